@@ -1,0 +1,148 @@
+package dev.greenlight.local.asl.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.greenlight.local.asl.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** JSONPath reads and Reference Path writes on Jackson trees, through the Jayway library. */
+public final class JsonPaths {
+
+    private static final Configuration CONFIG = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider(Json.MAPPER))
+            .mappingProvider(new JacksonMappingProvider(Json.MAPPER))
+            .build();
+
+    /** One segment of Jayway's normalized path: {@code ['name']} or {@code [3]}. */
+    private static final Pattern SEGMENT = Pattern.compile("\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(\\d+)\\]");
+
+    private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+
+    private JsonPaths() {
+    }
+
+    /** Compiles (and caches) a path; {@link IllegalArgumentException} names the problem. */
+    public static JsonPath compile(String path) {
+        JsonPath compiled = COMPILED.get(path);
+        if (compiled != null) {
+            return compiled;
+        }
+        if (path == null || !path.startsWith("$")) {
+            throw new IllegalArgumentException("a JSONPath must start with '$': " + path);
+        }
+        try {
+            compiled = JsonPath.compile(path);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        COMPILED.put(path, compiled);
+        return compiled;
+    }
+
+    public static boolean isValid(String path) {
+        try {
+            compile(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** A Reference Path names one node: no wildcards, filters, slices or functions. */
+    public static boolean isReferencePath(String path) {
+        try {
+            return compile(path).isDefinite() && segments(path) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The value at {@code path} in {@code document}; an indefinite path gives an array. */
+    public static JsonNode read(JsonNode document, String path) {
+        JsonPath compiled = compile(path);
+        if ("$".equals(path)) {
+            return document;
+        }
+        try {
+            Object result = compiled.read(document, CONFIG);
+            return (JsonNode) result;
+        } catch (com.jayway.jsonpath.PathNotFoundException e) {
+            throw new PathNotFoundException(path);
+        } catch (ClassCastException | IllegalArgumentException e) {
+            throw new PathNotFoundException(path);
+        }
+    }
+
+    /**
+     * A copy of {@code document} with {@code value} placed at the Reference Path {@code path},
+     * creating the objects on the way, as ResultPath does. Returns null when a node on the way is
+     * not an object (AWS: States.ResultPathMatchFailure).
+     */
+    public static JsonNode put(JsonNode document, String path, JsonNode value) {
+        List<Object> steps = segments(path);
+        if (steps == null) {
+            throw new IllegalArgumentException("not a Reference Path: " + path);
+        }
+        if (steps.isEmpty()) {
+            return value;
+        }
+        JsonNode root = document == null ? Json.NODES.objectNode() : document.deepCopy();
+        JsonNode node = root;
+        for (int i = 0; i < steps.size(); i++) {
+            Object step = steps.get(i);
+            boolean last = i == steps.size() - 1;
+            if (step instanceof String field) {
+                if (!(node instanceof ObjectNode object)) {
+                    return null;
+                }
+                if (last) {
+                    object.set(field, value);
+                } else {
+                    JsonNode child = object.get(field);
+                    if (child == null || child.isNull()) {
+                        child = object.putObject(field);
+                    }
+                    node = child;
+                }
+            } else {
+                int index = (Integer) step;
+                if (!(node instanceof ArrayNode array) || index >= array.size()) {
+                    return null;
+                }
+                if (last) {
+                    array.set(index, value);
+                } else {
+                    node = array.get(index);
+                }
+            }
+        }
+        return root;
+    }
+
+    /** Field names and indexes of a definite path, or null when it has other kinds of steps. */
+    private static List<Object> segments(String path) {
+        String normalized = compile(path).getPath();
+        List<Object> steps = new ArrayList<>();
+        Matcher matcher = SEGMENT.matcher(normalized);
+        int at = 1;
+        while (at < normalized.length()) {
+            if (!matcher.find(at) || matcher.start() != at) {
+                return null;
+            }
+            steps.add(matcher.group(1) != null ? matcher.group(1).replace("\\'", "'") : Integer.valueOf(matcher.group(2)));
+            at = matcher.end();
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.greenlight.local.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Wall-clock time, for the demo and {@code --real-time}: one thread runs every action in order. */
+public final class RealClock implements Clock, AutoCloseable {
+
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "greenlight-clock");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public Timer schedule(Duration delay, Runnable action) {
+        long nanos = Math.max(0, delay.toNanos());
+        ScheduledFuture<?> future = loop.schedule(action, nanos, TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
+    }
+
+    @Override
+    public void close() {
+        loop.shutdownNow();
+    }
+}

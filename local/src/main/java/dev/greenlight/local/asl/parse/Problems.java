@@ -18,22 +18,26 @@ public final class Problems {
         this.location = location;
     }
 
-    /** The same collector, one level deeper ({@code at("States").at("Start")} is /States/Start). */
+    /**
+     * The same collector, one level deeper ({@code at("States").at("Start")} is /States/Start).
+     * Segments are not escaped: AWS reports the state "a/b" at /States/a/b.
+     */
     public Problems at(String segment) {
-        return new Problems(found, location + "/" + segment.replace("~", "~0").replace("/", "~1"));
+        return new Problems(found, location + "/" + segment);
     }
 
+    /** An array element, written as AWS writes it: /States/Check/Choices[0]. */
     public Problems at(int index) {
-        return at(Integer.toString(index));
+        return new Problems(found, location + "[" + index + "]");
     }
 
-    /** A SCHEMA_VALIDATION_FAILED problem here. */
+    /** A SCHEMA_VALIDATION_FAILED problem here; at the root it has no location, as AWS reports it. */
     public void add(String message) {
         add(Problem.SCHEMA, message);
     }
 
     public void add(String code, String message) {
-        found.add(new Problem(code, message, location.isEmpty() ? "/" : location));
+        found.add(new Problem(code, message, location.isEmpty() ? null : location));
     }
 
     public String location() {

@@ -1,0 +1,147 @@
+package dev.greenlight.local.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.asl.StatesError;
+import dev.greenlight.local.asl.StatesException;
+import dev.greenlight.local.asl.component.QueryLanguage;
+import dev.greenlight.local.asl.component.StateMachine;
+import dev.greenlight.local.asl.intrinsics.IntrinsicFunctions;
+import dev.greenlight.local.asl.task.Integrations;
+import dev.greenlight.local.clock.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs state machines as AWS Step Functions does: executions, their histories, and the task
+ * tokens that callbacks answer. Everything happens on the one {@link Clock}.
+ */
+public final class Engine {
+
+    /** An EXPRESS execution may run for five minutes at most. */
+    static final Duration EXPRESS_LIMIT = Duration.ofMinutes(5);
+    /** A STANDARD execution may run for a year at most. */
+    static final Duration STANDARD_LIMIT = Duration.ofDays(365);
+
+    private final Clock clock;
+    private final Integrations integrations;
+    private final RandomGenerator random;
+    private final IntrinsicFunctions intrinsics;
+    private final TaskTokens tokens;
+    private final ProgramRunner programs;
+    private final Runners runners;
+    private final Map<QueryLanguage, StateData> data = new ConcurrentHashMap<>();
+    private final Map<String, ExecutionRun> runs = new ConcurrentHashMap<>();
+
+    public Engine(Clock clock, Integrations integrations, RandomGenerator random) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.integrations = Objects.requireNonNull(integrations, "integrations");
+        this.random = Objects.requireNonNull(random, "random");
+        this.intrinsics = new IntrinsicFunctions(random);
+        this.tokens = new TaskTokens(random);
+        this.programs = new ProgramRunner(this);
+        this.runners = new Runners(this, programs);
+    }
+
+    /** Starts an execution; it runs as the clock runs. */
+    public Execution start(StateMachine machine, StartRequest request) {
+        String arn = request.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + request.name();
+        History history = new History(clock::now);
+        Execution execution = new Execution(arn, request, clock.now(), history);
+        ExecutionRun run = new ExecutionRun(this, execution, machine, request.roleArn());
+        runs.put(arn, run);
+        execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
+        Scope scope = Scope.root(run);
+        scope.event("ExecutionStarted", "executionStartedEventDetails", History.details(
+                "input", request.input(), "roleArn", request.roleArn(), "stateMachineArn", request.stateMachineArn()));
+        scheduleTimeout(run, machine, request.type());
+        programs.run(machine.program(), request.input(), scope).whenComplete((output, thrown) -> {
+            if (thrown == null) {
+                end(run, scope, ExecutionStatus.SUCCEEDED, "ExecutionSucceeded", "executionSucceededEventDetails",
+                        output, null, null);
+            } else {
+                StatesException failure = Recovery.unwrap(thrown);
+                end(run, scope, ExecutionStatus.FAILED, "ExecutionFailed", "executionFailedEventDetails", null,
+                        failure.error(), failure.cause());
+            }
+        });
+        return execution;
+    }
+
+    /** StopExecution: the execution ends ABORTED; a finished one is left as it is. */
+    public void stop(String executionArn, String error, String cause) {
+        ExecutionRun run = runs.get(executionArn);
+        if (run != null) {
+            clock.execute(() -> end(run, Scope.root(run), ExecutionStatus.ABORTED, "ExecutionAborted",
+                    "executionAbortedEventDetails", null, error, cause));
+        }
+    }
+
+    public void sendTaskSuccess(String token, JsonNode output) {
+        tokens.succeed(token, output);
+    }
+
+    public void sendTaskFailure(String token, String error, String cause) {
+        tokens.fail(token, error, cause);
+    }
+
+    public void sendTaskHeartbeat(String token) {
+        tokens.heartbeat(token);
+    }
+
+    private void scheduleTimeout(ExecutionRun run, StateMachine machine, ExecutionType type) {
+        Duration maximum = type == ExecutionType.EXPRESS ? EXPRESS_LIMIT : STANDARD_LIMIT;
+        Duration limit = machine.timeoutSeconds() == null ? maximum
+                : min(Duration.ofSeconds(machine.timeoutSeconds()), maximum);
+        Clock.Timer timer = clock.schedule(limit, () -> end(run, Scope.root(run), ExecutionStatus.TIMED_OUT,
+                "ExecutionTimedOut", "executionTimedOutEventDetails", null, StatesError.TIMEOUT.errorName(), null));
+        run.execution.completion().whenComplete((done, thrown) -> timer.cancel());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private void end(ExecutionRun run, Scope scope, ExecutionStatus status, String type, String detailsField,
+            JsonNode output, String error, String cause) {
+        if (run.isOver()) {
+            return;
+        }
+        scope.thread.lastEventId = run.history.size();
+        scope.event(type, detailsField, output != null ? History.details("output", output)
+                : History.details("error", error, "cause", cause));
+        // DescribeExecution of a TIMED_OUT execution has no error or cause: States.Timeout is in the history only.
+        boolean timedOut = status == ExecutionStatus.TIMED_OUT;
+        run.execution.end(status, clock.now(), output, timedOut ? null : error, timedOut ? null : cause);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Integrations integrations() {
+        return integrations;
+    }
+
+    RandomGenerator random() {
+        return random;
+    }
+
+    IntrinsicFunctions intrinsics() {
+        return intrinsics;
+    }
+
+    TaskTokens tokens() {
+        return tokens;
+    }
+
+    Runners runners() {
+        return runners;
+    }
+
+    StateData data(QueryLanguage language) {
+        return data.computeIfAbsent(language, lang -> StateData.of(lang, this));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.greenlight.local.asl.eval;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.component.StateMachine;
+import dev.greenlight.local.clock.Clock;
+
+/** Everything one running execution shares: the engine, its history and its context object. */
+final class ExecutionRun {
+
+    final Engine engine;
+    final Execution execution;
+    final History history;
+    final StateMachine machine;
+    private final ObjectNode executionContext;
+
+    ExecutionRun(Engine engine, Execution execution, StateMachine machine, String roleArn) {
+        this.engine = engine;
+        this.execution = execution;
+        this.history = execution.history();
+        this.machine = machine;
+        this.executionContext = Json.NODES.objectNode();
+        ObjectNode exec = executionContext.putObject("Execution");
+        exec.put("Id", execution.executionArn());
+        exec.set("Input", execution.input());
+        exec.put("Name", execution.name());
+        exec.put("RoleArn", roleArn);
+        exec.put("StartTime", execution.startDate().toString());
+        exec.put("RedriveCount", 0);
+        ObjectNode stateMachine = executionContext.putObject("StateMachine");
+        stateMachine.put("Id", execution.stateMachineArn());
+        stateMachine.put("Name", execution.stateMachineArn().substring(execution.stateMachineArn().lastIndexOf(':') + 1));
+    }
+
+    Clock clock() {
+        return engine.clock();
+    }
+
+    /** The execution-wide part of the context object: Execution and StateMachine. */
+    ObjectNode executionContext() {
+        return executionContext;
+    }
+
+    boolean isOver() {
+        return execution.status().isTerminal();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.greenlight.local.asl.eval;
+
+import com.dashjoin.jsonata.JException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.StatesError;
+import dev.greenlight.local.asl.StatesException;
+import dev.greenlight.local.asl.component.Catcher;
+import dev.greenlight.local.asl.component.FieldValue;
+import dev.greenlight.local.asl.component.Template;
+import dev.greenlight.local.asl.query.Jsonata;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JSONata data flow: Arguments and Output are templates whose {@code {% %}} strings are
+ * expressions over {@code $states} and the variables; Assign and Output are evaluated together,
+ * before any variable changes.
+ */
+final class JsonataData implements StateData {
+
+    @Override
+    public JsonNode effectiveInput(StateContext context, Template arguments) {
+        return arguments == null ? context.rawInput : fill(context, arguments, null, null);
+    }
+
+    @Override
+    public JsonNode output(StateContext context, JsonNode effectiveInput, JsonNode result, Template output,
+            Template assign) {
+        JsonNode stateOutput = output == null ? (result != null ? result : context.rawInput)
+                : fill(context, output, result, null);
+        assign(context, assign, result, null);
+        return stateOutput;
+    }
+
+    @Override
+    public JsonNode caught(StateContext context, Catcher catcher, JsonNode errorOutput) {
+        JsonNode output = catcher.output() == null ? errorOutput : fill(context, catcher.output(), null, errorOutput);
+        assign(context, catcher.assign(), null, errorOutput);
+        return output;
+    }
+
+    @Override
+    public JsonNode resolve(StateContext context, FieldValue<?> field, JsonNode input) {
+        if (field.literal() != null) {
+            return Json.MAPPER.valueToTree(field.literal());
+        }
+        if (field.expression() == null) {
+            return null;
+        }
+        return fill(context, new Template(field.field(), Json.NODES.textNode(field.expression())), null, null);
+    }
+
+    @Override
+    public JsonNode evaluate(StateContext context, Template template, JsonNode input) {
+        return fill(context, template, null, null);
+    }
+
+    private void assign(StateContext context, Template assign, JsonNode result, JsonNode errorOutput) {
+        if (assign == null) {
+            return;
+        }
+        JsonNode values = fill(context, assign, result, errorOutput);
+        Map<String, JsonNode> variables = new LinkedHashMap<>();
+        values.fields().forEachRemaining(entry -> variables.put(entry.getKey(), entry.getValue()));
+        context.scope.assign(variables);
+    }
+
+    private JsonNode fill(StateContext context, Template template, JsonNode result, JsonNode errorOutput) {
+        Map<String, JsonNode> bindings = context.jsonataBindings(result, errorOutput);
+        return fill(context, template.field(), template.value(), bindings);
+    }
+
+    /**
+     * Fills a template, naming each value's field as AWS names it in failures: {@code /} before an
+     * object key, {@code [i]} for an array index ("Output/items[0]/id").
+     */
+    private JsonNode fill(StateContext context, String field, JsonNode value, Map<String, JsonNode> bindings) {
+        if (Jsonata.isExpression(value)) {
+            return evaluate(context, field, Jsonata.body(value.textValue()), bindings);
+        }
+        if (value.isObject()) {
+            ObjectNode filled = Json.NODES.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                filled.set(entry.getKey(), fill(context, field + "/" + entry.getKey(), entry.getValue(), bindings));
+            }
+            return filled;
+        }
+        if (value.isArray()) {
+            ArrayNode filled = Json.NODES.arrayNode();
+            for (int i = 0; i < value.size(); i++) {
+                filled.add(fill(context, field + "[" + i + "]", value.get(i), bindings));
+            }
+            return filled;
+        }
+        return value;
+    }
+
+    /** AWS fails the state when any expression, however deeply nested, yields nothing or throws. */
+    private JsonNode evaluate(StateContext context, String field, String expression, Map<String, JsonNode> bindings) {
+        JsonNode result;
+        try {
+            result = Jsonata.evaluate(expression, bindings);
+        } catch (JException e) {
+            throw threw(context, field, expression, e.getError() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw threw(context, field, expression, e.getMessage());
+        }
+        if (result == null) {
+            throw context.fail(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+                    + "' specified for the field '" + field + "' returned nothing (undefined).");
+        }
+        return result;
+    }
+
+    private static StatesException threw(StateContext context, String field, String expression, String detail) {
+        return context.fail(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
+                + "' specified for the field '" + field + "' threw an error during evaluation. " + detail);
+    }
+}

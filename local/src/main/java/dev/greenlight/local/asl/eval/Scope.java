@@ -1,0 +1,73 @@
+package dev.greenlight.local.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where a program runs: the execution, the variables it sees and its thread in the history.
+ * A Parallel branch or Map iteration reads its parent's variables but assigns only its own,
+ * as AWS scopes them.
+ */
+final class Scope {
+
+    final ExecutionRun run;
+    final History.Thread thread;
+    private final Scope parent;
+    private final Map<String, JsonNode> variables = new HashMap<>();
+    private volatile boolean cancelled;
+
+    private Scope(ExecutionRun run, Scope parent, History.Thread thread) {
+        this.run = run;
+        this.parent = parent;
+        this.thread = thread;
+    }
+
+    static Scope root(ExecutionRun run) {
+        return new Scope(run, null, new History.Thread(0));
+    }
+
+    /** A child scope for a branch or iteration, its history thread starting at the parent's last event. */
+    Scope child() {
+        return new Scope(run, this, thread.fork());
+    }
+
+    /** Stops this branch or iteration at its next transition: a sibling failed. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    boolean isCancelled() {
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            if (scope.cancelled) {
+                return true;
+            }
+        }
+        return run.isOver();
+    }
+
+    JsonNode variable(String name) {
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            JsonNode value = scope.variables.get(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Every visible variable, inner ones hiding outer ones: JSONata expressions bind them all. */
+    Map<String, JsonNode> visibleVariables() {
+        Map<String, JsonNode> all = parent == null ? new HashMap<>() : parent.visibleVariables();
+        all.putAll(variables);
+        return all;
+    }
+
+    void assign(Map<String, JsonNode> values) {
+        variables.putAll(values);
+    }
+
+    HistoryEvent event(String type, String detailsField, com.fasterxml.jackson.databind.node.ObjectNode details) {
+        return run.history.add(thread, type, detailsField, details);
+    }
+}

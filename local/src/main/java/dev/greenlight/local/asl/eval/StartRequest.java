@@ -1,0 +1,16 @@
+package dev.greenlight.local.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What StartExecution takes, with the state machine it starts already parsed. */
+public record StartRequest(String stateMachineArn, String name, JsonNode input, ExecutionType type, String roleArn) {
+
+    public static StartRequest of(String name, JsonNode input) {
+        return new StartRequest("arn:aws:states:us-east-1:123456789012:stateMachine:local", name, input,
+                ExecutionType.STANDARD, "arn:aws:iam::123456789012:role/local");
+    }
+
+    public StartRequest withType(ExecutionType newType) {
+        return new StartRequest(stateMachineArn, name, input, newType, roleArn);
+    }
+}

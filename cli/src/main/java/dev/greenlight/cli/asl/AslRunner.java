@@ -1,0 +1,79 @@
+package dev.greenlight.cli.asl;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.LocalRun;
+import dev.greenlight.local.asl.component.StateMachine;
+import dev.greenlight.local.asl.eval.Execution;
+import dev.greenlight.local.asl.eval.HistoryEvent;
+import dev.greenlight.local.asl.eval.StartRequest;
+import dev.greenlight.local.asl.parse.DefinitionParser;
+import dev.greenlight.local.asl.parse.InvalidDefinitionException;
+import dev.greenlight.local.asl.task.Integrations;
+import dev.greenlight.local.asl.task.LocalIntegrations;
+import dev.greenlight.local.asl.task.MockConfig;
+
+/**
+ * Runs one request and answers with one JSON object: {@code status}, {@code output}, {@code error},
+ * {@code cause} (and {@code history} when asked). Problems with the request itself are answers too.
+ */
+final class AslRunner {
+
+    private AslRunner() {
+    }
+
+    static ObjectNode run(RunRequest request) throws InterruptedException {
+        StateMachine machine;
+        try {
+            machine = DefinitionParser.parse(request.definition());
+        } catch (InvalidDefinitionException e) {
+            return result("INVALID_DEFINITION", null, "InvalidDefinition", e.getMessage());
+        }
+        Integrations integrations;
+        try {
+            integrations = integrations(request);
+        } catch (IllegalArgumentException e) {
+            return invalidRequest("the mock configuration is not usable: " + e.getMessage());
+        }
+        StartRequest start = StartRequest.of("local", request.input()).withType(request.type());
+        Execution execution = request.realTime() ? LocalRun.realTime(machine, start, integrations)
+                : LocalRun.virtualTime(machine, start, integrations);
+        ObjectNode result = result(execution.status().name(), execution.output(), execution.error(),
+                execution.cause());
+        if (request.history()) {
+            ArrayNode events = result.putArray("history");
+            execution.history().events().stream().map(HistoryEvent::toJson).forEach(events::add);
+        }
+        return result;
+    }
+
+    /** A request that could not be run at all: unreadable input, a broken mock configuration. */
+    static ObjectNode invalidRequest(String cause) {
+        return result("INVALID_REQUEST", null, "InvalidRequest", cause);
+    }
+
+    private static Integrations integrations(RunRequest request) {
+        LocalIntegrations local = new LocalIntegrations();
+        if (request.mockConfig() == null) {
+            if (request.testCase() != null) {
+                throw new IllegalArgumentException("--test-case needs --mock-config");
+            }
+            return local;
+        }
+        if (request.testCase() == null) {
+            throw new IllegalArgumentException("a mock configuration needs a test case (--test-case NAME)");
+        }
+        return MockConfig.of(request.mockConfig()).testCase(null, request.testCase(), local);
+    }
+
+    private static ObjectNode result(String status, com.fasterxml.jackson.databind.JsonNode output, String error,
+            String cause) {
+        ObjectNode result = Json.NODES.objectNode();
+        result.put("status", status);
+        result.set("output", output == null ? Json.NODES.nullNode() : output);
+        result.put("error", error);
+        result.put("cause", cause);
+        return result;
+    }
+}

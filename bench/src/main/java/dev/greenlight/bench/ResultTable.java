@@ -1,0 +1,79 @@
+package dev.greenlight.bench;
+
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Prints the measurements as one aligned text table, under a header naming the machine. */
+final class ResultTable {
+
+    private static final String[] COLUMNS = {"scenario", "rounds", "operations", "time (s)", "rate (ops/s)",
+            "µs/op", "transitions/s"};
+
+    private ResultTable() {
+    }
+
+    static void print(PrintStream out, List<Measurement> measurements) {
+        out.printf("Greenlight local ASL engine — cores: %d, JVM: %s %s (%s), max heap: %d MiB, GC: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                Runtime.version(), System.getProperty("java.vm.vendor"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), collectors());
+        out.printf("One execution at a time on one thread, in virtual time (Waits and retry intervals cost nothing);"
+                + " system load average now: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        out.println();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(COLUMNS);
+        for (Measurement m : measurements) {
+            rows.add(new String[] {m.scenario(), String.format(Locale.ROOT, "%,d", m.rounds()),
+                    String.format(Locale.ROOT, "%,d %ss", m.operations(), m.unit()),
+                    String.format(Locale.ROOT, "%.2f", m.seconds()),
+                    String.format(Locale.ROOT, "%,.0f", m.operationsPerSecond()),
+                    String.format(Locale.ROOT, "%,.1f", m.microsPerOperation()),
+                    String.format(Locale.ROOT, "%,.0f", m.transitionsPerSecond())});
+        }
+        int[] widths = new int[COLUMNS.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            out.println(line(rows.get(r), widths));
+            if (r == 0) {
+                out.println(rule(widths));
+            }
+        }
+    }
+
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + "));
+    }
+
+    private static String line(String[] row, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < row.length; i++) {
+            String cell = i == 0 ? pad(row[i], widths[i], false) : pad(row[i], widths[i], true);
+            line.append(i == 0 ? "" : " | ").append(cell);
+        }
+        return line.toString();
+    }
+
+    private static String rule(int[] widths) {
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+        }
+        return rule.toString();
+    }
+
+    private static String pad(String text, int width, boolean right) {
+        String space = " ".repeat(width - text.length());
+        return right ? space + text : text + space;
+    }
+}

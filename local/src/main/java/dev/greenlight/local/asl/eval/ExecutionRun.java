@@ -25,7 +25,7 @@ final class ExecutionRun {
         exec.set("Input", execution.input());
         exec.put("Name", execution.name());
         exec.put("RoleArn", roleArn);
-        exec.put("StartTime", execution.startDate().toString());
+        exec.put("StartTime", StateContext.TIMESTAMP.format(execution.startDate()));
         exec.put("RedriveCount", 0);
         ObjectNode stateMachine = executionContext.putObject("StateMachine");
         stateMachine.put("Id", execution.stateMachineArn());

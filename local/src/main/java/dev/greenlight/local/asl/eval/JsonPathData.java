@@ -68,12 +68,7 @@ final class JsonPathData implements StateData {
         if (field.path() == null) {
             return null;
         }
-        try {
-            return context.reader(input).read(field.path());
-        } catch (PathNotFoundException e) {
-            throw context.fail(StatesError.RUNTIME, "Invalid path '" + field.path() + "' : No results for path: "
-                    + field.path());
-        }
+        return context.read(input, field.path());
     }
 
     @Override
@@ -86,12 +81,7 @@ final class JsonPathData implements StateData {
         if (path.isNull()) {
             return Json.NODES.objectNode();
         }
-        try {
-            return context.reader(document).read(path.path());
-        } catch (PathNotFoundException e) {
-            throw context.fail(StatesError.RUNTIME, "Invalid path '" + path.path() + "' : No results for path: "
-                    + JsonPaths.compile(e.path().startsWith("$$") ? e.path().substring(1) : e.path()).getPath());
-        }
+        return context.read(document, path.path());
     }
 
     private JsonNode placeResult(StateContext context, OptionalPath resultPath, JsonNode result) {

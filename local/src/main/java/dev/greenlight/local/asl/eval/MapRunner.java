@@ -10,7 +10,6 @@ import dev.greenlight.local.asl.component.DataFlow;
 import dev.greenlight.local.asl.component.MapState;
 import dev.greenlight.local.asl.component.QueryLanguage;
 import dev.greenlight.local.asl.component.Template;
-import dev.greenlight.local.asl.query.PathNotFoundException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -79,16 +78,12 @@ final class MapRunner implements StateRunner<MapState> {
         if (state.dataFlow().language() == QueryLanguage.JSONata) {
             items = state.items() == null ? context.rawInput : data.evaluate(context, state.items(), input);
         } else {
-            String path = state.itemsPath() == null ? "$" : state.itemsPath();
-            try {
-                items = context.reader(input).read(path);
-            } catch (PathNotFoundException e) {
-                throw context.fail(StatesError.RUNTIME, "Invalid path '" + path + "' : No results for path: " + path);
-            }
+            items = context.read(input, state.itemsPath() == null ? "$" : state.itemsPath());
         }
         if (!(items instanceof ArrayNode array)) {
-            throw context.fail(StatesError.RUNTIME, "Items of the Map state must be a JSON array, but was: "
-                    + Json.write(items));
+            StatesError error = state.dataFlow().language() == QueryLanguage.JSONata
+                    ? StatesError.QUERY_EVALUATION_ERROR : StatesError.RUNTIME;
+            throw context.fail(error, "Items of the Map state must be a JSON array, but was: " + Json.write(items));
         }
         return array;
     }

@@ -23,7 +23,7 @@ import java.util.Map;
 final class StateContext {
 
     /** AWS writes context timestamps in UTC with milliseconds, always three digits. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     final Scope scope;
@@ -80,6 +80,17 @@ final class StateContext {
             }
             return JsonPaths.read(root, path.path());
         };
+    }
+
+    /** The value at a path, or AWS's States.Runtime failure naming the path and its normalized form. */
+    JsonNode read(JsonNode document, String path) {
+        try {
+            return reader(document).read(path);
+        } catch (PathNotFoundException e) {
+            String jsonPath = ScopedPath.parse(path).path();
+            throw fail(StatesError.RUNTIME, "Invalid path '" + path + "' : No results for path: "
+                    + JsonPaths.compile(jsonPath).getPath());
+        }
     }
 
     /** {@code $states} and every visible variable, for a JSONata expression. */

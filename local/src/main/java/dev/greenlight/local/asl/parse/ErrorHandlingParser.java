@@ -8,7 +8,6 @@ import dev.greenlight.local.asl.component.ErrorHandling;
 import dev.greenlight.local.asl.component.QueryLanguage;
 import dev.greenlight.local.asl.component.Retrier;
 import dev.greenlight.local.asl.component.Retrier.JitterStrategy;
-import dev.greenlight.local.asl.component.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

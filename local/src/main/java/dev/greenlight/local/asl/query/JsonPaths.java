@@ -41,6 +41,9 @@ public final class JsonPaths {
         if (path == null || !path.startsWith("$")) {
             throw new IllegalArgumentException("a JSONPath must start with '$': " + path);
         }
+        if (!bracketsBalance(path)) {
+            throw new IllegalArgumentException("unbalanced brackets in JSONPath: " + path);
+        }
         try {
             compiled = JsonPath.compile(path);
         } catch (InvalidPathException e) {
@@ -48,6 +51,29 @@ public final class JsonPaths {
         }
         COMPILED.put(path, compiled);
         return compiled;
+    }
+
+    /** Jayway reads {@code $.a[} as {@code $.a} and {@code $.a]} as a field named "a]"; AWS refuses both. */
+    private static boolean bracketsBalance(String path) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0 && quote == 0;
     }
 
     public static boolean isValid(String path) {

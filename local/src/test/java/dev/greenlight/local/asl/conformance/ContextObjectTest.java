@@ -41,6 +41,7 @@ class ContextObjectTest {
                 Arguments.of("$$.Execution.Name", "'test'"),
                 Arguments.of("$$.Execution.RoleArn", "'arn:aws:iam::123456789012:role/local'"),
                 Arguments.of("$$.Execution.RedriveCount", "0"),
+                Arguments.of("$$.Execution.StartTime", "'" + STARTED + "'"),
                 Arguments.of("$$.StateMachine.Id", "'arn:aws:states:us-east-1:123456789012:stateMachine:local'"),
                 Arguments.of("$$.StateMachine.Name", "'local'"),
                 Arguments.of("$$.State.Name", "'S'"),

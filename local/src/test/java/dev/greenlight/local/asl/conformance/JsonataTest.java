@@ -200,4 +200,16 @@ class JsonataTest {
 
         assertThat(execution.output()).isEqualTo(json("'States.QueryEvaluationError'"));
     }
+
+    /** Map state page: Items must evaluate to an array; anything else is an expression failure. */
+    @Test
+    void mapItemsThatAreNotAnArrayAreAQueryEvaluationError() {
+        Execution execution = run(jsonata("'Type': 'Map', 'Items': '{% $states.input.list %}', "
+                + "'ItemProcessor': {'StartAt': 'I', 'States': {'I': {'Type': 'Pass', 'End': true}}}"),
+                "{'list': {'not': 'an array'}}");
+
+        assertThat(execution.error()).isEqualTo("States.QueryEvaluationError");
+        assertThat(execution.cause()).isEqualTo(inState("S", 2,
+                "Items of the Map state must be a JSON array, but was: {\"not\":\"an array\"}"));
+    }
 }

@@ -2,9 +2,9 @@ package dev.greenlight.local.asl.choice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.StatesError;
-import dev.greenlight.local.asl.query.JsonPaths;
 import dev.greenlight.local.asl.query.PathNotFoundException;
 import dev.greenlight.local.asl.query.PathReader;
+import dev.greenlight.local.asl.query.ScopedPath;
 
 /** The paths of a Choice Rule: {@code Variable} and the comparands of the {@code ...Path} operators. */
 final class ConditionPaths {
@@ -36,29 +36,10 @@ final class ConditionPaths {
     }
 
     /**
-     * The docs require "valid Reference Paths" for {@code Variable} and {@code ...Path} fields. Besides
-     * the input ({@code $.a}) they may read the context object ({@code $$.Execution.Id}) or a variable
-     * ({@code $name.a}); the part after the root is checked as the input path it would be.
+     * The docs require "valid Reference Paths" for {@code Variable} and {@code ...Path} fields; they
+     * may read the input, the context object ({@code $$.Execution.Id}) or a variable ({@code $name.a}).
      */
     static boolean isValid(String path) {
-        if (path.startsWith("$$")) {
-            return JsonPaths.isReferencePath("$" + path.substring(2));
-        }
-        if (path.length() > 1 && isNameStart(path.charAt(1))) {
-            int end = 1;
-            while (end < path.length() && isNamePart(path.charAt(end))) {
-                end++;
-            }
-            return JsonPaths.isReferencePath("$" + path.substring(end));
-        }
-        return JsonPaths.isReferencePath(path);
-    }
-
-    private static boolean isNameStart(char c) {
-        return Character.isLetter(c) || c == '_';
-    }
-
-    private static boolean isNamePart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        return ScopedPath.isReferencePath(path);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.component.QueryLanguage;
 import dev.greenlight.local.asl.intrinsics.IntrinsicFunctions;
 import dev.greenlight.local.asl.query.Jsonata;
-import dev.greenlight.local.asl.query.JsonPaths;
 import dev.greenlight.local.asl.query.ScopedPath;
 import java.util.Iterator;
 import java.util.Map;
@@ -30,7 +29,7 @@ final class TemplateCheck {
         }
         if (!value.isTextual() || !ScopedPath.isValid(value.textValue())) {
             problems.add("The value for the field '" + field + "' must be a valid JSONPath");
-        } else if (reference && !JsonPaths.isReferencePath(ScopedPath.parse(value.textValue()).path())) {
+        } else if (reference && !ScopedPath.isReferencePath(value.textValue())) {
             problems.add("The value for the field '" + field + "' must be a valid Reference Path");
         }
     }

@@ -33,6 +33,11 @@ public record ScopedPath(Scope scope, String variable, String path) {
         }
     }
 
+    /** A valid path naming one node, as Variable, ResultPath and the {@code ...Path} fields must. */
+    public static boolean isReferencePath(String text) {
+        return isValid(text) && JsonPaths.isReferencePath(parse(text).path());
+    }
+
     private static ScopedPath split(String text) {
         if (text == null || !text.startsWith("$")) {
             throw new IllegalArgumentException("a path must start with '$': " + text);

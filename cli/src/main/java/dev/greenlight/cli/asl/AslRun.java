@@ -3,7 +3,7 @@ package dev.greenlight.cli.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
-import dev.greenlight.local.asl.eval.ExecutionType;
+import dev.greenlight.local.asl.component.StateMachineType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,7 +37,7 @@ public final class AslRun implements Callable<Integer> {
 
     @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", defaultValue = "STANDARD",
             description = "The workflow type (default ${DEFAULT-VALUE}).")
-    ExecutionType type;
+    StateMachineType type;
 
     @Option(names = "--mock-config", paramLabel = "FILE",
             description = "A Step Functions Local mock configuration (MockConfigFile.json format).")

@@ -26,7 +26,7 @@ final class AslRunner {
     static ObjectNode run(RunRequest request) throws InterruptedException {
         StateMachine machine;
         try {
-            machine = DefinitionParser.parse(request.definition());
+            machine = DefinitionParser.parse(request.definition(), request.type());
         } catch (InvalidDefinitionException e) {
             return result("INVALID_DEFINITION", null, "InvalidDefinition", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.asl;
 
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.asl.parse.DefinitionParser;
 import dev.greenlight.local.asl.parse.Problem;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,6 +24,10 @@ public final class AslValidate implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Definition files (JSON).")
     List<Path> files;
 
+    @Option(names = "--type", paramLabel = "STANDARD|EXPRESS", defaultValue = "STANDARD",
+            description = "Validate for this workflow type (default ${DEFAULT-VALUE}).")
+    StateMachineType type;
+
     @Spec
     CommandSpec spec;
 
@@ -30,7 +36,7 @@ public final class AslValidate implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int invalid = 0;
         for (Path file : files) {
-            List<String> problems = problems(file);
+            List<String> problems = problems(file, type);
             problems.forEach(problem -> out.println(file + ": " + problem));
             if (!problems.isEmpty()) {
                 invalid++;
@@ -40,13 +46,13 @@ public final class AslValidate implements Callable<Integer> {
         return invalid == 0 ? 0 : 1;
     }
 
-    private static List<String> problems(Path file) {
+    private static List<String> problems(Path file, StateMachineType type) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             return List.of("cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        return DefinitionParser.validate(text).stream().map(Problem::toString).toList();
+        return DefinitionParser.validate(text, type).stream().map(Problem::toString).toList();
     }
 }

@@ -3,7 +3,7 @@ package dev.greenlight.cli.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
-import dev.greenlight.local.asl.eval.ExecutionType;
+import dev.greenlight.local.asl.component.StateMachineType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,12 +65,12 @@ final class JsonLines {
         return node.isTextual() ? AslRun.parse(node.textValue(), field) : node;
     }
 
-    private static ExecutionType type(JsonNode type) {
+    private static StateMachineType type(JsonNode type) {
         if (type == null || type.isNull()) {
-            return ExecutionType.STANDARD;
+            return StateMachineType.STANDARD;
         }
         try {
-            return ExecutionType.valueOf(type.asText());
+            return StateMachineType.valueOf(type.asText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"type\" must be STANDARD or EXPRESS, not " + type);
         }

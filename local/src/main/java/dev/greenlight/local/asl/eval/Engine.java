@@ -1,5 +1,6 @@
 package dev.greenlight.local.asl.eval;
 
+import dev.greenlight.local.asl.component.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.StatesException;
@@ -91,8 +92,8 @@ public final class Engine {
         tokens.heartbeat(token);
     }
 
-    private void scheduleTimeout(ExecutionRun run, StateMachine machine, ExecutionType type) {
-        Duration maximum = type == ExecutionType.EXPRESS ? EXPRESS_LIMIT : STANDARD_LIMIT;
+    private void scheduleTimeout(ExecutionRun run, StateMachine machine, StateMachineType type) {
+        Duration maximum = type == StateMachineType.EXPRESS ? EXPRESS_LIMIT : STANDARD_LIMIT;
         Duration limit = machine.timeoutSeconds() == null ? maximum
                 : min(Duration.ofSeconds(machine.timeoutSeconds()), maximum);
         Clock.Timer timer = clock.schedule(limit, () -> end(run, Scope.root(run), ExecutionStatus.TIMED_OUT,

@@ -1,5 +1,6 @@
 package dev.greenlight.local.asl.eval;
 
+import dev.greenlight.local.asl.component.StateMachineType;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -52,7 +53,7 @@ public final class Execution {
         return request.stateMachineArn();
     }
 
-    public ExecutionType type() {
+    public StateMachineType type() {
         return request.type();
     }
 

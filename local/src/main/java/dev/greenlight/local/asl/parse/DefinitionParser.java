@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.asl.component.Program;
 import dev.greenlight.local.asl.component.QueryLanguage;
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.asl.component.StateMachine;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,13 @@ public final class DefinitionParser {
     private DefinitionParser() {
     }
 
-    /** @throws InvalidDefinitionException naming every problem */
+    /** A STANDARD state machine; @throws InvalidDefinitionException naming every problem */
     public static StateMachine parse(String definition) {
+        return parse(definition, StateMachineType.STANDARD);
+    }
+
+    /** @throws InvalidDefinitionException naming every problem */
+    public static StateMachine parse(String definition, StateMachineType type) {
         JsonNode node;
         try {
             node = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(definition);
@@ -31,10 +37,10 @@ public final class DefinitionParser {
             throw new InvalidDefinitionException(List.of(new Problem("INVALID_JSON_DESCRIPTION",
                     e.getOriginalMessage(), null)));
         }
-        return parse(node);
+        return parse(node, type);
     }
 
-    public static StateMachine parse(JsonNode node) {
+    public static StateMachine parse(JsonNode node, StateMachineType type) {
         Problems problems = new Problems();
         if (node == null || !node.isObject()) {
             problems.add("The state machine definition must be a JSON OBJECT");
@@ -44,17 +50,22 @@ public final class DefinitionParser {
         Integer timeout = Fields.integer(node, "TimeoutSeconds", 1, problems);
         LanguageCheck.checkValue(node, problems);
         QueryLanguage language = LanguageCheck.of(node, QueryLanguage.JSONPath);
-        Program program = new ProgramParser(language).machine(node, problems);
+        Program program = new ProgramParser(language, type).machine(node, problems);
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(problems.all());
         }
         return new StateMachine(program, timeout, node.path("Comment").asText(null), node);
     }
 
-    /** The problems of a definition; empty when it is valid. */
+    /** The problems of a STANDARD definition; empty when it is valid. */
     public static List<Problem> validate(String definition) {
+        return validate(definition, StateMachineType.STANDARD);
+    }
+
+    /** The problems of a definition; empty when it is valid. */
+    public static List<Problem> validate(String definition, StateMachineType type) {
         try {
-            parse(definition);
+            parse(definition, type);
             return List.of();
         } catch (InvalidDefinitionException e) {
             return e.problems();

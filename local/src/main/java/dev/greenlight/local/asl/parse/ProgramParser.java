@@ -3,6 +3,7 @@ package dev.greenlight.local.asl.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.component.Program;
 import dev.greenlight.local.asl.component.QueryLanguage;
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.asl.component.State;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,9 +20,15 @@ final class ProgramParser {
     /** Every state name of the machine: the spec makes them unique across branches too. */
     private final Set<String> allNames = new java.util.HashSet<>();
     private final QueryLanguage machineLanguage;
+    private final StateMachineType type;
 
-    ProgramParser(QueryLanguage machineLanguage) {
+    ProgramParser(QueryLanguage machineLanguage, StateMachineType type) {
         this.machineLanguage = machineLanguage;
+        this.type = type;
+    }
+
+    StateMachineType type() {
+        return type;
     }
 
     /** The state machine itself, whose own fields the caller has checked. */

@@ -14,6 +14,7 @@ import dev.greenlight.local.asl.component.PassState;
 import dev.greenlight.local.asl.component.Program;
 import dev.greenlight.local.asl.component.QueryLanguage;
 import dev.greenlight.local.asl.component.State;
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.asl.component.SucceedState;
 import dev.greenlight.local.asl.component.TaskState;
 import dev.greenlight.local.asl.component.Transition;
@@ -80,7 +81,10 @@ final class StateParser {
     }
 
     private TaskState task(String name, JsonNode node, DataFlow dataFlow, Problems problems) {
-        Fields.requiredText(node, "Resource", problems);
+        String resource = Fields.requiredText(node, "Resource", problems);
+        if (resource != null && programs.type() == StateMachineType.EXPRESS) {
+            expressIntegration(resource, problems.at("Resource"));
+        }
         FieldValue<Number> timeout = seconds(node, "TimeoutSeconds", 1, dataFlow.language(), problems);
         FieldValue<Number> heartbeat = seconds(node, "HeartbeatSeconds", 1, dataFlow.language(), problems);
         if (timeout.literal() != null && heartbeat.literal() != null
@@ -89,6 +93,15 @@ final class StateParser {
         }
         return new TaskState(name, dataFlow, transition(name, node, problems), node.path("Resource").asText(),
                 timeout, heartbeat, errorHandling(name, node, dataFlow, problems));
+    }
+
+    /** EXPRESS workflows support only request-response integrations. */
+    private static void expressIntegration(String resource, Problems problems) {
+        for (String pattern : new String[] {".waitForTaskToken", ".sync"}) {
+            if (resource.contains(pattern + ":") || resource.endsWith(pattern)) {
+                problems.add("Express state machine does not support '" + pattern + "' service integration");
+            }
+        }
     }
 
     private ChoiceState choice(String name, JsonNode node, DataFlow dataFlow, Problems problems) {

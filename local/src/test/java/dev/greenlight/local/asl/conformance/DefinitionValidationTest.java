@@ -3,6 +3,7 @@ package dev.greenlight.local.asl.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.asl.parse.DefinitionParser;
 import dev.greenlight.local.asl.parse.InvalidDefinitionException;
 import dev.greenlight.local.asl.parse.Problem;
@@ -299,5 +300,21 @@ class DefinitionValidationTest {
     private static String jsonataOnly(String field) {
         return "The QueryLanguage is set to 'JSONPath', but field '" + field
                 + "' is only supported for the 'JSONata' QueryLanguage";
+    }
+
+    /** Express workflows page: EXPRESS supports request-response integrations only. */
+    @Test
+    void expressStateMachineRefusesCallbackAndSyncIntegrations() {
+        String definition = """
+                {"StartAt": "Ask", "States": {
+                  "Ask": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken", "Next": "Run"},
+                  "Run": {"Type": "Task", "Resource": "arn:aws:states:::ecs:runTask.sync", "End": true}}}""";
+
+        assertThat(DefinitionParser.validate(definition, StateMachineType.EXPRESS)).containsExactly(
+                problem(SCHEMA, "Express state machine does not support '.waitForTaskToken' service integration",
+                        "/States/Ask/Resource"),
+                problem(SCHEMA, "Express state machine does not support '.sync' service integration",
+                        "/States/Run/Resource"));
+        assertThat(DefinitionParser.validate(definition, StateMachineType.STANDARD)).isEmpty();
     }
 }

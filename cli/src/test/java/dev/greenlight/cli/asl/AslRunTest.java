@@ -52,6 +52,20 @@ class AslRunTest {
     }
 
     @Test
+    void realTime_runsTheSameDefinitionOnTheWallClock() throws IOException {
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"StartAt": "W", "States": {
+                  "W": {"Type": "Wait", "Seconds": 0, "Next": "P"},
+                  "P": {"Type": "Pass", "Parameters": {"v.$": "States.MathAdd($, 1)"}, "End": true}}}, "End": true}}}
+                """;
+
+        CommandRun run = CommandRun.of("asl", "run", "--definition", write("d.json", definition),
+                "--input", write("i.json", "[1, 2, 3]"), "--real-time");
+
+        assertThat(Json.parse(run.out()).get("output").toString()).isEqualTo("[{\"v\":2},{\"v\":3},{\"v\":4}]");
+    }
+
+    @Test
     void invalidDefinition_isAnAnswerWithTheValidationMessage() throws IOException {
         CommandRun run = CommandRun.of("asl", "run", "--definition",
                 write("d.json", "{\"StartAt\": \"X\", \"States\": {\"A\": {\"Type\": \"Succeed\"}}}"));

@@ -36,8 +36,9 @@ final class TaskDefinitions {
                 .requiresCompatibilities(request.requiresCompatibilities())
                 .compatibilities(TaskDefinitionRules.fargateCompatible(request)
                         ? List.of(Compatibility.EC2, Compatibility.FARGATE) : List.of(Compatibility.EC2))
-                .cpu(request.cpu())
-                .memory(request.memory())
+                .cpu(units(request.cpu(), FargateSize.cpuUnits(request.cpu() == null ? "" : request.cpu())))
+                .memory(units(request.memory(),
+                        FargateSize.memoryMiB(request.memory() == null ? "" : request.memory())))
                 .runtimePlatform(request.runtimePlatform())
                 .executionRoleArn(request.executionRoleArn())
                 .taskRoleArn(request.taskRoleArn())
@@ -100,6 +101,11 @@ final class TaskDefinitions {
         } catch (NumberFormatException notRevision) {
             return Optional.empty();
         }
+    }
+
+    /** AWS stores {@code "1 vCPU"} and {@code "2 GB"} as {@code "1024"} and {@code "2048"}. */
+    private static String units(String given, java.util.OptionalInt parsed) {
+        return given == null || parsed.isEmpty() ? given : String.valueOf(parsed.getAsInt());
     }
 
     /** What AWS fills in on registration: essential true, cpu 0, tcp, and awsvpc host ports equal to container ports. */

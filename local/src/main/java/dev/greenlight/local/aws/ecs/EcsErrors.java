@@ -1,7 +1,6 @@
 package dev.greenlight.local.aws.ecs;
 
 import dev.greenlight.local.aws.AwsErrors;
-import software.amazon.awssdk.services.ecs.model.AccessDeniedException;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsServicesException;
 import software.amazon.awssdk.services.ecs.model.ClusterContainsTasksException;
@@ -69,9 +68,5 @@ final class EcsErrors {
     static EcsException clusterContainsTasks() {
         return AwsErrors.of(ClusterContainsTasksException.builder(), "ClusterContainsTasksException",
                 "The Cluster cannot be deleted while Tasks are active.", 400);
-    }
-
-    static EcsException accessDenied(String message) {
-        return AwsErrors.of(AccessDeniedException.builder(), "AccessDeniedException", message, 400);
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
@@ -108,15 +109,26 @@ final class ServiceOperations {
             LaunchRules.checkFargate(newDefinition);
             LaunchRules.checkLoadBalancers(newDefinition, service.loadBalancers());
         }
+        // Past the policy, only an ECS-controlled service (which always has a task definition) gets here with these.
+        TaskDefinition target = newDefinition != null ? newDefinition
+                : service.taskDefinitionArn() == null ? null : state.taskDefinitions.describe(service.taskDefinitionArn());
+        NetworkConfiguration network = request.networkConfiguration() == null ? service.network()
+                : request.networkConfiguration();
+        if (request.networkConfiguration() != null) {
+            LaunchRules.checkNetwork(target, network);
+        }
+        String platformVersion = request.platformVersion() == null ? service.platformVersion()
+                : LaunchRules.platformVersion(request.platformVersion(), target);
         ServiceState updated = service
                 .withDesiredCount(request.desiredCount() == null ? service.desiredCount() : request.desiredCount())
                 .withSettings(request.healthCheckGracePeriodSeconds() == null
                                 ? service.healthCheckGracePeriodSeconds() : request.healthCheckGracePeriodSeconds(),
                         request.deploymentConfiguration() == null ? service.deploymentConfiguration()
                                 : request.deploymentConfiguration());
-        boolean newDeployment = newDefinition != null || Boolean.TRUE.equals(request.forceNewDeployment());
-        if (newDefinition != null) {
-            updated = updated.withTaskDefinition(newDefinition.taskDefinitionArn());
+        boolean newDeployment = newDefinition != null || Boolean.TRUE.equals(request.forceNewDeployment())
+                || request.networkConfiguration() != null || request.platformVersion() != null;
+        if (newDeployment) {
+            updated = updated.withRollout(target.taskDefinitionArn(), network, platformVersion);
         }
         state.put(updated);
         if (newDeployment) {

@@ -35,6 +35,12 @@ record ServiceState(String cluster, String name, String arn, String status, Depl
                 network, platformVersion, healthCheckGracePeriodSeconds, deploymentConfiguration, createdAt);
     }
 
+    /** What an ECS-controlled service's next deployment runs. */
+    ServiceState withRollout(String definitionArn, NetworkConfiguration newNetwork, String newPlatformVersion) {
+        return new ServiceState(cluster, name, arn, status, controller, definitionArn, desiredCount, loadBalancers,
+                newNetwork, newPlatformVersion, healthCheckGracePeriodSeconds, deploymentConfiguration, createdAt);
+    }
+
     ServiceState withTaskDefinition(String definitionArn) {
         return new ServiceState(cluster, name, arn, status, controller, definitionArn, desiredCount, loadBalancers,
                 network, platformVersion, healthCheckGracePeriodSeconds, deploymentConfiguration, createdAt);

@@ -1,0 +1,19 @@
+package dev.greenlight.local.aws.eventbridge;
+
+/**
+ * Where a matched event goes: the service behind a target ARN. The Step Functions twin
+ * implements it for state machine ARNs (StartExecution with {@code input}); other twins may
+ * claim their own ARNs.
+ */
+@FunctionalInterface
+public interface EventTargets {
+
+    /**
+     * Delivers one event to one target.
+     *
+     * @param targetArn the target's {@code Arn} as PutTargets stored it
+     * @param input the JSON text the target receives: the event, or what Input, InputPath or
+     *     InputTransformer made of it
+     */
+    void deliver(String targetArn, String input);
+}

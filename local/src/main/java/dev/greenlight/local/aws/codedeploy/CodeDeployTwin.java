@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.AutoRollbackConfiguration;
@@ -205,9 +206,10 @@ public final class CodeDeployTwin implements CodeDeployClient {
                 ? request.deploymentConfigName() : group.deploymentConfigName());
         AutoRollbackConfiguration autoRollback = request.autoRollbackConfiguration() != null
                 ? request.autoRollbackConfiguration() : group.autoRollback();
-        activeDeploymentOf(group).ifPresentOrElse(active -> {
-            throw CodeDeployErrors.deploymentLimitExceeded(group.name(), active.id);
-        }, () -> { });
+        Optional<Deployment> active = activeDeploymentOf(group);
+        if (active.isPresent()) {
+            throw CodeDeployErrors.deploymentLimitExceeded(group.name(), active.get().id);
+        }
         Deployment deployment = new Deployment(ids.deploymentId(), group, config, autoRollback, appSpec,
                 request.revision(), request.description(), DeploymentCreator.USER, clock.now(),
                 List.of(EcsLifecycleEvent.values()));
@@ -218,7 +220,7 @@ public final class CodeDeployTwin implements CodeDeployClient {
         return CreateDeploymentResponse.builder().deploymentId(deployment.id).build();
     }
 
-    private java.util.Optional<Deployment> activeDeploymentOf(DeploymentGroup group) {
+    private Optional<Deployment> activeDeploymentOf(DeploymentGroup group) {
         return deployments.values().stream()
                 .filter(d -> d.group.applicationName().equals(group.applicationName())
                         && d.group.name().equals(group.name()) && d.isActive())
@@ -254,12 +256,12 @@ public final class CodeDeployTwin implements CodeDeployClient {
     public synchronized ListDeploymentsResponse listDeployments(ListDeploymentsRequest request) {
         Predicate<Deployment> selected = deploymentsOf(request.applicationName(), request.deploymentGroupName());
         List<DeploymentStatus> statuses = request.includeOnlyStatuses();
-        List<String> ids = new ArrayList<>();
+        List<String> newestFirst = new ArrayList<>();
         deployments.values().stream()
                 .filter(selected)
                 .filter(d -> statuses.isEmpty() || statuses.contains(d.status()))
-                .forEach(d -> ids.add(0, d.id));
-        return ListDeploymentsResponse.builder().deployments(ids).build();
+                .forEach(d -> newestFirst.add(0, d.id));
+        return ListDeploymentsResponse.builder().deployments(newestFirst).build();
     }
 
     private Predicate<Deployment> deploymentsOf(String applicationName, String groupName) {

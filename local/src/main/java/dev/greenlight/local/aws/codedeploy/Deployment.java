@@ -1,5 +1,6 @@
 package dev.greenlight.local.aws.codedeploy;
 
+import dev.greenlight.local.aws.LocalAccount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.codedeploy.model.RollbackInfo;
 import software.amazon.awssdk.services.codedeploy.model.TargetGroupInfo;
 import software.amazon.awssdk.services.codedeploy.model.TargetLabel;
 import software.amazon.awssdk.services.codedeploy.model.TargetStatus;
-import dev.greenlight.local.aws.LocalAccount;
 
 /**
  * One deployment and its single ECS target: what GetDeployment and GetDeploymentTarget report.

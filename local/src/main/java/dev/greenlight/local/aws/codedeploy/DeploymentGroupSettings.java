@@ -128,8 +128,9 @@ record DeploymentGroupSettings(String serviceRoleArn, String deploymentConfigNam
     }
 
     private void checkAutoRollback() {
-        if (autoRollback != null && Boolean.TRUE.equals(autoRollback.enabled())
-                && (autoRollback.events().isEmpty() || autoRollback.events().contains(AutoRollbackEvent.UNKNOWN_TO_SDK_VERSION))) {
+        boolean enabled = autoRollback != null && Boolean.TRUE.equals(autoRollback.enabled());
+        if (enabled && (autoRollback.events().isEmpty()
+                || autoRollback.events().contains(AutoRollbackEvent.UNKNOWN_TO_SDK_VERSION))) {
             throw CodeDeployErrors.invalidAutoRollbackConfig("The automatic rollback configuration was specified in "
                     + "an invalid format. Automatic rollback is enabled, but an invalid triggering event type or "
                     + "no event types were listed.");

@@ -306,14 +306,17 @@ final class EcsDeploymentRun {
         rollback.rollbackInfo(RollbackInfo.builder().rollbackTriggeringDeploymentId(deployment.id).build());
     }
 
+    /** Schedules a step under the monitor; a step that has run forgets its timer. Called under the monitor. */
     private Clock.Timer later(Duration delay, Runnable step) {
-        Clock.Timer timer = clock.schedule(delay, () -> {
+        Clock.Timer[] timer = new Clock.Timer[1];
+        timer[0] = clock.schedule(delay, () -> {
             synchronized (monitor) {
+                timers.remove(timer[0]);
                 step.run();
             }
         });
-        timers.add(timer);
-        return timer;
+        timers.add(timer[0]);
+        return timer[0];
     }
 
     private void cancelTimers() {

@@ -1,0 +1,431 @@
+package dev.greenlight.local.aws.codedeploy;
+
+import dev.greenlight.local.clock.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.AutoRollbackConfiguration;
+import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
+import software.amazon.awssdk.services.codedeploy.model.ContinueDeploymentRequest;
+import software.amazon.awssdk.services.codedeploy.model.ContinueDeploymentResponse;
+import software.amazon.awssdk.services.codedeploy.model.CreateApplicationRequest;
+import software.amazon.awssdk.services.codedeploy.model.CreateApplicationResponse;
+import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentConfigRequest;
+import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentConfigResponse;
+import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentGroupRequest;
+import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentGroupResponse;
+import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentRequest;
+import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentResponse;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentCreator;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentWaitType;
+import software.amazon.awssdk.services.codedeploy.model.GetApplicationRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetApplicationResponse;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentConfigRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentConfigResponse;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentGroupRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentGroupResponse;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentResponse;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentTargetRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetDeploymentTargetResponse;
+import software.amazon.awssdk.services.codedeploy.model.LifecycleEventStatus;
+import software.amazon.awssdk.services.codedeploy.model.ListApplicationsRequest;
+import software.amazon.awssdk.services.codedeploy.model.ListApplicationsResponse;
+import software.amazon.awssdk.services.codedeploy.model.ListDeploymentTargetsRequest;
+import software.amazon.awssdk.services.codedeploy.model.ListDeploymentTargetsResponse;
+import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsRequest;
+import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsResponse;
+import software.amazon.awssdk.services.codedeploy.model.PutLifecycleEventHookExecutionStatusRequest;
+import software.amazon.awssdk.services.codedeploy.model.PutLifecycleEventHookExecutionStatusResponse;
+import software.amazon.awssdk.services.codedeploy.model.RevisionLocation;
+import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
+import software.amazon.awssdk.services.codedeploy.model.StopDeploymentRequest;
+import software.amazon.awssdk.services.codedeploy.model.StopDeploymentResponse;
+import software.amazon.awssdk.services.codedeploy.model.StopStatus;
+import software.amazon.awssdk.services.codedeploy.model.UpdateDeploymentGroupRequest;
+import software.amazon.awssdk.services.codedeploy.model.UpdateDeploymentGroupResponse;
+
+/**
+ * CodeDeploy for the ECS compute platform: applications, deployment groups, deployment
+ * configurations and blue/green deployments run on the shared clock. Other compute platforms and
+ * revision locations other than AppSpecContent are not modelled and are refused as unsupported.
+ */
+public final class CodeDeployTwin implements CodeDeployClient {
+
+    private final Clock clock;
+    private final CodeDeployPorts ports;
+    private final IdSource ids = new IdSource(20141006L);
+    private final Map<String, Application> applications = new LinkedHashMap<>();
+    private final Map<GroupKey, DeploymentGroup> groups = new LinkedHashMap<>();
+    private final Map<String, DeploymentConfig> configs = new LinkedHashMap<>();
+    private final Map<String, Deployment> deployments = new LinkedHashMap<>();
+    private final Map<String, EcsDeploymentRun> runs = new HashMap<>();
+
+    public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms) {
+        this(clock, rerouting, hooks, alarms, CodeDeployPorts.DEFAULT_ALARM_POLL_INTERVAL);
+    }
+
+    public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms,
+            Duration alarmPollInterval) {
+        this.clock = clock;
+        this.ports = new CodeDeployPorts(rerouting, hooks, alarms, alarmPollInterval);
+        DeploymentConfig.predefined(clock.now()).forEach(config -> configs.put(config.name(), config));
+    }
+
+    private record GroupKey(String application, String group) {
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+        // Nothing to release: the twin's state lives as long as its owner keeps it.
+    }
+
+    // --- Applications -------------------------------------------------------------------------
+
+    @Override
+    public synchronized CreateApplicationResponse createApplication(CreateApplicationRequest request) {
+        String name = required(request.applicationName());
+        requireEcs(request.computePlatform());
+        if (applications.containsKey(name)) {
+            throw CodeDeployErrors.applicationAlreadyExists(name);
+        }
+        Application application = new Application(name, ids.uuid(), clock.now());
+        applications.put(name, application);
+        return CreateApplicationResponse.builder().applicationId(application.id()).build();
+    }
+
+    @Override
+    public synchronized GetApplicationResponse getApplication(GetApplicationRequest request) {
+        return GetApplicationResponse.builder().application(application(request.applicationName()).toSdk()).build();
+    }
+
+    @Override
+    public synchronized ListApplicationsResponse listApplications(ListApplicationsRequest request) {
+        return ListApplicationsResponse.builder().applications(applications.keySet().stream().sorted().toList())
+                .build();
+    }
+
+    // --- Deployment configurations ------------------------------------------------------------
+
+    @Override
+    public synchronized CreateDeploymentConfigResponse createDeploymentConfig(CreateDeploymentConfigRequest request) {
+        String name = request.deploymentConfigName();
+        if (name == null || name.isBlank()) {
+            throw CodeDeployErrors.deploymentConfigNameRequired();
+        }
+        requireEcs(request.computePlatform());
+        if (configs.containsKey(name)) {
+            throw CodeDeployErrors.deploymentConfigAlreadyExists(name);
+        }
+        if (request.minimumHealthyHosts() != null) {
+            throw CodeDeployErrors.invalidDeploymentConfigName(
+                    "minimumHealthyHosts does not apply to the ECS compute platform.");
+        }
+        DeploymentConfig config = DeploymentConfig.of(name, clock.now(),
+                TrafficRouting.from(request.trafficRoutingConfig()));
+        configs.put(name, config);
+        return CreateDeploymentConfigResponse.builder().deploymentConfigId(config.id()).build();
+    }
+
+    @Override
+    public synchronized GetDeploymentConfigResponse getDeploymentConfig(GetDeploymentConfigRequest request) {
+        if (request.deploymentConfigName() == null || request.deploymentConfigName().isBlank()) {
+            throw CodeDeployErrors.deploymentConfigNameRequired();
+        }
+        return GetDeploymentConfigResponse.builder()
+                .deploymentConfigInfo(config(request.deploymentConfigName()).toSdk()).build();
+    }
+
+    // --- Deployment groups --------------------------------------------------------------------
+
+    @Override
+    public synchronized CreateDeploymentGroupResponse createDeploymentGroup(CreateDeploymentGroupRequest request) {
+        Application application = application(request.applicationName());
+        String name = requiredGroupName(request.deploymentGroupName());
+        if (groups.containsKey(new GroupKey(application.name(), name))) {
+            throw CodeDeployErrors.deploymentGroupAlreadyExists(name);
+        }
+        String configName = request.deploymentConfigName() == null
+                ? DeploymentConfig.ECS_ALL_AT_ONCE : config(request.deploymentConfigName()).name();
+        DeploymentGroup group = new DeploymentGroupSettings(request.serviceRoleArn(), configName,
+                request.deploymentStyle(), request.ecsServices(), request.loadBalancerInfo(),
+                request.blueGreenDeploymentConfiguration(), request.autoRollbackConfiguration(),
+                request.alarmConfiguration())
+                .toGroup(application.name(), ids.uuid(), name);
+        groups.put(new GroupKey(application.name(), name), group);
+        return CreateDeploymentGroupResponse.builder().deploymentGroupId(group.id()).build();
+    }
+
+    @Override
+    public synchronized GetDeploymentGroupResponse getDeploymentGroup(GetDeploymentGroupRequest request) {
+        return GetDeploymentGroupResponse.builder()
+                .deploymentGroupInfo(group(request.applicationName(), request.deploymentGroupName()).toSdk()).build();
+    }
+
+    @Override
+    public synchronized UpdateDeploymentGroupResponse updateDeploymentGroup(UpdateDeploymentGroupRequest request) {
+        DeploymentGroup current = group(request.applicationName(), request.currentDeploymentGroupName());
+        String newName = request.newDeploymentGroupName() == null ? current.name() : request.newDeploymentGroupName();
+        GroupKey newKey = new GroupKey(current.applicationName(), newName);
+        if (!newName.equals(current.name()) && groups.containsKey(newKey)) {
+            throw CodeDeployErrors.deploymentGroupAlreadyExists(newName);
+        }
+        if (request.deploymentConfigName() != null) {
+            config(request.deploymentConfigName());
+        }
+        DeploymentGroupSettings given = new DeploymentGroupSettings(request.serviceRoleArn(),
+                request.deploymentConfigName(), request.deploymentStyle(), present(request.hasEcsServices(),
+                request.ecsServices()), request.loadBalancerInfo(), request.blueGreenDeploymentConfiguration(),
+                request.autoRollbackConfiguration(), request.alarmConfiguration());
+        DeploymentGroup updated = DeploymentGroupSettings.of(current).updatedWith(given)
+                .toGroup(current.applicationName(), current.id(), newName);
+        groups.remove(new GroupKey(current.applicationName(), current.name()));
+        groups.put(newKey, updated);
+        return UpdateDeploymentGroupResponse.builder().hooksNotCleanedUp(List.of()).build();
+    }
+
+    // --- Deployments --------------------------------------------------------------------------
+
+    @Override
+    public synchronized CreateDeploymentResponse createDeployment(CreateDeploymentRequest request) {
+        DeploymentGroup group = group(request.applicationName(), request.deploymentGroupName());
+        AppSpec appSpec = AppSpecReader.read(appSpecContent(request.revision()));
+        DeploymentConfig config = config(request.deploymentConfigName() != null
+                ? request.deploymentConfigName() : group.deploymentConfigName());
+        AutoRollbackConfiguration autoRollback = request.autoRollbackConfiguration() != null
+                ? request.autoRollbackConfiguration() : group.autoRollback();
+        Optional<Deployment> active = activeDeploymentOf(group);
+        if (active.isPresent()) {
+            throw CodeDeployErrors.deploymentLimitExceeded(group.name(), active.get().id);
+        }
+        Deployment deployment = new Deployment(ids.deploymentId(), group, config, autoRollback, appSpec,
+                request.revision(), request.description(), DeploymentCreator.USER, clock.now(),
+                List.of(EcsLifecycleEvent.values()));
+        deployments.put(deployment.id, deployment);
+        EcsDeploymentRun run = new EcsDeploymentRun(deployment, this, clock, ports, ids, this::startRollbackOf);
+        runs.put(deployment.id, run);
+        run.start();
+        return CreateDeploymentResponse.builder().deploymentId(deployment.id).build();
+    }
+
+    private Optional<Deployment> activeDeploymentOf(DeploymentGroup group) {
+        return deployments.values().stream()
+                .filter(d -> d.group.applicationName().equals(group.applicationName())
+                        && d.group.name().equals(group.name()) && d.isActive())
+                .findFirst();
+    }
+
+    private static String appSpecContent(RevisionLocation revision) {
+        if (revision == null || revision.revisionType() == null) {
+            throw CodeDeployErrors.revisionRequired();
+        }
+        if (revision.revisionType() != RevisionLocationType.APP_SPEC_CONTENT) {
+            throw new UnsupportedOperationException("The CodeDeploy twin reads AppSpecContent revisions only, not "
+                    + revision.revisionTypeAsString());
+        }
+        return revision.appSpecContent() == null ? null : revision.appSpecContent().content();
+    }
+
+    /** Registers the rollback deployment CodeDeploy creates for a failed or stopped one. */
+    private Deployment startRollbackOf(Deployment failed) {
+        Deployment rollback = new Deployment(ids.deploymentId(), failed.group, failed.config, failed.autoRollback,
+                failed.appSpec, failed.revision, null, DeploymentCreator.CODE_DEPLOY_ROLLBACK, clock.now(), List.of());
+        rollback.start(clock.now());
+        deployments.put(rollback.id, rollback);
+        return rollback;
+    }
+
+    @Override
+    public synchronized GetDeploymentResponse getDeployment(GetDeploymentRequest request) {
+        return GetDeploymentResponse.builder().deploymentInfo(deployment(request.deploymentId()).toInfo()).build();
+    }
+
+    @Override
+    public synchronized ListDeploymentsResponse listDeployments(ListDeploymentsRequest request) {
+        Predicate<Deployment> selected = deploymentsOf(request.applicationName(), request.deploymentGroupName());
+        List<DeploymentStatus> statuses = request.includeOnlyStatuses();
+        List<String> newestFirst = new ArrayList<>();
+        deployments.values().stream()
+                .filter(selected)
+                .filter(d -> statuses.isEmpty() || statuses.contains(d.status()))
+                .forEach(d -> newestFirst.add(0, d.id));
+        return ListDeploymentsResponse.builder().deployments(newestFirst).build();
+    }
+
+    private Predicate<Deployment> deploymentsOf(String applicationName, String groupName) {
+        if (applicationName == null && groupName == null) {
+            return d -> true;
+        }
+        if (applicationName == null) {
+            throw CodeDeployErrors.applicationNameRequired();
+        }
+        Application application = application(applicationName);
+        if (groupName == null) {
+            throw CodeDeployErrors.deploymentGroupNameRequired();
+        }
+        DeploymentGroup group = group(application.name(), groupName);
+        return d -> d.group.applicationName().equals(group.applicationName()) && d.group.name().equals(group.name());
+    }
+
+    @Override
+    public synchronized ListDeploymentTargetsResponse listDeploymentTargets(ListDeploymentTargetsRequest request) {
+        Deployment deployment = startedDeployment(request.deploymentId());
+        return ListDeploymentTargetsResponse.builder().targetIds(deployment.targetId()).build();
+    }
+
+    @Override
+    public synchronized GetDeploymentTargetResponse getDeploymentTarget(GetDeploymentTargetRequest request) {
+        Deployment deployment = startedDeployment(request.deploymentId());
+        if (request.targetId() == null || request.targetId().isBlank()) {
+            throw CodeDeployErrors.targetIdRequired();
+        }
+        if (!request.targetId().equals(deployment.targetId())) {
+            throw CodeDeployErrors.targetDoesNotExist(request.targetId());
+        }
+        return GetDeploymentTargetResponse.builder().deploymentTarget(deployment.toTarget()).build();
+    }
+
+    @Override
+    public synchronized PutLifecycleEventHookExecutionStatusResponse putLifecycleEventHookExecutionStatus(
+            PutLifecycleEventHookExecutionStatusRequest request) {
+        Deployment deployment = deployment(request.deploymentId());
+        String executionId = request.lifecycleEventHookExecutionId();
+        HookExecution hook = deployment.hook(executionId)
+                .orElseThrow(() -> CodeDeployErrors.invalidHookExecutionId(executionId));
+        if (hook.completed() || deployment.isComplete()) {
+            throw CodeDeployErrors.hookAlreadyCompleted(executionId);
+        }
+        LifecycleEventStatus status = request.status();
+        if (status != LifecycleEventStatus.SUCCEEDED && status != LifecycleEventStatus.FAILED) {
+            throw CodeDeployErrors.invalidHookExecutionStatus(request.statusAsString());
+        }
+        runs.get(deployment.id).hookAnswered(hook, status);
+        return PutLifecycleEventHookExecutionStatusResponse.builder().lifecycleEventHookExecutionId(executionId)
+                .build();
+    }
+
+    @Override
+    public synchronized ContinueDeploymentResponse continueDeployment(ContinueDeploymentRequest request) {
+        Deployment deployment = deployment(request.deploymentId());
+        DeploymentWaitType waitType = request.deploymentWaitType() == null
+                ? DeploymentWaitType.READY_WAIT : request.deploymentWaitType();
+        if (deployment.isComplete()) {
+            throw CodeDeployErrors.deploymentAlreadyCompleted(deployment.id);
+        }
+        EcsDeploymentRun run = runs.get(deployment.id);
+        switch (waitType) {
+            case READY_WAIT -> {
+                if (deployment.status() != DeploymentStatus.READY) {
+                    throw CodeDeployErrors.notInReadyState(deployment.id);
+                }
+                run.continueFromReady();
+            }
+            case TERMINATION_WAIT -> {
+                if (!deployment.terminationWaitStarted()) {
+                    throw CodeDeployErrors.notInReadyState(deployment.id);
+                }
+                run.endTerminationWait();
+            }
+            default -> throw CodeDeployErrors.invalidWaitType("The wait type is invalid: "
+                    + request.deploymentWaitTypeAsString());
+        }
+        return ContinueDeploymentResponse.builder().build();
+    }
+
+    @Override
+    public synchronized StopDeploymentResponse stopDeployment(StopDeploymentRequest request) {
+        Deployment deployment = deployment(request.deploymentId());
+        if (deployment.isComplete()) {
+            throw CodeDeployErrors.deploymentAlreadyCompleted(deployment.id);
+        }
+        runs.get(deployment.id).stopOnRequest(request.autoRollbackEnabled());
+        return StopDeploymentResponse.builder().status(StopStatus.SUCCEEDED)
+                .statusMessage("Deployment " + deployment.id + " stopped.").build();
+    }
+
+    // --- Look-ups that refuse with CodeDeploy's errors ----------------------------------------
+
+    private Application application(String name) {
+        Application application = applications.get(required(name));
+        if (application == null) {
+            throw CodeDeployErrors.applicationDoesNotExist(name);
+        }
+        return application;
+    }
+
+    private DeploymentGroup group(String applicationName, String groupName) {
+        Application application = application(applicationName);
+        DeploymentGroup group = groups.get(new GroupKey(application.name(), requiredGroupName(groupName)));
+        if (group == null) {
+            throw CodeDeployErrors.deploymentGroupDoesNotExist(groupName);
+        }
+        return group;
+    }
+
+    private DeploymentConfig config(String name) {
+        DeploymentConfig config = configs.get(name);
+        if (config == null) {
+            throw CodeDeployErrors.deploymentConfigDoesNotExist(name);
+        }
+        return config;
+    }
+
+    private Deployment deployment(String id) {
+        if (id == null || id.isBlank()) {
+            throw CodeDeployErrors.deploymentIdRequired();
+        }
+        if (!IdSource.isDeploymentId(id)) {
+            throw CodeDeployErrors.invalidDeploymentId(id);
+        }
+        Deployment deployment = deployments.get(id);
+        if (deployment == null) {
+            throw CodeDeployErrors.deploymentDoesNotExist(id);
+        }
+        return deployment;
+    }
+
+    private Deployment startedDeployment(String id) {
+        Deployment deployment = deployment(id);
+        if (!deployment.isStarted()) {
+            throw CodeDeployErrors.deploymentNotStarted(id);
+        }
+        return deployment;
+    }
+
+    private static String required(String applicationName) {
+        if (applicationName == null || applicationName.isBlank()) {
+            throw CodeDeployErrors.applicationNameRequired();
+        }
+        return applicationName;
+    }
+
+    private static String requiredGroupName(String groupName) {
+        if (groupName == null || groupName.isBlank()) {
+            throw CodeDeployErrors.deploymentGroupNameRequired();
+        }
+        return groupName;
+    }
+
+    private static void requireEcs(ComputePlatform platform) {
+        if (platform != ComputePlatform.ECS) {
+            throw new UnsupportedOperationException("The CodeDeploy twin models the ECS compute platform only, not "
+                    + platform);
+        }
+    }
+
+    private static <T> List<T> present(boolean given, List<T> list) {
+        return given ? list : null;
+    }
+}

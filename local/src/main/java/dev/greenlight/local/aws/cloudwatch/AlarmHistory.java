@@ -2,8 +2,10 @@ package dev.greenlight.local.aws.cloudwatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryRequest;
@@ -45,7 +47,6 @@ final class AlarmHistory {
     DescribeAlarmHistoryResponse describe(DescribeAlarmHistoryRequest request) {
         int max = maxRecords(request.maxRecords());
         int from = Pagination.offset(request.nextToken());
-        Comparator<AlarmHistoryItem> order = Comparator.comparing(AlarmHistoryItem::timestamp);
         List<AlarmHistoryItem> matching = items.stream()
                 .filter(item -> request.alarmName() == null || item.alarmName().equals(request.alarmName()))
                 .filter(item -> request.historyItemType() == null
@@ -53,8 +54,12 @@ final class AlarmHistory {
                 .filter(item -> request.startDate() == null || !item.timestamp().isBefore(request.startDate()))
                 .filter(item -> request.endDate() == null || !item.timestamp().isAfter(request.endDate()))
                 .filter(item -> wantsMetricAlarms(request))
-                .sorted(request.scanBy() == ScanBy.TIMESTAMP_ASCENDING ? order : order.reversed())
-                .toList();
+                .sorted(Comparator.comparing(AlarmHistoryItem::timestamp))
+                .collect(Collectors.toCollection(ArrayList::new));
+        // Newest first by default; reversing the stable ascending order keeps same-instant items newest first too.
+        if (request.scanBy() != ScanBy.TIMESTAMP_ASCENDING) {
+            Collections.reverse(matching);
+        }
         Pagination.Page<AlarmHistoryItem> page = Pagination.page(matching, from, max);
         return DescribeAlarmHistoryResponse.builder().alarmHistoryItems(page.items()).nextToken(page.nextToken())
                 .build();

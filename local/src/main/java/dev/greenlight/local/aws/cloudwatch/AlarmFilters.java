@@ -59,10 +59,8 @@ final class AlarmFilters {
             throw CloudWatchErrors.required("namespace");
         }
         MetricKey metric = new MetricKey(request.namespace(), request.metricName(), request.dimensions());
-        Predicate<Alarm> filter = alarm -> request.hasDimensions()
-                ? alarm.definition().metric().equals(metric)
-                : alarm.definition().metric().namespace().equals(metric.namespace())
-                        && alarm.definition().metric().metricName().equals(metric.metricName());
+        // "If the metric has any associated dimensions, you must specify them in order for the call to succeed."
+        Predicate<Alarm> filter = alarm -> alarm.definition().metric().equals(metric);
         if (request.statistic() != null) {
             filter = filter.and(alarm -> !alarm.definition().extended()
                     && alarm.definition().statistic().equals(request.statisticAsString()));

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -221,7 +223,7 @@ class CloudWatchAlarmsTest {
                         "arn:aws:sns:us-east-1:1:b", "arn:aws:sns:us-east-1:1:c", "arn:aws:sns:us-east-1:1:d",
                         "arn:aws:sns:us-east-1:1:e", "arn:aws:sns:us-east-1:1:f")),
                 invalid("action that is no ARN", "ValidationError", b -> b.okActions("my-topic")),
-                invalid("metric math", "ValidationError", b -> b.metrics(q -> q.id("e1").expression("m1"))));
+                invalid("metric math", "ValidationError", b -> b.metrics(MetricDataQuery.builder().id("e1").expression("m1").build())));
     }
 
     private static Object[] invalid(String name, String code, Consumer<PutMetricAlarmRequest.Builder> change) {
@@ -305,6 +307,8 @@ class CloudWatchAlarmsTest {
                 .extracting(MetricAlarm::alarmName).containsExactly("errors", "latency");
         assertThat(client.describeAlarmsForMetric(r -> r.namespace("App").metricName("Errors")
                 .statistic(Statistic.SUM).dimensions(BLUE)).metricAlarms()).hasSize(3);
+        assertThat(client.describeAlarmsForMetric(r -> r.namespace("App").metricName("Errors")).metricAlarms())
+                .as("a metric's dimensions must be given to find its alarms").isEmpty();
     }
 
     @Test
@@ -372,8 +376,8 @@ class CloudWatchAlarmsTest {
         List<StateValue> states = new ArrayList<>();
         for (Double value : values) {
             if (value != null) {
-                client.putMetricData(r -> r.namespace("App").metricData(d -> d.metricName("Errors")
-                        .dimensions(BLUE).value(value)));
+                client.putMetricData(r -> r.namespace("App").metricData(MetricDatum.builder()
+                        .metricName("Errors").dimensions(BLUE).value(value).build()));
             }
             clock.advance(Duration.ofMinutes(1));
             states.add(describe("errors").stateValue());

@@ -128,7 +128,8 @@ class CloudWatchMetricsTest {
         put(at(0, 1), at(60, 2));
 
         MetricDataResult result = client.getMetricData(r -> r.scanBy(ScanBy.TIMESTAMP_ASCENDING)
-                .metricDataQueries(q -> q.id("m1").metricStat(s -> s.metric(metric()).period(60).stat("Sum")))
+                .metricDataQueries(MetricDataQuery.builder().id("m1")
+                        .metricStat(s -> s.metric(metric()).period(60).stat("Sum")).build())
                 .startTime(START).endTime(START.plusSeconds(120))).metricDataResults().get(0);
 
         assertThat(result.values()).containsExactly(1.0, 2.0);
@@ -137,7 +138,8 @@ class CloudWatchMetricsTest {
     @Test
     void listMetricsFiltersByDimension() {
         put(at(0, 1));
-        client.putMetricData(r -> r.namespace("Other").metricData(d -> d.metricName("Latency").value(1.0)));
+        client.putMetricData(r -> r.namespace("Other").metricData(MetricDatum.builder()
+                .metricName("Latency").value(1.0).build()));
 
         assertThat(client.listMetrics(r -> r.dimensions(DimensionFilter.builder().name("TargetGroup").build()))
                 .metrics()).containsExactly(metric());
@@ -210,7 +212,7 @@ class CloudWatchMetricsTest {
     @Test
     void getMetricDataRefusesMetricMathClearly() {
         assertThatThrownBy(() -> client.getMetricData(r -> r.startTime(START).endTime(START.plusSeconds(60))
-                .metricDataQueries(q -> q.id("e1").expression("m1 * 2"))))
+                .metricDataQueries(MetricDataQuery.builder().id("e1").expression("m1 * 2").build())))
                 .isInstanceOfSatisfying(AwsServiceException.class, e ->
                         assertThat(e.getMessage()).contains("not supported by the local CloudWatch twin"));
     }

@@ -28,6 +28,13 @@ final class AlarmHistory {
                 HistoryData.stateUpdate(oldState, newState));
     }
 
+    /** {@code error} is null when the action succeeded. */
+    void action(String alarmName, String actionArn, AlarmState state, String error, Instant at) {
+        String summary = error == null ? "Successfully executed action " + actionArn
+                : "Failed to execute action " + actionArn + ". Received error: \"" + error + "\"";
+        add(alarmName, at, HistoryItemType.ACTION, summary, HistoryData.action(actionArn, state, error));
+    }
+
     void configurationUpdate(AlarmDefinition alarm, ConfigurationChange change, Instant at) {
         add(alarm.name(), at, HistoryItemType.CONFIGURATION_UPDATE, "Alarm \"" + alarm.name() + "\" " + change.verb,
                 HistoryData.configurationUpdate(change, alarm));

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
@@ -23,16 +24,20 @@ final class Alarms {
     private final Object lock;
     private final MetricStore metrics;
     private final AlarmStateListener listener;
+    private final Optional<AlarmActionInvoker> actions;
     private final int quota;
     private final Map<String, Alarm> alarms = new TreeMap<>();
     private final Map<String, Clock.Timer> evaluations = new HashMap<>();
     private final AlarmHistory history = new AlarmHistory();
 
-    Alarms(Clock clock, Object lock, MetricStore metrics, AlarmStateListener listener, int quota) {
+    /** Without an action invoker, actions are stored but not executed and leave no Action history. */
+    Alarms(Clock clock, Object lock, MetricStore metrics, AlarmStateListener listener,
+            Optional<AlarmActionInvoker> actions, int quota) {
         this.clock = clock;
         this.lock = lock;
         this.metrics = metrics;
         this.listener = listener;
+        this.actions = actions;
         this.quota = quota;
     }
 
@@ -161,5 +166,30 @@ final class Alarms {
         history.stateUpdate(definition, oldState, newState);
         AlarmStateChange change = new AlarmStateChange(definition.name(), definition.arn(), oldState, newState);
         clock.execute(() -> listener.onStateChange(change));
+        if (definition.actionsEnabled()) {
+            actions.ifPresent(invoker -> actionsFor(definition, newState.value())
+                    .forEach(arn -> clock.execute(() -> execute(invoker, arn, change))));
+        }
+    }
+
+    private static List<String> actionsFor(AlarmDefinition definition, StateValue state) {
+        return switch (state) {
+            case ALARM -> definition.alarmActions();
+            case OK -> definition.okActions();
+            default -> definition.insufficientDataActions();
+        };
+    }
+
+    /** Runs on the clock without the lock, so the target may take its own; the outcome is recorded under it. */
+    private void execute(AlarmActionInvoker invoker, String actionArn, AlarmStateChange change) {
+        String error = null;
+        try {
+            invoker.invoke(actionArn, change);
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+        }
+        synchronized (lock) {
+            history.action(change.alarmName(), actionArn, change.state(), error, clock.now());
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.greenlight.local.aws.cloudwatch;
 
 import dev.greenlight.local.clock.Clock;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
@@ -49,14 +50,16 @@ public final class CloudWatchTwin implements CloudWatchClient {
         this(clock, AlarmStateListener.NONE);
     }
 
+    /** Alarm actions are stored but not executed: no action target is wired. */
     public CloudWatchTwin(Clock clock, AlarmStateListener listener) {
-        this(clock, listener, Integer.MAX_VALUE);
+        this.clock = clock;
+        this.alarms = new Alarms(clock, this, metrics, listener, Optional.empty(), Integer.MAX_VALUE);
     }
 
     /** {@code alarmQuota}: how many alarms the account may hold (AWS accounts have no limit by default). */
-    public CloudWatchTwin(Clock clock, AlarmStateListener listener, int alarmQuota) {
+    public CloudWatchTwin(Clock clock, AlarmStateListener listener, AlarmActionInvoker actions, int alarmQuota) {
         this.clock = clock;
-        this.alarms = new Alarms(clock, this, metrics, listener, alarmQuota);
+        this.alarms = new Alarms(clock, this, metrics, listener, Optional.of(actions), alarmQuota);
     }
 
     @Override

@@ -31,6 +31,18 @@ final class HistoryData {
         return data.toString();
     }
 
+    /** {@code {"actionState":"Succeeded"|"Failed","stateUpdateTimestamp":millis,"notificationResource":arn,"error"?}}. */
+    static String action(String actionArn, AlarmState state, String error) {
+        ObjectNode data = StateReason.JSON.createObjectNode();
+        data.put("actionState", error == null ? "Succeeded" : "Failed");
+        data.put("stateUpdateTimestamp", state.timestamp().toEpochMilli());
+        data.put("notificationResource", actionArn);
+        if (error != null) {
+            data.put("error", error);
+        }
+        return data.toString();
+    }
+
     private static ObjectNode state(AlarmState state) {
         ObjectNode node = StateReason.JSON.createObjectNode();
         node.put("stateValue", state.value().toString());

@@ -343,7 +343,7 @@ class CloudWatchAlarmsTest {
 
     @Test
     void alarmsBeyondTheAccountQuotaAreLimitExceeded() {
-        CloudWatchClient limited = new CloudWatchTwin(clock, AlarmStateListener.NONE, 1);
+        CloudWatchClient limited = new CloudWatchTwin(clock, AlarmStateListener.NONE, (arn, change) -> { }, 1);
         limited.putMetricAlarm(alarm(1, 1, "missing"));
 
         assertThatThrownBy(() -> limited.putMetricAlarm(alarm(1, 1, "missing").toBuilder().alarmName("b").build()))
@@ -351,6 +351,56 @@ class CloudWatchAlarmsTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceeded"));
         limited.putMetricAlarm(alarm(1, 1, "missing").toBuilder().threshold(1.0).build());
         assertThat(limited.describeAlarms().metricAlarms()).extracting(MetricAlarm::threshold).containsExactly(1.0);
+    }
+
+    @Test
+    void enteringAlarmExecutesTheAlarmActionsAndRecordsThem() {
+        List<String> invoked = new ArrayList<>();
+        CloudWatchClient acting = new CloudWatchTwin(clock, AlarmStateListener.NONE,
+                (arn, change) -> invoked.add(arn + " " + change.state().value()), Integer.MAX_VALUE);
+        acting.putMetricAlarm(alarm(1, 1, "missing"));
+        acting.putMetricData(r -> r.namespace("App").metricData(MetricDatum.builder().metricName("Errors")
+                .dimensions(BLUE).value(10.0).build()));
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(invoked).containsExactly("arn:aws:sns:us-east-1:123456789012:rollback ALARM");
+        assertThat(acting.describeAlarmHistory(r -> r.historyItemType(HistoryItemType.ACTION)).alarmHistoryItems())
+                .singleElement().satisfies(item -> {
+                    assertThat(item.historySummary())
+                            .isEqualTo("Successfully executed action arn:aws:sns:us-east-1:123456789012:rollback");
+                    assertThat(json(item.historyData()).path("actionState").asText()).isEqualTo("Succeeded");
+                });
+    }
+
+    @Test
+    void aFailingActionIsRecordedAsFailed() {
+        CloudWatchClient acting = new CloudWatchTwin(clock, AlarmStateListener.NONE, (arn, change) -> {
+            throw new IllegalStateException("topic does not exist");
+        }, Integer.MAX_VALUE);
+        acting.putMetricAlarm(alarm(1, 1, "breaching"));
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(acting.describeAlarmHistory(r -> r.historyItemType(HistoryItemType.ACTION)).alarmHistoryItems())
+                .singleElement().satisfies(item -> {
+                    assertThat(item.historySummary()).startsWith("Failed to execute action")
+                            .endsWith("Received error: \"topic does not exist\"");
+                    assertThat(json(item.historyData()).path("actionState").asText()).isEqualTo("Failed");
+                });
+    }
+
+    @Test
+    void disabledActionsAreNotExecuted() {
+        List<String> invoked = new ArrayList<>();
+        CloudWatchClient acting = new CloudWatchTwin(clock, AlarmStateListener.NONE,
+                (arn, change) -> invoked.add(arn), Integer.MAX_VALUE);
+        acting.putMetricAlarm(alarm(1, 1, "breaching").toBuilder().actionsEnabled(false).build());
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(acting.describeAlarms().metricAlarms().get(0).stateValue()).isEqualTo(StateValue.ALARM);
+        assertThat(invoked).isEmpty();
     }
 
     /** Sum of Errors above 5 per minute, over N periods of which M must breach. */

@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  */
 final class AlarmHistory {
 
-    private static final int DEFAULT_RECORDS = 100;
     private final List<AlarmHistoryItem> items = new ArrayList<>();
 
     void stateUpdate(AlarmDefinition alarm, AlarmState oldState, AlarmState newState) {
@@ -52,7 +51,7 @@ final class AlarmHistory {
     }
 
     DescribeAlarmHistoryResponse describe(DescribeAlarmHistoryRequest request) {
-        int max = maxRecords(request.maxRecords());
+        int max = Pagination.maxRecords(request.maxRecords());
         int from = Pagination.offset(request.nextToken());
         List<AlarmHistoryItem> matching = items.stream()
                 .filter(item -> request.alarmName() == null || item.alarmName().equals(request.alarmName()))
@@ -76,16 +75,5 @@ final class AlarmHistory {
     private static boolean wantsMetricAlarms(DescribeAlarmHistoryRequest request) {
         return !request.hasAlarmTypes() || request.alarmTypes().isEmpty()
                 || request.alarmTypes().contains(AlarmType.METRIC_ALARM);
-    }
-
-    static int maxRecords(Integer requested) {
-        if (requested == null) {
-            return DEFAULT_RECORDS;
-        }
-        if (requested < 1 || requested > 100) {
-            throw CloudWatchErrors.validationError("1 validation error detected: Value '" + requested
-                    + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 100");
-        }
-        return requested;
     }
 }

@@ -135,7 +135,7 @@ final class Alarms {
         AlarmEvaluation.evaluate(definition, periods)
                 .filter(verdict -> verdict.state() != alarm.state().value())
                 .ifPresent(verdict -> transition(alarm,
-                        StateReason.of(definition, verdict, alarm.state().value(), now, rangeStart)));
+                        StateReason.of(definition, verdict, now, rangeStart)));
         scheduleAt(name, definition.period());
     }
 

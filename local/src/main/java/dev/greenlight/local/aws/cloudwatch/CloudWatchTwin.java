@@ -102,7 +102,7 @@ public final class CloudWatchTwin implements CloudWatchClient {
     @Override
     public synchronized DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest request) {
         var filter = AlarmFilters.of(request);
-        int max = AlarmHistory.maxRecords(request.maxRecords());
+        int max = Pagination.maxRecords(request.maxRecords());
         int from = Pagination.offset(request.nextToken());
         List<MetricAlarm> matching = AlarmFilters.wantsMetricAlarms(request)
                 ? alarms.all().stream().filter(filter).map(Alarm::toMetricAlarm).toList()

@@ -8,7 +8,21 @@ final class Pagination {
     record Page<T>(List<T> items, String nextToken) {
     }
 
+    private static final int DEFAULT_RECORDS = 100;
+
     private Pagination() {
+    }
+
+    /** MaxRecords of DescribeAlarms and DescribeAlarmHistory: 1 to 100, 100 when not given. */
+    static int maxRecords(Integer requested) {
+        if (requested == null) {
+            return DEFAULT_RECORDS;
+        }
+        if (requested < 1 || requested > 100) {
+            throw CloudWatchErrors.validationError("1 validation error detected: Value '" + requested
+                    + "' at 'maxRecords' failed to satisfy constraint: Member must have value between 1 and 100");
+        }
+        return requested;
     }
 
     static int offset(String nextToken) {

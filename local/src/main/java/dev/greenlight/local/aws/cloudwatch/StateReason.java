@@ -28,13 +28,12 @@ final class StateReason {
     private StateReason() {
     }
 
-    static AlarmState of(AlarmDefinition alarm, AlarmVerdict verdict, StateValue from, Instant queryDate,
-            Instant rangeStart) {
-        return new AlarmState(verdict.state(), sentence(alarm, verdict, from), data(alarm, verdict, queryDate,
-                rangeStart), queryDate);
+    static AlarmState of(AlarmDefinition alarm, AlarmVerdict verdict, Instant queryDate, Instant rangeStart) {
+        return new AlarmState(verdict.state(), sentence(alarm, verdict), data(alarm, verdict, queryDate, rangeStart),
+                queryDate);
     }
 
-    private static String sentence(AlarmDefinition alarm, AlarmVerdict verdict, StateValue from) {
+    private static String sentence(AlarmDefinition alarm, AlarmVerdict verdict) {
         int real = verdict.evaluated().size();
         if (verdict.state() == StateValue.INSUFFICIENT_DATA) {
             int unknown = alarm.evaluationPeriods();

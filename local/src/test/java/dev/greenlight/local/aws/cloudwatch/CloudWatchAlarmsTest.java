@@ -329,6 +329,9 @@ class CloudWatchAlarmsTest {
         assertThat(first.metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly("errors");
         assertThat(second.metricAlarms()).extracting(MetricAlarm::alarmName).containsExactly("latency");
         assertThat(second.nextToken()).isNull();
+        assertThatThrownBy(() -> client.describeAlarms(r -> r.nextToken("not-a-token")))
+                .isInstanceOfSatisfying(AwsServiceException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidNextToken"));
     }
 
     @Test

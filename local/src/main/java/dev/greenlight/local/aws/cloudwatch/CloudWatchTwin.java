@@ -1,5 +1,6 @@
 package dev.greenlight.local.aws.cloudwatch;
 
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import dev.greenlight.local.clock.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,15 @@ public final class CloudWatchTwin implements CloudWatchClient {
     public synchronized PutMetricDataResponse putMetricData(PutMetricDataRequest request) {
         MetricDataRules.check(request, clock.now()).forEach(datum -> metrics.add(datum.key(), datum.observation()));
         return PutMetricDataResponse.builder().build();
+    }
+
+    /**
+     * Metrics an AWS service publishes about itself (the load balancer's {@code AWS/ApplicationELB}),
+     * which PutMetricData refuses to customers.
+     */
+    public synchronized void putServiceMetricData(String namespace, List<MetricDatum> data) {
+        MetricDataRules.checkData(namespace, data, clock.now()).forEach(datum -> metrics.add(datum.key(),
+                datum.observation()));
     }
 
     @Override

@@ -42,13 +42,18 @@ final class MetricDataRules {
         if (!request.hasMetricData() || request.metricData().isEmpty()) {
             throw CloudWatchErrors.missingParameter("MetricData");
         }
-        if (request.metricData().size() > MAX_DATUMS) {
+        return checkData(namespace, request.metricData(), now);
+    }
+
+    /** The data itself, for any namespace: AWS services publish into their own {@code AWS/} namespaces. */
+    static List<Accepted> checkData(String namespace, List<MetricDatum> data, Instant now) {
+        if (data.size() > MAX_DATUMS) {
             throw CloudWatchErrors.invalidParameterValue("The collection MetricData must not have a size greater than "
                     + MAX_DATUMS + ".");
         }
         List<Accepted> accepted = new ArrayList<>();
-        for (int i = 0; i < request.metricData().size(); i++) {
-            accepted.add(check(namespace, request.metricData().get(i), "MetricData.member." + (i + 1), now));
+        for (int i = 0; i < data.size(); i++) {
+            accepted.add(check(namespace, data.get(i), "MetricData.member." + (i + 1), now));
         }
         return accepted;
     }

@@ -14,7 +14,7 @@ final class HistoryEvents {
 
     /** The members that carry execution data, left out when includeExecutionData is false. */
     private static final List<String> DATA_FIELDS = List.of("input", "inputDetails", "output", "outputDetails",
-            "parameters", "parametersDetails");
+            "parameters");
 
     private HistoryEvents() {
     }

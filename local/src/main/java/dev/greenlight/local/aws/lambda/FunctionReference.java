@@ -11,7 +11,10 @@ import dev.greenlight.local.aws.LocalAccount;
  */
 record FunctionReference(String name, String qualifier) {
 
-    /** @throws software.amazon.awssdk.services.lambda.model.InvalidParameterValueException when the two qualifiers differ */
+    /**
+     * @throws software.amazon.awssdk.services.lambda.model.InvalidParameterValueException when the name's
+     *         qualifier and the Qualifier parameter differ
+     */
     static FunctionReference parse(String functionName, String qualifierParameter) {
         String[] parts = functionName.split(":", -1);
         int at = indexOf(parts, "function");

@@ -84,7 +84,7 @@ public final class StepFunctionsTwin implements SfnClient {
     @Override
     public synchronized CreateStateMachineResponse createStateMachine(CreateStateMachineRequest request) {
         String name = ResourceNames.check(request.name());
-        StateMachineType type = type(request.type());
+        StateMachineType type = type(request);
         require(request.roleArn(), "roleArn");
         StateMachine machine = parse(require(request.definition(), "definition"));
         LoggingConfiguration logging = orElse(request.loggingConfiguration(), StateMachineRecord.NO_LOGGING);
@@ -357,14 +357,15 @@ public final class StepFunctionsTwin implements SfnClient {
         }
     }
 
-    private static StateMachineType type(StateMachineType type) {
-        if (type == null) {
+    private static StateMachineType type(CreateStateMachineRequest request) {
+        if (request.type() == null) {
             return StateMachineType.STANDARD;
         }
-        if (type == StateMachineType.UNKNOWN_TO_SDK_VERSION) {
-            throw SfnErrors.validation("'" + type + "'", "type", "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        if (request.type() == StateMachineType.UNKNOWN_TO_SDK_VERSION) {
+            throw SfnErrors.validation("'" + request.typeAsString() + "'", "type",
+                    "Member must satisfy enum value set: [STANDARD, EXPRESS]");
         }
-        return type;
+        return request.type();
     }
 
     private static void answer(Runnable callback) {

@@ -189,7 +189,7 @@ class ExecutionsTest {
     @Test
     void ruleTarget_startsAnExecutionWithAGeneratedName() {
         String machine = twins.machine("orders", PASS);
-        String arn = ((StepFunctionsTwin) twins.sfn).startExecutionForRule(machine, "{\"detail\":{}}");
+        String arn = twins.twin.startExecutionForRule(machine, "{\"detail\":{}}");
         DescribeExecutionResponse done = twins.finish(arn);
         assertThat(done.name()).matches("[0-9a-f-]{36}");
         assertThat(done.input()).isEqualTo("{\"detail\":{}}");

@@ -17,9 +17,11 @@ final class Twins {
 
     final VirtualClock clock = new VirtualClock();
     final LambdaTwin lambda = new LambdaTwin(clock, new SplittableRandom(3));
-    final SfnClient sfn = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, call -> {
+    final StepFunctionsTwin twin = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, call -> {
         throw StatesError.RUNTIME.withCause("no integration for " + call.resource());
     }), new SplittableRandom(5));
+    /** What tests call: the twin as worker code sees it. */
+    final SfnClient sfn = twin;
 
     /** Creates a STANDARD state machine and returns its ARN. */
     String machine(String name, String definition) {

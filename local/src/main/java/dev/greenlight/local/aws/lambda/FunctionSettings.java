@@ -1,0 +1,39 @@
+package dev.greenlight.local.aws.lambda;
+
+import dev.greenlight.local.aws.LocalAccount;
+import java.util.Objects;
+
+/**
+ * A function's configuration as GetFunctionConfiguration shows it. Timeout and MemorySize follow
+ * CreateFunction's limits: 1 to 900 seconds, 128 to 10,240 MB.
+ */
+public record FunctionSettings(String runtime, String handler, int timeoutSeconds, int memorySize, String role,
+        String description) {
+
+    public FunctionSettings {
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(role, "role");
+        if (timeoutSeconds < 1 || timeoutSeconds > 900) {
+            throw new IllegalArgumentException("Timeout must be between 1 and 900 seconds: " + timeoutSeconds);
+        }
+        if (memorySize < 128 || memorySize > 10_240) {
+            throw new IllegalArgumentException("MemorySize must be between 128 and 10240 MB: " + memorySize);
+        }
+        description = description == null ? "" : description;
+    }
+
+    /** CreateFunction's defaults (3 seconds, 128 MB) for a Java 21 handler. */
+    public static FunctionSettings java(String handler) {
+        return new FunctionSettings("java21", handler, 3, 128,
+                "arn:aws:iam::" + LocalAccount.ID + ":role/greenlight-local-function", "");
+    }
+
+    public FunctionSettings withTimeout(int seconds) {
+        return new FunctionSettings(runtime, handler, seconds, memorySize, role, description);
+    }
+
+    public FunctionSettings withMemorySize(int megabytes) {
+        return new FunctionSettings(runtime, handler, timeoutSeconds, megabytes, role, description);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.greenlight.local.aws.lambda;
+
+import dev.greenlight.local.aws.AwsErrors;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
+
+/** Lambda's errors with their wire codes, messages and HTTP statuses. */
+final class LambdaErrors {
+
+    private LambdaErrors() {
+    }
+
+    static LambdaException functionNotFound(String arn) {
+        return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "Function not found: " + arn, 404);
+    }
+
+    static LambdaException notJson(String parserMessage) {
+        return AwsErrors.of(InvalidRequestContentException.builder(), "InvalidRequestContentException",
+                "Could not parse request body into json: Could not parse payload into json: " + parserMessage, 400);
+    }
+
+    static LambdaException tooLarge(int limit) {
+        return AwsErrors.of(RequestTooLargeException.builder(), "RequestTooLargeException",
+                "Request must be smaller than " + limit + " bytes for the InvokeFunction operation", 413);
+    }
+
+    static LambdaException invalidParameter(String message) {
+        return AwsErrors.of(InvalidParameterValueException.builder(), "InvalidParameterValueException", message, 400);
+    }
+}

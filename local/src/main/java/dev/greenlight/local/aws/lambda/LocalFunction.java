@@ -1,0 +1,45 @@
+package dev.greenlight.local.aws.lambda;
+
+import dev.greenlight.local.aws.LocalAccount;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.PackageType;
+import software.amazon.awssdk.services.lambda.model.State;
+
+/** A registered function: its $LATEST configuration and its in-process code. */
+record LocalFunction(String name, FunctionSettings settings, FunctionCode code, Instant lastModified) {
+
+    static final String LATEST = "$LATEST";
+
+    /** Lambda's LastModified format: {@code 2026-01-01T00:00:00.000+0000}. */
+    private static final DateTimeFormatter LAST_MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+    String arn() {
+        return LocalAccount.arn("lambda", "function:" + name);
+    }
+
+    FunctionConfiguration configuration() {
+        return FunctionConfiguration.builder()
+                .functionName(name)
+                .functionArn(arn())
+                .runtime(settings.runtime())
+                .role(settings.role())
+                .handler(settings.handler())
+                .description(settings.description())
+                .timeout(settings.timeoutSeconds())
+                .memorySize(settings.memorySize())
+                .lastModified(LAST_MODIFIED.format(lastModified))
+                .codeSize(0L)
+                .version(LATEST)
+                .packageType(PackageType.ZIP)
+                .architectures(Architecture.X86_64)
+                .state(State.ACTIVE)
+                .lastUpdateStatus(LastUpdateStatus.SUCCESSFUL)
+                .build();
+    }
+}

@@ -1,0 +1,395 @@
+package dev.greenlight.local.aws.stepfunctions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.asl.component.StateMachine;
+import dev.greenlight.local.asl.eval.Engine;
+import dev.greenlight.local.asl.eval.Execution;
+import dev.greenlight.local.asl.eval.StartRequest;
+import dev.greenlight.local.asl.eval.TaskTokenException;
+import dev.greenlight.local.asl.parse.DefinitionParser;
+import dev.greenlight.local.asl.parse.InvalidDefinitionException;
+import dev.greenlight.local.asl.task.Integrations;
+import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.clock.Await;
+import dev.greenlight.local.clock.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.CreateStateMachineRequest;
+import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.DeleteStateMachineRequest;
+import software.amazon.awssdk.services.sfn.model.DeleteStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryRequest;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
+import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
+import software.amazon.awssdk.services.sfn.model.ListStateMachinesRequest;
+import software.amazon.awssdk.services.sfn.model.ListStateMachinesResponse;
+import software.amazon.awssdk.services.sfn.model.LoggingConfiguration;
+import software.amazon.awssdk.services.sfn.model.SendTaskFailureRequest;
+import software.amazon.awssdk.services.sfn.model.SendTaskFailureResponse;
+import software.amazon.awssdk.services.sfn.model.SendTaskHeartbeatRequest;
+import software.amazon.awssdk.services.sfn.model.SendTaskHeartbeatResponse;
+import software.amazon.awssdk.services.sfn.model.SendTaskSuccessRequest;
+import software.amazon.awssdk.services.sfn.model.SendTaskSuccessResponse;
+import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.StopExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.StopExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.TracingConfiguration;
+import software.amazon.awssdk.services.sfn.model.UpdateStateMachineRequest;
+import software.amazon.awssdk.services.sfn.model.UpdateStateMachineResponse;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionRequest;
+import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionResponse;
+
+/**
+ * The Step Functions twin: state machines and their executions, run by the ASL {@link Engine} on
+ * the shared clock. STANDARD executions are kept for DescribeExecution, ListExecutions and
+ * GetExecutionHistory; EXPRESS executions run but, as on AWS, cannot be described or listed.
+ */
+public final class StepFunctionsTwin implements SfnClient {
+
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Engine engine;
+    private final Map<String, StateMachineRecord> machines = new TreeMap<>();
+    private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
+
+    public StepFunctionsTwin(Clock clock, Integrations integrations, RandomGenerator random) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.random = Objects.requireNonNull(random, "random");
+        this.engine = new Engine(clock, integrations, random);
+    }
+
+    @Override
+    public synchronized CreateStateMachineResponse createStateMachine(CreateStateMachineRequest request) {
+        String name = ResourceNames.check(request.name());
+        StateMachineType type = type(request);
+        require(request.roleArn(), "roleArn");
+        StateMachine machine = parse(require(request.definition(), "definition"));
+        LoggingConfiguration logging = orElse(request.loggingConfiguration(), StateMachineRecord.NO_LOGGING);
+        TracingConfiguration tracing = orElse(request.tracingConfiguration(), StateMachineRecord.NO_TRACING);
+        String arn = LocalAccount.arn("states", "stateMachine:" + name);
+        StateMachineRecord existing = machines.get(arn);
+        if (existing != null && existing.deleting()) {
+            throw SfnErrors.stateMachineDeleting(arn);
+        }
+        if (existing != null && !existing.sameAs(request.definition(), type, logging, tracing)) {
+            throw SfnErrors.stateMachineAlreadyExists(arn);
+        }
+        if (existing == null) {
+            Instant now = clock.now();
+            existing = new StateMachineRecord(arn, name, request.definition(), machine, request.roleArn(), type,
+                    logging, tracing, now, now, false);
+            machines.put(arn, existing);
+        }
+        return CreateStateMachineResponse.builder().stateMachineArn(arn).creationDate(existing.creationDate()).build();
+    }
+
+    @Override
+    public synchronized DescribeStateMachineResponse describeStateMachine(DescribeStateMachineRequest request) {
+        return machine(request.stateMachineArn()).describe();
+    }
+
+    @Override
+    public synchronized ListStateMachinesResponse listStateMachines(ListStateMachinesRequest request) {
+        List<StateMachineListItem> all = machines.values().stream().map(StateMachineRecord::listItem).toList();
+        Pages<StateMachineListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
+        return ListStateMachinesResponse.builder().stateMachines(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    @Override
+    public synchronized UpdateStateMachineResponse updateStateMachine(UpdateStateMachineRequest request) {
+        StateMachineRecord current = activeMachine(request.stateMachineArn());
+        if (request.definition() == null && request.roleArn() == null && request.loggingConfiguration() == null
+                && request.tracingConfiguration() == null && request.encryptionConfiguration() == null) {
+            throw SfnErrors.missingRequiredParameter("Either the definition, the role ARN, the LoggingConfiguration, "
+                    + "the EncryptionConfiguration or the TracingConfiguration must be specified");
+        }
+        String definition = orElse(request.definition(), current.definition());
+        StateMachine machine = request.definition() == null ? current.machine() : parse(definition);
+        Instant now = clock.now();
+        machines.put(current.arn(), current.updated(definition, machine, orElse(request.roleArn(), current.roleArn()),
+                orElse(request.loggingConfiguration(), current.logging()),
+                orElse(request.tracingConfiguration(), current.tracing()), now));
+        return UpdateStateMachineResponse.builder().updateDate(now).build();
+    }
+
+    /**
+     * The state machine goes DELETING and is removed, with its executions, once none of them runs;
+     * deleting one that does not exist succeeds, as AWS's DeleteStateMachine lists no such error.
+     */
+    @Override
+    public synchronized DeleteStateMachineResponse deleteStateMachine(DeleteStateMachineRequest request) {
+        String arn = Arns.stateMachine(request.stateMachineArn());
+        StateMachineRecord machine = machines.get(arn);
+        if (machine != null) {
+            machines.put(arn, machine.markedDeleting());
+            removeIfDeleted(arn);
+        }
+        return DeleteStateMachineResponse.builder().build();
+    }
+
+    @Override
+    public ValidateStateMachineDefinitionResponse validateStateMachineDefinition(
+            ValidateStateMachineDefinitionRequest request) {
+        return DefinitionDiagnostics.validate(require(request.definition(), "definition"), request.maxResults());
+    }
+
+    @Override
+    public synchronized StartExecutionResponse startExecution(StartExecutionRequest request) {
+        StateMachineRecord machine = activeMachine(request.stateMachineArn());
+        String name = request.name() == null ? uuid() : ResourceNames.check(request.name());
+        String input = orElse(request.input(), "{}");
+        JsonNode json = Payloads.executionInput(input);
+        if (machine.type() == StateMachineType.EXPRESS) {
+            ExecutionRecord express = startExpress(machine, name, input, json);
+            return StartExecutionResponse.builder().executionArn(express.executionArn())
+                    .startDate(express.execution().startDate()).build();
+        }
+        String arn = Arns.execution(machine.name(), name);
+        ExecutionRecord existing = executions.get(arn);
+        switch (NameReuse.of(existing, input)) {
+            case SAME_EXECUTION -> {
+                return StartExecutionResponse.builder().executionArn(arn)
+                        .startDate(existing.execution().startDate()).build();
+            }
+            case ALREADY_EXISTS -> throw SfnErrors.executionAlreadyExists(arn);
+            default -> {
+                Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
+                        machine.executionType(), machine.roleArn()));
+                executions.put(arn, new ExecutionRecord(arn, execution, input, machine));
+                execution.completion().whenComplete((done, thrown) -> executionEnded(machine.arn()));
+                return StartExecutionResponse.builder().executionArn(arn).startDate(execution.startDate()).build();
+            }
+        }
+    }
+
+    /** Waits for the EXPRESS execution to end, running the virtual clock when time is virtual. */
+    @Override
+    public StartSyncExecutionResponse startSyncExecution(StartSyncExecutionRequest request) {
+        ExecutionRecord execution;
+        synchronized (this) {
+            StateMachineRecord machine = activeMachine(request.stateMachineArn());
+            if (machine.type() != StateMachineType.EXPRESS) {
+                throw SfnErrors.typeNotSupported("This operation is only supported by EXPRESS state machines");
+            }
+            String name = request.name() == null ? uuid() : ResourceNames.check(request.name());
+            String input = orElse(request.input(), "{}");
+            execution = startExpress(machine, name, input, Payloads.executionInput(input));
+        }
+        Await.result(clock, execution.execution().completion());
+        return execution.syncResponse();
+    }
+
+    /**
+     * What an EventBridge rule whose target is a state machine does: StartExecution with the
+     * event (or its transformed input) and a generated name. Returns the execution ARN.
+     */
+    public String startExecutionForRule(String stateMachineArn, String input) {
+        return startExecution(StartExecutionRequest.builder().stateMachineArn(stateMachineArn).input(input).build())
+                .executionArn();
+    }
+
+    @Override
+    public synchronized DescribeExecutionResponse describeExecution(DescribeExecutionRequest request) {
+        return execution(request.executionArn()).describe();
+    }
+
+    @Override
+    public synchronized DescribeStateMachineForExecutionResponse describeStateMachineForExecution(
+            DescribeStateMachineForExecutionRequest request) {
+        return execution(request.executionArn()).describeStateMachine();
+    }
+
+    /** Most recent first, as AWS lists them. */
+    @Override
+    public synchronized ListExecutionsResponse listExecutions(ListExecutionsRequest request) {
+        StateMachineRecord machine = machine(require(request.stateMachineArn(), "stateMachineArn"));
+        if (machine.type() == StateMachineType.EXPRESS) {
+            throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");
+        }
+        // Executions are kept in the order they started.
+        List<ExecutionRecord> newestFirst = new ArrayList<>(executions.values());
+        Collections.reverse(newestFirst);
+        List<ExecutionListItem> all = newestFirst.stream()
+                .filter(execution -> execution.machine().arn().equals(machine.arn()))
+                .filter(execution -> request.statusFilter() == null || execution.status() == request.statusFilter())
+                .map(ExecutionRecord::listItem)
+                .toList();
+        Pages<ExecutionListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
+        return ListExecutionsResponse.builder().executions(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    @Override
+    public GetExecutionHistoryResponse getExecutionHistory(GetExecutionHistoryRequest request) {
+        ExecutionRecord execution;
+        synchronized (this) {
+            execution = execution(request.executionArn());
+        }
+        List<dev.greenlight.local.asl.eval.HistoryEvent> events = new ArrayList<>(
+                execution.execution().history().events());
+        if (Boolean.TRUE.equals(request.reverseOrder())) {
+            Collections.reverse(events);
+        }
+        Pages<dev.greenlight.local.asl.eval.HistoryEvent> page = Pages.of(events, request.maxResults(),
+                request.nextToken());
+        boolean includeData = !Boolean.FALSE.equals(request.includeExecutionData());
+        List<HistoryEvent> sdkEvents = page.items().stream().map(event -> HistoryEvents.of(event, includeData))
+                .toList();
+        return GetExecutionHistoryResponse.builder().events(sdkEvents).nextToken(page.nextToken()).build();
+    }
+
+    /** The execution ends ABORTED before the call returns; a closed execution is left as it is. */
+    @Override
+    public StopExecutionResponse stopExecution(StopExecutionRequest request) {
+        ExecutionRecord execution;
+        synchronized (this) {
+            execution = execution(request.executionArn());
+        }
+        ErrorAndCause.check(request.error(), request.cause());
+        if (execution.isRunning()) {
+            engine.stop(execution.executionArn(), request.error(), request.cause());
+            Await.result(clock, execution.execution().completion());
+        }
+        return StopExecutionResponse.builder().stopDate(execution.execution().stopDate()).build();
+    }
+
+    @Override
+    public SendTaskSuccessResponse sendTaskSuccess(SendTaskSuccessRequest request) {
+        JsonNode output = Payloads.taskOutput(require(request.output(), "output"));
+        answer(() -> engine.sendTaskSuccess(require(request.taskToken(), "taskToken"), output));
+        return SendTaskSuccessResponse.builder().build();
+    }
+
+    @Override
+    public SendTaskFailureResponse sendTaskFailure(SendTaskFailureRequest request) {
+        ErrorAndCause.check(request.error(), request.cause());
+        answer(() -> engine.sendTaskFailure(require(request.taskToken(), "taskToken"), request.error(),
+                request.cause()));
+        return SendTaskFailureResponse.builder().build();
+    }
+
+    @Override
+    public SendTaskHeartbeatResponse sendTaskHeartbeat(SendTaskHeartbeatRequest request) {
+        answer(() -> engine.sendTaskHeartbeat(require(request.taskToken(), "taskToken")));
+        return SendTaskHeartbeatResponse.builder().build();
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private ExecutionRecord startExpress(StateMachineRecord machine, String name, String input, JsonNode json) {
+        Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
+                machine.executionType(), machine.roleArn()));
+        return new ExecutionRecord(Arns.expressExecution(machine.name(), name, uuid()), execution, input, machine);
+    }
+
+    private synchronized void executionEnded(String machineArn) {
+        removeIfDeleted(machineArn);
+    }
+
+    private void removeIfDeleted(String machineArn) {
+        StateMachineRecord machine = machines.get(machineArn);
+        boolean running = executions.values().stream()
+                .anyMatch(execution -> execution.machine().arn().equals(machineArn) && execution.isRunning());
+        if (machine != null && machine.deleting() && !running) {
+            machines.remove(machineArn);
+            executions.values().removeIf(execution -> execution.machine().arn().equals(machineArn));
+        }
+    }
+
+    private StateMachineRecord machine(String arn) {
+        StateMachineRecord machine = machines.get(Arns.stateMachine(arn));
+        if (machine == null) {
+            throw SfnErrors.stateMachineDoesNotExist(arn);
+        }
+        return machine;
+    }
+
+    private StateMachineRecord activeMachine(String arn) {
+        StateMachineRecord machine = machine(arn);
+        if (machine.deleting()) {
+            throw SfnErrors.stateMachineDeleting(arn);
+        }
+        return machine;
+    }
+
+    private ExecutionRecord execution(String arn) {
+        ExecutionRecord execution = executions.get(Arns.execution(arn));
+        if (execution == null) {
+            throw SfnErrors.executionDoesNotExist(arn);
+        }
+        return execution;
+    }
+
+    private static StateMachine parse(String definition) {
+        try {
+            return DefinitionParser.parse(definition);
+        } catch (InvalidDefinitionException e) {
+            throw SfnErrors.invalidDefinition(e.getMessage());
+        }
+    }
+
+    private static StateMachineType type(CreateStateMachineRequest request) {
+        if (request.type() == null) {
+            return StateMachineType.STANDARD;
+        }
+        if (request.type() == StateMachineType.UNKNOWN_TO_SDK_VERSION) {
+            throw SfnErrors.validation("'" + request.typeAsString() + "'", "type",
+                    "Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+        return request.type();
+    }
+
+    private static void answer(Runnable callback) {
+        try {
+            callback.run();
+        } catch (TaskTokenException e) {
+            throw SfnErrors.taskToken(e.code(), e.getMessage());
+        }
+    }
+
+    private String uuid() {
+        synchronized (random) {
+            return new UUID(random.nextLong(), random.nextLong()).toString();
+        }
+    }
+
+    private static <T> T require(T value, String member) {
+        if (value == null) {
+            throw SfnErrors.validation("null", member, "Member must not be null");
+        }
+        return value;
+    }
+
+    private static <T> T orElse(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+}

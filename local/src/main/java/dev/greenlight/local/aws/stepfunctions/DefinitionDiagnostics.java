@@ -20,8 +20,9 @@ final class DefinitionDiagnostics {
     private DefinitionDiagnostics() {
     }
 
-    static ValidateStateMachineDefinitionResponse validate(String definition, Integer maxResults) {
-        List<Problem> problems = DefinitionParser.validate(definition);
+    static ValidateStateMachineDefinitionResponse validate(String definition,
+            dev.greenlight.local.asl.component.StateMachineType type, Integer maxResults) {
+        List<Problem> problems = DefinitionParser.validate(definition, type);
         int max = maxResults == null || maxResults == 0 ? DEFAULT_MAX : maxResults;
         if (max < 0 || max > DEFAULT_MAX) {
             throw SfnErrors.validation(String.valueOf(maxResults), "maxResults",

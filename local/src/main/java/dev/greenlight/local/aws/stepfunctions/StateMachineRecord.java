@@ -1,7 +1,6 @@
 package dev.greenlight.local.aws.stepfunctions;
 
 import dev.greenlight.local.asl.component.StateMachine;
-import dev.greenlight.local.asl.eval.ExecutionType;
 import java.time.Instant;
 import java.util.Objects;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
@@ -27,8 +26,14 @@ record StateMachineRecord(String arn, String name, String definition, StateMachi
             .includeExecutionData(false).build();
     static final TracingConfiguration NO_TRACING = TracingConfiguration.builder().enabled(false).build();
 
-    ExecutionType executionType() {
-        return type == StateMachineType.EXPRESS ? ExecutionType.EXPRESS : ExecutionType.STANDARD;
+    /** The engine's name for the type. */
+    dev.greenlight.local.asl.component.StateMachineType engineType() {
+        return engineType(type);
+    }
+
+    static dev.greenlight.local.asl.component.StateMachineType engineType(StateMachineType type) {
+        return type == StateMachineType.EXPRESS ? dev.greenlight.local.asl.component.StateMachineType.EXPRESS
+                : dev.greenlight.local.asl.component.StateMachineType.STANDARD;
     }
 
     /** CreateStateMachine's idempotency: the same name, definition, type, logging and tracing; the role may differ. */

@@ -86,7 +86,7 @@ public final class StepFunctionsTwin implements SfnClient {
         String name = ResourceNames.check(request.name());
         StateMachineType type = type(request);
         require(request.roleArn(), "roleArn");
-        StateMachine machine = parse(require(request.definition(), "definition"));
+        StateMachine machine = parse(require(request.definition(), "definition"), type);
         LoggingConfiguration logging = orElse(request.loggingConfiguration(), StateMachineRecord.NO_LOGGING);
         TracingConfiguration tracing = orElse(request.tracingConfiguration(), StateMachineRecord.NO_TRACING);
         String arn = LocalAccount.arn("states", "stateMachine:" + name);
@@ -127,7 +127,7 @@ public final class StepFunctionsTwin implements SfnClient {
                     + "the EncryptionConfiguration or the TracingConfiguration must be specified");
         }
         String definition = orElse(request.definition(), current.definition());
-        StateMachine machine = request.definition() == null ? current.machine() : parse(definition);
+        StateMachine machine = request.definition() == null ? current.machine() : parse(definition, current.type());
         Instant now = clock.now();
         machines.put(current.arn(), current.updated(definition, machine, orElse(request.roleArn(), current.roleArn()),
                 orElse(request.loggingConfiguration(), current.logging()),
@@ -153,7 +153,8 @@ public final class StepFunctionsTwin implements SfnClient {
     @Override
     public ValidateStateMachineDefinitionResponse validateStateMachineDefinition(
             ValidateStateMachineDefinitionRequest request) {
-        return DefinitionDiagnostics.validate(require(request.definition(), "definition"), request.maxResults());
+        return DefinitionDiagnostics.validate(require(request.definition(), "definition"),
+                StateMachineRecord.engineType(request.type()), request.maxResults());
     }
 
     @Override
@@ -177,7 +178,7 @@ public final class StepFunctionsTwin implements SfnClient {
             case ALREADY_EXISTS -> throw SfnErrors.executionAlreadyExists(arn);
             default -> {
                 Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
-                        machine.executionType(), machine.roleArn()));
+                        machine.engineType(), machine.roleArn()));
                 executions.put(arn, new ExecutionRecord(arn, execution, input, machine));
                 execution.completion().whenComplete((done, thrown) -> executionEnded(machine.arn()));
                 return StartExecutionResponse.builder().executionArn(arn).startDate(execution.startDate()).build();
@@ -307,7 +308,7 @@ public final class StepFunctionsTwin implements SfnClient {
 
     private ExecutionRecord startExpress(StateMachineRecord machine, String name, String input, JsonNode json) {
         Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
-                machine.executionType(), machine.roleArn()));
+                machine.engineType(), machine.roleArn()));
         return new ExecutionRecord(Arns.expressExecution(machine.name(), name, uuid()), execution, input, machine);
     }
 
@@ -349,9 +350,9 @@ public final class StepFunctionsTwin implements SfnClient {
         return execution;
     }
 
-    private static StateMachine parse(String definition) {
+    private static StateMachine parse(String definition, StateMachineType type) {
         try {
-            return DefinitionParser.parse(definition);
+            return DefinitionParser.parse(definition, StateMachineRecord.engineType(type));
         } catch (InvalidDefinitionException e) {
             throw SfnErrors.invalidDefinition(e.getMessage());
         }

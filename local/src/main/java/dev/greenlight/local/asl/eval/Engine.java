@@ -56,7 +56,7 @@ public final class Engine {
         execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
         Scope scope = Scope.root(run);
         scope.event("ExecutionStarted", "executionStartedEventDetails", History.details(
-                "input", request.input(), "roleArn", request.roleArn(), "stateMachineArn", request.stateMachineArn()));
+                "input", request.input(), "roleArn", request.roleArn()));
         scheduleTimeout(run, machine, request.type());
         programs.run(machine.program(), request.input(), scope).whenComplete((output, thrown) -> {
             if (thrown == null) {

@@ -59,7 +59,7 @@ public final class History {
             Object value = fieldsAndValues[i + 1];
             if (value instanceof JsonNode json) {
                 node.put(field, Json.write(json));
-                if (field.equals("input") || field.equals("output") || field.equals("parameters")) {
+                if (field.equals("input") || field.equals("output")) {
                     node.putObject(field + "Details").put("truncated", false);
                 }
             } else if (value instanceof Number number) {

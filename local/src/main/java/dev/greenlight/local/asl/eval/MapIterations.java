@@ -101,8 +101,7 @@ final class MapIterations {
 
     private void fail(StatesException failure) {
         scopes.forEach(Scope::cancel);
-        context.scope.event("MapStateFailed", "mapStateFailedEventDetails",
-                History.details("error", failure.error(), "cause", failure.cause()));
+        context.scope.event("MapStateFailed", null, null);
         done.completeExceptionally(failure);
     }
 }

@@ -49,8 +49,7 @@ final class ParallelRunner implements StateRunner<ParallelState> {
                     scopes.forEach(Scope::cancel);
                     context.scope.thread.lastEventId = scope.thread.lastEventId;
                     StatesException failure = Recovery.unwrap(thrown);
-                    context.scope.event("ParallelStateFailed", "parallelStateFailedEventDetails" , History.details(
-                            "error", failure.error(), "cause", failure.cause()));
+                    context.scope.event("ParallelStateFailed", null, null);
                     done.completeExceptionally(failure);
                 }
             });

@@ -45,7 +45,7 @@ class HistoryTest {
         assertThat(scheduled.detailsField()).isEqualTo("taskScheduledEventDetails");
         assertThat(Json.write(scheduled.details())).isEqualTo("{\"resourceType\":\"lambda\",\"resource\":\"invoke\","
                 + "\"region\":\"us-east-1\",\"parameters\":\"{\\\"FunctionName\\\":\\\"f\\\"}\","
-                + "\"parametersDetails\":{\"truncated\":false},\"timeoutInSeconds\":30}");
+                + "\"timeoutInSeconds\":30}");
         assertThat(events.get(4).details().path("output").asText()).isEqualTo("{\"v\":1}");
         assertThat(events.get(6).detailsField()).isEqualTo("executionSucceededEventDetails");
         assertThat(events.get(6).details().path("output").asText()).isEqualTo("{\"v\":1}");

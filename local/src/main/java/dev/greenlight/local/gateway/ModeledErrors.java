@@ -33,6 +33,9 @@ final class ModeledErrors {
 
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z][A-Za-z0-9_.#:]*");
 
+    /** Reading the metadata builds a client and probes its lookups: once per service is enough. */
+    private static final Map<Class<?>, ModeledErrors> KNOWN = new ConcurrentHashMap<>();
+
     private final Map<Class<?>, ModeledError> byException;
 
     private ModeledErrors(Map<Class<?>, ModeledError> byException) {
@@ -40,6 +43,10 @@ final class ModeledErrors {
     }
 
     static ModeledErrors of(Class<? extends SdkClient> clientInterface) {
+        return KNOWN.computeIfAbsent(clientInterface, ModeledErrors::read);
+    }
+
+    private static ModeledErrors read(Class<?> clientInterface) {
         Map<String, ExceptionMetadata> byCode = new TreeMap<>();
         Class<?> client = defaultClient(clientInterface);
         registered(clientInterface).forEach(meta -> byCode.putIfAbsent(meta.errorCode(), meta));

@@ -1,0 +1,64 @@
+package dev.greenlight.local.gateway;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * Serves one request: the first protocol that routes it reads it, the twin answers, and the
+ * same protocol writes the answer or the error. Nothing a twin throws escapes as a plain-text
+ * 500 (which the SDK would retry as if AWS had hiccupped).
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** Order matters: CBOR and awsJson name themselves in the path or a header; query is the rest of {@code /}. */
+    private static final List<WireProtocol> PROTOCOLS = List.of(
+            new RpcV2CborProtocol(), new AwsJsonProtocol(), new AwsQueryProtocol(), new RestJsonProtocol());
+
+    private final Services services;
+
+    Dispatcher(Services services) {
+        this.services = services;
+    }
+
+    WireResponse serve(WireRequest request) {
+        for (WireProtocol protocol : PROTOCOLS) {
+            Optional<Call> call = protocol.route(request, services);
+            if (call.isPresent()) {
+                return serve(protocol, request, call.get());
+            }
+        }
+        return new WireResponse(404, Map.of("Content-Type", "text/plain"),
+                ("no registered twin serves " + request.method() + " " + request.rawPath())
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private WireResponse serve(WireProtocol protocol, WireRequest request, Call call) {
+        ServiceModel service = call.service();
+        Optional<Operation> operation = service.operation(call.operationName());
+        if (operation.isEmpty()) {
+            return protocol.fail(request, service, ErrorReply.unknownOperation(call.operationName()));
+        }
+        SdkPojo input;
+        try {
+            input = protocol.read(request, operation.get());
+        } catch (Exception unreadable) {
+            return protocol.fail(request, service, ErrorReply.unreadable(unreadable));
+        }
+        try {
+            return protocol.answer(request, operation.get(), operation.get().invoke(service.twin(), input));
+        } catch (Throwable failure) {
+            ErrorReply error = ErrorReply.of(service, failure);
+            if (error.status() >= 500) {
+                LOG.warn("{} {} failed in the twin", service.signingName(), call.operationName(), failure);
+            }
+            return protocol.fail(request, service, error);
+        }
+    }
+}

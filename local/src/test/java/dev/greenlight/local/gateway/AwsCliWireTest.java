@@ -1,0 +1,143 @@
+package dev.greenlight.local.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.aws.AwsErrors;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/** The AWS CLI (botocore) against the gateway: awsQuery (SNS), awsJson (Step Functions), CloudWatch's JSON. */
+class AwsCliWireTest {
+
+    private final TinySns sns = new TinySns();
+    private final TinyStepFunctions sfn = new TinyStepFunctions();
+    private final TinyCloudWatch cloudWatch = new TinyCloudWatch();
+    private final WireGateway gateway = WireGateway.start(0).register(SnsClient.class, sns)
+            .register(SfnClient.class, sfn).register(CloudWatchClient.class, cloudWatch);
+
+    @BeforeAll
+    static void needsTheCli() {
+        boolean onPath = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
+                .anyMatch(dir -> new File(dir, "aws").canExecute());
+        assumeTrue(onPath, "the AWS CLI (aws) is not on PATH: the CLI wire tests are skipped");
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void snsListTopicsShowsTheEmptyListAwsAlwaysReturns() throws Exception {
+        Cli result = aws("sns", "list-topics");
+
+        assertThat(result.exit).isZero();
+        assertThat(result.json().get("Topics").isArray()).isTrue();
+        assertThat(result.json().get("Topics")).isEmpty();
+    }
+
+    @Test
+    void snsPublishCarriesMessageAttributes() throws Exception {
+        Cli result = aws("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:123456789012:t", "--message", "hi there",
+                "--message-attributes", "{\"kind\":{\"DataType\":\"String\",\"StringValue\":\"canary\"}}");
+
+        assertThat(result.json().get("MessageId").asText()).isEqualTo("m-1");
+        PublishRequest received = (PublishRequest) sns.calls.get(0);
+        assertThat(received.message()).isEqualTo("hi there");
+        assertThat(received.messageAttributes().get("kind").stringValue()).isEqualTo("canary");
+    }
+
+    @Test
+    void snsErrorsNameTheirCode() throws Exception {
+        sns.failure = () -> AwsErrors.of(NotFoundException.builder(), "NotFound", "Topic does not exist", 404);
+
+        Cli result = aws("sns", "publish", "--topic-arn", "arn:x", "--message", "m");
+
+        assertThat(result.exit).isNotZero();
+        assertThat(result.stderr).contains("(NotFound)").contains("Topic does not exist");
+    }
+
+    @Test
+    void stepFunctionsAnswersInAwsJsonWithTimestamps() throws Exception {
+        Cli result = aws("stepfunctions", "describe-execution", "--execution-arn", "arn:e");
+
+        assertThat(result.json().get("status").asText()).isEqualTo("SUCCEEDED");
+        // CLI v1 prints timestamps as the service sent them: awsJson sends epoch seconds.
+        assertThat(result.json().get("startDate").decimalValue())
+                .isEqualByComparingTo(Timestamps.epochSeconds(TinyStepFunctions.STARTED));
+    }
+
+    @Test
+    void stepFunctionsErrorsNameTheirCode() throws Exception {
+        sfn.failure = () -> AwsErrors.of(ExecutionDoesNotExistException.builder(), "ExecutionDoesNotExist", "nope", 400);
+
+        Cli result = aws("stepfunctions", "describe-execution", "--execution-arn", "arn:e");
+
+        assertThat(result.stderr).contains("(ExecutionDoesNotExist)");
+    }
+
+    @Test
+    void cloudWatchOverJsonReadsMetricDataAndAnswersAlarms() throws Exception {
+        Cli put = aws("cloudwatch", "put-metric-data", "--namespace", "Greenlight", "--metric-data",
+                "[{\"MetricName\":\"5xx\",\"Value\":3,\"Timestamp\":\"2025-03-01T10:00:00Z\",\"Dimensions\":[]}]");
+        Cli alarms = aws("cloudwatch", "describe-alarms");
+
+        assertThat(put.exit).isZero();
+        PutMetricDataRequest received = (PutMetricDataRequest) cloudWatch.calls.get(0);
+        assertThat(received.metricData().get(0).value()).isEqualTo(3.0);
+        assertThat(received.metricData().get(0).timestamp()).isEqualTo(TinyCloudWatch.T0);
+        assertThat(received.metricData().get(0).hasDimensions()).isTrue();
+        assertThat(alarms.json().get("MetricAlarms").get(0).get("StateValue").asText()).isEqualTo("ALARM");
+    }
+
+    @Test
+    void cloudWatchOverJsonErrorsNameTheQueryCode() throws Exception {
+        cloudWatch.failure = () -> AwsErrors.of(InvalidParameterValueException.builder(), "InvalidParameterValue",
+                "bad value", 400);
+
+        Cli result = aws("cloudwatch", "describe-alarms");
+
+        assertThat(result.stderr).contains("(InvalidParameterValue)");
+    }
+
+    private Cli aws(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", "http://127.0.0.1:" + gateway.port(),
+                "--output", "json"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
+        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
+        builder.environment().put("AWS_PAGER", "");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws %s finished", args[1]).isTrue();
+        return new Cli(process.exitValue(), stdout, stderr);
+    }
+
+    private record Cli(int exit, String stdout, String stderr) {
+        JsonNode json() throws Exception {
+            assertThat(exit).as("aws failed: %s", stderr).isZero();
+            return JsonBodies.JSON.readTree(stdout);
+        }
+    }
+}

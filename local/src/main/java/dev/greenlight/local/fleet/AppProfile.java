@@ -42,6 +42,30 @@ public record AppProfile(String version, double errorShare, Duration addedLatenc
         return new AppProfile(version, 0, Duration.ZERO, false, true);
     }
 
+    /**
+     * The profile an image names ({@code healthy}, {@code errors[:share]}, {@code slow[:millis]},
+     * {@code unhealthy}, {@code crash}); an erroring image fails a quarter of requests and a slow one
+     * adds two seconds unless it says otherwise.
+     *
+     * @throws IllegalArgumentException naming the profiles there are
+     */
+    public static AppProfile named(String profile, String version) {
+        String[] parts = profile.trim().split(":", 2);
+        String argument = parts.length > 1 ? parts[1].trim() : null;
+        try {
+            return switch (parts[0].trim()) {
+                case "healthy" -> healthy(version);
+                case "errors" -> erroring(version, argument == null ? 0.25 : Double.parseDouble(argument));
+                case "slow" -> slow(version, Duration.ofMillis(argument == null ? 2000 : Long.parseLong(argument)));
+                case "unhealthy" -> unhealthy(version);
+                case "crash" -> crashing(version);
+                default -> throw new IllegalArgumentException("unknown app profile '" + profile + "'");
+            };
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("app profile '" + profile + "' has a bad number: " + argument);
+        }
+    }
+
     /** Which requests fail, counted from the app's start. */
     public ErrorPattern errorPattern() {
         return ErrorPattern.ofShare(errorShare);

@@ -22,6 +22,9 @@ final class EcsDeploymentRun {
 
     /** A hook that does not report within an hour fails the deployment. */
     static final Duration HOOK_TIMEOUT = Duration.ofHours(1);
+    /** How often Install checks the replacement task set, and how long it waits for it at most. */
+    static final Duration READINESS_POLL = Duration.ofSeconds(15);
+    static final Duration READINESS_TIMEOUT = Duration.ofHours(1);
 
     private final Deployment deployment;
     private final Object monitor;
@@ -118,7 +121,24 @@ final class EcsDeploymentRun {
                     rollsBackOn(AutoRollbackEvent.DEPLOYMENT_FAILURE));
             return;
         }
-        eventSucceeded(EcsLifecycleEvent.INSTALL);
+        awaitReplacement(clock.now().plus(READINESS_TIMEOUT));
+    }
+
+    /** Install ends once the replacement runs healthy, so no traffic ever reaches a task that is not ready. */
+    private void awaitReplacement(java.time.Instant deadline) {
+        if (deployment.isComplete()) {
+            return;
+        }
+        TaskSet replacement = deployment.replacement;
+        if (ports.rerouting().replacementReady(deployment.group.service(), replacement.id(), replacement.targetGroup())) {
+            eventSucceeded(EcsLifecycleEvent.INSTALL);
+        } else if (!clock.now().isBefore(deadline)) {
+            fail(ErrorCode.ECS_UPDATE_ERROR, "The ECS replacement task set " + replacement.id() + " did not reach a "
+                    + "steady state with healthy targets within " + READINESS_TIMEOUT.toMinutes() + " minutes.",
+                    DeploymentStatus.FAILED, rollsBackOn(AutoRollbackEvent.DEPLOYMENT_FAILURE));
+        } else {
+            later(READINESS_POLL, () -> awaitReplacement(deadline));
+        }
     }
 
     /** The replacement task set registers in whichever target group of the pair production is not using. */

@@ -14,6 +14,12 @@ public interface TaskSetRerouting {
     /** Creates the replacement task set (no production traffic yet) and returns its id. */
     String createReplacementTaskSet(ReplacementTaskSet taskSet);
 
+    /**
+     * Whether the replacement task set runs all its desired tasks and each passes the target
+     * group's health checks: CodeDeploy's Install waits for this before any traffic reaches it.
+     */
+    boolean replacementReady(EcsServiceId service, String taskSetId, String targetGroup);
+
     /** Points the test listener at the target group. */
     void routeTestTraffic(String testListenerArn, String targetGroup);
 

@@ -69,6 +69,38 @@ class EcsBlueGreenDeploymentTest {
     }
 
     @Test
+    void install_waitsUntilTheReplacementRunsHealthyBeforeAnyTrafficReachesIt() {
+        fixture.group();
+        fixture.rerouting.replacementReadyAt = fixture.clock.now().plus(Duration.ofSeconds(40));
+        String id = fixture.deploy(CodeDeployFixture.appSpec());
+
+        fixture.runFor(Duration.ofSeconds(30));
+        assertThat(fixture.event(id, "Install").status()).isEqualTo(LifecycleEventStatus.IN_PROGRESS);
+        assertThat(fixture.rerouting.calls).containsExactly(
+                "create arn:aws:ecs:us-east-1:123456789012:task-definition/web:2 web:8080 in tg-green");
+
+        fixture.runFor(Duration.ofSeconds(16));
+        assertThat(fixture.event(id, "Install").status()).isEqualTo(LifecycleEventStatus.SUCCEEDED);
+        assertThat(fixture.rerouting.calls).endsWith("test tg-green", "production 90/10");
+    }
+
+    @Test
+    void replacementThatNeverRunsHealthy_failsTheDeploymentAfterAnHourAndRollsBack() {
+        fixture.group();
+        fixture.rerouting.replacementReadyAt = java.time.Instant.MAX;
+        String id = fixture.deploy(CodeDeployFixture.appSpec());
+
+        fixture.runFor(Duration.ofMinutes(61));
+
+        DeploymentInfo failed = fixture.info(id);
+        assertThat(failed.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(failed.errorInformation().codeAsString()).isEqualTo("ECS_UPDATE_ERROR");
+        assertThat(failed.errorInformation().message()).contains("did not reach a steady state with healthy targets");
+        assertThat(fixture.rerouting.productionWeights).isEmpty();
+        assertThat(fixture.rerouting.deletedTaskSets).containsExactly("ts-green-1");
+    }
+
+    @Test
     void hookableEventsWithoutAHook_areSkipped() {
         fixture.group(g -> g.deploymentConfigName("CodeDeployDefault.ECSAllAtOnce"));
         String id = fixture.deploy(CodeDeployFixture.appSpec());

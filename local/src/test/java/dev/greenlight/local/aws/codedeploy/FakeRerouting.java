@@ -35,6 +35,14 @@ final class FakeRerouting implements TaskSetRerouting {
         return "ts-green-" + ++created;
     }
 
+    /** When the replacement becomes ready; ready at once unless a test says otherwise. */
+    Instant replacementReadyAt = Instant.MIN;
+
+    @Override
+    public boolean replacementReady(EcsServiceId service, String taskSetId, String targetGroup) {
+        return !now.get().isBefore(replacementReadyAt);
+    }
+
     @Override
     public void routeTestTraffic(String testListenerArn, String targetGroup) {
         calls.add("test " + targetGroup);

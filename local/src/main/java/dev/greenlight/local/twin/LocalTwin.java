@@ -1,0 +1,143 @@
+package dev.greenlight.local.twin;
+
+import dev.greenlight.local.asl.task.LocalIntegrations;
+import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
+import dev.greenlight.local.aws.codedeploy.CodeDeployTwin;
+import dev.greenlight.local.aws.ecr.EcrTwin;
+import dev.greenlight.local.aws.ecs.EcsTwin;
+import dev.greenlight.local.aws.elbv2.ElbV2Twin;
+import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
+import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
+import dev.greenlight.local.aws.lambda.LambdaTwin;
+import dev.greenlight.local.aws.sns.SnsTwin;
+import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
+import dev.greenlight.local.clock.Clock;
+import dev.greenlight.local.clock.RealClock;
+import dev.greenlight.local.clock.VirtualClock;
+import dev.greenlight.local.fleet.Fleet;
+import dev.greenlight.local.gateway.WireGateway;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The whole local twin on one clock: every service twin, wired to each other as the AWS services
+ * are (ECR pushes reach EventBridge rules, rules start executions, CodeDeploy drives ECS task sets
+ * and listener weights and polls CloudWatch alarms, the load balancer's metrics feed CloudWatch),
+ * and the fleet that serves real HTTP.
+ */
+public final class LocalTwin implements AutoCloseable {
+
+    private final Clock clock;
+    private final Fleet fleet;
+    private final CloudWatchTwin cloudWatch;
+    private final ElbV2Twin elb;
+    private final EcrTwin ecr;
+    private final EcsTwin ecs;
+    private final SnsTwin sns;
+    private final LambdaTwin lambda;
+    private final StepFunctionsTwin stepFunctions;
+    private final EventBridgeTwin eventBridge;
+    private final CodeDeployTwin codeDeploy;
+
+    private LocalTwin(Clock clock, boolean realTime, RandomGenerator random) {
+        this.clock = clock;
+        this.sns = new SnsTwin(clock);
+        this.cloudWatch = new CloudWatchTwin(clock, new AlarmStateEvents(this::eventBridge), new SnsAlarmActions(sns),
+                Integer.MAX_VALUE);
+        this.fleet = realTime ? Fleet.realTime(clock, cloudWatch::putServiceMetricData)
+                : Fleet.virtualTime(clock, cloudWatch::putServiceMetricData);
+        this.elb = new ElbV2Twin(clock, fleet);
+        this.ecr = new EcrTwin(clock, (detailType, resources, detail) ->
+                eventBridge().putServiceEvent("aws.ecr", detailType, resources, detail));
+        this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb));
+        this.lambda = new LambdaTwin(clock, random);
+        this.stepFunctions = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, new LocalIntegrations()),
+                random);
+        this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
+        this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
+                new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
+    }
+
+    /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
+    public static LocalTwin virtualTime(VirtualClock clock) {
+        return new LocalTwin(clock, false, new SplittableRandom(7));
+    }
+
+    /** For the demo and {@code greenlight local up}: real HTTP on loopback, on the wall clock. */
+    public static LocalTwin realTime(RealClock clock) {
+        return new LocalTwin(clock, true, new SplittableRandom());
+    }
+
+    /** Serves every twin over AWS's wire protocols on 127.0.0.1 ({@code port} 0 picks a free one). */
+    public WireGateway serve(int port) {
+        return WireGateway.start(port)
+                .register(CloudWatchClient.class, cloudWatch)
+                .register(CodeDeployClient.class, codeDeploy)
+                .register(EcrClient.class, ecr)
+                .register(EcsClient.class, ecs)
+                .register(ElasticLoadBalancingV2Client.class, elb)
+                .register(EventBridgeClient.class, eventBridge)
+                .register(LambdaClient.class, lambda)
+                .register(SfnClient.class, stepFunctions)
+                .register(SnsClient.class, sns);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Fleet fleet() {
+        return fleet;
+    }
+
+    public CloudWatchTwin cloudWatch() {
+        return cloudWatch;
+    }
+
+    public ElbV2Twin elb() {
+        return elb;
+    }
+
+    public EcrTwin ecr() {
+        return ecr;
+    }
+
+    public EcsTwin ecs() {
+        return ecs;
+    }
+
+    public SnsTwin sns() {
+        return sns;
+    }
+
+    public LambdaTwin lambda() {
+        return lambda;
+    }
+
+    public StepFunctionsTwin stepFunctions() {
+        return stepFunctions;
+    }
+
+    public EventBridgeTwin eventBridge() {
+        return eventBridge;
+    }
+
+    public CodeDeployTwin codeDeploy() {
+        return codeDeploy;
+    }
+
+    @Override
+    public void close() {
+        fleet.close();
+        ecs.close();
+    }
+}

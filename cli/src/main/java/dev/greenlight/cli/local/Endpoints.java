@@ -1,0 +1,32 @@
+package dev.greenlight.cli.local;
+
+import java.io.PrintWriter;
+
+/** What a user needs to reach the twin: the gateway, how to point the AWS CLI at it, the demo service. */
+final class Endpoints {
+
+    private Endpoints() {
+    }
+
+    static void print(TwinSession session, PrintWriter out) {
+        String url = "http://127.0.0.1:" + session.gateway.port();
+        out.println("Greenlight local twin is up (real time).");
+        out.println("  AWS endpoint:  " + url + "  (ECR, ECS, ELBv2, CodeDeploy, CloudWatch, Lambda, Step Functions, "
+                + "EventBridge, SNS)");
+        out.println("  AWS CLI:       AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1 "
+                + "aws --endpoint-url " + url + " sns list-topics");
+        if (session.demoService != null) {
+            var service = session.demoService;
+            out.println("  Demo service:  " + service.name() + " (ECS cluster " + service.cluster()
+                    + ", CodeDeploy group " + service.deploymentGroup() + ")");
+            out.println("    production:  http://127.0.0.1:" + session.twin.elb().listenerPort(
+                    service.productionListenerArn()) + "/");
+            out.println("    test:        http://127.0.0.1:" + session.twin.elb().listenerPort(
+                    service.testListenerArn()) + "/");
+            out.println("    try:         aws --endpoint-url " + url + " ecs describe-services --cluster "
+                    + service.cluster() + " --services " + service.name());
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.greenlight.cli.local;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start the local twin in the foreground in real time and print its endpoints.",
+                "Point any AWS SDK or the AWS CLI at it with --endpoint-url. Stop it with Ctrl-C."})
+public final class LocalUp implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "4566", paramLabel = "N",
+            description = "The gateway's port on 127.0.0.1 (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--service", defaultValue = "orders", paramLabel = "NAME",
+            description = "The demo service to provision (default ${DEFAULT-VALUE}).")
+    String service;
+
+    @Option(names = "--empty", description = "Provision nothing: an empty account.")
+    boolean empty;
+
+    @Spec
+    CommandSpec spec;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        TwinSession session;
+        try {
+            session = new TwinSession(port, empty ? null : service);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("Cannot start the gateway on 127.0.0.1:" + port + " ("
+                    + e.getCause().getMessage() + "). Is another twin running? Pick another port with --port N.");
+            return 1;
+        }
+        Thread hook = new Thread(() -> stop(session), "greenlight-local-down");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Endpoints.print(session, spec.commandLine().getOut());
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        stop(session);
+        return 0;
+    }
+
+    private void stop(TwinSession session) {
+        session.close();
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("The twin has stopped.");
+        out.flush();
+        stopped.countDown();
+    }
+}

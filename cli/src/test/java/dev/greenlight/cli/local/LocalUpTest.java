@@ -1,0 +1,77 @@
+package dev.greenlight.cli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.greenlight.cli.CommandRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class LocalUpTest {
+
+    private static final Pattern ENDPOINT = Pattern.compile("AWS endpoint:  http://127\\.0\\.0\\.1:(\\d+)");
+
+    @Test
+    void up_servesTheProvisionedServiceOverTheWire_andStopsCleanlyWhenInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        Thread[] runner = new Thread[1];
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        runner[0] = new Thread(() -> exit.complete(dev.greenlight.cli.Greenlight.commandLine()
+                .setOut(new PrintWriter(out, true)).execute("local", "up", "--port", "0")));
+        runner[0].start();
+        int port = awaitPort(out);
+
+        String clusters = ecs(port, "DescribeClusters", "{\"clusters\": [\"greenlight\"]}");
+        assertThat(clusters).contains("arn:aws:ecs:us-east-1:123456789012:cluster/greenlight");
+        assertThat(out.toString()).contains("Demo service:  orders").contains("production:  http://127.0.0.1:");
+
+        runner[0].interrupt();
+        assertThat(exit.get()).isZero();
+        assertThat(out.toString()).endsWith("The twin has stopped." + System.lineSeparator());
+        assertThatThrownBy(() -> ecs(port, "DescribeClusters", "{}")).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void portInUse_isAClearErrorWithANextStep() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CommandRun run = CommandRun.of("local", "up", "--empty", "--port", Integer.toString(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("Cannot start the gateway on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("--port N");
+        }
+    }
+
+    private static int awaitPort(StringWriter out) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Matcher matcher = ENDPOINT.matcher(out.toString());
+            if (matcher.find() && out.toString().contains("Press Ctrl-C")) {
+                return Integer.parseInt(matcher.group(1));
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("local up did not print its endpoints: " + out);
+    }
+
+    /** An ECS call as the SDK sends it (awsJson1_1); the gateway does not check signatures. */
+    private static String ecs(int port, String operation, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

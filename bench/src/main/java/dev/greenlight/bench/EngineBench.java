@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures the local ASL engine: loops, an inline Map, whole executions. Arguments: warm-up
+ * Measures the local ASL engine (loops, an inline Map, whole executions) and whole deployments on the twin. Arguments: warm-up
  * seconds and measured seconds per scenario (default 3 and 5). Run by {@code scripts/bench}.
  */
 public final class EngineBench {
@@ -19,7 +19,8 @@ public final class EngineBench {
                 new CounterLoop("Pass/Choice loop, JSONPath (10,000 iterations)", "counter-loop-jsonpath.asl.json", 10_000),
                 new CounterLoop("Pass/Choice loop, JSONata (10,000 iterations)", "counter-loop-jsonata.asl.json", 10_000),
                 new InlineMap(1_000),
-                new DeploymentPipeline());
+                new DeploymentPipeline(),
+                new TwinDeployment());
         List<Measurement> measurements = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             System.err.println("measuring: " + scenario.name());

@@ -18,7 +18,7 @@ final class ResultTable {
     }
 
     static void print(PrintStream out, List<Measurement> measurements) {
-        out.printf("Greenlight local ASL engine — cores: %d, JVM: %s %s (%s), max heap: %d MiB, GC: %s%n",
+        out.printf("Greenlight local engine and twin — cores: %d, JVM: %s %s (%s), max heap: %d MiB, GC: %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 Runtime.version(), System.getProperty("java.vm.vendor"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), collectors());
@@ -33,7 +33,7 @@ final class ResultTable {
                     String.format(Locale.ROOT, "%.2f", m.seconds()),
                     String.format(Locale.ROOT, "%,.0f", m.operationsPerSecond()),
                     String.format(Locale.ROOT, "%,.1f", m.microsPerOperation()),
-                    String.format(Locale.ROOT, "%,.0f", m.transitionsPerSecond())});
+                    m.transitions() == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", m.transitionsPerSecond())});
         }
         int[] widths = new int[COLUMNS.length];
         for (String[] row : rows) {

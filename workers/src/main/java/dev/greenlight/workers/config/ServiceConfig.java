@@ -1,0 +1,55 @@
+package dev.greenlight.workers.config;
+
+import java.util.List;
+
+/**
+ * One service: where its images come from, what it runs on, how a release of it is checked and
+ * who decides. The same entry travels in every execution's input, so the history shows exactly
+ * what a deployment used.
+ */
+public record ServiceConfig(
+        String repository,
+        String cluster,
+        String service,
+        String container,
+        int containerPort,
+        CodeDeployTarget codeDeploy,
+        List<String> alarms,
+        Canary canary,
+        int bakeMinutes,
+        Approval approval,
+        ScanThresholds scan,
+        List<String> requiredLabels,
+        Smoke smoke,
+        Notifications notifications) {
+
+    /** The CodeDeploy application and deployment group that deploy this service. */
+    public record CodeDeployTarget(String application, String deploymentGroup) {
+    }
+
+    /** The share of production traffic green gets first, and for how long alarms are watched then. */
+    public record Canary(int percent, int minutes) {
+    }
+
+    /** Automatic, or manual with a deadline after which the release rolls back. */
+    public record Approval(ApprovalMode mode, int timeoutMinutes) {
+    }
+
+    public enum ApprovalMode { auto, manual }
+
+    /** The most findings of each severity an image may have; null means no limit. */
+    public record ScanThresholds(Integer maxCritical, Integer maxHigh, Integer maxMedium) {
+    }
+
+    /** Checks run against the test listener before production traffic moves. */
+    public record Smoke(String testUrl, int deadlineSeconds, int retryIntervalSeconds, List<SmokeCheck> checks) {
+    }
+
+    /** One request and what its answer must be. */
+    public record SmokeCheck(String path, String method, int expectStatus, String bodyContains, Integer maxLatencyMs) {
+    }
+
+    /** Where people hear about releases and approvals; either may be null. */
+    public record Notifications(String topicArn, String eventBusName) {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.greenlight.workers.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+    static final String MINIMAL = """
+            {"services": {"orders": {
+              "repository": "orders", "cluster": "greenlight", "service": "orders",
+              "container": "app", "containerPort": 8080,
+              "codeDeploy": {"application": "orders", "deploymentGroup": "orders-dg"},
+              "alarms": ["orders-blue-5xx", "orders-green-5xx"],
+              "smoke": {"testUrl": "http://127.0.0.1:8080", "checks": [{"path": "/health"}]}}}}
+            """;
+
+    @Test
+    void minimalService_takesSafeDefaults() {
+        ServiceConfig orders = ConfigLoader.parse(MINIMAL).service("orders");
+
+        assertThat(orders.canary()).isEqualTo(new ServiceConfig.Canary(10, 5));
+        assertThat(orders.approval()).isEqualTo(new ServiceConfig.Approval(ApprovalMode.auto, 60));
+        assertThat(orders.scan()).isEqualTo(new ServiceConfig.ScanThresholds(0, null, null));
+        assertThat(orders.bakeMinutes()).isEqualTo(10);
+        assertThat(orders.smoke().checks()).containsExactly(
+                new ServiceConfig.SmokeCheck("/health", "GET", 200, "", null));
+        assertThat(orders.smoke().deadlineSeconds()).isEqualTo(120);
+        assertThat(orders.alarms()).containsExactly("orders-blue-5xx", "orders-green-5xx");
+    }
+
+    @Test
+    void unknownService_namesTheServicesThereAre() {
+        assertThatThrownBy(() -> ConfigLoader.parse(MINIMAL).service("payments"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown service 'payments': the configuration has orders");
+    }
+
+    static Stream<Arguments> brokenFiles() {
+        return Stream.of(
+                Arguments.of("not JSON", "{\"services\": ", List.of(
+                        "the configuration is not valid JSON: Unexpected end-of-input within/between Object entries "
+                                + "(line 1, column 14)")),
+                Arguments.of("no services", "{}", List.of("the configuration needs a \"services\" object with at "
+                        + "least one service, e.g. {\"services\": {\"orders\": {...}}}")),
+                Arguments.of("a typo and a bad percent", MINIMAL.replace("\"alarms\"", "\"canary\": {\"percent\": 150}, "
+                        + "\"alarmz\""), List.of(
+                        "services.orders.alarmz: unknown field (known: alarms, approval, bakeMinutes, canary, cluster, "
+                                + "codeDeploy, container, containerPort, notifications, repository, requiredLabels, "
+                                + "scan, service, smoke)",
+                        "services.orders.canary.percent: must be a whole number from 1 to 99, got 150")),
+                Arguments.of("missing fields", "{\"services\": {\"orders\": {\"repository\": \"orders\"}}}", List.of(
+                        "services.orders.cluster: is required", "services.orders.service: is required",
+                        "services.orders.container: is required", "services.orders.containerPort: is required",
+                        "services.orders.codeDeploy: is required", "services.orders.smoke: is required")),
+                Arguments.of("bad smoke and approval", MINIMAL.replace("\"checks\": [{\"path\": \"/health\"}]",
+                        "\"checks\": [{\"path\": \"health\", \"method\": \"FETCH\"}]")
+                        .replace("\"alarms\"", "\"approval\": {\"mode\": \"maybe\"}, \"alarms\""), List.of(
+                        "services.orders.approval.mode: must be \"auto\" or \"manual\", got \"maybe\"",
+                        "services.orders.smoke.checks[0].path: must start with /, got \"health\"",
+                        "services.orders.smoke.checks[0].method: must be an HTTP method such as GET, got \"FETCH\"")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void brokenFile_reportsEveryProblemWithItsServiceAndField(String name, String text, List<String> problems) {
+        assertThatThrownBy(() -> ConfigLoader.parse(text))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).isEqualTo(problems));
+    }
+}

@@ -105,6 +105,17 @@ class DeliveryServicesOverTheWireTest {
     }
 
     @Test
+    void ecs_describingAServiceThatDoesNotExistReportsItMissingRatherThanFailing() {
+        var answer = ecs.describeServices(r -> r.cluster("greenlight").services("orders", "no-such-service"));
+
+        assertThat(answer.services()).extracting(Service::serviceName).containsExactly("orders");
+        assertThat(answer.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/greenlight/no-such-service");
+            assertThat(failure.reason()).isEqualTo("MISSING");
+        });
+    }
+
+    @Test
     void ecs_registersTheNextRevisionOfTheTaskDefinition() {
         String image = served.orders().name() + ":whatever";
 

@@ -4,6 +4,7 @@ import static dev.greenlight.local.twin.wire.DeliveryServicesOverTheWireTest.ass
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +33,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.StateMachineStatus;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
+import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Topic;
@@ -63,6 +67,9 @@ class SignalAndOrchestrationServicesOverTheWireTest {
         served.twin().lambda().register("greeter", event -> {
             greetings.incrementAndGet();
             return Json.parse("{\"greeting\": \"hello " + event.path("name").asText() + "\"}");
+        });
+        served.twin().lambda().register("failing", event -> {
+            throw new IllegalStateException("image digest does not match");
         });
         cloudWatch = served.client(CloudWatchClient.builder());
         sns = served.client(SnsClient.builder());
@@ -160,6 +167,18 @@ class SignalAndOrchestrationServicesOverTheWireTest {
     }
 
     @Test
+    void lambda_aFunctionThatThrowsAnswers200WithTheUnhandledErrorDocument() {
+        InvokeResponse response = lambda.invoke(r -> r.functionName(
+                "arn:aws:lambda:us-east-1:123456789012:function:failing").qualifier("$LATEST"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        JsonNode error = Json.parse(response.payload().asUtf8String());
+        assertThat(error.path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.path("errorMessage").asText()).isEqualTo("image digest does not match");
+    }
+
+    @Test
     void lambda_refusesAMissingFunctionAndAPayloadThatIsNotJsonWithoutRunningAnything() {
         int before = greetings.get();
 
@@ -186,6 +205,22 @@ class SignalAndOrchestrationServicesOverTheWireTest {
                     assertThat(machine.status()).isEqualTo(StateMachineStatus.ACTIVE);
                     assertThat(Json.parse(machine.definition())).isEqualTo(Json.parse(PASS));
                 });
+    }
+
+    @Test
+    void stepFunctions_startSyncExecutionAnswersAnExpressRunWithItsOutput() {
+        // StartSyncExecution's "sync-" host prefix is turned off for loopback, as workers' clients must.
+        String arn = sfn.createStateMachine(r -> r.name("wire-express").type(StateMachineType.EXPRESS).roleArn(ROLE)
+                .definition("""
+                        {"StartAt": "Tag", "States": {"Tag": {"Type": "Pass",
+                          "Parameters": {"tag.$": "$.image.tag", "checked": true}, "End": true}}}""")).stateMachineArn();
+
+        StartSyncExecutionResponse run = sfn.startSyncExecution(r -> r.stateMachineArn(arn)
+                .input("{\"image\": {\"tag\": \"1.4.2\"}}"));
+
+        assertThat(run.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+        assertThat(run.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:express:wire-express:");
+        assertThat(Json.parse(run.output())).isEqualTo(Json.parse("{\"tag\": \"1.4.2\", \"checked\": true}"));
     }
 
     @Test

@@ -44,11 +44,11 @@ class AwsCliOnTheTwinTest {
 
     @ParameterizedTest(name = "aws {0} → {1} = {2}")
     @CsvSource(delimiter = '|', textBlock = """
-            ecr describe-repositories --repository-names orders                | /repositories/0/imageTagMutability           | IMMUTABLE
-            ecs describe-services --cluster greenlight --services orders       | /services/0/deploymentController/type         | CODE_DEPLOY
-            elbv2 describe-target-groups --names orders-green                  | /TargetGroups/0/HealthCheckPath               | /health
+            ecr describe-repositories --repository-names orders | /repositories/0/imageTagMutability | IMMUTABLE
+            ecs describe-services --cluster greenlight --services orders | /services/0/deploymentController/type | CODE_DEPLOY
+            elbv2 describe-target-groups --names orders-green | /TargetGroups/0/HealthCheckPath | /health
             deploy get-deployment-group --application-name orders --deployment-group-name orders-dg | /deploymentGroupInfo/deploymentConfigName | CodeDeployDefault.ECSCanary10Percent5Minutes
-            cloudwatch describe-alarms --alarm-names orders-blue-5xx           | /MetricAlarms/0/MetricName                    | HTTPCode_Target_5XX_Count
+            cloudwatch describe-alarms --alarm-names orders-blue-5xx | /MetricAlarms/0/MetricName | HTTPCode_Target_5XX_Count
             """)
     void readsWhatTheDemoServiceProvisioned(String command, String pointer, String expected) throws Exception {
         JsonNode answer = aws.run(command.trim().split(" +")).json();
@@ -58,11 +58,11 @@ class AwsCliOnTheTwinTest {
 
     @ParameterizedTest(name = "aws {0} fails with ({1})")
     @CsvSource(delimiter = '|', textBlock = """
-            deploy get-deployment-group --application-name orders --deployment-group-name nope     | DeploymentGroupDoesNotExistException
+            deploy get-deployment-group --application-name orders --deployment-group-name nope | DeploymentGroupDoesNotExistException
             stepfunctions describe-execution --execution-arn arn:aws:states:us-east-1:123456789012:execution:m:e | ExecutionDoesNotExist
-            elbv2 describe-target-groups --names nope                                                | TargetGroupNotFound
-            cloudwatch set-alarm-state --alarm-name nope --state-value ALARM --state-reason cli      | ResourceNotFound
-            ecs update-service --cluster greenlight --service nope --desired-count 1                 | ServiceNotFoundException
+            elbv2 describe-target-groups --names nope | TargetGroupNotFound
+            cloudwatch set-alarm-state --alarm-name nope --state-value ALARM --state-reason cli | ResourceNotFound
+            ecs update-service --cluster greenlight --service nope --desired-count 1 | ServiceNotFoundException
             """)
     void aRefusalNamesTheServicesErrorCode(String command, String code) throws Exception {
         AwsCli.Result result = aws.run(command.trim().split(" +"));

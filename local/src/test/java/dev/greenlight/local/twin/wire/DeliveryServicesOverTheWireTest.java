@@ -110,7 +110,8 @@ class DeliveryServicesOverTheWireTest {
 
         assertThat(answer.services()).extracting(Service::serviceName).containsExactly("orders");
         assertThat(answer.failures()).singleElement().satisfies(failure -> {
-            assertThat(failure.arn()).isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/greenlight/no-such-service");
+            assertThat(failure.arn())
+                    .isEqualTo("arn:aws:ecs:us-east-1:123456789012:service/greenlight/no-such-service");
             assertThat(failure.reason()).isEqualTo("MISSING");
         });
     }

@@ -213,7 +213,8 @@ class SignalAndOrchestrationServicesOverTheWireTest {
         String arn = sfn.createStateMachine(r -> r.name("wire-express").type(StateMachineType.EXPRESS).roleArn(ROLE)
                 .definition("""
                         {"StartAt": "Tag", "States": {"Tag": {"Type": "Pass",
-                          "Parameters": {"tag.$": "$.image.tag", "checked": true}, "End": true}}}""")).stateMachineArn();
+                          "Parameters": {"tag.$": "$.image.tag", "checked": true},
+                          "End": true}}}""")).stateMachineArn();
 
         StartSyncExecutionResponse run = sfn.startSyncExecution(r -> r.stateMachineArn(arn)
                 .input("{\"image\": {\"tag\": \"1.4.2\"}}"));
@@ -264,7 +265,9 @@ class SignalAndOrchestrationServicesOverTheWireTest {
 
     @Test
     void eventBridge_refusesAnInvalidPatternAndTargetsOfAMissingRuleChangingNothing() {
-        assertThatThrownBy(() -> events.putRule(r -> r.name("wire-invalid").eventPattern("{\"source\": \"aws.ecr\"}")))
+        // A pattern's values must be arrays.
+        String notArrays = "{\"source\": \"aws.ecr\"}";
+        assertThatThrownBy(() -> events.putRule(r -> r.name("wire-invalid").eventPattern(notArrays)))
                 .isInstanceOf(InvalidEventPatternException.class)
                 .satisfies(error -> assertErrorCode(error, "InvalidEventPatternException", 400));
         assertThatThrownBy(() -> events.putTargets(r -> r.rule("wire-missing").targets(t -> t.id("t")

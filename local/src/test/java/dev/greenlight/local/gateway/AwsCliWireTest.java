@@ -3,13 +3,7 @@ package dev.greenlight.local.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.aws.AwsErrors;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,9 +27,7 @@ class AwsCliWireTest {
 
     @BeforeAll
     static void needsTheCli() {
-        boolean onPath = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
-                .anyMatch(dir -> new File(dir, "aws").canExecute());
-        assumeTrue(onPath, "the AWS CLI (aws) is not on PATH: the CLI wire tests are skipped");
+        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI wire tests are skipped");
     }
 
     @AfterEach
@@ -45,16 +37,17 @@ class AwsCliWireTest {
 
     @Test
     void snsListTopicsShowsTheEmptyListAwsAlwaysReturns() throws Exception {
-        Cli result = aws("sns", "list-topics");
+        AwsCli.Result result = aws("sns", "list-topics");
 
-        assertThat(result.exit).isZero();
+        assertThat(result.exit()).isZero();
         assertThat(result.json().get("Topics").isArray()).isTrue();
         assertThat(result.json().get("Topics")).isEmpty();
     }
 
     @Test
     void snsPublishCarriesMessageAttributes() throws Exception {
-        Cli result = aws("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:123456789012:t", "--message", "hi there",
+        AwsCli.Result result = aws("sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:123456789012:t",
+                "--message", "hi there",
                 "--message-attributes", "{\"kind\":{\"DataType\":\"String\",\"StringValue\":\"canary\"}}");
 
         assertThat(result.json().get("MessageId").asText()).isEqualTo("m-1");
@@ -67,15 +60,15 @@ class AwsCliWireTest {
     void snsErrorsNameTheirCode() throws Exception {
         sns.failure = () -> AwsErrors.of(NotFoundException.builder(), "NotFound", "Topic does not exist", 404);
 
-        Cli result = aws("sns", "publish", "--topic-arn", "arn:x", "--message", "m");
+        AwsCli.Result result = aws("sns", "publish", "--topic-arn", "arn:x", "--message", "m");
 
-        assertThat(result.exit).isNotZero();
-        assertThat(result.stderr).contains("(NotFound)").contains("Topic does not exist");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.stderr()).contains("(NotFound)").contains("Topic does not exist");
     }
 
     @Test
     void stepFunctionsAnswersInAwsJsonWithTimestamps() throws Exception {
-        Cli result = aws("stepfunctions", "describe-execution", "--execution-arn", "arn:e");
+        AwsCli.Result result = aws("stepfunctions", "describe-execution", "--execution-arn", "arn:e");
 
         assertThat(result.json().get("status").asText()).isEqualTo("SUCCEEDED");
         // CLI v1 prints timestamps as the service sent them: awsJson sends epoch seconds.
@@ -87,18 +80,18 @@ class AwsCliWireTest {
     void stepFunctionsErrorsNameTheirCode() throws Exception {
         sfn.failure = () -> AwsErrors.of(ExecutionDoesNotExistException.builder(), "ExecutionDoesNotExist", "nope", 400);
 
-        Cli result = aws("stepfunctions", "describe-execution", "--execution-arn", "arn:e");
+        AwsCli.Result result = aws("stepfunctions", "describe-execution", "--execution-arn", "arn:e");
 
-        assertThat(result.stderr).contains("(ExecutionDoesNotExist)");
+        assertThat(result.stderr()).contains("(ExecutionDoesNotExist)");
     }
 
     @Test
     void cloudWatchOverJsonReadsMetricDataAndAnswersAlarms() throws Exception {
-        Cli put = aws("cloudwatch", "put-metric-data", "--namespace", "Greenlight", "--metric-data",
+        AwsCli.Result put = aws("cloudwatch", "put-metric-data", "--namespace", "Greenlight", "--metric-data",
                 "[{\"MetricName\":\"5xx\",\"Value\":3,\"Timestamp\":\"2025-03-01T10:00:00Z\",\"Dimensions\":[]}]");
-        Cli alarms = aws("cloudwatch", "describe-alarms");
+        AwsCli.Result alarms = aws("cloudwatch", "describe-alarms");
 
-        assertThat(put.exit).isZero();
+        assertThat(put.exit()).isZero();
         PutMetricDataRequest received = (PutMetricDataRequest) cloudWatch.calls.get(0);
         assertThat(received.metricData().get(0).value()).isEqualTo(3.0);
         assertThat(received.metricData().get(0).timestamp()).isEqualTo(TinyCloudWatch.T0);
@@ -111,33 +104,12 @@ class AwsCliWireTest {
         cloudWatch.failure = () -> AwsErrors.of(InvalidParameterValueException.builder(), "InvalidParameterValue",
                 "bad value", 400);
 
-        Cli result = aws("cloudwatch", "describe-alarms");
+        AwsCli.Result result = aws("cloudwatch", "describe-alarms");
 
-        assertThat(result.stderr).contains("(InvalidParameterValue)");
+        assertThat(result.stderr()).contains("(InvalidParameterValue)");
     }
 
-    private Cli aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", "http://127.0.0.1:" + gateway.port(),
-                "--output", "json"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
-        builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        builder.environment().put("AWS_MAX_ATTEMPTS", "1");
-        builder.environment().put("AWS_PAGER", "");
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("aws %s finished", args[1]).isTrue();
-        return new Cli(process.exitValue(), stdout, stderr);
-    }
-
-    private record Cli(int exit, String stdout, String stderr) {
-        JsonNode json() throws Exception {
-            assertThat(exit).as("aws failed: %s", stderr).isZero();
-            return JsonBodies.JSON.readTree(stdout);
-        }
+    private AwsCli.Result aws(String... args) throws Exception {
+        return new AwsCli(gateway.port()).run(args);
     }
 }

@@ -12,13 +12,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /** Real SDK clients pointed at a gateway, as worker code builds them; no retries, so one call is one request. */
-final class SdkClients {
+public final class SdkClients {
 
     private SdkClients() {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static <C> C against(WireGateway gateway, AwsClientBuilder<?, C> builder) {
+    public static <C> C against(WireGateway gateway, AwsClientBuilder<?, C> builder) {
         AwsClientBuilder raw = builder;
         raw.endpointOverride(URI.create("http://127.0.0.1:" + gateway.port()));
         raw.region(Region.US_EAST_1);

@@ -1,0 +1,126 @@
+package dev.greenlight.local.twin.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.gateway.AwsCli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The AWS CLI (botocore 1.43) against the assembled twin, as a user runs it with
+ * {@code --endpoint-url}: what the demo service provisioned reads back, writes made with the CLI
+ * list, and a refusal names the service's error code in the CLI's message.
+ */
+class AwsCliOnTheTwinTest {
+
+    private static ServedTwin served;
+    private static AwsCli aws;
+
+    @BeforeAll
+    static void serve() {
+        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI tests of the twin are skipped");
+        served = new ServedTwin();
+        served.twin().lambda().register("greeter",
+                event -> Json.parse("{\"greeting\": \"hello " + event.path("name").asText() + "\"}"));
+        aws = new AwsCli(served.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (served != null) {
+            served.close();
+        }
+    }
+
+    @ParameterizedTest(name = "aws {0} → {1} = {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ecr describe-repositories --repository-names orders | /repositories/0/imageTagMutability | IMMUTABLE
+            ecs describe-services --cluster greenlight --services orders | /services/0/deploymentController/type | CODE_DEPLOY
+            elbv2 describe-target-groups --names orders-green | /TargetGroups/0/HealthCheckPath | /health
+            deploy get-deployment-group --application-name orders --deployment-group-name orders-dg | /deploymentGroupInfo/deploymentConfigName | CodeDeployDefault.ECSCanary10Percent5Minutes
+            cloudwatch describe-alarms --alarm-names orders-blue-5xx | /MetricAlarms/0/MetricName | HTTPCode_Target_5XX_Count
+            """)
+    void readsWhatTheDemoServiceProvisioned(String command, String pointer, String expected) throws Exception {
+        JsonNode answer = aws.run(command.trim().split(" +")).json();
+
+        assertThat(answer.at(pointer).asText()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "aws {0} fails with ({1})")
+    @CsvSource(delimiter = '|', textBlock = """
+            deploy get-deployment-group --application-name orders --deployment-group-name nope | DeploymentGroupDoesNotExistException
+            stepfunctions describe-execution --execution-arn arn:aws:states:us-east-1:123456789012:execution:m:e | ExecutionDoesNotExist
+            elbv2 describe-target-groups --names nope | TargetGroupNotFound
+            cloudwatch set-alarm-state --alarm-name nope --state-value ALARM --state-reason cli | ResourceNotFound
+            ecs update-service --cluster greenlight --service nope --desired-count 1 | ServiceNotFoundException
+            """)
+    void aRefusalNamesTheServicesErrorCode(String command, String code) throws Exception {
+        AwsCli.Result result = aws.run(command.trim().split(" +"));
+
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.stderr()).contains("An error occurred (" + code + ")");
+    }
+
+    @Test
+    void stepFunctionsCreateStateMachineThenListStateMachines() throws Exception {
+        aws.run("stepfunctions", "create-state-machine", "--name", "cli-pass",
+                "--role-arn", "arn:aws:iam::123456789012:role/greenlight",
+                "--definition", "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Pass\", \"End\": true}}}")
+                .json();
+
+        JsonNode list = aws.run("stepfunctions", "list-state-machines").json();
+
+        assertThat(texts(list.path("stateMachines"), "name")).contains("cli-pass");
+        assertThat(texts(list.path("stateMachines"), "stateMachineArn"))
+                .contains("arn:aws:states:us-east-1:123456789012:stateMachine:cli-pass");
+    }
+
+    @Test
+    void eventsPutRuleThenListRules() throws Exception {
+        String arn = aws.run("events", "put-rule", "--name", "cli-ecr-push", "--event-pattern",
+                "{\"source\": [\"aws.ecr\"], \"detail-type\": [\"ECR Image Action\"]}").json().path("RuleArn").asText();
+
+        JsonNode rules = aws.run("events", "list-rules", "--name-prefix", "cli-").json().path("Rules");
+
+        assertThat(arn).isEqualTo("arn:aws:events:us-east-1:123456789012:rule/cli-ecr-push");
+        assertThat(texts(rules, "Name")).containsExactly("cli-ecr-push");
+        assertThat(rules.get(0).path("State").asText()).isEqualTo("ENABLED");
+    }
+
+    @Test
+    void snsCreateTopicThenListTopics() throws Exception {
+        String arn = aws.run("sns", "create-topic", "--name", "cli-releases").json().path("TopicArn").asText();
+
+        JsonNode topics = aws.run("sns", "list-topics").json().path("Topics");
+
+        assertThat(arn).isEqualTo("arn:aws:sns:us-east-1:123456789012:cli-releases");
+        assertThat(texts(topics, "TopicArn")).contains(arn);
+    }
+
+    @Test
+    void lambdaInvokeWritesThePayloadToTheOutfile(@TempDir Path dir) throws Exception {
+        Path outfile = dir.resolve("response.json");
+
+        JsonNode answer = aws.run("lambda", "invoke", "--function-name", "greeter", "--payload",
+                "{\"name\": \"cli\"}", outfile.toString()).json();
+
+        assertThat(answer.path("StatusCode").asInt()).isEqualTo(200);
+        assertThat(answer.path("ExecutedVersion").asText()).isEqualTo("$LATEST");
+        assertThat(answer.has("FunctionError")).isFalse();
+        assertThat(Json.parse(Files.readString(outfile)).path("greeting").asText()).isEqualTo("hello cli");
+    }
+
+    private static Iterable<String> texts(JsonNode array, String field) {
+        return StreamSupport.stream(array.spliterator(), false).map(item -> item.path(field).asText()).toList();
+    }
+}

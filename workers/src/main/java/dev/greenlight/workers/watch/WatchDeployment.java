@@ -1,0 +1,180 @@
+package dev.greenlight.workers.watch;
+
+import static dev.greenlight.workers.deploy.InvalidInput.blank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.deploy.InvalidInput;
+import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
+import dev.greenlight.workers.watch.AlarmVerdicts.AlarmReport;
+import dev.greenlight.workers.watch.AlarmVerdicts.Assessment;
+import dev.greenlight.workers.watch.AlarmVerdicts.DeploymentState;
+import dev.greenlight.workers.watch.AlarmVerdicts.StateChange;
+import dev.greenlight.workers.watch.AlarmVerdicts.Window;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryResponse;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+
+/**
+ * One look at a deployment in its window: GetDeployment, the alarms now, and their state changes
+ * since the window opened; the verdict is {@link AlarmVerdicts#assess}'s. Says when to look next
+ * instead of waiting.
+ */
+public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDeployment.Output> {
+
+    /** {@code windowStart} ISO-8601; {@code alarms} may be empty, not missing. */
+    public record Input(String deploymentId, List<String> alarms, String windowStart, Integer windowMinutes) {
+    }
+
+    public record Output(Verdict verdict, String deploymentStatus, String errorCode, String errorMessage,
+            boolean windowOver, boolean readyToPromote, List<AlarmOut> alarms, long nextCheckSeconds,
+            String checkedAt) {
+    }
+
+    public record AlarmOut(String name, String state, String firedAt, String reason) {
+        static AlarmOut of(AlarmReport report) {
+            return new AlarmOut(report.name(), report.state(),
+                    report.firedAt() == null ? null : report.firedAt().toString(), report.reason());
+        }
+    }
+
+    /** DescribeAlarms takes at most 100 names a call. */
+    private static final int NAMES_PER_CALL = 100;
+
+    private final CodeDeployClient codeDeploy;
+    private final CloudWatchClient cloudWatch;
+    private final Clock clock;
+
+    public WatchDeployment() {
+        this(Clients.codeDeploy(), Clients.cloudWatch(), Clock.systemUTC());
+    }
+
+    public WatchDeployment(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, Clock clock) {
+        super(Input.class);
+        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public Output apply(Input input) {
+        Window window = window(input);
+        Instant now = clock.instant();
+        DeploymentInfo info = codeDeploy.getDeployment(r -> r.deploymentId(input.deploymentId())).deploymentInfo();
+        DeploymentState deployment = new DeploymentState(info.statusAsString(),
+                info.errorInformation() == null ? null : info.errorInformation().codeAsString(),
+                info.errorInformation() == null ? null : info.errorInformation().message(),
+                Boolean.TRUE.equals(info.instanceTerminationWaitTimeStarted()));
+        List<String> names = List.copyOf(new LinkedHashSet<>(input.alarms()));
+        List<AlarmNow> alarms = alarmsNow(names);
+        List<StateChange> history = new ArrayList<>();
+        names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
+        Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now);
+        return new Output(assessment.verdict(), deployment.status(), deployment.errorCode(),
+                deployment.errorMessage(), assessment.windowOver(), assessment.readyToPromote(),
+                assessment.alarms().stream().map(AlarmOut::of).toList(), assessment.nextCheckSeconds(),
+                now.toString());
+    }
+
+    /** Metric and composite alarms, in the order asked; a name CloudWatch does not know is an error. */
+    private List<AlarmNow> alarmsNow(List<String> names) {
+        List<AlarmNow> found = new ArrayList<>();
+        for (int from = 0; from < names.size(); from += NAMES_PER_CALL) {
+            List<String> batch = names.subList(from, Math.min(names.size(), from + NAMES_PER_CALL));
+            String token = null;
+            do {
+                String page = token;
+                DescribeAlarmsResponse response = cloudWatch.describeAlarms(r -> r.alarmNames(batch)
+                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(page));
+                response.metricAlarms().forEach(a -> found.add(new AlarmNow(a.alarmName(), a.stateValueAsString(),
+                        a.stateReason(), a.stateUpdatedTimestamp())));
+                response.compositeAlarms().forEach(a -> found.add(new AlarmNow(a.alarmName(),
+                        a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp())));
+                token = response.nextToken();
+            } while (token != null);
+        }
+        Set<String> seen = new HashSet<>();
+        found.forEach(alarm -> seen.add(alarm.name()));
+        List<String> missing = names.stream().filter(name -> !seen.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new AlarmsNotFound(missing);
+        }
+        return found.stream().sorted((a, b) -> names.indexOf(a.name()) - names.indexOf(b.name())).toList();
+    }
+
+    /** The alarm's StateUpdate items from {@code since} to {@code now}, oldest first. */
+    private List<StateChange> stateChanges(String alarm, Instant since, Instant now) {
+        List<StateChange> changes = new ArrayList<>();
+        String token = null;
+        do {
+            String page = token;
+            DescribeAlarmHistoryResponse response = cloudWatch.describeAlarmHistory(r -> r.alarmName(alarm)
+                    .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                    .historyItemType(HistoryItemType.STATE_UPDATE).startDate(since).endDate(now)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(page));
+            response.alarmHistoryItems().forEach(item -> changes.add(stateChange(item)));
+            token = response.nextToken();
+        } while (token != null);
+        return changes;
+    }
+
+    /**
+     * HistoryData of a StateUpdate: {@code {"oldState": {"stateValue": …}, "newState": {"stateValue": …,
+     * "stateReason": …}}}; its summary ("Alarm updated from OK to ALARM") when the data cannot be read.
+     */
+    static StateChange stateChange(AlarmHistoryItem item) {
+        String newState = null;
+        String reason = item.historySummary();
+        try {
+            JsonNode data = item.historyData() == null ? null : JSON.readTree(item.historyData());
+            if (data != null && data.path("newState").path("stateValue").isTextual()) {
+                newState = data.path("newState").path("stateValue").asText();
+                reason = data.path("newState").path("stateReason").asText(reason);
+            }
+        } catch (IOException unreadable) {
+            // Fall back on the summary below.
+        }
+        if (newState == null && item.historySummary() != null) {
+            String summary = item.historySummary();
+            newState = summary.substring(summary.lastIndexOf(' ') + 1);
+        }
+        return new StateChange(item.alarmName(), item.timestamp(), newState, reason);
+    }
+
+    private static Window window(Input input) {
+        InvalidInput.Check check = InvalidInput.of("WatchDeployment")
+                .require(!blank(input.deploymentId()), "deploymentId is missing: pass StartDeployment's deploymentId")
+                .require(input.alarms() != null, "alarms is missing: pass the service's config.alarms (an empty "
+                        + "list watches no alarm)")
+                .require(input.windowMinutes() != null && input.windowMinutes() >= 0,
+                        "windowMinutes must be a whole number of minutes, 0 or more, got " + input.windowMinutes());
+        Instant start = null;
+        try {
+            start = blank(input.windowStart()) ? null : Instant.parse(input.windowStart());
+        } catch (DateTimeParseException e) {
+            // Reported below.
+        }
+        check.require(start != null, "windowStart must be an ISO-8601 instant such as 2026-01-01T12:00:00Z "
+                + "(StartDeployment's startedAt, or when the window opened), got " + input.windowStart());
+        check.orThrow();
+        return new Window(start, Duration.ofMinutes(input.windowMinutes()));
+    }
+}

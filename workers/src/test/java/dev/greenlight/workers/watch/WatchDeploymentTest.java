@@ -1,0 +1,158 @@
+package dev.greenlight.workers.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.greenlight.workers.deploy.Canaries;
+import dev.greenlight.workers.deploy.InvalidInput;
+import dev.greenlight.workers.deploy.StartDeployment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmHistoryItem;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+class WatchDeploymentTest {
+
+    private final Canaries stage = new Canaries().withUsers(Duration.ofMinutes(40));
+    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(),
+            stage.workerClock);
+
+    @AfterEach
+    void close() {
+        stage.close();
+    }
+
+    @Test
+    void badImageOnTheCanary_verdictTurnsAlarmOnGreensErrors() {
+        WatchDeployment.Input input = watching(start("3.0", "errors:0.5"));
+
+        List<WatchDeployment.Output> looks = pollUntil(input, out -> out.verdict() != Verdict.HEALTHY);
+
+        WatchDeployment.Output last = looks.get(looks.size() - 1);
+        assertThat(last.verdict()).isEqualTo(Verdict.ALARM);
+        assertThat(last.windowOver()).isFalse();
+        assertThat(last.alarms()).filteredOn(alarm -> alarm.firedAt() != null)
+                .extracting(WatchDeployment.AlarmOut::name).containsExactly("orders-green-5xx");
+        assertThat(looks.subList(0, looks.size() - 1)).allMatch(out -> out.verdict() == Verdict.HEALTHY);
+    }
+
+    @Test
+    void goodImage_staysHealthyThroughTheWindow_andIsReadyToPromoteOnceAllTrafficIsOnGreen() {
+        WatchDeployment.Input input = watching(start("2.0", "healthy"));
+
+        List<WatchDeployment.Output> looks = pollUntil(input, out -> out.windowOver() && out.readyToPromote()
+                || out.verdict() != Verdict.HEALTHY);
+
+        assertThat(looks).allMatch(out -> out.verdict() == Verdict.HEALTHY);
+        WatchDeployment.Output last = looks.get(looks.size() - 1);
+        assertThat(last.deploymentStatus()).isEqualTo("InProgress");
+        assertThat(stage.productionWeights()).containsEntry("orders-green", 100);
+        assertThat(looks.get(0).readyToPromote()).isFalse();
+        assertThat(looks.get(0).nextCheckSeconds()).isEqualTo(10);
+        assertThat(last.alarms()).extracting(WatchDeployment.AlarmOut::state).containsOnly("OK");
+    }
+
+    @Test
+    void alarmThatFlappedBetweenPolls_isSeenAlthoughCodeDeployMissedIt() {
+        WatchDeployment.Input input = watching(start("2.0", "healthy"));
+        stage.clock.advance(Duration.ofMinutes(2));
+        assertThat(watch.apply(input).verdict()).isEqualTo(Verdict.HEALTHY);
+        stage.clock.advance(Duration.ofSeconds(5));
+
+        stage.twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-blue-5xx").stateValue(StateValue.ALARM)
+                .stateReason("a burst of 5xx"));
+        Instant fired = stage.clock.now();
+        stage.twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-blue-5xx").stateValue(StateValue.OK)
+                .stateReason("quiet again"));
+        stage.clock.advance(Duration.ofSeconds(5));
+        WatchDeployment.Output out = watch.apply(input);
+
+        assertThat(out.verdict()).isEqualTo(Verdict.ALARM);
+        assertThat(out.deploymentStatus()).as("CodeDeploy's own poll missed it").isEqualTo("InProgress");
+        assertThat(out.alarms()).filteredOn(alarm -> alarm.name().equals("orders-blue-5xx")).singleElement()
+                .satisfies(alarm -> {
+                    assertThat(alarm.state()).isEqualTo("OK");
+                    assertThat(alarm.firedAt()).isEqualTo(fired.toString());
+                    assertThat(alarm.reason()).contains("a burst of 5xx");
+                });
+    }
+
+    @Test
+    void smokeTestThatFailed_isDeploymentFailedWithCodeDeploysErrorCode() {
+        stage.twin.lambda().register(Canaries.SMOKE_HOOK, event -> {
+            stage.twin.codeDeploy().putLifecycleEventHookExecutionStatus(r -> r
+                    .deploymentId(event.get("DeploymentId").asText())
+                    .lifecycleEventHookExecutionId(event.get("LifecycleEventHookExecutionId").asText())
+                    .status("Failed"));
+            return null;
+        });
+        WatchDeployment.Input input = watching(start("2.0", "healthy"));
+
+        List<WatchDeployment.Output> looks = pollUntil(input, out -> out.verdict() != Verdict.HEALTHY);
+
+        WatchDeployment.Output last = looks.get(looks.size() - 1);
+        assertThat(last.verdict()).isEqualTo(Verdict.DEPLOYMENT_FAILED);
+        assertThat(last.deploymentStatus()).isEqualTo("Failed");
+        assertThat(last.errorCode()).isEqualTo("HOOK_EXECUTION_FAILURE");
+        assertThat(last.errorMessage()).contains("BeforeAllowTraffic");
+    }
+
+    @Test
+    void anAlarmCloudWatchDoesNotHave_isAnErrorNamingIt() {
+        StartDeployment.Output started = start("2.0", "healthy");
+        WatchDeployment.Input input = new WatchDeployment.Input(started.deploymentId(),
+                List.of("orders-green-5xx", "orders-latency"), started.startedAt(), 5);
+
+        assertThatThrownBy(() -> watch.apply(input)).isInstanceOf(AlarmsNotFound.class)
+                .hasMessageContaining("orders-latency").hasMessageNotContaining("orders-green-5xx,");
+    }
+
+    @Test
+    void badInput_isRefusedWithEveryProblemNamed() {
+        assertThatThrownBy(() -> watch.apply(new WatchDeployment.Input(null, null, "yesterday", -1)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("deploymentId is missing")
+                .hasMessageContaining("alarms is missing")
+                .hasMessageContaining("windowMinutes must be a whole number")
+                .hasMessageContaining("windowStart must be an ISO-8601 instant")
+                .hasMessageContaining("got yesterday");
+    }
+
+    @Test
+    void historyItemWithoutReadableData_isReadFromItsSummary() {
+        AlarmVerdicts.StateChange change = WatchDeployment.stateChange(AlarmHistoryItem.builder().alarmName("5xx")
+                .timestamp(Instant.EPOCH).historySummary("Alarm updated from OK to ALARM").historyData("{oops")
+                .build());
+
+        assertThat(change.newState()).isEqualTo("ALARM");
+    }
+
+    private StartDeployment.Output start(String tag, String profile) {
+        return stage.startDeployment().apply(new StartDeployment.Input(stage.release(tag, profile), stage.config));
+    }
+
+    private WatchDeployment.Input watching(StartDeployment.Output started) {
+        return new WatchDeployment.Input(started.deploymentId(), stage.config.alarms(), started.startedAt(),
+                stage.config.canary().minutes());
+    }
+
+    /** Looks as the state machine does: again after nextCheckSeconds, until {@code done}, for at most 30 minutes. */
+    private List<WatchDeployment.Output> pollUntil(WatchDeployment.Input input, Predicate<WatchDeployment.Output> done) {
+        List<WatchDeployment.Output> looks = new ArrayList<>();
+        Instant until = stage.clock.now().plus(Duration.ofMinutes(30));
+        while (stage.clock.now().isBefore(until)) {
+            WatchDeployment.Output out = watch.apply(input);
+            looks.add(out);
+            if (done.test(out)) {
+                return looks;
+            }
+            stage.clock.advance(Duration.ofSeconds(out.nextCheckSeconds()));
+        }
+        throw new AssertionError("still watching after 30 minutes: " + looks.get(looks.size() - 1));
+    }
+}

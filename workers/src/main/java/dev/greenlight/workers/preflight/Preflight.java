@@ -1,0 +1,177 @@
+package dev.greenlight.workers.preflight;
+
+import dev.greenlight.workers.config.ConfigException;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.core.DeploymentInput.Decision;
+import dev.greenlight.workers.core.DeploymentInput.ImageRef;
+import dev.greenlight.workers.core.DeploymentInput.Trigger;
+import dev.greenlight.workers.core.Worker;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsResponse;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.TagStatus;
+
+/**
+ * The second gate, just before anything changes: no other deployment of the service is running
+ * ({@link DeploymentInProgress}, retried), no newer image was pushed meanwhile (SUPERSEDED), and
+ * none of the service's alarms fires (ALARM_FIRING) unless the input records an override.
+ */
+public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
+
+    /** CodeDeploy's statuses of a deployment that still holds its deployment group. */
+    static final List<DeploymentStatus> ACTIVE = List.of(DeploymentStatus.CREATED, DeploymentStatus.QUEUED,
+            DeploymentStatus.IN_PROGRESS, DeploymentStatus.BAKING, DeploymentStatus.READY);
+    private static final int ALARM_NAMES_PER_CALL = 100;
+
+    /** {@code trigger} is optional: a manual start ({@code source: manual}) may deploy an older image on purpose. */
+    public record Input(String service, ImageRef image, Trigger trigger, ServiceConfig config,
+            DeploymentInput.Override override) {
+    }
+
+    public record Output(PreflightVerdict verdict, List<String> reasons, List<FiringAlarm> alarmsFiring) {
+    }
+
+    private final CodeDeployClient codeDeploy;
+    private final CloudWatchClient cloudWatch;
+    private final EcrClient ecr;
+
+    public Preflight() {
+        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.ecr());
+    }
+
+    public Preflight(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, EcrClient ecr) {
+        super(Input.class);
+        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+        this.ecr = Objects.requireNonNull(ecr, "ecr");
+    }
+
+    @Override
+    public Output apply(Input input) {
+        Decision override = check(input);
+        ServiceConfig config = input.config();
+        refuseWhileDeploying(config);
+        List<PushedImage> images = taggedImages(repository(input));
+        PushedImage image = find(input, images);
+        boolean manual = input.trigger() != null && "manual".equals(input.trigger().source());
+        Optional<PushedImage> newer = manual ? Optional.empty() : PreflightVerdicts.newerPush(image, images);
+        return PreflightVerdicts.decide(image, newer, firingAlarms(config), override);
+    }
+
+    private static Decision check(Input input) {
+        if (input == null || input.config() == null || input.image() == null) {
+            throw new IllegalArgumentException("Preflight needs {\"service\", \"image\", \"config\", \"override\"?}: "
+                    + "pass the execution input");
+        }
+        if (input.image().digest() == null && input.image().tag() == null) {
+            throw new IllegalArgumentException("Preflight needs image.digest (VerifyImage's output) or image.tag");
+        }
+        Decision override = input.override() == null ? null : input.override().alarmsFiring();
+        if (override != null && (blank(override.by()) || blank(override.reason()))) {
+            throw new IllegalArgumentException("override.alarmsFiring needs both \"by\" (who decided) and \"reason\" "
+                    + "(why deploying while alarms fire is right), e.g. {\"by\": \"alice\", \"reason\": \"the fix "
+                    + "for the firing alarm\"}");
+        }
+        return override;
+    }
+
+    private void refuseWhileDeploying(ServiceConfig config) {
+        String application = config.codeDeploy().application();
+        String group = config.codeDeploy().deploymentGroup();
+        ListDeploymentsResponse active = codeDeploy.listDeployments(r -> r.applicationName(application)
+                .deploymentGroupName(group).includeOnlyStatuses(ACTIVE));
+        if (!active.deployments().isEmpty()) {
+            String id = active.deployments().get(0);
+            String status = codeDeploy.getDeployment(r -> r.deploymentId(id)).deploymentInfo().statusAsString();
+            throw new DeploymentInProgress("deployment " + id + " of " + application + "/" + group + " is " + status
+                    + "; CodeDeploy runs one deployment per group at a time, so Preflight is retried until it ends");
+        }
+    }
+
+    private static String repository(Input input) {
+        return input.image().repository() != null ? input.image().repository() : input.config().repository();
+    }
+
+    private List<PushedImage> taggedImages(String repository) {
+        List<PushedImage> images = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribeImagesResponse page = ecr.describeImages(r -> r.repositoryName(repository)
+                    .filter(f -> f.tagStatus(TagStatus.TAGGED)).nextToken(next));
+            for (ImageDetail detail : page.imageDetails()) {
+                images.add(new PushedImage(detail.imageDigest(), detail.imageTags(), detail.imagePushedAt()));
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return images;
+    }
+
+    /** The image being deployed, by digest (or tag); it must still be there. */
+    private static PushedImage find(Input input, List<PushedImage> images) {
+        ImageRef ref = input.image();
+        return images.stream()
+                .filter(image -> ref.digest() != null ? image.digest().equals(ref.digest())
+                        : image.tags().contains(ref.tag()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("image " + (ref.digest() != null ? ref.digest()
+                        : ref.tag()) + " is no longer a tagged image of repository '" + repository(input)
+                        + "': it was deleted or untagged after VerifyImage"));
+    }
+
+    private List<FiringAlarm> firingAlarms(ServiceConfig config) {
+        List<String> names = List.copyOf(new LinkedHashSet<>(config.alarms()));
+        List<FiringAlarm> firing = new ArrayList<>();
+        Set<String> found = new LinkedHashSet<>();
+        for (int from = 0; from < names.size(); from += ALARM_NAMES_PER_CALL) {
+            List<String> chunk = names.subList(from, Math.min(names.size(), from + ALARM_NAMES_PER_CALL));
+            String token = null;
+            do {
+                String next = token;
+                DescribeAlarmsResponse page = cloudWatch.describeAlarms(r -> r.alarmNames(chunk)
+                        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(next));
+                for (MetricAlarm alarm : page.metricAlarms()) {
+                    found.add(alarm.alarmName());
+                    if ("ALARM".equals(alarm.stateValueAsString())) {
+                        firing.add(new FiringAlarm(alarm.alarmName(), String.valueOf(alarm.stateUpdatedTimestamp()),
+                                alarm.stateReason()));
+                    }
+                }
+                for (CompositeAlarm alarm : page.compositeAlarms()) {
+                    found.add(alarm.alarmName());
+                    if ("ALARM".equals(alarm.stateValueAsString())) {
+                        firing.add(new FiringAlarm(alarm.alarmName(), String.valueOf(alarm.stateUpdatedTimestamp()),
+                                alarm.stateReason()));
+                    }
+                }
+                token = page.nextToken();
+            } while (token != null);
+        }
+        List<String> missing = names.stream().filter(name -> !found.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new ConfigException(missing.stream().map(name -> "config.alarms: alarm '" + name
+                    + "' does not exist in CloudWatch; create it or remove it from the service's alarms").toList());
+        }
+        return firing;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.greenlight.workers.deploy;
 
+import dev.greenlight.local.clock.JavaClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficPlan;
@@ -34,7 +35,7 @@ public final class Canaries implements AutoCloseable {
     public static final String SMOKE_HOOK = "orders-smoke";
 
     public final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
-    public final TwinClock workerClock = new TwinClock(clock);
+    public final JavaClock workerClock = new JavaClock(clock);
     public final LocalTwin twin = LocalTwin.virtualTime(clock);
     public final DemoService orders = DemoService.provision(twin, DemoService.Settings.defaults("orders"));
     public final ServiceConfig config = new ServiceConfig("orders", orders.cluster(), "orders", DemoService.CONTAINER,

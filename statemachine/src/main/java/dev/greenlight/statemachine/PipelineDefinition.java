@@ -1,9 +1,9 @@
 package dev.greenlight.statemachine;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,34 +16,37 @@ import java.util.regex.Pattern;
  * {@code ${XxxFunction}} with a Lambda ARN, the twin with a function name, as CloudFormation's
  * {@code DefinitionSubstitutions} do.
  */
-final class PipelineDefinition {
+public final class PipelineDefinition {
 
-    static final Path FILE = Path.of("pipeline.asl.json");
+    /** On the classpath as in the repository: the build copies {@code statemachine/pipeline.asl.json}. */
+    private static final String RESOURCE = "/pipeline.asl.json";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
     /** The worker function names the twin registers, one per substitution. */
-    static final Map<String, String> TWIN_FUNCTIONS = twinFunctions();
+    public static final Map<String, String> TWIN_FUNCTIONS = twinFunctions();
 
     private PipelineDefinition() {
     }
 
-    static String raw() {
-        try {
-            return Files.readString(FILE);
+    public static String raw() {
+        try (InputStream in = PipelineDefinition.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath: build the statemachine module");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + FILE.toAbsolutePath()
-                    + " (run the tests from the statemachine module)", e);
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
     /** The definition with the twin's function names in place of the placeholders. */
-    static String forTwin() {
+    public static String forTwin() {
         return substitute(raw(), TWIN_FUNCTIONS);
     }
 
     /** The placeholder names used in {@code definition}. */
-    static Set<String> placeholders(String definition) {
+    public static Set<String> placeholders(String definition) {
         Set<String> names = new TreeSet<>();
         Matcher matcher = PLACEHOLDER.matcher(definition);
         while (matcher.find()) {
@@ -57,7 +60,7 @@ final class PipelineDefinition {
      *
      * @throws IllegalArgumentException naming the placeholders {@code values} does not define
      */
-    static String substitute(String definition, Map<String, String> values) {
+    public static String substitute(String definition, Map<String, String> values) {
         Set<String> missing = new TreeSet<>(placeholders(definition));
         missing.removeAll(values.keySet());
         if (!missing.isEmpty()) {

@@ -22,8 +22,8 @@ interface DataPlane extends AutoCloseable {
 
     void closeListener(int port);
 
-    /** Sends one user request to a listener; {@code done} may be called on another thread. */
-    void send(int listenerPort, Consumer<UserResponse> done);
+    /** Sends one user request for {@code path} to a listener; {@code done} may be called on another thread. */
+    void send(int listenerPort, String path, Consumer<UserResponse> done);
 
     @Override
     void close();

@@ -44,6 +44,11 @@ public final class Fleet implements AutoCloseable {
         dataPlane.stop(app);
     }
 
+    /** One request for {@code path} through a listener, as a smoke test sends it; modelled in virtual time. */
+    public void request(int listenerPort, String path, java.util.function.Consumer<UserResponse> done) {
+        dataPlane.send(listenerPort, path, done);
+    }
+
     public LoadBalancer loadBalancer() {
         return loadBalancer;
     }

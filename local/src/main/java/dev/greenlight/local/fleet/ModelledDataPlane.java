@@ -65,12 +65,12 @@ final class ModelledDataPlane implements DataPlane {
     }
 
     @Override
-    public void send(int listenerPort, Consumer<UserResponse> done) {
+    public void send(int listenerPort, String path, Consumer<UserResponse> done) {
         ListenerRouting routing;
         synchronized (this) {
             routing = listeners.get(listenerPort);
         }
-        done.accept(routing == null ? UserResponse.noAnswer(Duration.ZERO) : serve(routing));
+        done.accept(routing == null ? UserResponse.noAnswer(Duration.ZERO) : serve(routing, path));
     }
 
     @Override
@@ -78,7 +78,7 @@ final class ModelledDataPlane implements DataPlane {
         // Nothing to release: no sockets, no threads.
     }
 
-    private UserResponse serve(ListenerRouting routing) {
+    private UserResponse serve(ListenerRouting routing, String path) {
         Optional<Route> route = routing.route();
         if (route.isEmpty()) {
             return new UserResponse(503, Duration.ZERO, null);
@@ -88,7 +88,7 @@ final class ModelledDataPlane implements DataPlane {
             routing.unreachable(route.get());
             return new UserResponse(502, Duration.ZERO, null);
         }
-        int status = app.get().status("/");
+        int status = app.get().status(path);
         Duration latency = app.get().profile().addedLatency();
         routing.answered(route.get(), status, latency);
         return new UserResponse(status, latency, app.get().profile().version());

@@ -73,8 +73,8 @@ final class RealDataPlane implements DataPlane {
     }
 
     @Override
-    public void send(int listenerPort, Consumer<UserResponse> done) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + Endpoint.loopback(listenerPort) + "/"))
+    public void send(int listenerPort, String path, Consumer<UserResponse> done) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + Endpoint.loopback(listenerPort) + path))
                 .timeout(USER_TIMEOUT).GET().build();
         Instant sent = clock.now();
         client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((answer, failure) -> {

@@ -65,7 +65,7 @@ public final class TrafficGenerator {
             }
             sent++;
         }
-        dataPlane.send(listenerPort, this::record);
+        dataPlane.send(listenerPort, "/", this::record);
         scheduleNext();
     }
 

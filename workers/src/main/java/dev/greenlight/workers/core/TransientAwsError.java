@@ -14,7 +14,8 @@ public final class TransientAwsError extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
-    static boolean isTransient(SdkException e) {
+    /** Throttling, a 5xx or the network: worth another try of the step. */
+    public static boolean isTransient(SdkException e) {
         if (e instanceof SdkClientException) {
             return true;
         }

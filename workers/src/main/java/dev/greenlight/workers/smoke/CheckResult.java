@@ -1,0 +1,12 @@
+package dev.greenlight.workers.smoke;
+
+/**
+ * One smoke check's last attempt.
+ *
+ * @param check     what was asked, e.g. {@code GET /health}
+ * @param status    the HTTP status, null when nothing answered
+ * @param latencyMs how long the answer took, null when nothing answered
+ * @param reason    why it failed, null when it passed
+ */
+public record CheckResult(String check, boolean passed, Integer status, Long latencyMs, String reason) {
+}

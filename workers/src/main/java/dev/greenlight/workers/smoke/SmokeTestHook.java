@@ -1,0 +1,176 @@
+package dev.greenlight.workers.smoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.workers.config.ConfigException;
+import dev.greenlight.workers.config.ConfigLoader;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig.Smoke;
+import dev.greenlight.workers.config.ServiceConfig.SmokeCheck;
+import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.Worker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+
+/**
+ * CodeDeploy's BeforeAllowTraffic hook: runs the service's smoke checks against the test listener,
+ * which already routes to green, retrying the failing ones every {@code retryIntervalSeconds} while
+ * green warms up, until all pass or {@code deadlineSeconds} has passed. It ALWAYS answers
+ * PutLifecycleEventHookExecutionStatus: Succeeded or Failed, and Failed when anything throws half-way
+ * (unknown service, bad configuration, an AWS error), before the error is rethrown. Unanswered
+ * requests are failed checks, retried like any other.
+ *
+ * <p>The service is the configuration entry whose {@code codeDeploy} names the deployment's
+ * application and group; the configuration file comes from {@code GREENLIGHT_CONFIG} (JSON).
+ */
+public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
+
+    public static final String CONFIG_VARIABLE = "GREENLIGHT_CONFIG";
+
+    private final CodeDeployClient codeDeploy;
+    private final HttpProbe http;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final String configJson;
+
+    /** For the Lambda runtime. */
+    public SmokeTestHook() {
+        this(Clients.codeDeploy(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
+                System.getenv(CONFIG_VARIABLE));
+    }
+
+    /** @param configJson the configuration file's JSON; null when it is not set, which fails the hook */
+    public SmokeTestHook(CodeDeployClient codeDeploy, HttpProbe http, Clock clock, Sleeper sleeper,
+            String configJson) {
+        super(HookEvent.class);
+        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.http = Objects.requireNonNull(http, "http");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.configJson = configJson;
+    }
+
+    @Override
+    public SmokeReport apply(HookEvent event) {
+        requireHookEvent(event);
+        SmokeReport report;
+        try {
+            report = smokeTest(event.deploymentId());
+        } catch (RuntimeException e) {
+            reportFailedAfter(event, e);
+            throw e;
+        }
+        report(event, report.status());
+        log(event, report);
+        return report;
+    }
+
+    private SmokeReport smokeTest(String deploymentId) {
+        DeploymentInfo deployment = codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo();
+        Smoke smoke = HookTarget.find(config(), deployment.applicationName(), deployment.deploymentGroupName())
+                .getValue().smoke();
+        return runChecks(smoke);
+    }
+
+    private GreenlightConfig config() {
+        if (configJson == null || configJson.isBlank()) {
+            throw new ConfigException(List.of("the environment variable " + CONFIG_VARIABLE + " is not set: set it "
+                    + "to the configuration file's JSON (the pipeline stack does) so the hook knows the smoke checks"));
+        }
+        return ConfigLoader.parse(configJson);
+    }
+
+    /** Runs every check, then only the failing ones, until all pass or the deadline has passed. */
+    private SmokeReport runChecks(Smoke smoke) {
+        Instant deadline = clock.instant().plusSeconds(smoke.deadlineSeconds());
+        Duration interval = Duration.ofSeconds(smoke.retryIntervalSeconds());
+        String base = smoke.testUrl().endsWith("/") ? smoke.testUrl().substring(0, smoke.testUrl().length() - 1)
+                : smoke.testUrl();
+        List<CheckResult> results = new ArrayList<>(Collections.nCopies(smoke.checks().size(), null));
+        while (true) {
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) == null || !results.get(i).passed()) {
+                    results.set(i, attempt(smoke.checks().get(i), base, deadline));
+                }
+            }
+            SmokeVerdicts.Next next = SmokeVerdicts.next(results, clock.instant(), deadline, interval);
+            if (next instanceof SmokeVerdicts.Passed) {
+                return new SmokeReport(SmokeReport.Status.SUCCEEDED, results);
+            }
+            if (next instanceof SmokeVerdicts.Failed) {
+                return new SmokeReport(SmokeReport.Status.FAILED, results);
+            }
+            pause(((SmokeVerdicts.RetryAfter) next).delay());
+        }
+    }
+
+    private CheckResult attempt(SmokeCheck check, String base, Instant deadline) {
+        URI uri = URI.create(base + check.path());
+        Duration timeout = SmokeVerdicts.requestTimeout(check, Duration.between(clock.instant(), deadline));
+        try {
+            return SmokeVerdicts.assess(check, http.send(check.method(), uri, timeout));
+        } catch (HttpTimeoutException e) {
+            return SmokeVerdicts.unanswered(check, "no answer within " + timeout.toMillis() + " ms");
+        } catch (IOException e) {
+            return SmokeVerdicts.unanswered(check, "no answer from " + uri + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the smoke test was interrupted during " + SmokeVerdicts.label(check), e);
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the smoke test was interrupted while waiting for green to warm up", e);
+        }
+    }
+
+    private void report(HookEvent event, SmokeReport.Status status) {
+        codeDeploy.putLifecycleEventHookExecutionStatus(r -> r.deploymentId(event.deploymentId())
+                .lifecycleEventHookExecutionId(event.lifecycleEventHookExecutionId()).status(status.codeDeploy()));
+    }
+
+    /** Failed, so CodeDeploy rolls back now rather than after its one-hour hook timeout. */
+    private void reportFailedAfter(HookEvent event, RuntimeException cause) {
+        try {
+            report(event, SmokeReport.Status.FAILED);
+        } catch (RuntimeException reporting) {
+            cause.addSuppressed(reporting);
+        }
+    }
+
+    private static void requireHookEvent(HookEvent event) {
+        if (event == null || isBlank(event.deploymentId()) || isBlank(event.lifecycleEventHookExecutionId())) {
+            throw new IllegalArgumentException("the smoke-test hook is invoked by CodeDeploy with "
+                    + "{\"DeploymentId\": ..., \"LifecycleEventHookExecutionId\": ...}, got " + event
+                    + ": name this function in the AppSpec's Hooks under BeforeAllowTraffic instead of invoking it");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** The hook's answer goes to CodeDeploy, not to a caller: the log keeps the evidence. */
+    private static void log(HookEvent event, SmokeReport report) {
+        try {
+            System.out.println("greenlight smoke test of deployment " + event.deploymentId() + ": "
+                    + JSON.writeValueAsString(report));
+        } catch (JsonProcessingException e) {
+            System.out.println("greenlight smoke test of deployment " + event.deploymentId() + ": " + report);
+        }
+    }
+}

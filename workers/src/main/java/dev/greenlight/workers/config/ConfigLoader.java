@@ -167,12 +167,12 @@ public final class ConfigLoader {
             node.problem("method", "must be an HTTP method such as GET, got \"" + method + "\"");
         }
         return new SmokeCheck(path, method, node.integer("expectStatus", 100, 599, 200),
-                node.text("bodyContains", ""), node.optionalIntegers().integer("maxLatencyMs", 1, 600_000, null));
+                node.optionalText("bodyContains"), node.optionalIntegers().integer("maxLatencyMs", 1, 600_000, null));
     }
 
     private static Notifications notifications(Node node) {
         if (node == null) {
-            return new Notifications(null, null);
+            return new Notifications(null, "default");
         }
         node.only(Set.of("topicArn", "eventBusName"));
         String topic = node.text("topicArn", "");

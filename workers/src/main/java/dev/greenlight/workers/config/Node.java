@@ -43,6 +43,12 @@ final class Node {
         return value.textValue();
     }
 
+    /** A string that may be absent (null), but not blank when given. */
+    String optionalText(String field) {
+        JsonNode value = json.get(field);
+        return value == null || value.isNull() ? null : text(field, null);
+    }
+
     /** An integer within [min, max]; {@code otherwise} when absent (null: required). */
     Integer integer(String field, int min, int max, Integer otherwise) {
         JsonNode value = json.get(field);

@@ -31,9 +31,18 @@ class ConfigLoaderTest {
         assertThat(orders.scan()).isEqualTo(new ServiceConfig.ScanThresholds(0, null, null));
         assertThat(orders.bakeMinutes()).isEqualTo(10);
         assertThat(orders.smoke().checks()).containsExactly(
-                new ServiceConfig.SmokeCheck("/health", "GET", 200, "", null));
+                new ServiceConfig.SmokeCheck("/health", "GET", 200, null, null));
         assertThat(orders.smoke().deadlineSeconds()).isEqualTo(120);
         assertThat(orders.alarms()).containsExactly("orders-blue-5xx", "orders-green-5xx");
+    }
+
+    @Test
+    void loadedConfig_survivesTheJsonRoundTripItMakesThroughExecutionInputsAndEnvironment() throws Exception {
+        GreenlightConfig config = ConfigLoader.parse(MINIMAL);
+
+        GreenlightConfig again = ConfigLoader.parse(dev.greenlight.workers.core.Worker.JSON.writeValueAsString(config));
+
+        assertThat(again).isEqualTo(config);
     }
 
     @Test

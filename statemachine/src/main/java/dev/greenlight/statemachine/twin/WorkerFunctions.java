@@ -1,0 +1,32 @@
+package dev.greenlight.statemachine.twin;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.greenlight.local.aws.lambda.FunctionCode;
+import dev.greenlight.local.aws.lambda.FunctionSettings;
+import dev.greenlight.local.aws.lambda.LambdaTwin;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+
+/** Registers a worker in the Lambda twin as the Java runtime runs it: raw bytes through handleRequest. */
+final class WorkerFunctions {
+
+    /** Long enough for the smoke hook's deadline; the others answer at once. */
+    private static final int TIMEOUT_SECONDS = 900;
+
+    private final LambdaTwin lambda;
+
+    WorkerFunctions(LambdaTwin lambda) {
+        this.lambda = lambda;
+    }
+
+    /** @return the function's ARN */
+    String register(String name, RequestStreamHandler worker) {
+        FunctionSettings settings = FunctionSettings.java(worker.getClass().getName() + "::handleRequest")
+                .withTimeout(TIMEOUT_SECONDS).withMemorySize(512);
+        return lambda.register(name, settings, FunctionCode.bytes(payload -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            worker.handleRequest(new ByteArrayInputStream(payload), out, null);
+            return out.toByteArray();
+        }));
+    }
+}

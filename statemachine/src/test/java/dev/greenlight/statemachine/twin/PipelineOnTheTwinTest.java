@@ -1,0 +1,106 @@
+package dev.greenlight.statemachine.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.local.clock.VirtualClock;
+import dev.greenlight.local.fleet.TrafficGenerator;
+import dev.greenlight.local.fleet.TrafficPlan;
+import dev.greenlight.local.twin.DemoService;
+import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The real definition and the real workers on the twin, in virtual time: an ECR push starts the
+ * pipeline through EventBridge and the trigger, and the release goes out or rolls back on its own.
+ */
+class PipelineOnTheTwinTest {
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final LocalTwin twin = LocalTwin.virtualTime(clock);
+    private final DemoService orders = DemoService.provision(twin,
+            new DemoService.Settings("orders", 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"));
+    private final ServiceConfig config = TwinServiceConfig.of(twin, orders, ApprovalMode.auto, 5);
+    private final PipelineOnTwin pipeline = PipelineOnTwin.deploy(twin,
+            new GreenlightConfig(Map.of("orders", config)), true);
+
+    @AfterEach
+    void close() {
+        twin.close();
+    }
+
+    @Test
+    void goodPush_isVerifiedDeployedCanariedBakedAndPromoted_withNoFailedUserRequest() {
+        clock.advance(Duration.ofMinutes(2));
+        TrafficGenerator users = users();
+
+        DemoService.push(twin, "orders", "2.0", "healthy");
+        DescribeExecutionResponse done = runToEnd();
+
+        assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.name()).startsWith("orders-2_0-");
+        assertThat(noDeploymentInProgress()).isTrue();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(users.report().failed()).isZero();
+        assertThat(users.report().byVersion()).containsKey("2.0");
+        assertThat(twin.sns().published(config.notifications().topicArn()))
+                .anySatisfy(message -> assertThat(message.subject()).contains("orders 2.0: deployed"));
+    }
+
+    @Test
+    void badPush_alarmFiresDuringTheCanary_andThePipelineRollsBackAndFailsWithAlarmFired() {
+        clock.advance(Duration.ofMinutes(2));
+        TrafficGenerator users = users();
+
+        DemoService.push(twin, "orders", "3.0", "errors:0.5");
+        DescribeExecutionResponse done = runToEnd();
+
+        assertThat(done.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(done.error()).isEqualTo("Greenlight.AlarmFired");
+        assertThat(done.cause()).contains("orders-green-5xx");
+        assertThat(noDeploymentInProgress()).isTrue();
+        clock.advance(Duration.ofMinutes(2));
+        long failedBefore = users.report().failed();
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(users.report().failed()).as("no user request fails once traffic is back on blue")
+                .isEqualTo(failedBefore);
+    }
+
+    private TrafficGenerator users() {
+        return twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
+                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+    }
+
+    /** Advances virtual time until the one execution the push started has ended. */
+    private DescribeExecutionResponse runToEnd() {
+        for (int minute = 0; minute < 180; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            var executions = twin.stepFunctions().listExecutions(r -> r.stateMachineArn(pipeline.stateMachineArn()))
+                    .executions();
+            if (!executions.isEmpty() && executions.get(0).status() != ExecutionStatus.RUNNING) {
+                assertThat(executions).hasSize(1);
+                ExecutionListItem execution = executions.get(0);
+                return twin.stepFunctions().describeExecution(r -> r.executionArn(execution.executionArn()));
+            }
+        }
+        throw new AssertionError("the pipeline did not end within 3 hours of virtual time");
+    }
+
+    private boolean noDeploymentInProgress() {
+        return twin.codeDeploy().listDeployments(r -> r.applicationName("orders").deploymentGroupName(
+                orders.deploymentGroup())).deployments().stream()
+                .map(id -> twin.codeDeploy().getDeployment(r -> r.deploymentId(id)).deploymentInfo().status())
+                .noneMatch(status -> status == DeploymentStatus.IN_PROGRESS || status == DeploymentStatus.CREATED
+                        || status == DeploymentStatus.QUEUED || status == DeploymentStatus.READY);
+    }
+}

@@ -61,9 +61,10 @@ final class ServiceArns {
                 .map(name -> arn("cloudwatch", "alarm", name, ArnFormat.COLON_RESOURCE_NAME)).toList());
     }
 
+    /** The configured event buses; a service without notifications uses the account's default bus. */
     List<String> eventBuses() {
-        return each(s -> List.of(arn("events", "event-bus", s.notifications().eventBusName(),
-                ArnFormat.SLASH_RESOURCE_NAME)));
+        return each(s -> List.of(arn("events", "event-bus", s.notifications().eventBusName() == null ? "default"
+                : s.notifications().eventBusName(), ArnFormat.SLASH_RESOURCE_NAME)));
     }
 
     List<String> topics() {

@@ -108,6 +108,7 @@ public final class DemoServiceStack extends Stack {
                 + "resource-level permissions; pulling is limited to the demo repository", "Resource::*");
         FargateService fargate = FargateService.Builder.create(this, "Service").serviceName(service.service())
                 .cluster(cluster).taskDefinition(task).desiredCount(2).assignPublicIp(true)
+                .minHealthyPercent(100).maxHealthyPercent(200)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .deploymentController(DeploymentController.builder().type(DeploymentControllerType.CODE_DEPLOY).build())
                 .build();

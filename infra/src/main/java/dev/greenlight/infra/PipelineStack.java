@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -140,6 +141,9 @@ public final class PipelineStack extends Stack {
             builder.functionName(SMOKE_TEST_FUNCTION_NAME);
         }
         Function function = builder.build();
+        // SnapStart applies to published versions: the live alias below publishes one and everything calls it.
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "the live alias publishes a version; the state machine, the rule and CodeDeploy call the alias");
         Nag.suppress(function, "AwsSolutions-L1", "java21 is the runtime Greenlight's workers are built and "
                 + "tested for, with SnapStart on published versions; moving to a newer Java runtime is a deliberate "
                 + "upgrade of the workers, not a template setting");

@@ -54,7 +54,7 @@ import software.constructs.Construct;
 public final class DemoServiceStack extends Stack {
 
     /** The first task runs this public image until Greenlight deploys one from the repository. */
-    public static final String INITIAL_IMAGE = "public.ecr.aws/nginx/nginx:stable";
+    public static final String INITIAL_IMAGE = "public.ecr.aws/docker/library/nginx:stable";
     public static final int TEST_PORT = 8080;
 
     public DemoServiceStack(Construct scope, String id, StackProps props, String name, ServiceConfig service) {

@@ -64,6 +64,8 @@ class ToolsTest {
         Tools.Result status = Tools.run(Tools.INFRA, OFFLINE, 120, "node_modules/.bin/cdk", "cli-telemetry",
                 "--status");
         assertThat(status.output()).as(status.output()).contains("CLI Telemetry is disabled");
+        Tools.Result script = Tools.run(Tools.INFRA, OFFLINE, 120, "../scripts/cdk", "--version");
+        assertThat(script.output()).as(script.output()).startsWith("2.1148.1");
     }
 
     @Test

@@ -59,17 +59,23 @@ public final class PipelineStack extends Stack {
     private final Map<Worker, software.amazon.awscdk.services.lambda.Alias> aliases = new EnumMap<>(Worker.class);
     private final StateMachine stateMachine;
     private final Topic topic;
+    private final String workersConfig;
+
+    /** As long as most topic ARNs: the size check counts it where the stack's own topic is filled in. */
+    static final String EXAMPLE_TOPIC_ARN = "arn:aws:sns:ap-southeast-2:123456789012:Greenlight-TopicBFC7AF6E-ABCDEFGHIJKL";
 
     public PipelineStack(Construct scope, String id, StackProps props, AppInputs inputs) {
         super(scope, id, props);
-        if (inputs.configJson().length() > MAX_CONFIG_CHARS) {
-            throw new IllegalArgumentException("the configuration file is " + inputs.configJson().length()
-                    + " characters without white space; the trigger and the smoke hook receive it in an environment "
-                    + "variable, and Lambda allows 4 KB of them: keep it under " + MAX_CONFIG_CHARS + " characters");
-        }
         ServiceArns arns = new ServiceArns(this, inputs.config());
         topic = Topic.Builder.create(this, "Topic").displayName("Greenlight approvals and notifications")
                 .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns")).enforceSsl(true).build();
+        workersConfig = WorkersConfig.withDefaultTopic(inputs.configJson(), topic.getTopicArn());
+        int length = WorkersConfig.withDefaultTopic(inputs.configJson(), EXAMPLE_TOPIC_ARN).length();
+        if (length > MAX_CONFIG_CHARS) {
+            throw new IllegalArgumentException("the configuration file is " + length
+                    + " characters without white space; the trigger and the smoke hook receive it in an environment "
+                    + "variable, and Lambda allows 4 KB of them: keep it under " + MAX_CONFIG_CHARS + " characters");
+        }
 
         // The smoke hook first: StartDeployment names it in its environment.
         function(Worker.SMOKE_TEST_HOOK, inputs, environment(Worker.SMOKE_TEST_HOOK, inputs),
@@ -114,9 +120,8 @@ public final class PipelineStack extends Stack {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         switch (worker) {
-            case TRIGGER, SMOKE_TEST_HOOK -> env.put("GREENLIGHT_CONFIG", inputs.configJson());
+            case TRIGGER, SMOKE_TEST_HOOK -> env.put("GREENLIGHT_CONFIG", workersConfig);
             case START_DEPLOYMENT -> env.put("SMOKE_TEST_FUNCTION", aliases.get(Worker.SMOKE_TEST_HOOK).getFunctionArn());
-            case REQUEST_APPROVAL, NOTIFY -> env.put("GREENLIGHT_TOPIC_ARN", topic.getTopicArn());
             default -> {
             }
         }

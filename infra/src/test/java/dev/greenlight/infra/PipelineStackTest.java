@@ -3,6 +3,9 @@ package dev.greenlight.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.config.ConfigLoader;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,27 +117,55 @@ class PipelineStackTest {
     }
 
     @Test
-    void theTriggerAndTheSmokeHook_readTheConfigurationFile_andStartDeploymentNamesTheHook() {
-        String config = Synthesis.of(Synthesis.TWO_SERVICES).inputs().configJson();
-        assertThat(config).doesNotContain("\n").contains("\"payments\"");
+    void theTriggerAndTheSmokeHook_readTheConfigurationFile_withTheStacksTopicWhereAServiceNamesNone() {
+        String topicId = Templates.resources(template(), "AWS::SNS::Topic").get(0).getKey();
+        String topicArn = "arn:aws:sns:us-east-1:123456789012:Greenlight-Topic";
+        for (Worker worker : List.of(Worker.TRIGGER, Worker.SMOKE_TEST_HOOK)) {
+            JsonNode env = Templates.function(template(), worker.handler()).getValue().path("Properties")
+                    .path("Environment").path("Variables");
+            String config = Templates.resolve(env.path("GREENLIGHT_CONFIG"), Map.of(topicId, topicArn));
+            assertThat(config).doesNotContain("\n");
+            GreenlightConfig loaded = ConfigLoader.parse(config);
+            assertThat(loaded.service("orders").notifications().topicArn()).isEqualTo(topicArn);
+            assertThat(loaded.service("payments").notifications().topicArn())
+                    .isEqualTo("arn:aws:sns:eu-west-1:111122223333:payments-releases");
+            assertThat(loaded.service("payments").approval().mode()).isEqualTo(ServiceConfig.ApprovalMode.manual);
+        }
         JsonNode trigger = Templates.function(template(), Worker.TRIGGER.handler()).getValue();
-        JsonNode triggerEnv = trigger.path("Properties").path("Environment").path("Variables");
-        assertThat(triggerEnv.path("GREENLIGHT_CONFIG").asText()).isEqualTo(config);
         assertThat(Templates.resources(template(), "AWS::StepFunctions::StateMachine").get(0).getKey())
-                .isEqualTo(triggerEnv.path("STATE_MACHINE_ARN").path("Ref").asText());
+                .isEqualTo(trigger.path("Properties").path("Environment").path("Variables")
+                        .path("STATE_MACHINE_ARN").path("Ref").asText());
+    }
 
+    @Test
+    void theSmokeHook_isNamedForCodeDeploysManagedRole_andStartDeploymentNamesItsLiveAlias() {
         JsonNode hook = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getValue();
-        assertThat(hook.path("Properties").path("FunctionName").asText()).isEqualTo(PipelineStack.SMOKE_TEST_FUNCTION_NAME)
-                .startsWith("CodeDeployHook_");
-        assertThat(hook.path("Properties").path("Environment").path("Variables").path("GREENLIGHT_CONFIG").asText())
-                .isEqualTo(config);
-
+        assertThat(hook.path("Properties").path("FunctionName").asText())
+                .isEqualTo(PipelineStack.SMOKE_TEST_FUNCTION_NAME).startsWith("CodeDeployHook_");
         JsonNode start = Templates.function(template(), Worker.START_DEPLOYMENT.handler()).getValue();
         String hookAlias = start.path("Properties").path("Environment").path("Variables").path("SMOKE_TEST_FUNCTION")
                 .path("Ref").asText();
         String hookId = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getKey();
         assertThat(Templates.json(template()).path("Resources").path(hookAlias).path("Properties")
                 .path("FunctionName").path("Ref").asText()).isEqualTo(hookId);
+    }
+
+    @Test
+    void theStateMachinesRole_invokesTheLiveAliases_tracesAndLogs_andNothingElse() {
+        String machineRole = Templates.target(Templates.resources(template(), "AWS::StepFunctions::StateMachine")
+                .get(0).getValue().path("Properties").path("RoleArn"));
+        List<JsonNode> statements = Templates.statementsOfRole(template(), machineRole);
+        assertThat(Templates.actions(statements)).allSatisfy(action -> assertThat(action)
+                .matches("lambda:InvokeFunction|xray:.*|logs:.*"));
+        String invoked = statements.stream().filter(st -> st.path("Action").toString().contains("lambda:Invoke"))
+                .map(st -> st.path("Resource").toString()).reduce("", String::concat);
+        for (var alias : Templates.resources(template(), "AWS::Lambda::Alias")) {
+            boolean calledByMachine = !alias.getValue().path("Properties").path("FunctionName").path("Ref").asText()
+                    .equals(Templates.function(template(), Worker.TRIGGER.handler()).getKey())
+                    && !alias.getValue().path("Properties").path("FunctionName").path("Ref").asText()
+                    .equals(Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getKey());
+            assertThat(invoked.contains("\"" + alias.getKey() + "\"")).as(alias.getKey()).isEqualTo(calledByMachine);
+        }
     }
 
     static Stream<Arguments> services() {

@@ -67,6 +67,25 @@ final class Templates {
         return actions;
     }
 
+    /** A string value: literal, or an {@code Fn::Join} whose {@code Ref}s are given their values. */
+    static String resolve(JsonNode value, Map<String, String> refs) {
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        JsonNode join = value.path("Fn::Join");
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : join.path(1)) {
+            if (part.isTextual()) {
+                text.append(part.asText());
+            } else if (refs.containsKey(part.path("Ref").asText())) {
+                text.append(refs.get(part.path("Ref").asText()));
+            } else {
+                throw new AssertionError("unexpected part " + part + " of " + value);
+            }
+        }
+        return text.toString();
+    }
+
     /** The logical id a {@code {"Fn::GetAtt": [id, "Arn"]}} or {@code {"Ref": id}} points at. */
     static String target(JsonNode reference) {
         if (reference.has("Ref")) {

@@ -1,0 +1,213 @@
+package dev.greenlight.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.config.ConfigLoader;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class PipelineStackTest {
+
+    private static final Set<String> LOGS = Set.of("logs:CreateLogStream", "logs:PutLogEvents");
+
+    private static Template template() {
+        return Synthesis.of(Synthesis.TWO_SERVICES).pipeline();
+    }
+
+    @Test
+    void oneFunctionPerWorker_andOneLiveAliasEach() {
+        template().resourceCountIs("AWS::Lambda::Function", Worker.values().length);
+        template().resourceCountIs("AWS::Lambda::Alias", Worker.values().length);
+        template().resourceCountIs("AWS::StepFunctions::StateMachine", 1);
+        template().resourceCountIs("AWS::SNS::Topic", 1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Worker.class)
+    void everyWorker_runsJava21OnArm64WithSnapStartAndFastJvmStart(Worker worker) {
+        template().hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", worker.handler(),
+                "Runtime", "java21",
+                "Architectures", List.of("arm64"),
+                "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        "JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1")))));
+        String functionId = Templates.function(template(), worker.handler()).getKey();
+        template().hasResourceProperties("AWS::Lambda::Alias", Map.of("Name", "live",
+                "FunctionName", Map.of("Ref", functionId)));
+    }
+
+    static Stream<Arguments> permissions() {
+        return Stream.of(
+                Arguments.of(Worker.TRIGGER, Set.of("states:StartExecution")),
+                Arguments.of(Worker.VERIFY_IMAGE, Set.of("ecr:DescribeRepositories", "ecr:DescribeImages",
+                        "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
+                        "ecr:GetDownloadUrlForLayer")),
+                Arguments.of(Worker.PREFLIGHT, Set.of("ecs:DescribeServices", "ecs:DescribeTaskDefinition",
+                        "cloudwatch:DescribeAlarms", "codedeploy:ListDeployments", "codedeploy:GetDeployment")),
+                Arguments.of(Worker.REGISTER_TASK_DEFINITION, Set.of("ecs:DescribeServices",
+                        "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "iam:PassRole")),
+                Arguments.of(Worker.START_DEPLOYMENT, Set.of("codedeploy:CreateDeployment",
+                        "codedeploy:ListDeployments", "codedeploy:GetDeployment", "codedeploy:CreateDeploymentConfig",
+                        "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
+                        "codedeploy:GetApplicationRevision")),
+                Arguments.of(Worker.SMOKE_TEST_HOOK, Set.of("codedeploy:PutLifecycleEventHookExecutionStatus",
+                        "codedeploy:GetDeployment")),
+                Arguments.of(Worker.WATCH_DEPLOYMENT, Set.of("codedeploy:GetDeployment", "cloudwatch:DescribeAlarms",
+                        "cloudwatch:DescribeAlarmHistory")),
+                Arguments.of(Worker.REQUEST_APPROVAL, Set.of("sns:Publish")),
+                Arguments.of(Worker.PROMOTE, Set.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
+                Arguments.of(Worker.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
+                        "codedeploy:CreateDeployment", "codedeploy:GetDeploymentConfig",
+                        "codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision")),
+                Arguments.of(Worker.NOTIFY, Set.of("events:PutEvents", "sns:Publish")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("permissions")
+    void eachWorkersRole_allowsOnlyTheCallsItMakes_plusWritingItsOwnLogs(Worker worker, Set<String> calls) {
+        JsonNode function = Templates.function(template(), worker.handler()).getValue();
+        String roleId = Templates.target(function.path("Properties").path("Role"));
+        TreeSet<String> expected = new TreeSet<>(calls);
+        expected.addAll(LOGS);
+        assertThat(Templates.actions(Templates.statementsOfRole(template(), roleId))).isEqualTo(expected);
+        template().resourceCountIs("AWS::IAM::Role", Worker.values().length + 1);
+    }
+
+    @Test
+    void workersReachOnlyTheConfiguredServicesResources() {
+        String policies = Templates.resources(template(), "AWS::IAM::Policy").toString();
+        assertThat(policies)
+                .contains(":repository/orders\"", ":repository/team/payments\"")
+                .contains(":service/greenlight/orders\"", ":service/prod/payments-api\"")
+                .contains(":deploymentgroup:orders/orders-dg\"", ":deploymentgroup:payments/payments-bg\"")
+                .contains(":deploymentconfig:Greenlight.Canary10Percent5Minutes\"",
+                        ":deploymentconfig:Greenlight.Canary25Percent10Minutes\"",
+                        ":deploymentconfig:CodeDeployDefault.ECSAllAtOnce\"")
+                .contains(":alarm:orders-blue-5xx\"", ":alarm:payments-5xx\"")
+                .contains(":event-bus/default\"", ":event-bus/releases\"")
+                .contains("arn:aws:sns:eu-west-1:111122223333:payments-releases");
+    }
+
+    @Test
+    void noStatementInEitherStack_allowsEveryAction() {
+        Synthesis.Synthesized app = Synthesis.of(Synthesis.TWO_SERVICES);
+        for (Template template : List.of(app.pipeline(), app.demo())) {
+            for (var policy : Templates.resources(template, "AWS::IAM::Policy")) {
+                List<JsonNode> statements = List.copyOf(
+                        Templates.JSON.convertValue(policy.getValue().path("Properties").path("PolicyDocument")
+                                .path("Statement"), List.class).stream().map(Templates.JSON::valueToTree).toList());
+                assertThat(Templates.actions(statements)).as(policy.getKey())
+                        .allSatisfy(action -> assertThat(action).doesNotContain("*"));
+            }
+        }
+    }
+
+    @Test
+    void theTriggerAndTheSmokeHook_readTheConfigurationFile_withTheStacksTopicWhereAServiceNamesNone() {
+        String topicId = Templates.resources(template(), "AWS::SNS::Topic").get(0).getKey();
+        String topicArn = "arn:aws:sns:us-east-1:123456789012:Greenlight-Topic";
+        for (Worker worker : List.of(Worker.TRIGGER, Worker.SMOKE_TEST_HOOK)) {
+            JsonNode env = Templates.function(template(), worker.handler()).getValue().path("Properties")
+                    .path("Environment").path("Variables");
+            String config = Templates.resolve(env.path("GREENLIGHT_CONFIG"), Map.of(topicId, topicArn));
+            assertThat(config).doesNotContain("\n");
+            GreenlightConfig loaded = ConfigLoader.parse(config);
+            assertThat(loaded.service("orders").notifications().topicArn()).isEqualTo(topicArn);
+            assertThat(loaded.service("payments").notifications().topicArn())
+                    .isEqualTo("arn:aws:sns:eu-west-1:111122223333:payments-releases");
+            assertThat(loaded.service("payments").approval().mode()).isEqualTo(ServiceConfig.ApprovalMode.manual);
+        }
+        JsonNode trigger = Templates.function(template(), Worker.TRIGGER.handler()).getValue();
+        assertThat(Templates.resources(template(), "AWS::StepFunctions::StateMachine").get(0).getKey())
+                .isEqualTo(trigger.path("Properties").path("Environment").path("Variables")
+                        .path("STATE_MACHINE_ARN").path("Ref").asText());
+    }
+
+    @Test
+    void theSmokeHook_isNamedForCodeDeploysManagedRole_andStartDeploymentNamesItsLiveAlias() {
+        JsonNode hook = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getValue();
+        assertThat(hook.path("Properties").path("FunctionName").asText())
+                .isEqualTo(PipelineStack.SMOKE_TEST_FUNCTION_NAME).startsWith("CodeDeployHook_");
+        JsonNode start = Templates.function(template(), Worker.START_DEPLOYMENT.handler()).getValue();
+        String hookAlias = start.path("Properties").path("Environment").path("Variables").path("SMOKE_TEST_FUNCTION")
+                .path("Ref").asText();
+        String hookId = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getKey();
+        assertThat(Templates.json(template()).path("Resources").path(hookAlias).path("Properties")
+                .path("FunctionName").path("Ref").asText()).isEqualTo(hookId);
+    }
+
+    @Test
+    void theStateMachinesRole_invokesTheLiveAliases_tracesAndLogs_andNothingElse() {
+        String machineRole = Templates.target(Templates.resources(template(), "AWS::StepFunctions::StateMachine")
+                .get(0).getValue().path("Properties").path("RoleArn"));
+        List<JsonNode> statements = Templates.statementsOfRole(template(), machineRole);
+        assertThat(Templates.actions(statements)).allSatisfy(action -> assertThat(action)
+                .matches("lambda:InvokeFunction|xray:.*|logs:.*"));
+        String invoked = statements.stream().filter(st -> st.path("Action").toString().contains("lambda:Invoke"))
+                .map(st -> st.path("Resource").toString()).reduce("", String::concat);
+        for (var alias : Templates.resources(template(), "AWS::Lambda::Alias")) {
+            boolean calledByMachine = !alias.getValue().path("Properties").path("FunctionName").path("Ref").asText()
+                    .equals(Templates.function(template(), Worker.TRIGGER.handler()).getKey())
+                    && !alias.getValue().path("Properties").path("FunctionName").path("Ref").asText()
+                    .equals(Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getKey());
+            assertThat(invoked.contains("\"" + alias.getKey() + "\"")).as(alias.getKey()).isEqualTo(calledByMachine);
+        }
+    }
+
+    static Stream<Arguments> services() {
+        return Stream.of(Arguments.of("orders", "orders"), Arguments.of("payments", "team/payments"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("services")
+    void aPushedImageOfEachConfiguredService_invokesTheTrigger(String service, String repository) {
+        template().resourceCountIs("AWS::Events::Rule", 2);
+        String triggerAlias = Templates.resources(template(), "AWS::Lambda::Alias").stream()
+                .filter(a -> Templates.target(a.getValue().path("Properties").path("FunctionName"))
+                        .equals(Templates.function(template(), Worker.TRIGGER.handler()).getKey()))
+                .findFirst().orElseThrow().getKey();
+        template().hasResourceProperties("AWS::Events::Rule", Map.of(
+                "EventPattern", Map.of(
+                        "source", List.of("aws.ecr"),
+                        "detail-type", List.of("ECR Image Action"),
+                        "detail", Map.of("action-type", List.of("PUSH"), "result", List.of("SUCCESS"),
+                                "repository-name", List.of(repository))),
+                "State", "ENABLED",
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", triggerAlias),
+                        "RetryPolicy", Match.objectLike(Map.of("MaximumRetryAttempts", 8)))))));
+        assertThat(service).isNotBlank();
+        template().hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunction",
+                "Principal", "events.amazonaws.com", "FunctionName", Map.of("Ref", triggerAlias)));
+    }
+
+    @Test
+    void theStateMachine_logsEverythingWithExecutionData_andIsTraced() {
+        template().hasResourceProperties("AWS::StepFunctions::StateMachine", Map.of(
+                "LoggingConfiguration", Map.of("Level", "ALL", "IncludeExecutionData", true,
+                        "Destinations", List.of(Match.objectLike(Map.of())) ),
+                "TracingConfiguration", Map.of("Enabled", true)));
+    }
+
+    @Test
+    void theTopic_isEncrypted_andRefusesPlainHttp() {
+        template().hasResourceProperties("AWS::SNS::Topic", Map.of("KmsMasterKeyId",
+                Match.objectLike(Map.of())));
+        template().hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Map.of("Statement",
+                List.of(Match.objectLike(Map.of("Effect", "Deny", "Condition",
+                        Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))));
+    }
+}

@@ -19,4 +19,11 @@ final class Nag {
         }
         NagSuppressions.addResourceSuppressions(construct, List.of(suppression.build()), true);
     }
+
+    /** Suppresses {@code rule} only for findings whose resource matches {@code regex} (cdk-nag's /…/ form). */
+    static void suppressMatching(IConstruct construct, String rule, String reason, String regex) {
+        NagSuppressions.addResourceSuppressions(construct, List.of(NagPackSuppression.builder().id(rule).reason(reason)
+                .appliesTo(List.of(io.github.cdklabs.cdknag.RegexAppliesTo.builder().regex(regex).build())).build()),
+                true);
+    }
 }

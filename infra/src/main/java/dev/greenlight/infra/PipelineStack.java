@@ -1,5 +1,8 @@
 package dev.greenlight.infra;
 
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -88,8 +91,13 @@ public final class PipelineStack extends Stack {
         stateMachine = stateMachine(inputs.definition());
         Map<String, String> triggerEnv = environment(Worker.TRIGGER, inputs);
         triggerEnv.put("STATE_MACHINE_ARN", stateMachine.getStateMachineArn());
-        function(Worker.TRIGGER, inputs, triggerEnv, List.of(allow(List.of("states:StartExecution"),
-                List.of(stateMachine.getStateMachineArn()))));
+        function(Worker.TRIGGER, inputs, triggerEnv, List.of(
+                allow(List.of("states:StartExecution"), List.of(stateMachine.getStateMachineArn())),
+                // Asks whether a repeated push's execution already exists, under the state machine's executions.
+                allow(List.of("states:DescribeExecution"), List.of(Stack.of(this).formatArn(ArnComponents.builder()
+                        .service("states").resource("execution")
+                        .resourceName(stateMachine.getStateMachineName() + ":*")
+                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))));
 
         inputs.config().services().forEach((name, service) -> Rule.Builder.create(this, "EcrPush-" + name)
                 .description("A pushed image of " + service.repository() + " starts a Greenlight deployment of "
@@ -152,14 +160,19 @@ public final class PipelineStack extends Stack {
         Nag.suppress(function, "AwsSolutions-L1", "java21 is the runtime Greenlight's workers are built and "
                 + "tested for, with SnapStart on published versions; moving to a newer Java runtime is a deliberate "
                 + "upgrade of the workers, not a template setting");
-        if (worker == Worker.PREFLIGHT) {
+        if (worker == Worker.TRIGGER) {
+            Nag.suppressMatching(role, "AwsSolutions-IAM5", "states:DescribeExecution on this state machine's "
+                    + "executions only: the execution's name derives from the pushed image at run time, so the ARN "
+                    + "ends in a wildcard", "/^Resource::.*:execution:.*\\*$/g");
+        } else if (worker == Worker.VERIFY_IMAGE) {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition has no resource-level "
                     + "permissions (AWS Service Authorization Reference): it reads the service's current task "
-                    + "definition, whose ARN is only known at run time", "Resource::*");
+                    + "definition, whose ARN is only known at run time, to check the image's platform", "Resource::*");
         } else if (worker == Worker.REGISTER_TASK_DEFINITION) {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition and ecs:RegisterTaskDefinition "
-                    + "have no resource-level permissions; iam:PassRole passes the task and execution roles of the "
-                    + "service's current task definition, unknown at synthesis, and is limited to "
+                    + "have no resource-level permissions, and ecs:TagResource tags the new revision, whose ARN "
+                    + "does not exist before it is registered; iam:PassRole passes the task and execution roles of "
+                    + "the service's current task definition, unknown at synthesis, and is limited to "
                     + "iam:PassedToService ecs-tasks.amazonaws.com", "Resource::*");
         }
         functions.put(worker, function);
@@ -208,18 +221,22 @@ public final class PipelineStack extends Stack {
         List<String> groups = arns.deploymentGroups();
         List<PolicyStatement> s = new ArrayList<>();
         switch (worker) {
-            case VERIFY_IMAGE -> s.add(allow(List.of("ecr:DescribeRepositories", "ecr:DescribeImages",
-                    "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
-                    "ecr:GetDownloadUrlForLayer"), arns.repositories()));
-            case PREFLIGHT -> {
+            case VERIFY_IMAGE -> {
+                s.add(allow(List.of("ecr:DescribeRepositories", "ecr:DescribeImages",
+                        "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
+                        "ecr:GetDownloadUrlForLayer"), arns.repositories()));
                 s.add(allow(List.of("ecs:DescribeServices"), arns.ecsServices()));
                 s.add(allow(List.of("ecs:DescribeTaskDefinition"), List.of("*")));
+            }
+            case PREFLIGHT -> {
+                s.add(allow(List.of("ecr:DescribeImages"), arns.repositories()));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms"), arns.alarms()));
                 s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment"), groups));
             }
             case REGISTER_TASK_DEFINITION -> {
                 s.add(allow(List.of("ecs:DescribeServices"), arns.ecsServices()));
-                s.add(allow(List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"), List.of("*")));
+                s.add(allow(List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource"),
+                        List.of("*")));
                 s.add(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("iam:PassRole"))
                         .resources(List.of("*"))
                         .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))

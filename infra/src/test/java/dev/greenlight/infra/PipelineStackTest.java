@@ -52,14 +52,15 @@ class PipelineStackTest {
 
     static Stream<Arguments> permissions() {
         return Stream.of(
-                Arguments.of(Worker.TRIGGER, Set.of("states:StartExecution")),
+                Arguments.of(Worker.TRIGGER, Set.of("states:StartExecution", "states:DescribeExecution")),
                 Arguments.of(Worker.VERIFY_IMAGE, Set.of("ecr:DescribeRepositories", "ecr:DescribeImages",
                         "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
-                        "ecr:GetDownloadUrlForLayer")),
-                Arguments.of(Worker.PREFLIGHT, Set.of("ecs:DescribeServices", "ecs:DescribeTaskDefinition",
-                        "cloudwatch:DescribeAlarms", "codedeploy:ListDeployments", "codedeploy:GetDeployment")),
+                        "ecr:GetDownloadUrlForLayer", "ecs:DescribeServices", "ecs:DescribeTaskDefinition")),
+                Arguments.of(Worker.PREFLIGHT, Set.of("ecr:DescribeImages", "cloudwatch:DescribeAlarms",
+                        "codedeploy:ListDeployments", "codedeploy:GetDeployment")),
                 Arguments.of(Worker.REGISTER_TASK_DEFINITION, Set.of("ecs:DescribeServices",
-                        "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "iam:PassRole")),
+                        "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource",
+                        "iam:PassRole")),
                 Arguments.of(Worker.START_DEPLOYMENT, Set.of("codedeploy:CreateDeployment",
                         "codedeploy:ListDeployments", "codedeploy:GetDeployment", "codedeploy:CreateDeploymentConfig",
                         "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",

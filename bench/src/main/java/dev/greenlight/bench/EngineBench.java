@@ -20,7 +20,8 @@ public final class EngineBench {
                 new CounterLoop("Pass/Choice loop, JSONata (10,000 iterations)", "counter-loop-jsonata.asl.json", 10_000),
                 new InlineMap(1_000),
                 new DeploymentPipeline(),
-                new TwinDeployment());
+                new TwinDeployment(),
+                new PipelineRelease());
         List<Measurement> measurements = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             System.err.println("measuring: " + scenario.name());

@@ -35,45 +35,12 @@ final class ResultTable {
                     String.format(Locale.ROOT, "%,.1f", m.microsPerOperation()),
                     m.transitions() == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", m.transitionsPerSecond())});
         }
-        int[] widths = new int[COLUMNS.length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            out.println(line(rows.get(r), widths));
-            if (r == 0) {
-                out.println(rule(widths));
-            }
-        }
+        TextTable.print(out, rows);
     }
 
     private static String collectors() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining(" + "));
-    }
-
-    private static String line(String[] row, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-            String cell = i == 0 ? pad(row[i], widths[i], false) : pad(row[i], widths[i], true);
-            line.append(i == 0 ? "" : " | ").append(cell);
-        }
-        return line.toString();
-    }
-
-    private static String rule(int[] widths) {
-        StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < widths.length; i++) {
-            rule.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
-        }
-        return rule.toString();
-    }
-
-    private static String pad(String text, int width, boolean right) {
-        String space = " ".repeat(width - text.length());
-        return right ? space + text : text + space;
     }
 }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.cli.CommandRun;
+import dev.greenlight.cli.Greenlight;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.core.Worker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,25 @@ class OperationsOnTheTwinTest {
         assertThat(status.exitCode()).isEqualTo(Status.ENDED_BADLY);
         assertThat(status.out()).contains("Greenlight.ApprovalRejected")
                 .contains("rejected by " + System.getProperty("user.name") + ": wrong build");
+    }
+
+    @Test
+    void statusWatch_printsEachChange_untilTheDeploymentEnds() throws Exception {
+        assertThat(CommandRun.of("push", "orders", "2.0").exitCode()).isZero();
+        twin.advanceUntil(() -> !twin.executions().isEmpty());
+        String name = execution().name();
+        StringWriter out = new StringWriter();
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Greenlight.commandLine()
+                .setOut(new PrintWriter(out, true)).execute("status", name, "--watch", "--every", "1"));
+        while (!out.toString().contains("alarms:") && !watch.isDone()) {
+            Thread.sleep(20);
+        }
+
+        twin.runToEnd();
+
+        assertThat(watch.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).startsWith(name + ": RUNNING, in ")
+                .contains(name + ": SUCCEEDED, in Deployed").endsWith("orders-green-5xx OK" + System.lineSeparator());
     }
 
     @Test

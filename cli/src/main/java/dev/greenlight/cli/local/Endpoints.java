@@ -1,5 +1,6 @@
 package dev.greenlight.cli.local;
 
+import dev.greenlight.cli.aws.TwinAddress;
 import java.io.PrintWriter;
 
 /** What a user needs to reach the twin: the gateway, how to point the AWS CLI at it, the demo service. */
@@ -25,7 +26,11 @@ final class Endpoints {
                     service.testListenerArn()) + "/");
             out.println("    try:         aws --endpoint-url " + url + " ecs describe-services --cluster "
                     + service.cluster() + " --services " + service.name());
+            out.println("  Pipeline:      " + session.address.stateMachineArn());
+            out.println("    release:     greenlight push " + service.name() + " 2.0   (then: greenlight status --watch)");
         }
+        out.println("  Twin address:  " + TwinAddress.file()
+                + "  (the other greenlight commands read it)");
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.local;
 
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -11,8 +12,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start the local twin in the foreground in real time and print its endpoints.",
-                "Point any AWS SDK or the AWS CLI at it with --endpoint-url. Stop it with Ctrl-C."})
+        description = {"Start the local twin in the foreground in real time, deploy the pipeline onto it for the "
+                + "demo service (a 10 % canary for 1 minute, a 1-minute bake) and print its endpoints.",
+                "While it runs, the other greenlight commands reach it without --endpoint-url: its address is in "
+                        + "~/.greenlight/twin.json (removed on stop). Point any AWS SDK or the AWS CLI at it with "
+                        + "--endpoint-url. Stop it with Ctrl-C."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped cleanly", "1:the twin could not start (the port is taken)", "2:bad usage"})
 public final class LocalUp implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "4566", paramLabel = "N",
@@ -23,8 +29,13 @@ public final class LocalUp implements Callable<Integer> {
             description = "The demo service to provision (default ${DEFAULT-VALUE}).")
     String service;
 
-    @Option(names = "--empty", description = "Provision nothing: an empty account.")
+    @Option(names = "--empty", description = "Provision nothing and deploy no pipeline: an empty account.")
     boolean empty;
+
+    @Option(names = "--approval", defaultValue = "auto", paramLabel = "auto|manual",
+            description = "How the demo service's releases are approved (default ${DEFAULT-VALUE}); manual waits "
+                    + "for greenlight approve.")
+    ApprovalMode approval;
 
     @Spec
     CommandSpec spec;
@@ -35,7 +46,7 @@ public final class LocalUp implements Callable<Integer> {
     public Integer call() {
         TwinSession session;
         try {
-            session = new TwinSession(port, empty ? null : service);
+            session = new TwinSession(port, empty ? null : service, approval);
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("Cannot start the gateway on 127.0.0.1:" + port + " ("
                     + e.getCause().getMessage() + "). Is another twin running? Pick another port with --port N.");

@@ -1,24 +1,38 @@
 package dev.greenlight.cli.local;
 
+import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 
-/** A running twin on the wall clock, served on loopback; closing it stops everything it started. */
+/**
+ * A running twin on the wall clock, served on loopback, with the pipeline deployed for its demo
+ * service and its address in the discovery file; closing it stops everything it started and removes
+ * the file.
+ */
 final class TwinSession implements AutoCloseable {
 
     final RealClock clock = new RealClock();
     final LocalTwin twin = LocalTwin.realTime(clock);
     final DemoService demoService;
     final WireGateway gateway;
+    final PushEndpoint pushEndpoint;
+    final TwinAddress address;
 
     /** @param demoService the service to provision, or null for an empty account */
-    TwinSession(int port, String demoService) {
+    TwinSession(int port, String demoService, ApprovalMode approval) {
         try {
             this.demoService = demoService == null ? null
                     : DemoService.provision(twin, DemoService.Settings.defaults(demoService));
+            TwinPipeline pipeline = this.demoService == null ? null
+                    : TwinPipeline.deploy(twin, this.demoService, approval, false);
             this.gateway = twin.serve(port);
+            this.pushEndpoint = PushEndpoint.start(twin);
+            this.address = new TwinAddress("http://127.0.0.1:" + gateway.port(), pushEndpoint.url(),
+                    pipeline == null ? null : pipeline.stateMachineArn(), pipeline == null ? null : pipeline.config());
+            address.write();
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -27,6 +41,12 @@ final class TwinSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (address != null) {
+            address.remove();
+        }
+        if (pushEndpoint != null) {
+            pushEndpoint.close();
+        }
         if (gateway != null) {
             gateway.close();
         }

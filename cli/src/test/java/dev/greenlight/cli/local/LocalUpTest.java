@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.cli.CommandRun;
+import dev.greenlight.cli.aws.TwinAddress;
+import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,18 +15,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalUpTest {
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void discoveryFileInATemporaryHome() {
+        System.setProperty("greenlight.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        System.clearProperty("greenlight.home");
+    }
 
     private static final Pattern ENDPOINT = Pattern.compile("AWS endpoint:  http://127\\.0\\.0\\.1:(\\d+)");
 
     @Test
-    void up_servesTheProvisionedServiceOverTheWire_andStopsCleanlyWhenInterrupted() throws Exception {
+    void up_servesTheProvisionedServiceAndThePipelineOverTheWire_andStopsCleanlyWhenInterrupted() throws Exception {
         StringWriter out = new StringWriter();
         Thread[] runner = new Thread[1];
         CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -35,12 +54,22 @@ class LocalUpTest {
 
         String clusters = ecs(port, "DescribeClusters", "{\"clusters\": [\"greenlight\"]}");
         assertThat(clusters).contains("arn:aws:ecs:us-east-1:123456789012:cluster/greenlight");
-        assertThat(out.toString()).contains("Demo service:  orders").contains("production:  http://127.0.0.1:");
+        assertThat(out.toString()).contains("Demo service:  orders").contains("production:  http://127.0.0.1:")
+                .contains("Pipeline:      arn:aws:states:us-east-1:123456789012:stateMachine:greenlight-pipeline");
+        TwinAddress address = TwinAddress.find().orElseThrow();
+        assertThat(address.endpointUrl()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(address.config().service("orders").canary()).isEqualTo(new Canary(10, 1));
+        assertThat(address.config().service("orders").bakeMinutes()).isEqualTo(1);
+        CommandRun status = CommandRun.of("status");
+        assertThat(status.exitCode()).as("found through the discovery file").isEqualTo(1);
+        assertThat(status.err()).contains("The pipeline has no executions yet in the twin at " + address.endpointUrl())
+                .contains("greenlight push SERVICE TAG");
 
         runner[0].interrupt();
         assertThat(exit.get()).isZero();
         assertThat(out.toString()).endsWith("The twin has stopped." + System.lineSeparator());
         assertThatThrownBy(() -> ecs(port, "DescribeClusters", "{}")).isInstanceOf(ConnectException.class);
+        assertThat(TwinAddress.file()).as("removed on stop").doesNotExist();
     }
 
     @Test

@@ -23,6 +23,12 @@ public record ServiceConfig(
         Smoke smoke,
         Notifications notifications) {
 
+    /** The same service approved another way, for one manual start ({@code greenlight start --approval}). */
+    public ServiceConfig withApproval(ApprovalMode mode) {
+        return new ServiceConfig(repository, cluster, service, container, containerPort, codeDeploy, alarms, canary,
+                bakeMinutes, new Approval(mode, approval.timeoutMinutes()), scan, requiredLabels, smoke, notifications);
+    }
+
     /** The CodeDeploy application and deployment group that deploy this service. */
     public record CodeDeployTarget(String application, String deploymentGroup) {
     }

@@ -1,0 +1,32 @@
+package dev.greenlight.cli.ops;
+
+import dev.greenlight.cli.CliError;
+import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.cli.aws.TwinAddress;
+import dev.greenlight.workers.config.ConfigLoader;
+import dev.greenlight.workers.config.GreenlightConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Which configuration a command uses: the file given, else the running twin's, else ./greenlight.json. */
+final class ConfigSource {
+
+    static final Path DEFAULT_FILE = Path.of("greenlight.json");
+
+    private ConfigSource() {
+    }
+
+    static GreenlightConfig resolve(Path option, Aws aws) {
+        if (option != null) {
+            return ConfigLoader.load(option);
+        }
+        if (aws.twin().map(TwinAddress::config).isPresent()) {
+            return aws.twin().get().config();
+        }
+        if (Files.isRegularFile(DEFAULT_FILE)) {
+            return ConfigLoader.load(DEFAULT_FILE);
+        }
+        throw new CliError("No configuration: there is no greenlight.json here and no twin with a pipeline is "
+                + "running. Pass --config FILE, or start the twin with greenlight local up.");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.greenlight.cli.ops;
+
+import dev.greenlight.cli.CliError;
+import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.cli.aws.AwsCommand;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.core.DeploymentInput.ImageRef;
+import dev.greenlight.workers.core.Worker;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+
+/**
+ * {@code greenlight start}: a manual start with the input an ECR push builds, trigger source
+ * {@code manual} by the OS user, under the same execution name (so it never deploys an image twice).
+ */
+@Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Deploy an image already in ECR, as a push would: the same execution input (trigger "
+                + "source manual, by you) and the same execution name (service, tag, digest).",
+                "A tag is resolved to its digest through ECR first."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the execution started", "1:it did not start (unknown service or image, already "
+                + "deploying that image, AWS unreachable); the reason is printed", "2:bad usage"})
+public final class Start extends AwsCommand {
+
+    @Parameters(paramLabel = "SERVICE", description = "The service, as named in the configuration.")
+    String service;
+
+    @Option(names = "--image", required = true, paramLabel = "REPO:TAG|REPO@DIGEST",
+            description = "The image to deploy, from the service's repository.")
+    String image;
+
+    @Option(names = "--approval", paramLabel = "auto|manual",
+            description = "Approve this release automatically or wait for greenlight approve (default: the "
+                    + "service's configuration).")
+    ApprovalMode approval;
+
+    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "manual start",
+            description = "Why, for the audit trail (default: ${DEFAULT-VALUE}).")
+    String reason;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration (default: the running twin's, else ./greenlight.json).")
+    Path config;
+
+    @Override
+    protected int run(Aws aws, PrintWriter out) throws Exception {
+        ServiceConfig entry = ConfigSource.resolve(config, aws).service(service);
+        if (approval != null) {
+            entry = entry.withApproval(approval);
+        }
+        ImageReference reference = ImageReference.parse(image);
+        if (!reference.repository().equals(entry.repository())) {
+            throw new CliError("Service " + service + " deploys images of repository " + entry.repository()
+                    + ", not " + reference.repository() + ". Pass --image " + entry.repository() + ":TAG.");
+        }
+        ImageRef pushed = resolve(aws, reference);
+        String by = System.getProperty("user.name");
+        DeploymentInput input = new DeploymentInput(service, pushed,
+                new DeploymentInput.Trigger("manual", by, reason), entry, null);
+        String name = DeploymentInput.executionName(service, pushed.tag(), pushed.digest());
+        String json = Worker.JSON.writeValueAsString(input);
+        try {
+            aws.sfn().startExecution(r -> r.stateMachineArn(aws.stateMachineArn()).name(name).input(json));
+        } catch (ExecutionAlreadyExistsException e) {
+            throw new CliError("This image was already deployed by execution " + name + " (an image is deployed "
+                    + "once). See it with greenlight status " + name + "; to release the same code again, push it "
+                    + "under a new tag.");
+        }
+        out.println("Started " + name + ": " + service + " " + reference.repository() + ":" + pushed.tag() + " ("
+                + pushed.digest() + "), manual start by " + by + ", approval "
+                + entry.approval().mode() + ".");
+        out.println("Follow it with: greenlight status " + name + " --watch");
+        return 0;
+    }
+
+    /** The tag and digest ECR holds for the reference: a tag alone is resolved, a digest named by its tag. */
+    private static ImageRef resolve(Aws aws, ImageReference reference) {
+        DescribeImagesResponse found;
+        try {
+            found = aws.ecr().describeImages(r -> r.repositoryName(reference.repository())
+                    .imageIds(id -> id.imageTag(reference.digest() == null ? reference.tag() : null)
+                            .imageDigest(reference.digest())));
+        } catch (ImageNotFoundException | RepositoryNotFoundException e) {
+            throw new CliError("ECR in " + aws.where() + " has no image " + reference + " (" + e.awsErrorDetails()
+                    .errorMessage() + "). Push it first, or check the tag with aws ecr list-images --repository-name "
+                    + reference.repository() + ".");
+        }
+        ImageDetail detail = found.imageDetails().get(0);
+        String tag = reference.tag() != null ? reference.tag()
+                : detail.imageTags().stream().findFirst().orElse(null);
+        return new ImageRef(reference.repository(), tag, detail.imageDigest());
+    }
+}

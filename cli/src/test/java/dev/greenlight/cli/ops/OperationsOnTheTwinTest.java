@@ -1,0 +1,220 @@
+package dev.greenlight.cli.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.cli.CommandRun;
+import dev.greenlight.cli.Greenlight;
+import dev.greenlight.cli.TwinOnPort;
+import dev.greenlight.local.twin.DemoService;
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.core.Worker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The operational commands against a twin served on a free port, found through its discovery file as
+ * after {@code greenlight local up}; the test drives the twin's virtual clock.
+ */
+class OperationsOnTheTwinTest {
+
+    @TempDir
+    Path home;
+
+    private TwinOnPort twin;
+
+    @BeforeEach
+    void start() {
+        twin = new TwinOnPort(ApprovalMode.auto, home);
+    }
+
+    @AfterEach
+    void stop() {
+        twin.close();
+    }
+
+    @Test
+    void push_startsThePipelineThroughEventBridge_andStatusAndHistoryTellTheRelease() throws Exception {
+        CommandRun push = CommandRun.of("push", "orders", "2.0");
+        assertThat(push.exitCode()).as(push.err()).isZero();
+        assertThat(push.out()).startsWith("Pushed orders:2.0 (healthy): 123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:");
+
+        twin.advanceUntil(() -> !twin.executions().isEmpty());
+        twin.clock.advance(Duration.ofSeconds(40));
+        CommandRun running = CommandRun.of("status");
+        assertThat(running.exitCode()).as(running.err()).isZero();
+        assertThat(running.out()).contains(execution().name() + ": RUNNING, in ")
+                .containsPattern("deployment: d-[A-Z0-9]+")
+                .containsPattern("traffic: +orders-blue \\d+% \\[[#-]{20}\\] \\d+% orders-green")
+                .contains("orders-blue-5xx OK", "orders-green-5xx OK");
+
+        twin.runToEnd();
+        CommandRun done = CommandRun.of("status", execution().name());
+        assertThat(done.exitCode()).isZero();
+        assertThat(done.out()).contains(": SUCCEEDED, in Deployed");
+
+        CommandRun history = CommandRun.of("history", execution().name());
+        assertThat(history.exitCode()).as(history.err()).isZero();
+        assertThat(history.out()).contains("Deployment " + execution().name() + ": SUCCEEDED", "by ecr-push",
+                "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x", "Promote",
+                "Outcome: SUCCEEDED");
+
+        JsonNode json = Worker.JSON.readTree(CommandRun.of("history", execution().name(), "--format", "json").out());
+        assertThat(json.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(json.path("input").path("image").path("tag").asText()).isEqualTo("2.0");
+        assertThat(json.path("timeline").findValuesAsText("state")).contains("VerifyImage", "Promote");
+        assertThat(CommandRun.of("history", execution().name(), "--format", "markdown").out())
+                .contains("| time (UTC) | state | evidence |", "| VerifyImage | `accepted=true");
+    }
+
+    @Test
+    void badPush_rollsBack_statusExitsThree_andHistoryGivesTheAlarmAsTheCause() {
+        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
+                new dev.greenlight.local.fleet.TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
+
+        twin.runToEnd();
+
+        CommandRun status = CommandRun.of("status");
+        assertThat(status.exitCode()).isEqualTo(Status.ENDED_BADLY);
+        assertThat(status.out()).contains(": FAILED").contains("error:      Greenlight.AlarmFired: ")
+                .contains("orders-blue 100% [####################] 0% orders-green");
+        assertThat(CommandRun.of("history", execution().name()).out()).contains("Rollback", "verdict=ALARM",
+                "Outcome: FAILED with Greenlight.AlarmFired: An alarm fired while");
+    }
+
+    @Test
+    void manualStart_waitsForApproval_andApproveReleasesItWithWhoAndWhyInTheHistory() {
+        String name = startManually("2.0");
+        twin.advanceUntil(() -> CommandRun.of("status", name).out().contains("waiting for approval"));
+        assertThat(CommandRun.of("status", name).out()).contains("greenlight approve " + name);
+
+        CommandRun approve = CommandRun.of("approve", name, "--reason", "canary looks clean");
+        assertThat(approve.exitCode()).as(approve.err()).isZero();
+        assertThat(approve.out()).startsWith("Approved " + name + " as " + System.getProperty("user.name"));
+        twin.runToEnd();
+
+        assertThat(execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(CommandRun.of("history", name).out())
+                .contains("by manual (" + System.getProperty("user.name") + "): hotfix for the checkout")
+                .contains("RequestApproval", "approved=true", "by=" + System.getProperty("user.name"),
+                        "reason=canary looks clean");
+    }
+
+    @Test
+    void reject_rollsTheReleaseBack_withApprovalRejectedNamingWhoRejected() {
+        String name = startManually("2.1");
+        twin.advanceUntil(() -> CommandRun.of("status", name).out().contains("waiting for approval"));
+
+        assertThat(CommandRun.of("reject", name, "--reason", "wrong build").exitCode()).isZero();
+        twin.runToEnd();
+
+        assertThat(execution().status()).isEqualTo(ExecutionStatus.FAILED);
+        CommandRun status = CommandRun.of("status", name);
+        assertThat(status.exitCode()).isEqualTo(Status.ENDED_BADLY);
+        assertThat(status.out()).contains("Greenlight.ApprovalRejected")
+                .contains("rejected by " + System.getProperty("user.name") + ": wrong build");
+    }
+
+    @Test
+    void statusWatch_printsEachChange_untilTheDeploymentEnds() throws Exception {
+        assertThat(CommandRun.of("push", "orders", "2.0").exitCode()).isZero();
+        twin.advanceUntil(() -> !twin.executions().isEmpty());
+        String name = execution().name();
+        StringWriter out = new StringWriter();
+        CompletableFuture<Integer> watch = CompletableFuture.supplyAsync(() -> Greenlight.commandLine()
+                .setOut(new PrintWriter(out, true)).execute("status", name, "--watch", "--every", "1"));
+        while (!out.toString().contains("alarms:") && !watch.isDone()) {
+            Thread.sleep(20);
+        }
+
+        twin.runToEnd();
+
+        assertThat(watch.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).startsWith(name + ": RUNNING, in ")
+                .contains(name + ": SUCCEEDED, in Deployed").endsWith("orders-green-5xx OK" + System.lineSeparator());
+    }
+
+    @Test
+    void approve_whenNothingWaits_saysWhyAndWhatToDo() {
+        assertThat(CommandRun.of("push", "orders", "2.0").exitCode()).isZero();
+        twin.advanceUntil(() -> !twin.executions().isEmpty());
+
+        CommandRun approve = CommandRun.of("approve", execution().name());
+
+        assertThat(approve.exitCode()).isEqualTo(1);
+        assertThat(approve.err()).contains("is not waiting for an approval now")
+                .contains("greenlight status " + execution().name());
+    }
+
+    @Test
+    void start_ofAnImageAlreadyDeployed_orNotInEcr_isRefusedWithANextStep() {
+        String name = startManually("2.0");
+
+        CommandRun again = CommandRun.of("start", "orders", "--image", "orders:2.0");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("already deployed by execution " + name).contains("new tag");
+
+        CommandRun missing = CommandRun.of("start", "orders", "--image", "orders:9.9");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("has no image orders:9.9").contains("Push it first");
+
+        CommandRun unknown = CommandRun.of("start", "billing", "--image", "billing:1.0");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown service 'billing'");
+    }
+
+    @Test
+    void start_withADigest_buildsTheTriggersInputWithSourceManual() throws Exception {
+        twin.twin.eventBridge().disableRule(r -> r.name("greenlight-orders"));
+        String digest = DemoService.push(twin.twin, "orders", "2.0", "healthy").split("@")[1];
+
+        CommandRun start = CommandRun.of("start", "orders", "--image", "orders@" + digest, "--endpoint-url",
+                twin.endpointUrl());
+
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        JsonNode input = Worker.JSON.readTree(twin.twin.stepFunctions()
+                .describeExecution(r -> r.executionArn(execution().executionArn())).input());
+        assertThat(execution().name()).isEqualTo(
+                dev.greenlight.workers.core.DeploymentInput.executionName("orders", "2.0", digest));
+        assertThat(input.path("image").path("tag").asText()).isEqualTo("2.0");
+        assertThat(input.path("image").path("digest").asText()).isEqualTo(digest);
+        assertThat(input.path("trigger").path("source").asText()).isEqualTo("manual");
+        assertThat(input.path("trigger").path("by").asText()).isEqualTo(System.getProperty("user.name"));
+        assertThat(input.path("config").path("approval").path("mode").asText()).isEqualTo("auto");
+    }
+
+    @Test
+    void push_withAnUnknownProfile_isRefusedBeforeAnythingIsPushed() {
+        CommandRun push = CommandRun.of("push", "orders", "2.0", "--profile", "flaky");
+
+        assertThat(push.exitCode()).isEqualTo(1);
+        assertThat(push.err()).contains("--profile flaky is not an app profile");
+        assertThat(twin.executions()).isEmpty();
+    }
+
+    private String startManually(String tag) {
+        twin.twin.eventBridge().disableRule(r -> r.name("greenlight-orders"));
+        DemoService.push(twin.twin, "orders", tag, "healthy");
+        CommandRun start = CommandRun.of("start", "orders", "--image", "orders:" + tag, "--approval", "manual",
+                "--reason", "hotfix for the checkout");
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        assertThat(start.out()).contains("approval manual");
+        return execution().name();
+    }
+
+    private ExecutionListItem execution() {
+        assertThat(twin.executions()).hasSize(1);
+        return twin.executions().get(0);
+    }
+}

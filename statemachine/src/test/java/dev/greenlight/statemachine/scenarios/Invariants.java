@@ -61,10 +61,10 @@ final class Invariants {
                 assertThat(done.cause()).as("cause of %s", done.name()).isNotBlank();
             }
         }
-        Map<String, Integer> weights = scenario.productionWeights();
-        assertThat(weights.values()).as("production listener's weights by target group: %s", weights)
-                .filteredOn(weight -> weight > 0).containsExactly(100);
-        String production = weights.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
+        Map<String, Double> shares = scenario.productionShares();
+        assertThat(shares.values()).as("production listener's share of traffic by target group: %s", shares)
+                .filteredOn(share -> share > 0).containsExactly(100.0);
+        String production = shares.entrySet().stream().filter(e -> e.getValue() > 0).findFirst().orElseThrow().getKey();
         assertThat(scenario.imagesServing(production)).as("images serving production traffic")
                 .isNotEmpty().isSubsetOf(allowedImages(scenario));
         assertThat(deploymentsInProgress(scenario)).as("CodeDeploy deployments still in progress").isEmpty();

@@ -74,12 +74,13 @@ final class Scenario implements AutoCloseable {
     }
 
     /** Pushes {@code orders:TAG} running the sample app with {@code profile}; the push rule starts the pipeline. */
-    void push(String tag, String profile) {
-        push(LocalImage.of(tag, profile));
+    String push(String tag, String profile) {
+        return push(LocalImage.of(tag, profile));
     }
 
-    void push(LocalImage image) {
-        twin.ecr().push(SERVICE, image);
+    /** @return the pushed image's digest */
+    String push(LocalImage image) {
+        return twin.ecr().push(SERVICE, image);
     }
 
     /** Users on the production listener, so the load balancer's metrics feed the 5xx alarms. */
@@ -88,19 +89,21 @@ final class Scenario implements AutoCloseable {
                 new TrafficPlan(10, Duration.ofHours(4), 10_000_000));
     }
 
-    /** StartExecution by hand, as the CLI will: the input names the service, the image and who asked. */
-    String startByHand(String name, DeploymentInput input) {
+    /** StartExecution by hand, as the CLI will: {@code orders} at {@code tag}, asked for by alice. */
+    String startByHand(String name, String tag) {
+        DeploymentInput input = new DeploymentInput(SERVICE, new DeploymentInput.ImageRef(SERVICE, tag, null),
+                new DeploymentInput.Trigger("manual", "alice", "deploy " + tag + " by hand"), config, null);
         try {
-            String json = Worker.JSON.writeValueAsString(input);
-            return twin.stepFunctions().startExecution(r -> r.stateMachineArn(pipeline.stateMachineArn()).name(name)
-                    .input(json)).executionArn();
+            return start(name, Worker.JSON.writeValueAsString(input));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static DeploymentInput.Trigger byHand(String reason) {
-        return new DeploymentInput.Trigger("manual", "alice", reason);
+    /** StartExecution with {@code input} as it is. */
+    String start(String name, String input) {
+        return twin.stepFunctions().startExecution(r -> r.stateMachineArn(pipeline.stateMachineArn()).name(name)
+                .input(input)).executionArn();
     }
 
     List<ExecutionListItem> executions() {
@@ -175,15 +178,21 @@ final class Scenario implements AutoCloseable {
                 .toList();
     }
 
-    /** The production listener's forward weights by target group ARN. */
-    Map<String, Integer> productionWeights() {
+    /**
+     * The production listener's share of traffic by target group ARN, in percent: a target group's weight
+     * over the sum (ELB's default weight is 1, so one target group alone gets everything).
+     */
+    Map<String, Double> productionShares() {
         Action forward = twin.elb().describeListeners(r -> r.listenerArns(orders.productionListenerArn())).listeners()
                 .get(0).defaultActions().get(0);
         if (forward.forwardConfig() == null) {
-            return Map.of(forward.targetGroupArn(), 100);
+            return Map.of(forward.targetGroupArn(), 100.0);
         }
-        return forward.forwardConfig().targetGroups().stream()
-                .collect(Collectors.toMap(TargetGroupTuple::targetGroupArn, group -> group.weight() == null ? 1 : group.weight()));
+        Map<String, Integer> weights = forward.forwardConfig().targetGroups().stream().collect(Collectors.toMap(
+                TargetGroupTuple::targetGroupArn, group -> group.weight() == null ? 1 : group.weight()));
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        return weights.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> total == 0 ? 0 : 100.0 * e.getValue() / total));
     }
 
     /** The images of the service's task sets (not draining) registered with {@code targetGroupArn}. */
@@ -197,7 +206,7 @@ final class Scenario implements AutoCloseable {
 
     /** The tags of the images production traffic reaches, such as {@code [1.0]}. */
     Set<String> productionTags() {
-        return productionWeights().entrySet().stream().filter(e -> e.getValue() > 0)
+        return productionShares().entrySet().stream().filter(e -> e.getValue() > 0)
                 .flatMap(e -> imagesServing(e.getKey()).stream())
                 .map(this::tagOf)
                 .collect(Collectors.toSet());

@@ -19,6 +19,7 @@ import dev.greenlight.workers.core.Worker;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -149,9 +151,18 @@ final class Scenario implements AutoCloseable {
         return twin.stepFunctions().describeExecution(r -> r.executionArn(executionArn));
     }
 
+    /** Every event of the execution's history, page after page. */
     List<HistoryEvent> history(String executionArn) {
-        return twin.stepFunctions().getExecutionHistory(r -> r.executionArn(executionArn).maxResults(1000)
-                .includeExecutionData(true)).events();
+        List<HistoryEvent> events = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            GetExecutionHistoryResponse page = twin.stepFunctions().getExecutionHistory(r -> r
+                    .executionArn(executionArn).maxResults(1000).includeExecutionData(true).nextToken(next));
+            events.addAll(page.events());
+            token = page.nextToken();
+        } while (token != null);
+        return events;
     }
 
     /** Whether the execution has left the state {@code name} at least {@code times} times. */

@@ -57,7 +57,22 @@ final class Invariants {
                     .isEqualTo(expected.status());
             assertThat(done.error()).as("error of %s (cause: %s)", done.name(), done.cause())
                     .isEqualTo(expected.error());
-            if (expected.error() != null) {
+        }
+        checkEnded(scenario);
+    }
+
+    /**
+     * Whatever happened: every execution ended, released or failed with a named Greenlight error and a
+     * cause (never the rollback itself failing), and the service is whole.
+     */
+    static void checkEnded(Scenario scenario) {
+        for (ExecutionListItem execution : scenario.executions()) {
+            DescribeExecutionResponse done = scenario.describe(execution.executionArn());
+            assertThat(done.status()).as("status of %s (%s: %s)", done.name(), done.error(), done.cause())
+                    .isIn(ExecutionStatus.SUCCEEDED, ExecutionStatus.FAILED);
+            if (done.status() == ExecutionStatus.FAILED) {
+                assertThat(done.error()).as("error of %s (cause: %s)", done.name(), done.cause())
+                        .startsWith("Greenlight.").isNotEqualTo("Greenlight.RollbackFailed");
                 assertThat(done.cause()).as("cause of %s", done.name()).isNotBlank();
             }
         }

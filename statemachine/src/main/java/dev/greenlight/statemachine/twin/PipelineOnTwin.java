@@ -23,6 +23,7 @@ import dev.greenlight.workers.watch.WatchDeployment;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
@@ -41,39 +42,56 @@ public record PipelineOnTwin(String stateMachineArn) {
 
     /** @param virtualTime whether the twin runs in virtual time (the smoke hook then probes the modelled fleet) */
     public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime) {
+        return deploy(twin, config, virtualTime, ClientDecorator.NONE);
+    }
+
+    /** As {@link #deploy(LocalTwin, GreenlightConfig, boolean)}, each worker's clients passed through {@code clients}. */
+    public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime,
+            ClientDecorator clients) {
         Clock clock = new JavaClock(twin.clock());
         WorkerFunctions functions = new WorkerFunctions(twin.lambda());
         Map<String, String> names = PipelineDefinition.TWIN_FUNCTIONS;
-        functions.register(names.get("NotifyFunction"), new Notify(twin.eventBridge(), twin.sns()));
-        functions.register(names.get("VerifyImageFunction"), new VerifyImage(twin.ecr(), twin.ecs(),
+        WorkerClients notify = new WorkerClients(twin, names.get("NotifyFunction"), clients);
+        functions.register(notify.function(), new Notify(notify.eventBridge(), notify.sns()));
+        WorkerClients verify = new WorkerClients(twin, names.get("VerifyImageFunction"), clients);
+        functions.register(verify.function(), new VerifyImage(verify.ecr(), verify.ecs(),
                 (registry, repository, digest) -> twin.ecr().blob(repository, digest).orElseThrow(() ->
                         new IllegalStateException("blob " + digest + " is not in repository " + repository))));
-        functions.register(names.get("PreflightFunction"), new Preflight(twin.codeDeploy(), twin.cloudWatch(), twin.ecr()));
-        functions.register(names.get("RegisterTaskDefinitionFunction"), new RegisterTaskDefinition(twin.ecs()));
-        functions.register(names.get("StartDeploymentFunction"),
-                new StartDeployment(twin.codeDeploy(), SMOKE_TEST_FUNCTION, clock));
-        functions.register(names.get("WatchDeploymentFunction"),
-                new WatchDeployment(twin.codeDeploy(), twin.cloudWatch(), clock));
-        functions.register(names.get("RequestApprovalFunction"), new RequestApproval(twin.sns(), clock));
-        functions.register(names.get("PromoteFunction"), new Promote(twin.codeDeploy(), clock));
-        functions.register(names.get("RollbackFunction"), new Rollback(twin.codeDeploy()));
-        functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, config, clock, virtualTime));
+        WorkerClients preflight = new WorkerClients(twin, names.get("PreflightFunction"), clients);
+        functions.register(preflight.function(),
+                new Preflight(preflight.codeDeploy(), preflight.cloudWatch(), preflight.ecr()));
+        WorkerClients register = new WorkerClients(twin, names.get("RegisterTaskDefinitionFunction"), clients);
+        functions.register(register.function(), new RegisterTaskDefinition(register.ecs()));
+        WorkerClients start = new WorkerClients(twin, names.get("StartDeploymentFunction"), clients);
+        functions.register(start.function(), new StartDeployment(start.codeDeploy(), SMOKE_TEST_FUNCTION, clock));
+        WorkerClients watch = new WorkerClients(twin, names.get("WatchDeploymentFunction"), clients);
+        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.cloudWatch(), clock));
+        WorkerClients approval = new WorkerClients(twin, names.get("RequestApprovalFunction"), clients);
+        functions.register(approval.function(), new RequestApproval(approval.sns(), clock));
+        WorkerClients promote = new WorkerClients(twin, names.get("PromoteFunction"), clients);
+        functions.register(promote.function(), new Promote(promote.codeDeploy(), clock));
+        WorkerClients rollback = new WorkerClients(twin, names.get("RollbackFunction"), clients);
+        functions.register(rollback.function(), new Rollback(rollback.codeDeploy()));
+        WorkerClients hook = new WorkerClients(twin, SMOKE_TEST_FUNCTION, clients);
+        functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, hook.codeDeploy(), config, clock, virtualTime));
 
         String stateMachineArn = twin.stepFunctions().createStateMachine(request -> request.name(STATE_MACHINE)
                 .definition(PipelineDefinition.forTwin())
                 .roleArn("arn:aws:iam::" + LocalAccount.ID + ":role/greenlight-pipeline")).stateMachineArn();
-        String trigger = functions.register(TRIGGER_FUNCTION,
-                new Trigger(twin.stepFunctions(), stateMachineArn, config));
-        config.services().forEach((name, service) -> pushRule(twin, name, service, trigger));
+        WorkerClients trigger = new WorkerClients(twin, TRIGGER_FUNCTION, clients);
+        String triggerArn = functions.register(TRIGGER_FUNCTION,
+                new Trigger(trigger.stepFunctions(), stateMachineArn, config));
+        config.services().forEach((name, service) -> pushRule(twin, name, service, triggerArn));
         return new PipelineOnTwin(stateMachineArn);
     }
 
-    private static SmokeTestHook smokeHook(LocalTwin twin, GreenlightConfig config, Clock clock, boolean virtualTime) {
+    private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, GreenlightConfig config,
+            Clock clock, boolean virtualTime) {
         if (virtualTime) {
             OffsetClock hookTime = new OffsetClock(clock);
-            return new SmokeTestHook(twin.codeDeploy(), new FleetProbe(twin.fleet()), hookTime, hookTime, json(config));
+            return new SmokeTestHook(codeDeploy, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config));
         }
-        return new SmokeTestHook(twin.codeDeploy(), JdkHttpProbe.create(), clock,
+        return new SmokeTestHook(codeDeploy, JdkHttpProbe.create(), clock,
                 duration -> Thread.sleep(duration.toMillis()), json(config));
     }
 

@@ -1,0 +1,83 @@
+package dev.greenlight.statemachine.scenarios;
+
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.failed;
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.greenlight.statemachine.PipelineDefinition;
+import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+
+/** AWS and the workers misbehaving: throttling everywhere, a worker that crashes, a hook that never answers. */
+class FaultScenariosTest {
+
+    private static final String TRANSIENT = "dev.greenlight.workers.core.TransientAwsError";
+
+    private Scenario scenario;
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void everyAwsOperationPastTheImageGateThrottledOnce_isRetried_andTheImageIsReleased() {
+        scenario = Scenario.withClients(FaultInjection.throttling(operation -> operation.startsWith("EcrClient.") ? 0 : 1));
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, succeeded());
+        assertThat(scenario.taskErrors(done.executionArn())).contains(TRANSIENT);
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+    }
+
+    /**
+     * VerifyImage makes six different AWS calls: one throttle on each that outlasts the SDK's own retries
+     * fails all six attempts its state allows (one and five retries), so nothing is deployed.
+     */
+    @Test
+    void everyAwsOperationThrottledOnce_outlastsVerifyImagesRetries_andNothingIsDeployed() {
+        scenario = Scenario.withClients(FaultInjection.throttling(operation -> 1));
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.DeploymentFailed"));
+        assertThat(done.cause()).contains("VerifyImage failed, nothing was deployed", TRANSIENT, "Rate exceeded");
+        assertThat(scenario.taskErrors(done.executionArn())).containsOnly(TRANSIENT);
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void workerThatCrashesMidDeployment_isCaught_andTheReleaseRollsBack() {
+        String promote = PipelineDefinition.TWIN_FUNCTIONS.get("PromoteFunction");
+        scenario = Scenario.withClients(FaultInjection.crashing(promote));
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.DeploymentFailed"));
+        assertThat(done.cause()).contains("Promote failed", "worker crashed");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void smokeTestHookThatNeverAnswers_timesOutAfterAnHour_andRollsBack() {
+        scenario = Scenario.automaticApproval();
+        scenario.twin.lambda().register(PipelineOnTwin.SMOKE_TEST_FUNCTION, event -> JsonNodeFactory.instance.objectNode());
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        // CodeDeploy ends it with TIMEOUT, not HOOK_EXECUTION_FAILURE: the definition names that DeploymentFailed.
+        Invariants.check(scenario, failed("Greenlight.DeploymentFailed"));
+        assertThat(done.cause()).contains("TIMEOUT", PipelineOnTwin.SMOKE_TEST_FUNCTION, "within 60 minutes");
+        assertThat(Duration.between(done.startDate(), done.stopDate())).isGreaterThanOrEqualTo(Duration.ofHours(1));
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.greenlight.statemachine.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/**
+ * Random fault schedules against the real pipeline on the twin: whichever AWS operations throttle and
+ * how often, a good or a bad image, an alarm set at any moment or none — every execution ends with a
+ * named outcome, production stays whole on a verified image, and no deployment is left running.
+ */
+class FaultSchedulePropertyTest {
+
+    /** The operations the workers call, as {@link FaultInjection} names them. */
+    private static final List<String> OPERATIONS = List.of(
+            "EcrClient.describeRepositories", "EcrClient.describeImages", "EcrClient.describeImageScanFindings",
+            "EcrClient.batchGetImage", "EcsClient.describeServices", "EcsClient.describeTaskDefinition",
+            "EcsClient.registerTaskDefinition", "CodeDeployClient.listDeployments", "CodeDeployClient.getDeployment",
+            "CodeDeployClient.createDeploymentConfig", "CodeDeployClient.createDeployment",
+            "CodeDeployClient.putLifecycleEventHookExecutionStatus", "CodeDeployClient.continueDeployment",
+            "CodeDeployClient.stopDeployment", "CloudWatchClient.describeAlarms",
+            "CloudWatchClient.describeAlarmHistory", "SnsClient.publish", "EventBridgeClient.putEvents");
+
+    /**
+     * @param throttles       how many first calls of each operation are throttled
+     * @param goodImage       whether the pushed image is healthy (else half its requests fail)
+     * @param alarmAfterSeconds when, after the push, the new target group's alarm is set to ALARM; null for never
+     */
+    record FaultSchedule(Map<String, Integer> throttles, boolean goodImage, Integer alarmAfterSeconds) {
+    }
+
+    @Property(tries = 120)
+    void anyFaultSchedule_endsNamed_withProductionWholeOnAVerifiedImage(@ForAll("schedules") FaultSchedule schedule) {
+        try (Scenario scenario = Scenario.withClients(
+                FaultInjection.throttling(operation -> schedule.throttles().getOrDefault(operation, 0)))) {
+            scenario.users();
+            Instant pushed = scenario.clock.now();
+            scenario.push("2.0", schedule.goodImage() ? "healthy" : "errors:0.5");
+            scenario.runUntil(() -> !scenario.executions().isEmpty(), Duration.ofMinutes(1));
+            if (schedule.alarmAfterSeconds() != null) {
+                Instant alarmAt = pushed.plusSeconds(schedule.alarmAfterSeconds());
+                scenario.runUntil(() -> !scenario.clock.now().isBefore(alarmAt), Duration.ofHours(1));
+                scenario.twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx")
+                        .stateValue(StateValue.ALARM).stateReason("set by the fault schedule"));
+            }
+            scenario.runAllToEnd();
+
+            assertThat(scenario.executions()).as("executions the push started").hasSize(1);
+            Invariants.checkEnded(scenario);
+            // The spread of outcomes shows the schedules reach every ending, not only the happy one.
+            scenario.executions().forEach(execution -> Statistics.collect(
+                    Objects.requireNonNullElse(scenario.describe(execution.executionArn()).error(), "released")));
+            if (!schedule.goodImage()) {
+                assertThat(scenario.productionTags()).as("a bad image is never left serving").containsExactly("1.0");
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<FaultSchedule> schedules() {
+        Arbitrary<Integer> times = Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(3, 1), Tuple.of(1, 2));
+        Arbitrary<Map<String, Integer>> throttles = times.list().ofSize(OPERATIONS.size()).map(counts -> {
+            Map<String, Integer> byOperation = new LinkedHashMap<>();
+            for (int i = 0; i < OPERATIONS.size(); i++) {
+                byOperation.put(OPERATIONS.get(i), counts.get(i));
+            }
+            return byOperation;
+        });
+        return Combinators.combine(throttles, Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 1200).injectNull(0.5))
+                .as(FaultSchedule::new);
+    }
+}

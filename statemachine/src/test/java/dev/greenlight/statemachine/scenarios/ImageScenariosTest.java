@@ -1,0 +1,69 @@
+package dev.greenlight.statemachine.scenarios;
+
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.failed;
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.local.aws.ecr.LocalImage;
+import dev.greenlight.local.aws.ecr.PlannedFinding;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecr.model.FindingSeverity;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+
+/** The image gate: what VerifyImage lets through, waits for, and rejects before anything is deployed. */
+class ImageScenariosTest {
+
+    private final Scenario scenario = Scenario.automaticApproval();
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void scanStillRunningAtFirst_isWaitedFor_andTheImageIsReleasedOnceItCompletes() {
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, succeeded());
+        assertThat(scenario.taskErrors(done.executionArn())).as("VerifyImage's attempts")
+                .startsWith("dev.greenlight.workers.verify.ScanInProgress");
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+    }
+
+    @Test
+    void imageWithACriticalFinding_isRejected_andNothingIsDeployed() {
+        scenario.push(LocalImage.of("2.0", "healthy").withFindings(List.of(
+                new PlannedFinding("CVE-2026-0001", FindingSeverity.CRITICAL, "remote code execution in the parser"))));
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.ImageRejected"));
+        assertThat(done.cause()).contains("CRITICAL");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+        assertThat(scenario.twin.codeDeploy().listDeployments(r -> r.applicationName(Scenario.SERVICE)
+                .deploymentGroupName(scenario.orders.deploymentGroup())).deployments()).as("deployments").isEmpty();
+    }
+
+    @Test
+    void imageBuiltForArm64_isRejectedForTheServicesPlatform() {
+        scenario.push(new LocalImage("2.0", "linux", "arm64", Map.of(), List.of(), "healthy"));
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.ImageRejected"));
+        assertThat(done.cause()).contains("arm64");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void manualStartOfATagThatDoesNotExist_isRejectedNamingTheImage() {
+        scenario.startByHand("orders-9_9-by-hand", "9.9");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.ImageRejected"));
+        assertThat(done.cause()).contains("orders:9.9", "is not in repository");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+}

@@ -1,0 +1,150 @@
+package dev.greenlight.statemachine.scenarios;
+
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.failed;
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+
+/** A pushed image through canary, bake or approval, to release or rollback: the verdicts people and alarms give. */
+class ReleaseScenariosTest {
+
+    private Scenario scenario;
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void goodPush_withAutomaticApproval_isReleased() {
+        scenario = Scenario.automaticApproval();
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, succeeded());
+        assertThat(done.name()).startsWith("orders-2_0-");
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+    }
+
+    @Test
+    void manualApproval_answeredWithSendTaskSuccess_isReleased() {
+        scenario = Scenario.manualApproval();
+        scenario.push("2.0", "healthy");
+
+        String execution = awaitApproval();
+        String token = scenario.approvalToken(execution).orElseThrow();
+        assertThat(scenario.twin.sns().published(scenario.config.notifications().topicArn()))
+                .as("the approval request people read").anySatisfy(message -> assertThat(message.message()).contains(token));
+        scenario.twin.stepFunctions().sendTaskSuccess(r -> r.taskToken(token)
+                .output("{\"approved\": true, \"by\": \"alice\", \"reason\": \"canary is clean\"}"));
+        scenario.runToEnd();
+
+        Invariants.check(scenario, succeeded());
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+    }
+
+    @Test
+    void manualApproval_rejectedWithSendTaskFailure_rollsBack() {
+        scenario = Scenario.manualApproval();
+        scenario.push("2.0", "healthy");
+
+        String token = scenario.approvalToken(awaitApproval()).orElseThrow();
+        scenario.twin.stepFunctions().sendTaskFailure(r -> r.taskToken(token).error("Greenlight.ApprovalRejected")
+                .cause("alice: the release notes are not out yet"));
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.ApprovalRejected"));
+        assertThat(done.cause()).contains("the release notes are not out yet");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void manualApproval_unansweredWithinItsTimeout_rollsBack() {
+        scenario = Scenario.manualApproval();
+        scenario.push("2.0", "healthy");
+
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.ApprovalTimedOut"));
+        assertThat(done.cause()).contains("within 30 minutes");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void imageWhosePagesFail_failsItsSmokeTest_andRollsBack() {
+        scenario = Scenario.automaticApproval();
+
+        scenario.push("2.0", "errors:1.0");
+        scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.SmokeTestFailed"));
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void alarmFiringDuringTheCanary_rollsBack() {
+        scenario = Scenario.automaticApproval();
+        scenario.users();
+
+        scenario.push("2.0", "errors:0.5");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.AlarmFired"));
+        assertThat(done.cause()).contains("orders-green-5xx");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void alarmFiringDuringTheBake_rollsBack() {
+        scenario = Scenario.automaticApproval();
+        scenario.push("2.0", "healthy");
+        String execution = onlyExecution();
+        scenario.runUntil(() -> scenario.exited(execution, "WatchBake", 1), Duration.ofMinutes(30));
+
+        setAlarm(StateValue.ALARM, "5xx from the new version during the bake");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.AlarmFired"));
+        assertThat(done.cause()).contains("orders-green-5xx");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void alarmThatFlappedBetweenTwoCanaryPolls_rollsBack() {
+        scenario = Scenario.automaticApproval();
+        scenario.push("2.0", "healthy");
+        String execution = onlyExecution();
+        scenario.runUntil(() -> scenario.exited(execution, "WatchCanary", 1), Duration.ofMinutes(30));
+
+        setAlarm(StateValue.ALARM, "a burst of 5xx");
+        setAlarm(StateValue.OK, "the burst is over");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.AlarmFired"));
+        assertThat(done.cause()).contains("orders-green-5xx");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    /** Runs until the pushed image's canary is over and RequestApproval waits for people; returns the execution. */
+    private String awaitApproval() {
+        String execution = onlyExecution();
+        scenario.runUntil(() -> scenario.approvalToken(execution).isPresent(), Duration.ofMinutes(30));
+        return execution;
+    }
+
+    private String onlyExecution() {
+        scenario.runUntil(() -> !scenario.executions().isEmpty(), Duration.ofMinutes(1));
+        return scenario.executions().get(0).executionArn();
+    }
+
+    private void setAlarm(StateValue state, String reason) {
+        scenario.twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(state)
+                .stateReason(reason));
+    }
+}

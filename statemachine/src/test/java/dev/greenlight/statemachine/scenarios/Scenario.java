@@ -1,0 +1,253 @@
+package dev.greenlight.statemachine.scenarios;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.aws.ecr.LocalImage;
+import dev.greenlight.local.clock.VirtualClock;
+import dev.greenlight.local.fleet.TrafficGenerator;
+import dev.greenlight.local.fleet.TrafficPlan;
+import dev.greenlight.local.twin.DemoService;
+import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.statemachine.twin.ClientDecorator;
+import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.statemachine.twin.TwinServiceConfig;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.core.Worker;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
+import java.util.function.BooleanSupplier;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * One twin in virtual time with the demo service {@code orders} (running {@code orders:1.0}) and the
+ * real pipeline deployed onto it: what every scenario starts from, and the moves scenarios make.
+ */
+final class Scenario implements AutoCloseable {
+
+    static final String SERVICE = "orders";
+    /** Long enough for the slowest path: an approval that times out after 30 minutes, a hook left for an hour. */
+    private static final Duration LONGEST_RUN = Duration.ofHours(4);
+    private static final Duration STEP = Duration.ofSeconds(10);
+
+    final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final LocalTwin twin = LocalTwin.virtualTime(clock);
+    final DemoService orders = DemoService.provision(twin,
+            new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"));
+    final ServiceConfig config;
+    final PipelineOnTwin pipeline;
+    /** What the service ran before any deployment: {@code orders:1.0}, pinned by digest. */
+    final String originalImage = imagesOf(service().taskDefinition()).iterator().next();
+
+    private Scenario(ApprovalMode approval, ClientDecorator clients) {
+        this.config = TwinServiceConfig.of(twin, orders, approval, 5);
+        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true, clients);
+        // The first tasks pass their health checks before anything is deployed over them.
+        clock.advance(Duration.ofMinutes(2));
+    }
+
+    static Scenario automaticApproval() {
+        return new Scenario(ApprovalMode.auto, ClientDecorator.NONE);
+    }
+
+    static Scenario manualApproval() {
+        return new Scenario(ApprovalMode.manual, ClientDecorator.NONE);
+    }
+
+    static Scenario withClients(ClientDecorator clients) {
+        return new Scenario(ApprovalMode.auto, clients);
+    }
+
+    /** Pushes {@code orders:TAG} running the sample app with {@code profile}; the push rule starts the pipeline. */
+    String push(String tag, String profile) {
+        return push(LocalImage.of(tag, profile));
+    }
+
+    /** @return the pushed image's digest */
+    String push(LocalImage image) {
+        return twin.ecr().push(SERVICE, image);
+    }
+
+    /** Users on the production listener, so the load balancer's metrics feed the 5xx alarms. */
+    TrafficGenerator users() {
+        return twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
+                new TrafficPlan(10, Duration.ofHours(4), 10_000_000));
+    }
+
+    /** StartExecution by hand, as the CLI will: {@code orders} at {@code tag}, asked for by alice. */
+    String startByHand(String name, String tag) {
+        DeploymentInput input = new DeploymentInput(SERVICE, new DeploymentInput.ImageRef(SERVICE, tag, null),
+                new DeploymentInput.Trigger("manual", "alice", "deploy " + tag + " by hand"), config, null);
+        try {
+            return start(name, Worker.JSON.writeValueAsString(input));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** StartExecution with {@code input} as it is. */
+    String start(String name, String input) {
+        return twin.stepFunctions().startExecution(r -> r.stateMachineArn(pipeline.stateMachineArn()).name(name)
+                .input(input)).executionArn();
+    }
+
+    List<ExecutionListItem> executions() {
+        return twin.stepFunctions().listExecutions(r -> r.stateMachineArn(pipeline.stateMachineArn())).executions();
+    }
+
+    /** Runs virtual time until every execution has ended; the one execution there must be. */
+    DescribeExecutionResponse runToEnd() {
+        runUntil(() -> !executions().isEmpty() && allEnded(), LONGEST_RUN);
+        List<ExecutionListItem> all = executions();
+        if (all.size() != 1) {
+            throw new AssertionError("expected one execution, found " + all.stream().map(ExecutionListItem::name).toList());
+        }
+        return describe(all.get(0).executionArn());
+    }
+
+    /** Runs virtual time until every execution has ended. */
+    void runAllToEnd() {
+        runUntil(this::allEnded, LONGEST_RUN);
+    }
+
+    /**
+     * Advances virtual time in small steps until {@code condition} holds.
+     *
+     * @throws AssertionError when it still does not after {@code limit}
+     */
+    void runUntil(BooleanSupplier condition, Duration limit) {
+        Instant deadline = clock.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (!clock.now().isBefore(deadline)) {
+                throw new AssertionError("still waiting after " + limit + " of virtual time; executions: "
+                        + executions().stream().map(e -> e.name() + " " + e.status()).toList());
+            }
+            clock.advance(STEP);
+        }
+    }
+
+    private boolean allEnded() {
+        return executions().stream().noneMatch(e -> e.status() == ExecutionStatus.RUNNING);
+    }
+
+    DescribeExecutionResponse describe(String executionArn) {
+        return twin.stepFunctions().describeExecution(r -> r.executionArn(executionArn));
+    }
+
+    /** Every event of the execution's history, page after page. */
+    List<HistoryEvent> history(String executionArn) {
+        List<HistoryEvent> events = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            GetExecutionHistoryResponse page = twin.stepFunctions().getExecutionHistory(r -> r
+                    .executionArn(executionArn).maxResults(1000).includeExecutionData(true).nextToken(next));
+            events.addAll(page.events());
+            token = page.nextToken();
+        } while (token != null);
+        return events;
+    }
+
+    /** Whether the execution has left the state {@code name} at least {@code times} times. */
+    boolean exited(String executionArn, String name, int times) {
+        return history(executionArn).stream().filter(e -> e.stateExitedEventDetails() != null
+                && name.equals(e.stateExitedEventDetails().name())).count() >= times;
+    }
+
+    /** The task token RequestApproval was given, once the execution is waiting for people. */
+    Optional<String> approvalToken(String executionArn) {
+        return history(executionArn).stream()
+                .filter(e -> e.taskScheduledEventDetails() != null)
+                .map(e -> json(e.taskScheduledEventDetails().parameters()).path("Payload").path("taskToken"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText)
+                .findFirst();
+    }
+
+    /** The errors a Task state's attempts failed with, in order. */
+    List<String> taskErrors(String executionArn) {
+        return history(executionArn).stream()
+                .filter(e -> e.taskFailedEventDetails() != null)
+                .map(e -> e.taskFailedEventDetails().error())
+                .toList();
+    }
+
+    /**
+     * The production listener's share of traffic by target group ARN, in percent: a target group's weight
+     * over the sum (ELB's default weight is 1, so one target group alone gets everything).
+     */
+    Map<String, Double> productionShares() {
+        Action forward = twin.elb().describeListeners(r -> r.listenerArns(orders.productionListenerArn())).listeners()
+                .get(0).defaultActions().get(0);
+        if (forward.forwardConfig() == null) {
+            return Map.of(forward.targetGroupArn(), 100.0);
+        }
+        Map<String, Integer> weights = forward.forwardConfig().targetGroups().stream().collect(Collectors.toMap(
+                TargetGroupTuple::targetGroupArn, group -> group.weight() == null ? 1 : group.weight()));
+        int total = weights.values().stream().mapToInt(Integer::intValue).sum();
+        return weights.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                e -> total == 0 ? 0 : 100.0 * e.getValue() / total));
+    }
+
+    /** The images of the service's task sets (not draining) registered with {@code targetGroupArn}. */
+    Set<String> imagesServing(String targetGroupArn) {
+        return service().taskSets().stream()
+                .filter(set -> !"DRAINING".equals(set.status()))
+                .filter(set -> set.loadBalancers().stream().anyMatch(lb -> targetGroupArn.equals(lb.targetGroupArn())))
+                .flatMap(set -> imagesOf(set.taskDefinition()).stream())
+                .collect(Collectors.toSet());
+    }
+
+    /** The tags of the images production traffic reaches, such as {@code [1.0]}. */
+    Set<String> productionTags() {
+        return productionShares().entrySet().stream().filter(e -> e.getValue() > 0)
+                .flatMap(e -> imagesServing(e.getKey()).stream())
+                .map(this::tagOf)
+                .collect(Collectors.toSet());
+    }
+
+    private Service service() {
+        return twin.ecs().describeServices(r -> r.cluster(orders.cluster()).services(SERVICE)).services().get(0);
+    }
+
+    private List<String> imagesOf(String taskDefinitionArn) {
+        return twin.ecs().describeTaskDefinition(r -> r.taskDefinition(taskDefinitionArn)).taskDefinition()
+                .containerDefinitions().stream().map(ContainerDefinition::image).toList();
+    }
+
+    private String tagOf(String image) {
+        String digest = image.substring(image.indexOf('@') + 1);
+        return twin.ecr().describeImages(r -> r.repositoryName(SERVICE).imageIds(id -> id.imageDigest(digest)))
+                .imageDetails().get(0).imageTags().get(0);
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Worker.JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        twin.close();
+    }
+}

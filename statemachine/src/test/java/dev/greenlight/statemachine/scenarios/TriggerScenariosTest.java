@@ -1,0 +1,168 @@
+package dev.greenlight.statemachine.scenarios;
+
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.failed;
+import static dev.greenlight.statemachine.scenarios.Invariants.Expected.succeeded;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.aws.ecr.LocalImage;
+import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.workers.core.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+
+/** How pushes become executions: one per pushed image, none for what no service deploys or cannot be read. */
+class TriggerScenariosTest {
+
+    private static final String DETAIL_TYPE = "ECR Image Action";
+
+    private final Scenario scenario = Scenario.automaticApproval();
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void pushToARepositoryNoServiceDeploys_startsNothing_andTheTriggerNamesTheRepository() {
+        scenario.twin.ecr().createRepository(r -> r.repositoryName("payments"));
+        String digest = scenario.twin.ecr().push("payments", LocalImage.of("1.0", "healthy"));
+        scenario.clock.advance(Duration.ofMinutes(5));
+
+        InvokeResponse answer = invokeTrigger(event(pushDetail("payments", digest, "1.0")));
+
+        Invariants.check(scenario, Map.of());
+        assertThat(answer.functionError()).isNotNull();
+        assertThat(answer.payload().asUtf8String()).contains("UnknownRepository", "'payments'");
+    }
+
+    @Test
+    void manualStartNamingNoConfiguredService_failsWithInvalidInput() {
+        scenario.start("payments-by-hand", """
+                {"service": "payments", "image": {"repository": "payments", "tag": "1.0"},
+                 "trigger": {"source": "manual", "by": "alice", "reason": "first release"}}""");
+        scenario.runAllToEnd();
+
+        Invariants.check(scenario, Map.of("payments-by-hand", failed("Greenlight.InvalidInput")));
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    /**
+     * ECR's events reach the bus from ECR itself: PutEvents refuses {@code aws.*} sources to callers,
+     * so the broken event is put as the service puts its own.
+     */
+    @Test
+    void malformedEcrEvent_startsNothing_andTheTriggerNamesTheBrokenField() {
+        ObjectNode detail = pushDetail(Scenario.SERVICE, "latest", "2.0");
+
+        scenario.twin.eventBridge().putServiceEvent("aws.ecr", DETAIL_TYPE, List.of(repositoryArn()), detail);
+        scenario.clock.advance(Duration.ofMinutes(5));
+        InvokeResponse answer = invokeTrigger(event(detail));
+
+        Invariants.check(scenario, Map.of());
+        assertThat(answer.functionError()).isNotNull();
+        assertThat(answer.payload().asUtf8String()).contains("MalformedEvent", "detail.image-digest");
+    }
+
+    @Test
+    void sameEcrEventTwice_startsOneExecution() {
+        String digest = scenario.push("2.0", "healthy");
+        ObjectNode again = pushDetail(Scenario.SERVICE, digest, "2.0");
+
+        scenario.clock.advance(Duration.ofMinutes(1));
+        scenario.twin.eventBridge().putServiceEvent("aws.ecr", DETAIL_TYPE, List.of(repositoryArn()), again);
+        scenario.runToEnd();
+        scenario.twin.eventBridge().putServiceEvent("aws.ecr", DETAIL_TYPE, List.of(repositoryArn()), again);
+        scenario.clock.advance(Duration.ofMinutes(5));
+
+        Invariants.check(scenario, succeeded());
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+    }
+
+    @Test
+    void secondPushDuringADeployment_waitsForIt_andIsReleasedAfter() {
+        scenario.push("2.0", "healthy");
+        String first = deploying();
+
+        scenario.push("3.0", "healthy");
+        scenario.runAllToEnd();
+
+        Invariants.check(scenario, Map.of(name(first), succeeded(), name(second(first)), succeeded()));
+        assertThat(scenario.taskErrors(second(first))).contains("dev.greenlight.workers.preflight.DeploymentInProgress");
+        assertThat(scenario.productionTags()).containsExactly("3.0");
+    }
+
+    @Test
+    void olderPushStillWaiting_isSupersededByANewerOne_andOnlyTheNewestIsReleased() {
+        scenario.push("2.0", "healthy");
+        deploying();
+
+        scenario.push("3.0", "healthy");
+        scenario.clock.advance(Duration.ofMinutes(1));
+        scenario.push("4.0", "healthy");
+        scenario.runAllToEnd();
+
+        String waiting = execution("orders-3_0-");
+        Invariants.check(scenario, Map.of(name(execution("orders-2_0-")), succeeded(), name(waiting), succeeded(),
+                name(execution("orders-4_0-")), succeeded()));
+        assertThat(scenario.exited(waiting, "Superseded", 1)).as("3.0 ended as superseded").isTrue();
+        assertThat(scenario.productionTags()).containsExactly("4.0");
+    }
+
+    /** Runs until the first push's deployment has started; returns its execution. */
+    private String deploying() {
+        scenario.runUntil(() -> !scenario.executions().isEmpty(), Duration.ofMinutes(1));
+        String first = scenario.executions().get(0).executionArn();
+        scenario.runUntil(() -> scenario.exited(first, "StartDeployment", 1), Duration.ofMinutes(10));
+        return first;
+    }
+
+    private String second(String first) {
+        return scenario.executions().stream().map(ExecutionListItem::executionArn).filter(arn -> !arn.equals(first))
+                .findFirst().orElseThrow();
+    }
+
+    private String execution(String namePrefix) {
+        return scenario.executions().stream().filter(e -> e.name().startsWith(namePrefix))
+                .map(ExecutionListItem::executionArn).findFirst().orElseThrow();
+    }
+
+    private String name(String executionArn) {
+        return scenario.describe(executionArn).name();
+    }
+
+    private InvokeResponse invokeTrigger(JsonNode event) {
+        return scenario.twin.lambda().invoke(r -> r.functionName(PipelineOnTwin.TRIGGER_FUNCTION)
+                .payload(SdkBytes.fromUtf8String(event.toString())));
+    }
+
+    /** The event EventBridge hands the trigger, as ECR sends it. */
+    private JsonNode event(ObjectNode detail) {
+        ObjectNode event = Worker.JSON.createObjectNode();
+        event.put("version", "0").put("id", "6a7e8feb-b491-4cf7-a9f1-bf3703467718").put("detail-type", DETAIL_TYPE)
+                .put("source", "aws.ecr").put("account", LocalAccount.ID).put("time", scenario.clock.now().toString())
+                .put("region", LocalAccount.REGION);
+        event.putArray("resources").add(repositoryArn());
+        event.set("detail", detail);
+        return event;
+    }
+
+    private static ObjectNode pushDetail(String repository, String digest, String tag) {
+        ObjectNode detail = Worker.JSON.createObjectNode();
+        detail.put("result", "SUCCESS").put("repository-name", repository).put("image-digest", digest)
+                .put("action-type", "PUSH").put("image-tag", tag);
+        return detail;
+    }
+
+    private static String repositoryArn() {
+        return "arn:aws:ecr:" + LocalAccount.REGION + ":" + LocalAccount.ID + ":repository/" + Scenario.SERVICE;
+    }
+}

@@ -72,7 +72,8 @@ class PipelineDefinitionTest {
                 List<String> errors = new ArrayList<>();
                 retrier.path("ErrorEquals").forEach(error -> errors.add(error.asText()));
                 if (errors.containsAll(TRANSIENT) && retrier.path("IntervalSeconds").asInt() == 2
-                        && retrier.path("BackoffRate").asDouble() == 2 && retrier.path("MaxAttempts").asInt() == 5
+                        && retrier.path("BackoffRate").asDouble() == 2 && retrier.path("MaxAttempts").asInt() == 10
+                        && retrier.path("MaxDelaySeconds").asInt() == 60
                         && retrier.path("JitterStrategy").asText().equals("FULL")) {
                     retriesTransient = true;
                 }

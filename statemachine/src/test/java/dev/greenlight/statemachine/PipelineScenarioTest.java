@@ -254,8 +254,8 @@ class PipelineScenarioTest {
             "StartDeployment, java.lang.IllegalArgumentException, 1",
             "WatchCanary,     java.lang.IllegalStateException,    1",
             "WatchBake,       java.lang.NullPointerException,     1",
-            "Promote,         " + TRANSIENT + ",                  6",
-            "WatchPromote,    Lambda.ServiceException,            6"})
+            "Promote,         " + TRANSIENT + ",                  11",
+            "WatchPromote,    Lambda.ServiceException,            11"})
     void workerThatAlwaysFailsAfterStartDeployment_rollsBack(String state, String error, int attempts) {
         PipelineMocks mocks = PipelineMocks.goodRelease().answer(state, fails(FOREVER, error, "boom in " + state));
         Execution execution = run(mocks, input());

@@ -38,18 +38,31 @@ class FaultScenariosTest {
 
     /**
      * VerifyImage makes six different AWS calls: one throttle on each that outlasts the SDK's own retries
-     * fails all six attempts its state allows (one and five retries), so nothing is deployed.
+     * takes six attempts, within the ten its state allows, so the release still goes out.
      */
     @Test
-    void everyAwsOperationThrottledOnce_outlastsVerifyImagesRetries_andNothingIsDeployed() {
+    void everyAwsOperationThrottledOnce_isRetried_andTheImageIsReleased() {
         scenario = Scenario.withClients(FaultInjection.throttling(operation -> 1));
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, succeeded());
+        assertThat(scenario.taskErrors(done.executionArn())).containsOnly(TRANSIENT);
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+    }
+
+    /** Throttling that lasts past every retry fails the step before anything is deployed, and says so. */
+    @Test
+    void throttlingThatOutlastsEveryRetry_failsBeforeDeploying_andNamesTheStep() {
+        scenario = Scenario.withClients(FaultInjection.throttling(operation ->
+                operation.startsWith("EcrClient.") ? 20 : 0));
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
 
         Invariants.check(scenario, failed("Greenlight.DeploymentFailed"));
         assertThat(done.cause()).contains("VerifyImage failed, nothing was deployed", TRANSIENT, "Rate exceeded");
-        assertThat(scenario.taskErrors(done.executionArn())).containsOnly(TRANSIENT);
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 

@@ -22,12 +22,19 @@ public final class TwinServiceConfig {
     private TwinServiceConfig() {
     }
 
+    /** A 10 % canary for 5 minutes, as the pipeline's tests exercise it. */
     public static ServiceConfig of(LocalTwin twin, DemoService service, ApprovalMode approval, int bakeMinutes) {
+        return of(twin, service, approval, new Canary(10, 5), bakeMinutes);
+    }
+
+    /** With the canary given: the demo's windows are short so that a release takes minutes of real time. */
+    public static ServiceConfig of(LocalTwin twin, DemoService service, ApprovalMode approval, Canary canary,
+            int bakeMinutes) {
         String topic = twin.sns().createTopic(request -> request.name("greenlight")).topicArn();
         String testUrl = "http://127.0.0.1:" + twin.elb().listenerPort(service.testListenerArn());
         return new ServiceConfig(service.name(), service.cluster(), service.name(), DemoService.CONTAINER,
                 DemoService.CONTAINER_PORT, new CodeDeployTarget(service.name(), service.deploymentGroup()),
-                service.alarms(), new Canary(10, 5), bakeMinutes, new Approval(approval, 30),
+                service.alarms(), canary, bakeMinutes, new Approval(approval, 30),
                 new ScanThresholds(0, null, null), List.of(),
                 new Smoke(testUrl, 60, 5, List.of(new SmokeCheck("/health", "GET", 200, null, null),
                         new SmokeCheck("/", "GET", 200, "version", 2000))),

@@ -40,6 +40,9 @@ class DemoOnVirtualTimeTest {
                 .containsExactly(tuple("2.0", Outcome.SUCCEEDED),
                         tuple("3.0", Outcome.ROLLED_BACK),
                         tuple("4.0", Outcome.SUCCEEDED));
+        assertThat(deployments).as("each round takes minutes: a push right after a release does not wait for the "
+                + "previous blue's targets to drain").allSatisfy(deployment ->
+                        assertThat(deployment.duration()).isLessThan(Duration.ofMinutes(4)));
         DeploymentSummary good = deployments.get(0);
         assertThat(good.failedUserRequests()).as("zero downtime").isZero();
         assertThat(good.userRequests()).isGreaterThan(1_000);

@@ -2,6 +2,7 @@ package dev.greenlight.cli;
 
 import dev.greenlight.cli.asl.AslCommand;
 import dev.greenlight.cli.config.ConfigCommand;
+import dev.greenlight.cli.demo.DemoCommand;
 import dev.greenlight.cli.local.LocalCommand;
 import dev.greenlight.cli.ops.Approve;
 import dev.greenlight.cli.ops.History;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Command;
 /** The {@code greenlight} command. Exit codes: 0 done, 1 the work failed or found problems, 2 bad usage. */
 @Command(name = "greenlight", mixinStandardHelpOptions = true, version = "greenlight 0.1.0",
         description = "Blue/green deployments to Amazon ECS that verify themselves and roll back on their own.",
-        subcommands = {AslCommand.class, LocalCommand.class, ConfigCommand.class, Push.class, Start.class,
-                Status.class, Approve.class, Reject.class, History.class},
+        subcommands = {DemoCommand.class, AslCommand.class, LocalCommand.class, ConfigCommand.class, Push.class,
+                Start.class, Status.class, Approve.class, Reject.class, History.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the work failed, or the input has problems (each is printed)",
                 "2:bad usage (unknown command or option)", "3:greenlight status: the deployment did not succeed"})

@@ -67,8 +67,12 @@ final class EcsElbRerouting implements TaskSetRerouting {
         if (!"STEADY_STATE".equals(taskSet.stabilityStatusAsString()) || taskSet.runningCount() == 0) {
             return false;
         }
+        // Targets still draining from the task set a previous deployment removed are on their way out of the
+        // group (for the deregistration delay, 300 s by default): they are not the replacement's and do not
+        // hold it back.
         List<TargetHealthDescription> targets = elb.describeTargetHealth(request -> request
-                .targetGroupArn(arn(targetGroup))).targetHealthDescriptions();
+                .targetGroupArn(arn(targetGroup))).targetHealthDescriptions().stream()
+                .filter(target -> target.targetHealth().state() != TargetHealthStateEnum.DRAINING).toList();
         return targets.size() >= taskSet.runningCount()
                 && targets.stream().allMatch(target -> target.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
     }

@@ -95,9 +95,14 @@ public record PipelineOnTwin(String stateMachineArn) {
                 duration -> Thread.sleep(duration.toMillis()), json(config));
     }
 
+    /** The EventBridge rule that sends {@code service}'s ECR pushes to the trigger. */
+    public static String pushRuleName(String service) {
+        return "greenlight-" + service;
+    }
+
     /** The rule the CDK app creates per service: this repository's successful pushes go to the trigger. */
     private static void pushRule(LocalTwin twin, String name, ServiceConfig service, String trigger) {
-        String rule = "greenlight-" + name;
+        String rule = pushRuleName(name);
         twin.eventBridge().putRule(request -> request.name(rule).eventPattern("""
                 {"source": ["aws.ecr"], "detail-type": ["ECR Image Action"],
                  "detail": {"action-type": ["PUSH"], "result": ["SUCCESS"], "repository-name": ["%s"]}}"""

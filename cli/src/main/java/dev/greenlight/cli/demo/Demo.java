@@ -1,0 +1,65 @@
+package dev.greenlight.cli.demo;
+
+import dev.greenlight.local.fleet.TrafficGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The demo's story, in rounds: a good version goes out, a bad one rolls back, and (with a manual
+ * approval) a good one waits for a person. Users keep sending requests throughout.
+ */
+final class Demo {
+
+    /** How long the twin may take to start two tasks, or an alarm to return to OK: a few periods of 60 s. */
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+    private final DemoStage stage;
+    private final Pause pause;
+    private final ProgressDisplay display;
+
+    Demo(DemoStage stage, Pause pause, ProgressDisplay display) {
+        this.stage = stage;
+        this.pause = pause;
+        this.display = display;
+    }
+
+    /** @param manual the approver of a third, manual round; null for the two automatic rounds only */
+    List<DeploymentSummary> run(ManualApproval manual) throws InterruptedException {
+        await("the 2 tasks of orders 1.0 to pass their health checks", stage::serving);
+        TrafficGenerator users = stage.startUsers();
+        DeploymentRound round = new DeploymentRound(stage, users, pause, display);
+        List<DeploymentSummary> deployments = new ArrayList<>();
+        try {
+            display.say("== 1. push orders:2.0 (healthy): verify, deploy, smoke-test, canary 10 % for "
+                    + DemoStage.CANARY.minutes() + " min, bake " + DemoStage.BAKE_MINUTES + " min, promote");
+            deployments.add(round.push("2.0", "healthy"));
+            display.say("== 2. push orders:3.0 (half its requests fail): the canary's alarm fires, rollback");
+            deployments.add(round.push("3.0", "errors:0.5"));
+            if (manual != null) {
+                await("the alarms to return to OK (a deployment does not start while one fires)", stage::alarmsQuiet);
+                display.say("== 3. start orders:4.0 (healthy) with manual approval: it waits for a person");
+                deployments.add(round.startManually("4.0", "healthy", manual));
+            }
+        } finally {
+            users.stop();
+        }
+        return deployments;
+    }
+
+    private void await(String what, BooleanSupplier ready) throws InterruptedException {
+        Instant start = stage.twin().clock().now();
+        if (ready.getAsBoolean()) {
+            return;
+        }
+        display.say("Waiting for " + what + "...");
+        while (!ready.getAsBoolean()) {
+            if (Duration.between(start, stage.twin().clock().now()).compareTo(READY_WITHIN) > 0) {
+                throw new DemoFailed("gave up waiting for " + what + " after " + READY_WITHIN.toMinutes() + " minutes");
+            }
+            pause.pause(Duration.ofSeconds(1));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.greenlight.cli.demo;
+
+import dev.greenlight.local.clock.RealClock;
+import dev.greenlight.local.gateway.WireGateway;
+import dev.greenlight.local.twin.LocalTwin;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code greenlight demo}: a real blue/green release and rollback on the local twin, in a few minutes. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run Greenlight's pipeline on the local twin in real time, with real HTTP users:",
+                "a good version is released and a bad one rolled back, then a summary per deployment."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
+    boolean json;
+
+    @Option(names = "--manual", description = "Add a third round whose approval waits for you (the command "
+            + "to approve it is printed; it runs against the twin's API).")
+    boolean manual;
+
+    @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",
+            description = "With --manual: approve on the person's behalf after SECONDS (unattended runs).")
+    Integer approveAfterSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressDisplay display = new ProgressDisplay(out, System.console() != null);
+        try (RealClock clock = new RealClock(); LocalTwin twin = LocalTwin.realTime(clock)) {
+            DemoStage stage = DemoStage.setUp(twin, false);
+            display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
+                    + (int) DemoStage.USERS_PER_SECOND + " user requests a second through its production listener.");
+            List<DeploymentSummary> deployments;
+            if (manual) {
+                try (WireGateway gateway = twin.serve(0)) {
+                    deployments = new Demo(stage, Pause.REAL, display).run(new ManualApproval(
+                            "http://127.0.0.1:" + gateway.port(),
+                            approveAfterSeconds == null ? null : Duration.ofSeconds(approveAfterSeconds)));
+                }
+            } else {
+                deployments = new Demo(stage, Pause.REAL, display).run(null);
+            }
+            out.println();
+            out.print(SummaryTable.render(deployments));
+            if (json) {
+                out.println(SummaryJson.render(deployments));
+            }
+            out.flush();
+            return 0;
+        } catch (DemoFailed e) {
+            display.endLine();
+            spec.commandLine().getErr().println("The demo stopped: " + e.getMessage() + ".");
+            return 1;
+        }
+    }
+}

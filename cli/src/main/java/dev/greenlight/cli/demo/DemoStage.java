@@ -1,0 +1,85 @@
+package dev.greenlight.cli.demo;
+
+import dev.greenlight.local.fleet.TrafficGenerator;
+import dev.greenlight.local.fleet.TrafficPlan;
+import dev.greenlight.local.twin.DemoService;
+import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.statemachine.twin.TwinServiceConfig;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Canary;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
+
+/**
+ * The demo's world on a twin: the service {@code orders} (two tasks of {@code 1.0}), its configuration
+ * with windows short enough for a demo, the pipeline deployed as the CDK app deploys it, and users.
+ *
+ * @param auto   the configuration pushes deploy with: approved automatically after the bake
+ * @param manual the same, approved by a person
+ */
+record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, ServiceConfig manual,
+        PipelineOnTwin pipeline) {
+
+    static final String SERVICE = "orders";
+    /** 10 % of production on green for one minute: long enough for the 60-second alarm to see a bad version. */
+    static final Canary CANARY = new Canary(10, 1);
+    static final int BAKE_MINUTES = 1;
+    static final double USERS_PER_SECOND = 20;
+    private static final int TASKS = 2;
+    /** Blue is kept this long after all traffic is on green; Promote ends the wait once the bake passed. */
+    private static final int TERMINATION_WAIT_MINUTES = 10;
+
+    /** @param virtualTime whether the twin runs in virtual time (tests) rather than on the wall clock */
+    static DemoStage setUp(LocalTwin twin, boolean virtualTime) {
+        // The group's own config is never used: StartDeployment names the canary config it creates.
+        DemoService service = DemoService.provision(twin, new DemoService.Settings(SERVICE, TASKS,
+                "CodeDeployDefault.ECSAllAtOnce", TERMINATION_WAIT_MINUTES, "healthy"));
+        ServiceConfig auto = TwinServiceConfig.of(twin, service, ApprovalMode.auto, CANARY, BAKE_MINUTES);
+        ServiceConfig manual = TwinServiceConfig.of(twin, service, ApprovalMode.manual, CANARY, BAKE_MINUTES);
+        PipelineOnTwin pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, auto)),
+                virtualTime);
+        return new DemoStage(twin, service, auto, manual, pipeline);
+    }
+
+    /** Steady users on the production listener for as long as the demo can last. */
+    TrafficGenerator startUsers() {
+        return twin.fleet().sendTraffic(twin.elb().listenerPort(service.productionListenerArn()),
+                new TrafficPlan(USERS_PER_SECOND, Duration.ofHours(1), 1_000_000));
+    }
+
+    /** The production listener's forward action, as CodeDeploy left it. */
+    List<Action> productionActions() {
+        return twin.elb().describeListeners(r -> r.listenerArns(service.productionListenerArn())).listeners().get(0)
+                .defaultActions();
+    }
+
+    /** Whether every task behind the production listener passes its health checks. */
+    boolean serving() {
+        String live = TrafficSplit.live(productionActions());
+        long healthy = twin.elb().describeTargetHealth(r -> r.targetGroupArn(live)).targetHealthDescriptions().stream()
+                .filter(target -> target.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
+        return healthy >= TASKS;
+    }
+
+    /** Whether no alarm is in ALARM: Preflight refuses to start a deployment while one is. */
+    boolean alarmsQuiet() {
+        return twin.cloudWatch().describeAlarms(r -> r.alarmNames(service.alarms())).metricAlarms().stream()
+                .noneMatch(alarm -> alarm.stateValue() == StateValue.ALARM);
+    }
+
+    /** Each alarm's state, in the service's order. */
+    Map<String, String> alarmStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        twin.cloudWatch().describeAlarms(r -> r.alarmNames(service.alarms())).metricAlarms()
+                .forEach(alarm -> states.put(alarm.alarmName(), alarm.stateValueAsString()));
+        return states;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.greenlight.cli.demo;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * Live progress: on a terminal one line redrawn in place; otherwise (a pipe, a log, a test) a plain
+ * line whenever the state, the split or an alarm changes, and at least every {@link #PLAIN_EVERY}.
+ */
+final class ProgressDisplay {
+
+    static final Duration PLAIN_EVERY = Duration.ofSeconds(15);
+
+    private final PrintWriter out;
+    private final boolean inPlace;
+    private String lastHeadline;
+    private Duration lastPrinted;
+    private boolean lineOpen;
+
+    ProgressDisplay(PrintWriter out, boolean inPlace) {
+        this.out = out;
+        this.inPlace = inPlace;
+    }
+
+    void show(Observation observation) {
+        if (inPlace) {
+            // Carriage return, then erase to the end of the line: the line is redrawn where it is.
+            out.print("\r\u001b[K" + observation.line());
+            lineOpen = true;
+        } else if (!observation.headline().equals(lastHeadline) || lastPrinted == null
+                || observation.elapsed().minus(lastPrinted).compareTo(PLAIN_EVERY) >= 0) {
+            out.println(observation.line());
+            lastHeadline = observation.headline();
+            lastPrinted = observation.elapsed();
+        }
+        out.flush();
+    }
+
+    /** A message on a line of its own, below the progress line it leaves in place. */
+    void say(String message) {
+        endLine();
+        out.println(message);
+        out.flush();
+    }
+
+    /** Starts afresh for the next deployment. */
+    void endLine() {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
+        lastHeadline = null;
+        lastPrinted = null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.greenlight.cli.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.greenlight.local.clock.VirtualClock;
+import dev.greenlight.local.twin.LocalTwin;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's whole story on the twin in virtual time: the same rounds, observations and summary as
+ * {@code greenlight demo --manual} on the wall clock, in seconds and deterministically.
+ */
+class DemoOnVirtualTimeTest {
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final LocalTwin twin = LocalTwin.virtualTime(clock);
+    private final StringWriter written = new StringWriter();
+
+    @AfterEach
+    void close() {
+        twin.close();
+    }
+
+    @Test
+    void goodVersionIsReleased_badOneRolledBack_manualOneReleasedOnceApproved() throws InterruptedException {
+        Demo demo = new Demo(DemoStage.setUp(twin, true), clock::advance,
+                new ProgressDisplay(new PrintWriter(written), false));
+
+        List<DeploymentSummary> deployments = demo.run(new ManualApproval("http://127.0.0.1:4566",
+                Duration.ofSeconds(5)));
+
+        assertThat(deployments).extracting(DeploymentSummary::version, DeploymentSummary::outcome)
+                .containsExactly(tuple("2.0", Outcome.SUCCEEDED),
+                        tuple("3.0", Outcome.ROLLED_BACK),
+                        tuple("4.0", Outcome.SUCCEEDED));
+        assertThat(deployments).as("each round takes minutes: a push right after a release does not wait for the "
+                + "previous blue's targets to drain").allSatisfy(deployment ->
+                        assertThat(deployment.duration()).isLessThan(Duration.ofMinutes(4)));
+        DeploymentSummary good = deployments.get(0);
+        assertThat(good.failedUserRequests()).as("zero downtime").isZero();
+        assertThat(good.userRequests()).isGreaterThan(1_000);
+        assertThat(good.detectionToRollback()).isNull();
+        DeploymentSummary bad = deployments.get(1);
+        assertThat(bad.error()).isEqualTo("Greenlight.AlarmFired");
+        assertThat(bad.failedUserRequests()).isPositive().isLessThan(bad.userRequests() / 10);
+        // CodeDeploy's twin reacts to the alarm's state change at once: traffic is back within one look.
+        assertThat(bad.detectionToRollback()).isBetween(Duration.ZERO, DeploymentRound.LOOK_EVERY);
+        assertThat(deployments.get(2).failedUserRequests()).isZero();
+        assertThat(written.toString()).contains("waits for a person's approval", "send-task-success --task-token '",
+                "Approved on your behalf");
+    }
+}

@@ -1,6 +1,7 @@
 package dev.greenlight.cli.demo;
 
 import dev.greenlight.local.clock.RealClock;
+import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
 import java.io.PrintWriter;
@@ -25,6 +26,10 @@ public final class DemoCommand implements Callable<Integer> {
             + "to approve it is printed; it runs against the twin's API).")
     boolean manual;
 
+    @Option(names = "--virtual-time", description = "Tell the same story in virtual time: deterministic, in "
+            + "seconds, with modelled users instead of real HTTP (scripts/bench reports its figures).")
+    boolean virtualTime;
+
     @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",
             description = "With --manual: approve on the person's behalf after SECONDS (unattended runs).")
     Integer approveAfterSeconds;
@@ -34,21 +39,33 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        ProgressDisplay display = new ProgressDisplay(out, System.console() != null);
+        if (virtualTime) {
+            VirtualClock clock = new VirtualClock();
+            try (LocalTwin twin = LocalTwin.virtualTime(clock)) {
+                return tell(twin, true, clock::advance);
+            }
+        }
         try (RealClock clock = new RealClock(); LocalTwin twin = LocalTwin.realTime(clock)) {
-            DemoStage stage = DemoStage.setUp(twin, false);
+            return tell(twin, false, Pause.REAL);
+        }
+    }
+
+    private int tell(LocalTwin twin, boolean virtual, Pause pause) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressDisplay display = new ProgressDisplay(out, !virtual && System.console() != null);
+        try {
+            DemoStage stage = DemoStage.setUp(twin, virtual);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
                     + (int) DemoStage.USERS_PER_SECOND + " user requests a second through its production listener.");
             List<DeploymentSummary> deployments;
             if (manual) {
                 try (WireGateway gateway = twin.serve(0)) {
-                    deployments = new Demo(stage, Pause.REAL, display).run(new ManualApproval(
+                    deployments = new Demo(stage, pause, display).run(new ManualApproval(
                             "http://127.0.0.1:" + gateway.port(),
                             approveAfterSeconds == null ? null : Duration.ofSeconds(approveAfterSeconds)));
                 }
             } else {
-                deployments = new Demo(stage, Pause.REAL, display).run(null);
+                deployments = new Demo(stage, pause, display).run(null);
             }
             out.println();
             out.print(SummaryTable.render(deployments));

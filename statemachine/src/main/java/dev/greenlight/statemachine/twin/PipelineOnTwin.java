@@ -40,6 +40,10 @@ public record PipelineOnTwin(String stateMachineArn) {
     public static final String SMOKE_TEST_FUNCTION = "greenlight-smoke-test";
     public static final String TRIGGER_FUNCTION = "greenlight-trigger";
 
+    /** The hook's evidence line: the twin's "CloudWatch Logs" is the platform log, so stdout stays the user's. */
+    private static final java.util.function.Consumer<String> HOOK_LOG = line ->
+            System.getLogger("greenlight.smoke-test").log(System.Logger.Level.DEBUG, line);
+
     /** @param virtualTime whether the twin runs in virtual time (the smoke hook then probes the modelled fleet) */
     public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime) {
         return deploy(twin, config, virtualTime, ClientDecorator.NONE);
@@ -89,10 +93,11 @@ public record PipelineOnTwin(String stateMachineArn) {
             Clock clock, boolean virtualTime) {
         if (virtualTime) {
             OffsetClock hookTime = new OffsetClock(clock);
-            return new SmokeTestHook(codeDeploy, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config));
+            return new SmokeTestHook(codeDeploy, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config),
+                    HOOK_LOG);
         }
         return new SmokeTestHook(codeDeploy, JdkHttpProbe.create(), clock,
-                duration -> Thread.sleep(duration.toMillis()), json(config));
+                duration -> Thread.sleep(duration.toMillis()), json(config), HOOK_LOG);
     }
 
     /** The EventBridge rule that sends {@code service}'s ECR pushes to the trigger. */

@@ -41,6 +41,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     private final Clock clock;
     private final Sleeper sleeper;
     private final String configJson;
+    private final java.util.function.Consumer<String> log;
 
     /** For the Lambda runtime. */
     public SmokeTestHook() {
@@ -51,12 +52,19 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     /** @param configJson the configuration file's JSON; null when it is not set, which fails the hook */
     public SmokeTestHook(CodeDeployClient codeDeploy, HttpProbe http, Clock clock, Sleeper sleeper,
             String configJson) {
+        this(codeDeploy, http, clock, sleeper, configJson, System.out::println);
+    }
+
+    /** @param log where the evidence line goes: stdout on Lambda (CloudWatch Logs), elsewhere on the twin */
+    public SmokeTestHook(CodeDeployClient codeDeploy, HttpProbe http, Clock clock, Sleeper sleeper,
+            String configJson, java.util.function.Consumer<String> log) {
         super(HookEvent.class);
         this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.configJson = configJson;
+        this.log = Objects.requireNonNull(log, "log");
     }
 
     @Override
@@ -165,12 +173,12 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     }
 
     /** The hook's answer goes to CodeDeploy, not to a caller: the log keeps the evidence. */
-    private static void log(HookEvent event, SmokeReport report) {
+    private void log(HookEvent event, SmokeReport report) {
         try {
-            System.out.println("greenlight smoke test of deployment " + event.deploymentId() + ": "
+            log.accept("greenlight smoke test of deployment " + event.deploymentId() + ": "
                     + JSON.writeValueAsString(report));
         } catch (JsonProcessingException e) {
-            System.out.println("greenlight smoke test of deployment " + event.deploymentId() + ": " + report);
+            log.accept("greenlight smoke test of deployment " + event.deploymentId() + ": " + report);
         }
     }
 }

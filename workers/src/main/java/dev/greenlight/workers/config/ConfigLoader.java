@@ -37,6 +37,9 @@ public final class ConfigLoader {
             "containerPort", "codeDeploy", "alarms", "canary", "bakeMinutes", "approval", "scan", "requiredLabels",
             "smoke", "notifications");
 
+    /** Lambda runs the smoke hook for at most 900 s; a minute is left for reporting the outcome. */
+    static final int MAX_SMOKE_DEADLINE_SECONDS = 840;
+
     private ConfigLoader() {
     }
 
@@ -152,7 +155,7 @@ public final class ConfigLoader {
         if (checks.isEmpty()) {
             node.problem("checks", "needs at least one check, e.g. {\"path\": \"/health\"}");
         }
-        return new Smoke(testUrl, node.integer("deadlineSeconds", 5, 3300, 120),
+        return new Smoke(testUrl, node.integer("deadlineSeconds", 5, MAX_SMOKE_DEADLINE_SECONDS, 120),
                 node.integer("retryIntervalSeconds", 1, 300, 5), checks);
     }
 

@@ -69,6 +69,9 @@ class ConfigLoaderTest {
                         "services.orders.cluster: is required", "services.orders.service: is required",
                         "services.orders.container: is required", "services.orders.containerPort: is required",
                         "services.orders.codeDeploy: is required", "services.orders.smoke: is required")),
+                Arguments.of("a smoke deadline past what a Lambda function may run",
+                        MINIMAL.replace("\"checks\"", "\"deadlineSeconds\": 3000, \"checks\""), List.of(
+                        "services.orders.smoke.deadlineSeconds: must be a whole number from 5 to 840, got 3000")),
                 Arguments.of("bad smoke and approval", MINIMAL.replace("\"checks\": [{\"path\": \"/health\"}]",
                         "\"checks\": [{\"path\": \"health\", \"method\": \"FETCH\"}]")
                         .replace("\"alarms\"", "\"approval\": {\"mode\": \"maybe\"}, \"alarms\""), List.of(

@@ -62,11 +62,11 @@ class SmokeHookOnTheTwinTest {
         DeploymentInfo failed = awaitEnd(bad);
 
         assertThat(passed.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(answers.get(good).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(awaitAnswer(good).path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(failed.status()).isEqualTo(DeploymentStatus.FAILED);
         assertThat(failed.errorInformation().codeAsString()).isEqualTo("HOOK_EXECUTION_FAILURE");
         assertThat(failed.rollbackInfo().rollbackDeploymentId()).isNotBlank();
-        JsonNode answer = answers.get(bad);
+        JsonNode answer = awaitAnswer(bad);
         assertThat(answer.path("status").asText()).isEqualTo("FAILED");
         assertThat(answer.path("results").get(0).path("passed").asBoolean()).as("GET /health").isTrue();
         assertThat(answer.path("results").get(1).path("check").asText()).isEqualTo("GET /");
@@ -109,6 +109,14 @@ class SmokeHookOnTheTwinTest {
         String image = DemoService.push(twin, service.name(), tag, profile);
         return service.deploy(twin, DemoService.registerTaskDefinition(twin, service.name(), image),
                 "BeforeAllowTraffic", HOOK);
+    }
+
+    /** The hook reports to CodeDeploy before it returns, so its answer may land just after the deployment ends. */
+    private JsonNode awaitAnswer(String deploymentId) throws InterruptedException {
+        for (int look = 0; look < 40 && !answers.containsKey(deploymentId); look++) {
+            Thread.sleep(250);
+        }
+        return answers.get(deploymentId);
     }
 
     private DeploymentInfo awaitEnd(String deploymentId) throws InterruptedException {

@@ -1,6 +1,7 @@
 package dev.greenlight.workers.deploy;
 
-import static dev.greenlight.workers.deploy.InvalidInput.blank;
+import dev.greenlight.workers.core.InvalidInput;
+import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.Canary;

@@ -1,10 +1,10 @@
 package dev.greenlight.workers.promote;
 
-import static dev.greenlight.workers.deploy.InvalidInput.blank;
+import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
-import dev.greenlight.workers.deploy.InvalidInput;
+import dev.greenlight.workers.core.InvalidInput;
 import java.time.Clock;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;

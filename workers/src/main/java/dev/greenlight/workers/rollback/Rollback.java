@@ -1,6 +1,6 @@
 package dev.greenlight.workers.rollback;
 
-import static dev.greenlight.workers.deploy.InvalidInput.blank;
+import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;

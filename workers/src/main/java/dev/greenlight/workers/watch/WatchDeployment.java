@@ -1,11 +1,11 @@
 package dev.greenlight.workers.watch;
 
-import static dev.greenlight.workers.deploy.InvalidInput.blank;
+import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
-import dev.greenlight.workers.deploy.InvalidInput;
+import dev.greenlight.workers.core.InvalidInput;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmReport;
 import dev.greenlight.workers.watch.AlarmVerdicts.Assessment;

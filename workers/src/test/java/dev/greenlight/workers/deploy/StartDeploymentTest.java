@@ -1,5 +1,6 @@
 package dev.greenlight.workers.deploy;
 
+import dev.greenlight.workers.core.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

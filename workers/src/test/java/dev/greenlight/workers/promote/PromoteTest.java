@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.workers.deploy.Canaries;
-import dev.greenlight.workers.deploy.InvalidInput;
+import dev.greenlight.workers.core.InvalidInput;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.workers.deploy.Canaries;
-import dev.greenlight.workers.deploy.InvalidInput;
+import dev.greenlight.workers.core.InvalidInput;
 import dev.greenlight.workers.deploy.StartDeployment;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,6 @@ package dev.greenlight.local.asl.intrinsics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One argument of an intrinsic function as written: a string literal, another literal (number,
@@ -31,17 +29,6 @@ sealed interface Argument {
 
     /** A Path: {@code $...} the input, {@code $$...} the context object, {@code $name...} a variable. */
     record Path(String path) implements Argument {
-
-        private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
-
-        /** The same path rooted at a plain {@code $}, the form a JSONPath library checks. */
-        String asJsonPath() {
-            if (path.startsWith("$$")) {
-                return "$" + path.substring(2);
-            }
-            Matcher variable = VARIABLE.matcher(path);
-            return variable.lookingAt() ? "$" + path.substring(variable.end()) : path;
-        }
     }
 
     /** A nested intrinsic function call; the name is checked against {@link StatesFunction} later. */

@@ -1,7 +1,7 @@
 package dev.greenlight.local.asl.intrinsics;
 
 import dev.greenlight.local.asl.intrinsics.Argument.Invocation;
-import dev.greenlight.local.asl.query.JsonPaths;
+import dev.greenlight.local.asl.query.ScopedPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +40,7 @@ final class IntrinsicValidator {
         for (Argument argument : call.arguments()) {
             if (argument instanceof Invocation nested) {
                 check(nested, problems);
-            } else if (argument instanceof Argument.Path path && !JsonPaths.isValid(path.asJsonPath())) {
+            } else if (argument instanceof Argument.Path path && !ScopedPath.isValid(path.path())) {
                 problems.add("'" + path.path() + "' given to " + call.name() + " is not a valid JSONPath.");
             }
         }

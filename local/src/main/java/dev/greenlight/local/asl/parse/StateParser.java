@@ -190,7 +190,9 @@ final class StateParser {
             TemplateCheck.checkPath("ItemsPath", node.get("ItemsPath"), true, problems.at("ItemsPath"));
         }
         String selectorField = node.has("Parameters") ? "Parameters" : "ItemSelector";
-        var percentage = number(node, "ToleratedFailurePercentage", 0, 100, language, problems);
+        var percentage = number(node, "ToleratedFailurePercentage", language, problems, value ->
+                value.isNumber() && value.doubleValue() >= 0 && value.doubleValue() <= 100 ? null
+                        : "The value for the field 'ToleratedFailurePercentage' must be a NUMBER between 0.0 and 100.0");
         return new MapState(name, dataFlow, transition(name, node, problems),
                 Fields.text(node, "ItemsPath", problems),
                 DataFlowParser.template(node, "Items", language, problems),
@@ -209,11 +211,12 @@ final class StateParser {
     /** An integer field with its {@code Path} form and, in JSONata states, an expression form. */
     private static FieldValue<Number> seconds(JsonNode node, String field, int min, QueryLanguage language,
             Problems problems) {
-        return number(node, field, min, Integer.MAX_VALUE, language, problems);
+        return number(node, field, language, problems, value -> Fields.integerProblem(value, min));
     }
 
-    private static FieldValue<Number> number(JsonNode node, String field, double min, double max,
-            QueryLanguage language, Problems problems) {
+    /** @param literalProblem what is wrong with a literal value, or null when it is fine */
+    private static FieldValue<Number> number(JsonNode node, String field, QueryLanguage language, Problems problems,
+            java.util.function.Function<JsonNode, String> literalProblem) {
         String pathField = field + "Path";
         Fields.atMostOne(node, problems, field, pathField);
         JsonNode value = node.get(field);
@@ -224,11 +227,7 @@ final class StateParser {
         TemplateCheck.checkPath(pathField, node.get(pathField), true, problems.at(pathField));
         Number literal = null;
         if (value != null) {
-            boolean integral = max == Integer.MAX_VALUE;
-            String problem = integral ? Fields.integerProblem(value, (int) min)
-                    : !value.isNumber() || value.doubleValue() < min || value.doubleValue() > max
-                            ? "The value for the field '" + field + "' must be a NUMBER between " + min + " and " + max
-                            : null;
+            String problem = literalProblem.apply(value);
             if (problem != null) {
                 problems.at(field).add(problem);
             } else {

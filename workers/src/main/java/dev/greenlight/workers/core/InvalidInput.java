@@ -1,4 +1,4 @@
-package dev.greenlight.workers.deploy;
+package dev.greenlight.workers.core;
 
 import java.util.ArrayList;
 import java.util.List;

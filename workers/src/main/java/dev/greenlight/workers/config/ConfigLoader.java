@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.Approval;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
@@ -12,6 +13,7 @@ import dev.greenlight.workers.config.ServiceConfig.Notifications;
 import dev.greenlight.workers.config.ServiceConfig.ScanThresholds;
 import dev.greenlight.workers.config.ServiceConfig.Smoke;
 import dev.greenlight.workers.config.ServiceConfig.SmokeCheck;
+import dev.greenlight.workers.config.ServiceConfig.SyntheticLoad;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +115,38 @@ public final class ConfigLoader {
         if (node == null) {
             return new Canary(10, 5);
         }
-        node.only(Set.of("percent", "minutes"));
-        return new Canary(node.integer("percent", 1, 99, 10), node.integer("minutes", 1, 2880, 5));
+        node.only(Set.of("percent", "minutes", "maxMinutes", "minRequests", "analysis", "syntheticLoad"));
+        int minutes = node.integer("minutes", 1, 2880, 5);
+        int maxMinutes = node.integer("maxMinutes", 1, 2880, ConfigDefaults.maxMinutes(minutes));
+        if (maxMinutes < minutes) {
+            node.problem("maxMinutes", "must be at least minutes (" + minutes + "), got " + maxMinutes);
+        }
+        return new Canary(node.integer("percent", 1, 99, 10), minutes, maxMinutes,
+                node.integer("minRequests", 1, 1_000_000, ConfigDefaults.MIN_REQUESTS),
+                analysis(node.object("analysis", false)), syntheticLoad(node.object("syntheticLoad", false)));
+    }
+
+    private static Analysis analysis(Node node) {
+        if (node == null) {
+            return Analysis.DEFAULT;
+        }
+        node.only(Set.of("confidence", "maxErrorRate", "maxLatencyRatio"));
+        return new Analysis(node.number("confidence", 0.5, 0.9999, Analysis.DEFAULT.confidence()),
+                node.number("maxErrorRate", 0, 1, Analysis.DEFAULT.maxErrorRate()),
+                node.number("maxLatencyRatio", 1, 100, Analysis.DEFAULT.maxLatencyRatio()));
+    }
+
+    /** Lambda's URL-connection client and a 15-minute invocation bound what one worker can drive. */
+    private static SyntheticLoad syntheticLoad(Node node) {
+        if (node == null) {
+            return null;
+        }
+        node.only(Set.of("requestsPerSecond", "paths", "expectStatus"));
+        List<String> paths = node.strings("paths");
+        paths.stream().filter(path -> !path.startsWith("/"))
+                .forEach(path -> node.problem("paths", "each path must start with /, got \"" + path + "\""));
+        return new SyntheticLoad(node.number("requestsPerSecond", 0.1, ConfigDefaults.MAX_SYNTHETIC_RPS, 5),
+                paths.isEmpty() ? List.of("/") : paths, node.integer("expectStatus", 100, 599, 200));
     }
 
     private static Approval approval(Node node) {

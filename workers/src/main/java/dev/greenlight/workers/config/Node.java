@@ -65,6 +65,19 @@ final class Node {
         return value.intValue();
     }
 
+    /** A number within [min, max]; {@code otherwise} when absent. */
+    double number(String field, double min, double max, double otherwise) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return otherwise;
+        }
+        if (!value.isNumber() || value.doubleValue() < min || value.doubleValue() > max) {
+            problem(field, "must be a number from " + min + " to " + max + ", got " + value);
+            return otherwise;
+        }
+        return value.doubleValue();
+    }
+
     /** A required integer: 0 stands in when it is missing or wrong, and the problem is reported. */
     int requiredInteger(String field, int min, int max) {
         Integer value = integer(field, min, max, null);

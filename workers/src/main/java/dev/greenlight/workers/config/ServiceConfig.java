@@ -33,8 +33,33 @@ public record ServiceConfig(
     public record CodeDeployTarget(String application, String deploymentGroup) {
     }
 
-    /** The share of production traffic green gets first, and for how long alarms are watched then. */
-    public record Canary(int percent, int minutes) {
+    /**
+     * The share of production traffic green gets first and for how long, and the evidence a verdict
+     * needs: at least {@code minRequests} requests served by green, judged by {@code analysis}; too
+     * little evidence extends the watch up to {@code maxMinutes}. {@code syntheticLoad} (null: none)
+     * drives requests at green through the test listener, for services too quiet to give evidence.
+     */
+    public record Canary(int percent, int minutes, int maxMinutes, int minRequests, Analysis analysis,
+            SyntheticLoad syntheticLoad) {
+
+        /** Safe defaults for the rest: evidence required, three times the window to gather it. */
+        public Canary(int percent, int minutes) {
+            this(percent, minutes, ConfigDefaults.maxMinutes(minutes), ConfigDefaults.MIN_REQUESTS,
+                    Analysis.DEFAULT, null);
+        }
+    }
+
+    /**
+     * How green is compared with blue: its 5xx share must not be higher than blue's (nor above
+     * {@code maxErrorRate}) with {@code confidence}, and its mean response time at most
+     * {@code maxLatencyRatio} times blue's.
+     */
+    public record Analysis(double confidence, double maxErrorRate, double maxLatencyRatio) {
+        public static final Analysis DEFAULT = new Analysis(0.99, 0.01, 1.5);
+    }
+
+    /** Requests a second at green through the test listener, on these paths, each expecting this status. */
+    public record SyntheticLoad(double requestsPerSecond, List<String> paths, int expectStatus) {
     }
 
     /** Automatic, or manual with a deadline after which the release rolls back. */

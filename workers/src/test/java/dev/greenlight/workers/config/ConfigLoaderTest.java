@@ -77,7 +77,38 @@ class ConfigLoaderTest {
                         .replace("\"alarms\"", "\"approval\": {\"mode\": \"maybe\"}, \"alarms\""), List.of(
                         "services.orders.approval.mode: must be \"auto\" or \"manual\", got \"maybe\"",
                         "services.orders.smoke.checks[0].path: must start with /, got \"health\"",
-                        "services.orders.smoke.checks[0].method: must be an HTTP method such as GET, got \"FETCH\"")));
+                        "services.orders.smoke.checks[0].method: must be an HTTP method such as GET, got \"FETCH\"")),
+                Arguments.of("an evidence window shorter than the canary, a bad confidence and path",
+                        MINIMAL.replace("\"alarms\"", "\"canary\": {\"minutes\": 5, \"maxMinutes\": 3, \"analysis\": "
+                                + "{\"confidence\": 1.5}, \"syntheticLoad\": {\"paths\": [\"health\"]}}, \"alarms\""),
+                        List.of("services.orders.canary.maxMinutes: must be at least minutes (5), got 3",
+                                "services.orders.canary.analysis.confidence: must be a number from 0.5 to 0.9999, "
+                                        + "got 1.5",
+                                "services.orders.canary.syntheticLoad.paths: each path must start with /, got "
+                                        + "\"health\"")));
+    }
+
+    @Test
+    void canary_readsItsEvidenceRulesAndSyntheticLoad_andSurvivesTheRoundTrip() throws Exception {
+        String text = MINIMAL.replace("\"alarms\"", "\"canary\": {\"percent\": 20, \"minutes\": 3, \"maxMinutes\": 9, "
+                + "\"minRequests\": 50, \"analysis\": {\"confidence\": 0.95, \"maxErrorRate\": 0.02, "
+                + "\"maxLatencyRatio\": 2}, \"syntheticLoad\": {\"requestsPerSecond\": 2.5}}, \"alarms\"");
+
+        GreenlightConfig config = ConfigLoader.parse(text);
+
+        assertThat(config.service("orders").canary()).isEqualTo(new ServiceConfig.Canary(20, 3, 9, 50,
+                new ServiceConfig.Analysis(0.95, 0.02, 2), new ServiceConfig.SyntheticLoad(2.5, List.of("/"), 200)));
+        assertThat(ConfigLoader.parse(dev.greenlight.workers.core.Worker.JSON.writeValueAsString(config)))
+                .isEqualTo(config);
+    }
+
+    @Test
+    void absentEvidenceRules_areSafeForAServiceWithNoTraffic() {
+        ServiceConfig.Canary canary = ConfigLoader.parse(MINIMAL).service("orders").canary();
+
+        assertThat(canary.minRequests()).isPositive();
+        assertThat(canary.maxMinutes()).isEqualTo(15);
+        assertThat(canary.syntheticLoad()).isNull();
     }
 
     @ParameterizedTest(name = "{0}")

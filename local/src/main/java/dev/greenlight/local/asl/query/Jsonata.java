@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.local.asl.Json;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
 /** JSONata expressions of ASL ({@code {% ... %}}), evaluated by the dashjoin JSONata library. */
 public final class Jsonata {
@@ -48,14 +49,16 @@ public final class Jsonata {
 
     /**
      * Evaluates {@code expression} with {@code bindings} ({@code states} for {@code $states},
-     * and each variable by name). Returns null when the result is undefined.
+     * and each variable by name), with the functions Step Functions adds; {@code random} serves
+     * {@code $random()} and {@code $uuid()}. Returns null when the result is undefined.
      *
      * @throws JException when the expression fails
      */
-    public static JsonNode evaluate(String expression, Map<String, JsonNode> bindings) {
+    public static JsonNode evaluate(String expression, Map<String, JsonNode> bindings, RandomGenerator random) {
         com.dashjoin.jsonata.Jsonata compiled = compile(expression);
         synchronized (compiled) {
             com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
+            StepFunctionsJsonata.bind(frame, random, PLAIN);
             bindings.forEach((name, value) -> frame.bind(name, toPlain(value)));
             Object result = compiled.evaluate(null, frame);
             return result == null ? null : Json.MAPPER.valueToTree(result == com.dashjoin.jsonata.Jsonata.NULL_VALUE

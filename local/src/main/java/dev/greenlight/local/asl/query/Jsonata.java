@@ -21,20 +21,22 @@ public final class Jsonata {
     private Jsonata() {
     }
 
-    /** Whether a string value is a JSONata expression: {@code {%} and {@code %}} around it. */
+    /**
+     * Whether a string value is a JSONata expression: it begins with {@code {%} and ends with
+     * {@code %}}, exactly (guide, "Transforming data with JSONata": any other string is a literal,
+     * so {@code " {% $x %} "} with spaces around it is one).
+     */
     public static boolean isExpression(JsonNode value) {
         return value != null && value.isTextual() && isExpression(value.textValue());
     }
 
     public static boolean isExpression(String text) {
-        String trimmed = text.trim();
-        return trimmed.startsWith("{%") && trimmed.endsWith("%}") && trimmed.length() >= 4;
+        return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
     }
 
     /** The expression between the delimiters. */
     public static String body(String text) {
-        String trimmed = text.trim();
-        return trimmed.substring(2, trimmed.length() - 2).trim();
+        return text.substring(2, text.length() - 2).trim();
     }
 
     /** Null when the expression parses, else the parser's message. */

@@ -113,6 +113,9 @@ final class TaskRunner implements StateRunner<TaskState> {
                     History.details("error", failure.error(), "cause", failure.cause())));
             throw failure;
         }
+        if (ProgramRunner.exceedsLimit(value)) {
+            throw new TaskResultTooLarge(state.name());
+        }
         context.scope.event(resource.eventType("Succeeded"), resource.detailsField("Succeeded"),
                 withResource(resource, History.details("output", value)));
         DataFlow flow = state.dataFlow();

@@ -93,6 +93,7 @@ final class StateParser {
         if (resource != null && programs.type() == StateMachineType.EXPRESS) {
             expressIntegration(resource, problems.at("Resource"));
         }
+        CredentialsCheck.check(node, dataFlow.language(), problems);
         FieldValue<Number> timeout = seconds(node, "TimeoutSeconds", 1, dataFlow.language(), problems);
         FieldValue<Number> heartbeat = seconds(node, "HeartbeatSeconds", 1, dataFlow.language(), problems);
         if (timeout.literal() != null && heartbeat.literal() != null

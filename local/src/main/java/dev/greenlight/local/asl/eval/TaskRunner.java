@@ -163,10 +163,14 @@ final class TaskRunner implements StateRunner<TaskState> {
         return value == null ? otherwise : value.longValue();
     }
 
-    /** A task that ran out of time: recorded as TaskTimedOut rather than TaskFailed. */
+    /**
+     * A task that ran out of time: recorded as TaskTimedOut rather than TaskFailed. AWS gives it an
+     * empty cause, which a Catch's error output carries ({"Error": "States.Timeout", "Cause": ""}, as
+     * quoted from an AWS execution in aws-samples/serverless-coffee-workshop issue 15).
+     */
     private static final class TimedOut extends StatesException {
         TimedOut(StatesError error) {
-            super(error.errorName(), null);
+            super(error.errorName(), "");
         }
     }
 }

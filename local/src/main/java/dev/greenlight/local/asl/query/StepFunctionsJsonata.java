@@ -29,7 +29,7 @@ final class StepFunctionsJsonata {
     private StepFunctionsJsonata() {
     }
 
-    /** Binds the six functions into {@code frame}; unseeded randomness comes from {@code random}. */
+    /** Binds the six functions into {@code frame} and hides $eval; {@code random} serves unseeded draws. */
     static void bind(Frame frame, RandomGenerator random, ObjectMapper plain) {
         frame.bind("partition", function((input, args) -> partition(args)));
         frame.bind("range", function((input, args) -> range(args)));
@@ -37,6 +37,8 @@ final class StepFunctionsJsonata {
         frame.bind("random", function((input, args) -> random(args, random)));
         frame.bind("uuid", function((input, args) -> UuidFunction.uuid(random).textValue()));
         frame.bind("parse", function((input, args) -> parse(args, plain)));
+        // "$eval is not available; use $parse instead": calling it fails as calling any unknown function does.
+        frame.bind("eval", (Object) null);
     }
 
     private static JFunction function(JFunctionCallable callable) {

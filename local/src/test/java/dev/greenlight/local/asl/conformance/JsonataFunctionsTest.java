@@ -75,4 +75,14 @@ class JsonataFunctionsTest {
         assertThat(execution.error()).isEqualTo("States.QueryEvaluationError");
         assertThat(execution.cause()).contains("threw an error during evaluation");
     }
+
+    /** The guide: "$eval is not available; use $parse instead". */
+    @Test
+    void evalIsNotAvailable() {
+        Execution execution = output("$eval(`1 + 1`)", "{}");
+
+        assertThat(execution.error()).isEqualTo("States.QueryEvaluationError");
+        assertThat(execution.cause()).endsWith("threw an error during evaluation. T1006: Attempted to invoke a "
+                + "non-function");
+    }
 }

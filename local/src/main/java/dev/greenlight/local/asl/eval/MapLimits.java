@@ -5,6 +5,7 @@ import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.component.FieldValue;
+import dev.greenlight.local.asl.query.Jsonata;
 
 /**
  * MaxConcurrency, ToleratedFailureCount and ToleratedFailurePercentage as read at run time, from
@@ -99,7 +100,7 @@ final class MapLimits {
         String shown = value.isTextual() ? value.textValue() : Json.write(value);
         boolean byPath = field.path() != null;
         String name = byPath ? field.field() + "Path" : field.field();
-        String source = byPath ? field.path() : field.expression();
+        String source = byPath ? field.path() : Jsonata.body(field.expression());
         return StatesError.RUNTIME.withCause("The " + name + " field refers to value \"" + shown
                 + "\" which is not a valid " + kind + ": " + source);
     }

@@ -97,4 +97,19 @@ class MapRunTimeTest {
                 + "specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
                 + type + "'"));
     }
+
+    /** In a JSONata state the limits may be expressions; their bad values fail alike (AWS's wording unrecorded). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "'MaxConcurrency': '{% $states.input.v %}'             | -2     | Expected non-negative integer for MaxConcurrency, got '-2' instead.",
+        "'ToleratedFailureCount': '{% $states.input.v %}'      | 'many' | The ToleratedFailureCount field refers to value \"many\" which is not a valid integer: $states.input.v",
+        "'ToleratedFailurePercentage': '{% $states.input.v %}' | 200    | ToleratedFailurePercentage must be between 0 and 100.",
+    })
+    void badJsonataLimitFailsTheExecution(String field, String value, String cause) {
+        Execution execution = run(single("JSONata", "'Type': 'Map', 'Items': '{% $states.input.items %}', " + field
+                + ", " + PROCESSOR), "{'items': [1], 'v': " + value + "}");
+
+        assertThat(execution.error()).isEqualTo("States.Runtime");
+        assertThat(execution.cause()).isEqualTo(cause);
+    }
 }

@@ -39,6 +39,15 @@ public final class AslRun implements Callable<Integer> {
             description = "The workflow type (default ${DEFAULT-VALUE}).")
     StateMachineType type;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The execution's name (default: a UUID, as StartExecution gives).")
+    String name;
+
+    @Option(names = "--state-machine-name", paramLabel = "NAME", defaultValue = RunRequest.DEFAULT_STATE_MACHINE,
+            description = "The state machine's name, in $$.StateMachine and the execution's ARN "
+                    + "(default ${DEFAULT-VALUE}).")
+    String stateMachineName;
+
     @Option(names = "--mock-config", paramLabel = "FILE",
             description = "A Step Functions Local mock configuration (MockConfigFile.json format).")
     Path mockConfig;
@@ -53,7 +62,7 @@ public final class AslRun implements Callable<Integer> {
     boolean history;
 
     @Option(names = "--jsonl", description = "Read one request per line on stdin: {\"id\", \"definition\", "
-            + "\"input\", \"type\"?, \"mockConfig\"?, \"testCase\"?}; write one result per line with the same id.")
+            + "\"input\", \"type\"?, \"mockConfig\"?, \"testCase\"?, \"name\"?, \"stateMachineName\"?}; write one result per line with the same id.")
     boolean jsonl;
 
     @Spec
@@ -88,7 +97,8 @@ public final class AslRun implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return AslRunner.invalidRequest(e.getMessage());
         }
-        return AslRunner.run(new RunRequest(definitionText, inputJson, type, mock, testCase, realTime, history));
+        return AslRunner.run(new RunRequest(definitionText, inputJson, type, mock, testCase, realTime, history,
+                name, stateMachineName));
     }
 
     private static String read(Path file, String what) {

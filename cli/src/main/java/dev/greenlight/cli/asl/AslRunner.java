@@ -13,6 +13,7 @@ import dev.greenlight.local.asl.parse.InvalidDefinitionException;
 import dev.greenlight.local.asl.task.Integrations;
 import dev.greenlight.local.asl.task.LocalIntegrations;
 import dev.greenlight.local.asl.task.MockConfig;
+import dev.greenlight.local.aws.stepfunctions.ResourceNames;
 
 /**
  * Runs one request and answers with one JSON object: {@code status}, {@code output}, {@code error},
@@ -30,13 +31,18 @@ final class AslRunner {
         } catch (InvalidDefinitionException e) {
             return result("INVALID_DEFINITION", null, "InvalidDefinition", e.getMessage());
         }
+        String badName = badName(request);
+        if (badName != null) {
+            return invalidRequest(badName);
+        }
         Integrations integrations;
         try {
             integrations = integrations(request);
         } catch (IllegalArgumentException e) {
             return invalidRequest("the mock configuration is not usable: " + e.getMessage());
         }
-        StartRequest start = StartRequest.of("local", request.input()).withType(request.type());
+        StartRequest start = StartRequest.of(request.stateMachineName(), request.name(), request.input())
+                .withType(request.type());
         Execution execution = request.realTime() ? LocalRun.realTime(machine, start, integrations)
                 : LocalRun.virtualTime(machine, start, integrations);
         ObjectNode result = result(execution.status().name(), execution.output(), execution.error(),
@@ -46,6 +52,19 @@ final class AslRunner {
             execution.history().events().stream().map(HistoryEvent::toJson).forEach(events::add);
         }
         return result;
+    }
+
+    /** What is wrong with the names, as StartExecution and CreateStateMachine check them; null when nothing is. */
+    private static String badName(RunRequest request) {
+        if (request.name() != null && !ResourceNames.isValid(request.name())) {
+            return "the execution name '" + request.name() + "' is not valid: use 1 to 80 letters, digits, - or _ "
+                    + "(no spaces, brackets, wildcards or special characters)";
+        }
+        if (!ResourceNames.isValid(request.stateMachineName())) {
+            return "the state machine name '" + request.stateMachineName() + "' is not valid: use 1 to 80 letters, "
+                    + "digits, - or _ (no spaces, brackets, wildcards or special characters)";
+        }
+        return null;
     }
 
     /** A request that could not be run at all: unreadable input, a broken mock configuration. */
@@ -64,7 +83,7 @@ final class AslRunner {
         if (request.testCase() == null) {
             throw new IllegalArgumentException("a mock configuration needs a test case (--test-case NAME)");
         }
-        return MockConfig.of(request.mockConfig()).testCase(null, request.testCase(), local);
+        return MockConfig.of(request.mockConfig()).testCase(request.stateMachineName(), request.testCase(), local);
     }
 
     private static ObjectNode result(String status, com.fasterxml.jackson.databind.JsonNode output, String error,

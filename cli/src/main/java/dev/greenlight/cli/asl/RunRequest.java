@@ -6,7 +6,13 @@ import dev.greenlight.local.asl.component.StateMachineType;
 /**
  * One execution to run: the definition as text, the input, and optionally a Step Functions Local
  * mock configuration with the test case to use.
+ *
+ * @param name the execution's name; null gives it a UUID, as StartExecution does
+ * @param stateMachineName the state machine's name, in {@code $$.StateMachine} and the execution's ARN
  */
 record RunRequest(String definition, JsonNode input, StateMachineType type, JsonNode mockConfig, String testCase,
-        boolean realTime, boolean history) {
+        boolean realTime, boolean history, String name, String stateMachineName) {
+
+    /** The state machine's name when none is given. */
+    static final String DEFAULT_STATE_MACHINE = "local";
 }

@@ -114,6 +114,42 @@ class AslRunTest {
         assertThat(result.get("status").asText()).isEqualTo("TIMED_OUT");
     }
 
+    private static final String IDENTITY = """
+            {"StartAt": "P", "States": {"P": {"Type": "Pass", "Parameters": {"id.$": "$$.Execution.Id",
+              "name.$": "$$.Execution.Name", "machine.$": "$$.StateMachine.Id"}, "End": true}}}
+            """;
+
+    @Test
+    void nameAndStateMachineName_areTheExecutionsIdentity() throws IOException {
+        JsonNode result = Json.parse(CommandRun.of("asl", "run", "--definition", write("d.json", IDENTITY),
+                "--name", "run-1", "--state-machine-name", "orders").out());
+
+        assertThat(result.get("output")).isEqualTo(Json.parse("""
+                {"id": "arn:aws:states:us-east-1:123456789012:execution:orders:run-1", "name": "run-1",
+                 "machine": "arn:aws:states:us-east-1:123456789012:stateMachine:orders"}"""));
+    }
+
+    @Test
+    void withoutNames_theExecutionIsAUuidOfTheMachineLocal() throws IOException {
+        JsonNode output = Json.parse(CommandRun.of("asl", "run", "--definition", write("d.json", IDENTITY),
+                "--type", "EXPRESS").out()).get("output");
+
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+        assertThat(output.get("name").asText()).matches(uuid);
+        assertThat(output.get("id").asText()).matches("arn:aws:states:us-east-1:123456789012:express:local:"
+                + output.get("name").asText() + ":" + uuid);
+    }
+
+    @Test
+    void invalidName_isAnInvalidRequestSayingWhatIsAllowed() throws IOException {
+        JsonNode result = Json.parse(CommandRun.of("asl", "run", "--definition", write("d.json", IDENTITY),
+                "--name", "run 1").out());
+
+        assertThat(result.get("status").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(result.get("cause").asText()).isEqualTo("the execution name 'run 1' is not valid: use 1 to 80 "
+                + "letters, digits, - or _ (no spaces, brackets, wildcards or special characters)");
+    }
+
     @Test
     void unreadableInput_isAnInvalidRequestNamingTheFile() throws IOException {
         CommandRun run = CommandRun.of("asl", "run", "--definition", write("d.json", WAIT_THEN_PASS),

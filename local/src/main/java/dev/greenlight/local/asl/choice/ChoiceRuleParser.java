@@ -17,8 +17,8 @@ public final class ChoiceRuleParser {
 
     private static final Set<String> BOOLEAN_OPERATORS = Set.of("And", "Or", "Not");
 
-    /** Fields of a Choices entry that the Choice state reads, not the rule. */
-    private static final Set<String> CHOICE_FIELDS = Set.of("Next", "Assign", "Comment");
+    /** Fields of a Choices entry that the Choice state reads, not the rule; any rule may have a Comment. */
+    private static final Set<String> CHOICE_FIELDS = Set.of("Next", "Assign");
 
     private ChoiceRuleParser() {
     }
@@ -38,7 +38,8 @@ public final class ChoiceRuleParser {
         rule.fieldNames().forEachRemaining(field -> {
             if (BOOLEAN_OPERATORS.contains(field) || DataTests.isOperator(field)) {
                 operators.add(field);
-            } else if (!field.equals("Variable") && !(topLevel && CHOICE_FIELDS.contains(field))) {
+            } else if (!field.equals("Variable") && !field.equals("Comment")
+                    && !(topLevel && CHOICE_FIELDS.contains(field))) {
                 problems.add("Field '" + field + "' is not supported");
             }
         });

@@ -7,6 +7,7 @@ import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.component.QueryLanguage;
 import dev.greenlight.local.asl.component.StateMachine;
 import dev.greenlight.local.asl.intrinsics.IntrinsicFunctions;
+import dev.greenlight.local.asl.intrinsics.UuidFunction;
 import dev.greenlight.local.asl.task.Integrations;
 import dev.greenlight.local.clock.Clock;
 import java.time.Duration;
@@ -48,9 +49,10 @@ public final class Engine {
 
     /** Starts an execution; it runs as the clock runs. */
     public Execution start(StateMachine machine, StartRequest request) {
-        String arn = request.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + request.name();
+        String name = request.name() != null ? request.name() : uuid();
+        String arn = request.executionArn() != null ? request.executionArn() : executionArn(request, name);
         History history = new History(clock::now);
-        Execution execution = new Execution(arn, request, clock.now(), history);
+        Execution execution = new Execution(arn, name, request, clock.now(), history);
         ExecutionRun run = new ExecutionRun(this, execution, machine, request.roleArn());
         runs.put(arn, run);
         execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
@@ -69,6 +71,19 @@ public final class Engine {
             }
         });
         return execution;
+    }
+
+    /** AWS's execution ARNs: {@code ...:execution:MACHINE:NAME}, and {@code ...:express:MACHINE:NAME:ID} for EXPRESS. */
+    private String executionArn(StartRequest request, String name) {
+        String machine = request.stateMachineArn();
+        if (request.type() == StateMachineType.EXPRESS) {
+            return machine.replace(":stateMachine:", ":express:") + ":" + name + ":" + uuid();
+        }
+        return machine.replace(":stateMachine:", ":execution:") + ":" + name;
+    }
+
+    private String uuid() {
+        return UuidFunction.uuid(random).textValue();
     }
 
     /** StopExecution: the execution ends ABORTED; a finished one is left as it is. */

@@ -1,6 +1,7 @@
 package dev.greenlight.local.asl.eval;
 
 import dev.greenlight.local.asl.StatesError;
+import dev.greenlight.local.asl.StatesException;
 import java.util.List;
 
 /** Whether an ErrorEquals list matches an error, with the spec's wildcards. */
@@ -13,6 +14,14 @@ final class ErrorMatch {
      * States.ALL matches every error but the terminal States.Runtime and States.DataLimitExceeded;
      * States.TaskFailed matches every error but States.Timeout and those two.
      */
+    /** As {@link #matches(List, String)}, but a task's too-large result is caught by States.ALL too. */
+    static boolean catches(List<String> errorEquals, StatesException failure) {
+        if (failure instanceof TaskResultTooLarge) {
+            return errorEquals.contains(failure.error()) || errorEquals.contains(StatesError.ALL.errorName());
+        }
+        return matches(errorEquals, failure.error());
+    }
+
     static boolean matches(List<String> errorEquals, String error) {
         if (error == null) {
             return errorEquals.contains(StatesError.ALL.errorName());

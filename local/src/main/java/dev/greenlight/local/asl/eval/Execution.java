@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Execution {
 
     private final String executionArn;
+    private final String name;
     private final StartRequest request;
     private final Instant startDate;
     private final History history;
@@ -19,8 +20,9 @@ public final class Execution {
     private volatile String error;
     private volatile String cause;
 
-    Execution(String executionArn, StartRequest request, Instant startDate, History history) {
+    Execution(String executionArn, String name, StartRequest request, Instant startDate, History history) {
         this.executionArn = executionArn;
+        this.name = name;
         this.request = request;
         this.startDate = startDate;
         this.history = history;
@@ -46,7 +48,7 @@ public final class Execution {
     }
 
     public String name() {
-        return request.name();
+        return name;
     }
 
     public String stateMachineArn() {

@@ -3,6 +3,7 @@ package dev.greenlight.local.asl.eval;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.asl.component.StateMachine;
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.clock.Clock;
 
 /** Everything one running execution shares: the engine, its history and its context object. */
@@ -26,7 +27,11 @@ final class ExecutionRun {
         exec.put("Name", execution.name());
         exec.put("RoleArn", roleArn);
         exec.put("StartTime", StateContext.TIMESTAMP.format(execution.startDate()));
-        exec.put("RedriveCount", 0);
+        // Only STANDARD executions can be redriven (RedriveExecution: "not supported by EXPRESS state
+        // machines"), and only theirs carry the count.
+        if (execution.type() == StateMachineType.STANDARD) {
+            exec.put("RedriveCount", 0);
+        }
         ObjectNode stateMachine = executionContext.putObject("StateMachine");
         stateMachine.put("Id", execution.stateMachineArn());
         stateMachine.put("Name", execution.stateMachineArn().substring(execution.stateMachineArn().lastIndexOf(':') + 1));

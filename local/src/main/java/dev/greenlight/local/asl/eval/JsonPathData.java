@@ -15,6 +15,7 @@ import dev.greenlight.local.asl.intrinsics.IntrinsicFunctions;
 import dev.greenlight.local.asl.query.JsonPaths;
 import dev.greenlight.local.asl.query.PathNotFoundException;
 import dev.greenlight.local.asl.query.PathReader;
+import dev.greenlight.local.asl.query.ScopedPath;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -146,6 +147,10 @@ final class JsonPathData implements StateData {
         try {
             return reader.read(expression);
         } catch (PathNotFoundException e) {
+            // AWS: a path through a wildcard or a slice that matches nothing is an empty array, not a failure.
+            if (JsonPaths.hasWildcardOrSlice(ScopedPath.parse(expression).path())) {
+                return Json.NODES.arrayNode();
+            }
             throw context.fail(StatesError.RUNTIME, "The JSONPath '" + expression + "' specified for the field '"
                     + key + "' could not be found in the input '" + Json.write(document) + "'");
         }

@@ -14,6 +14,7 @@ import dev.greenlight.local.asl.query.Jsonata;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * JSONata data flow: Arguments and Output are templates whose {@code {% %}} strings are
@@ -21,6 +22,12 @@ import java.util.Map;
  * before any variable changes.
  */
 final class JsonataData implements StateData {
+
+    private final RandomGenerator random;
+
+    JsonataData(RandomGenerator random) {
+        this.random = random;
+    }
 
     @Override
     public JsonNode effectiveInput(StateContext context, Template arguments) {
@@ -104,7 +111,7 @@ final class JsonataData implements StateData {
     private JsonNode evaluate(StateContext context, String field, String expression, Map<String, JsonNode> bindings) {
         JsonNode result;
         try {
-            result = Jsonata.evaluate(expression, bindings);
+            result = Jsonata.evaluate(expression, bindings, random);
         } catch (JException e) {
             throw threw(context, field, expression, e.getError() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -10,6 +10,7 @@ import dev.greenlight.local.asl.component.DataFlow;
 import dev.greenlight.local.asl.component.MapState;
 import dev.greenlight.local.asl.component.QueryLanguage;
 import dev.greenlight.local.asl.component.Template;
+import dev.greenlight.local.asl.query.Jsonata;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -35,7 +36,8 @@ final class MapRunner implements StateRunner<MapState> {
     private CompletableFuture<Outcome> attempt(MapState state, StateContext context, StateData data) {
         JsonNode input = data.effectiveInput(context, null);
         ArrayNode items = items(state, context, data, input);
-        int concurrency = intValue(data.resolve(context, state.maxConcurrency(), context.rawInput), 0);
+        int concurrency = MapLimits.maxConcurrency(state.maxConcurrency(),
+                data.resolve(context, state.maxConcurrency(), context.rawInput));
         MapIterations iterations = new MapIterations(state, context, items, concurrency,
                 tolerance(state, context, data, items.size()), (index, item, scope) -> iterate(state, context, data,
                 input, index, item, scope));
@@ -80,28 +82,51 @@ final class MapRunner implements StateRunner<MapState> {
         } else {
             items = context.read(input, state.itemsPath() == null ? "$" : state.itemsPath());
         }
-        if (!(items instanceof ArrayNode array)) {
-            StatesError error = state.dataFlow().language() == QueryLanguage.JSONata
-                    ? StatesError.QUERY_EVALUATION_ERROR : StatesError.RUNTIME;
-            throw context.fail(error, "Items of the Map state must be a JSON array, but was: " + Json.write(items));
+        if (items instanceof ArrayNode array) {
+            return array;
         }
-        return array;
+        // AWS's wording differs by query language. The JSONata one is recorded from AWS; the JSONPath one
+        // is the cause localstack records, whose last part (the kind of value found) AWS does not publish:
+        // the JSON type name is ours.
+        if (state.dataFlow().language() == QueryLanguage.JSONata && state.items() != null
+                && Jsonata.isExpression(state.items().value())) {
+            throw context.fail(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                    + Jsonata.body(state.items().value().textValue()) + "' specified for the field 'Items' returned "
+                    + "an unexpected result type. Expected 'array', but was '" + typeName(items) + "'");
+        }
+        throw context.fail(StatesError.QUERY_EVALUATION_ERROR, "Map state input must be an array but was: "
+                + typeName(items));
+    }
+
+    /** JSON's names for the kinds of value, as AWS's JSONata messages name them. */
+    private static String typeName(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "null";
+        }
+        if (value.isObject()) {
+            return "object";
+        }
+        if (value.isTextual()) {
+            return "string";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        return value.isBoolean() ? "boolean" : "array";
     }
 
     /** How many iterations may fail: the smaller of ToleratedFailureCount and the percentage of items. */
     private static int tolerance(MapState state, StateContext context, StateData data, int size) {
-        JsonNode count = data.resolve(context, state.toleratedFailureCount(), context.rawInput);
-        JsonNode percentage = data.resolve(context, state.toleratedFailurePercentage(), context.rawInput);
-        int tolerated = count == null ? 0 : count.intValue();
+        Integer count = MapLimits.toleratedFailureCount(state.toleratedFailureCount(),
+                data.resolve(context, state.toleratedFailureCount(), context.rawInput));
+        Double percentage = MapLimits.toleratedFailurePercentage(state.toleratedFailurePercentage(),
+                data.resolve(context, state.toleratedFailurePercentage(), context.rawInput));
+        int tolerated = count == null ? 0 : count;
         if (percentage != null) {
-            int byPercentage = (int) Math.floor(size * percentage.doubleValue() / 100.0);
+            int byPercentage = (int) Math.floor(size * percentage / 100.0);
             tolerated = count == null ? byPercentage : Math.min(tolerated, byPercentage);
         }
         return tolerated;
-    }
-
-    private static int intValue(JsonNode value, int otherwise) {
-        return value == null ? otherwise : value.intValue();
     }
 
     static StatesException toleranceExceeded() {

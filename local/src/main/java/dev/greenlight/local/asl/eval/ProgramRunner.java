@@ -69,9 +69,17 @@ final class ProgramRunner {
     }
 
     private static void checkSize(State state, JsonNode output) {
-        if (Json.write(output).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
-            throw StatesError.DATA_LIMIT_EXCEEDED.withCause("The state/task '" + state.name() + "' returned a result "
-                    + "with a size exceeding the maximum number of bytes service limit.");
+        if (exceedsLimit(output)) {
+            throw StatesError.DATA_LIMIT_EXCEEDED.withCause(tooLarge(state.name()));
         }
+    }
+
+    static boolean exceedsLimit(JsonNode payload) {
+        return Json.write(payload).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES;
+    }
+
+    static String tooLarge(String stateName) {
+        return "The state/task '" + stateName + "' returned a result with a size exceeding the maximum number of "
+                + "bytes service limit.";
     }
 }

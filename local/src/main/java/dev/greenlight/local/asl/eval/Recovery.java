@@ -50,7 +50,7 @@ final class Recovery {
     private static void catchOrFail(StateContext context, ErrorHandling handling, StateData data,
             StatesException failure, CompletableFuture<Outcome> done) {
         for (Catcher catcher : handling.catchers()) {
-            if (ErrorMatch.matches(catcher.errorEquals(), failure.error())) {
+            if (ErrorMatch.catches(catcher.errorEquals(), failure)) {
                 ObjectNode errorOutput = Json.NODES.objectNode();
                 errorOutput.put("Error", failure.error());
                 if (failure.cause() != null) {

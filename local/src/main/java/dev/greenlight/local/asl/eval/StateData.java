@@ -13,7 +13,7 @@ import dev.greenlight.local.asl.component.Template;
 interface StateData {
 
     static StateData of(QueryLanguage language, Engine engine) {
-        return language == QueryLanguage.JSONata ? new JsonataData() : new JsonPathData(engine.intrinsics());
+        return language == QueryLanguage.JSONata ? new JsonataData(engine.random()) : new JsonPathData(engine.intrinsics());
     }
 
     /** JSONPath: InputPath then Parameters (or ItemSelector); JSONata: Arguments; else the raw input. */

@@ -113,6 +113,9 @@ final class TaskRunner implements StateRunner<TaskState> {
                     History.details("error", failure.error(), "cause", failure.cause())));
             throw failure;
         }
+        if (ProgramRunner.exceedsLimit(value)) {
+            throw new TaskResultTooLarge(state.name());
+        }
         context.scope.event(resource.eventType("Succeeded"), resource.detailsField("Succeeded"),
                 withResource(resource, History.details("output", value)));
         DataFlow flow = state.dataFlow();
@@ -160,10 +163,14 @@ final class TaskRunner implements StateRunner<TaskState> {
         return value == null ? otherwise : value.longValue();
     }
 
-    /** A task that ran out of time: recorded as TaskTimedOut rather than TaskFailed. */
+    /**
+     * A task that ran out of time: recorded as TaskTimedOut rather than TaskFailed. AWS gives it an
+     * empty cause, which a Catch's error output carries ({"Error": "States.Timeout", "Cause": ""}, as
+     * quoted from an AWS execution in aws-samples/serverless-coffee-workshop issue 15).
+     */
     private static final class TimedOut extends StatesException {
         TimedOut(StatesError error) {
-            super(error.errorName(), null);
+            super(error.errorName(), "");
         }
     }
 }

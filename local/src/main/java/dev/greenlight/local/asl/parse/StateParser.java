@@ -19,6 +19,7 @@ import dev.greenlight.local.asl.component.SucceedState;
 import dev.greenlight.local.asl.component.TaskState;
 import dev.greenlight.local.asl.component.Transition;
 import dev.greenlight.local.asl.component.WaitState;
+import dev.greenlight.local.asl.intrinsics.IntrinsicFunctions;
 import dev.greenlight.local.asl.query.Jsonata;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -30,6 +31,13 @@ import java.util.Set;
 final class StateParser {
 
     private static final Set<String> CHOICE_FIELDS = Set.of("Next", "Assign", "Output", "Comment", "Condition");
+
+    /**
+     * Fail state page: ErrorPath and CausePath are a reference path or one of these intrinsic
+     * functions, which return a string.
+     */
+    private static final Set<String> FAIL_INTRINSICS = Set.of("States.Format", "States.JsonToString",
+            "States.ArrayGetItem", "States.Base64Encode", "States.Base64Decode", "States.Hash", "States.UUID");
 
     private final ProgramParser programs;
     private final TransitionCheck transitions;
@@ -85,6 +93,7 @@ final class StateParser {
         if (resource != null && programs.type() == StateMachineType.EXPRESS) {
             expressIntegration(resource, problems.at("Resource"));
         }
+        CredentialsCheck.check(node, dataFlow.language(), problems);
         FieldValue<Number> timeout = seconds(node, "TimeoutSeconds", 1, dataFlow.language(), problems);
         FieldValue<Number> heartbeat = seconds(node, "HeartbeatSeconds", 1, dataFlow.language(), problems);
         if (timeout.literal() != null && heartbeat.literal() != null
@@ -153,8 +162,28 @@ final class StateParser {
 
     private FailState fail(String name, JsonNode node, DataFlow dataFlow, Problems problems) {
         transitions.terminal();
-        return new FailState(name, dataFlow, text(node, "Error", dataFlow.language(), problems),
-                text(node, "Cause", dataFlow.language(), problems));
+        return new FailState(name, dataFlow, failField(node, "Error", dataFlow.language(), problems),
+                failField(node, "Cause", dataFlow.language(), problems));
+    }
+
+    private static FieldValue<String> failField(JsonNode node, String field, QueryLanguage language,
+            Problems problems) {
+        String pathField = field + "Path";
+        JsonNode path = node.get(pathField);
+        if (path == null || !path.isTextual() || !IntrinsicFunctions.isIntrinsic(path.textValue())) {
+            return text(node, field, language, problems);
+        }
+        Fields.atMostOne(node, problems, field, pathField);
+        String call = path.textValue().strip();
+        String function = call.substring(0, call.indexOf('(')).strip();
+        if (!FAIL_INTRINSICS.contains(function)) {
+            problems.at(pathField).add("The value for the field '" + pathField + "' must be a valid Reference Path "
+                    + "or one of the intrinsic functions " + String.join(", ", FAIL_INTRINSICS.stream().sorted()
+                    .toList()));
+        }
+        IntrinsicFunctions.validate(call).forEach(problem -> problems.at(pathField).add("The value for the field '"
+                + pathField + "' must be a valid intrinsic function: " + problem));
+        return new FieldValue<>(field, null, call, null);
     }
 
     private ParallelState parallel(String name, JsonNode node, DataFlow dataFlow, Problems problems) {

@@ -85,6 +85,16 @@ public final class JsonPaths {
         }
     }
 
+    /** A wildcard ({@code [*]}, {@code .*}) or a slice ({@code [1:]}, {@code [:2]}) outside quoted names. */
+    private static final Pattern WILDCARD_OR_SLICE = Pattern.compile("\\[\\*\\]|\\[-?\\d*:-?\\d*(:-?\\d*)?\\]");
+    private static final Pattern QUOTED_NAME = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
+
+    /** Whether the path goes through a wildcard or a slice, where AWS answers an empty array for no match. */
+    public static boolean hasWildcardOrSlice(String path) {
+        String normalized = compile(path).getPath();
+        return WILDCARD_OR_SLICE.matcher(QUOTED_NAME.matcher(normalized).replaceAll("''")).find();
+    }
+
     /** A Reference Path names one node: no wildcards, filters, slices or functions. */
     public static boolean isReferencePath(String path) {
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.local.asl.Json;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
 
 /** JSONata expressions of ASL ({@code {% ... %}}), evaluated by the dashjoin JSONata library. */
 public final class Jsonata {
@@ -20,20 +21,22 @@ public final class Jsonata {
     private Jsonata() {
     }
 
-    /** Whether a string value is a JSONata expression: {@code {%} and {@code %}} around it. */
+    /**
+     * Whether a string value is a JSONata expression: it begins with {@code {%} and ends with
+     * {@code %}}, exactly (guide, "Transforming data with JSONata": any other string is a literal,
+     * so {@code " {% $x %} "} with spaces around it is one).
+     */
     public static boolean isExpression(JsonNode value) {
         return value != null && value.isTextual() && isExpression(value.textValue());
     }
 
     public static boolean isExpression(String text) {
-        String trimmed = text.trim();
-        return trimmed.startsWith("{%") && trimmed.endsWith("%}") && trimmed.length() >= 4;
+        return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
     }
 
     /** The expression between the delimiters. */
     public static String body(String text) {
-        String trimmed = text.trim();
-        return trimmed.substring(2, trimmed.length() - 2).trim();
+        return text.substring(2, text.length() - 2).trim();
     }
 
     /** Null when the expression parses, else the parser's message. */
@@ -48,14 +51,16 @@ public final class Jsonata {
 
     /**
      * Evaluates {@code expression} with {@code bindings} ({@code states} for {@code $states},
-     * and each variable by name). Returns null when the result is undefined.
+     * and each variable by name), with the functions Step Functions adds; {@code random} serves
+     * {@code $random()} and {@code $uuid()}. Returns null when the result is undefined.
      *
      * @throws JException when the expression fails
      */
-    public static JsonNode evaluate(String expression, Map<String, JsonNode> bindings) {
+    public static JsonNode evaluate(String expression, Map<String, JsonNode> bindings, RandomGenerator random) {
         com.dashjoin.jsonata.Jsonata compiled = compile(expression);
         synchronized (compiled) {
             com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
+            StepFunctionsJsonata.bind(frame, random, PLAIN);
             bindings.forEach((name, value) -> frame.bind(name, toPlain(value)));
             Object result = compiled.evaluate(null, frame);
             return result == null ? null : Json.MAPPER.valueToTree(result == com.dashjoin.jsonata.Jsonata.NULL_VALUE

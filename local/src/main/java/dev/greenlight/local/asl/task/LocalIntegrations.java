@@ -65,13 +65,9 @@ public final class LocalIntegrations implements Integrations {
         }
     }
 
-    /** A function error as Step Functions reports it: the errorType as error, the error payload as cause. */
+    /** A function error as Step Functions reports it: the errorType as error, the error document as cause. */
     private static StatesException functionError(Exception e) {
-        ObjectNode cause = Json.NODES.objectNode();
-        cause.put("errorMessage", e.getMessage());
-        cause.put("errorType", e.getClass().getName());
-        cause.putArray("stackTrace");
-        return new StatesException(e.getClass().getName(), Json.write(cause));
+        return new StatesException(e.getClass().getName(), Json.write(FunctionErrorDocument.of(e)));
     }
 
     private JsonNode callService(String serviceAndAction, JsonNode request) {

@@ -1,8 +1,8 @@
 package dev.greenlight.local.aws.lambda;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.task.FunctionErrorDocument;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +23,7 @@ final class ErrorPayload {
      * name), stackTrace (one "Class.method(File.java:line)" per frame) and the cause, nested alike.
      */
     static byte[] unhandled(Throwable thrown) {
-        return Json.write(describe(thrown)).getBytes(StandardCharsets.UTF_8);
+        return Json.write(FunctionErrorDocument.of(thrown)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Lambda's own answer when the function outlives its Timeout; it carries no errorType. */
@@ -32,20 +32,5 @@ final class ErrorPayload {
         payload.put("errorMessage", LOG_TIME.format(at) + " " + requestId + " Task timed out after "
                 + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds) + " seconds");
         return Json.write(payload).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode describe(Throwable thrown) {
-        ObjectNode node = Json.NODES.objectNode();
-        node.put("errorMessage", thrown.getMessage());
-        node.put("errorType", thrown.getClass().getName());
-        ArrayNode trace = node.putArray("stackTrace");
-        for (StackTraceElement frame : thrown.getStackTrace()) {
-            trace.add(frame.getClassName() + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
-                    + frame.getLineNumber() + ")");
-        }
-        if (thrown.getCause() != null && thrown.getCause() != thrown) {
-            node.set("cause", describe(thrown.getCause()));
-        }
-        return node;
     }
 }

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * brackets {@code < > { } [ ]}, wildcards {@code ? *}, the specials {@code " # % \ ^ | ~ ` $ & , ; : /}
  * or control characters (U+0000-001F, U+007F-009F).
  */
-final class ResourceNames {
+public final class ResourceNames {
 
     private static final Pattern FORBIDDEN =
             Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x{0000}-\\x{001F}\\x{007F}-\\x{009F}]");
@@ -15,7 +15,7 @@ final class ResourceNames {
     private ResourceNames() {
     }
 
-    static boolean isValid(String name) {
+    public static boolean isValid(String name) {
         return name != null && !name.isEmpty() && name.length() <= 80 && !FORBIDDEN.matcher(name).find();
     }
 

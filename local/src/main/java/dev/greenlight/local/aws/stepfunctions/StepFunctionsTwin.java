@@ -178,7 +178,7 @@ public final class StepFunctionsTwin implements SfnClient {
             case ALREADY_EXISTS -> throw SfnErrors.executionAlreadyExists(arn);
             default -> {
                 Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
-                        machine.engineType(), machine.roleArn()));
+                        machine.engineType(), machine.roleArn(), arn));
                 executions.put(arn, new ExecutionRecord(arn, execution, input, machine));
                 execution.completion().whenComplete((done, thrown) -> executionEnded(machine.arn()));
                 return StartExecutionResponse.builder().executionArn(arn).startDate(execution.startDate()).build();
@@ -307,9 +307,10 @@ public final class StepFunctionsTwin implements SfnClient {
     }
 
     private ExecutionRecord startExpress(StateMachineRecord machine, String name, String input, JsonNode json) {
+        String arn = Arns.expressExecution(machine.name(), name, uuid());
         Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
-                machine.engineType(), machine.roleArn()));
-        return new ExecutionRecord(Arns.expressExecution(machine.name(), name, uuid()), execution, input, machine);
+                machine.engineType(), machine.roleArn(), arn));
+        return new ExecutionRecord(arn, execution, input, machine);
     }
 
     private synchronized void executionEnded(String machineArn) {

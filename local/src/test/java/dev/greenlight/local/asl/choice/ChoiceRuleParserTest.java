@@ -29,7 +29,6 @@ class ChoiceRuleParserTest {
             Next on a nested rule              | false | {'Variable':'$.v','IsNull':true,'Next':'N'}                | Field 'Next' is not supported |
             Next inside And                    | true  | {'And':[{'Variable':'$.v','IsNull':true,'Next':'N'}],'Next':'N'} | Field 'Next' is not supported | And/0
             Assign inside Not                  | true  | {'Not':{'Variable':'$.v','IsNull':true,'Assign':{}},'Next':'N'} | Field 'Assign' is not supported | Not
-            Comment on a nested rule           | false | {'Variable':'$.v','IsNull':true,'Comment':'c'}             | Field 'Comment' is not supported |
             a comparison without Variable      | true  | {'StringEquals':'a','Next':'N'}                            | The field 'Variable' is required but was missing |
             Variable with And                  | true  | {'Variable':'$.v','And':[{'Variable':'$.v','IsNull':true}],'Next':'N'} | Field 'Variable' is not supported |
             a Variable that is not a path      | true  | {'Variable':'v','IsNull':true,'Next':'N'}                  | The value for the field 'Variable' must be a valid ReferencePath | Variable
@@ -84,6 +83,17 @@ class ChoiceRuleParserTest {
 
         var parsed = ChoiceRuleParser.parse(json(
                 "{'Variable':'$.v','IsPresent':true,'Next':'N','Assign':{'seen':true},'Comment':'why'}"), true, problems);
+
+        assertThat(problems.all()).isEmpty();
+        assertThat(parsed).isNotNull();
+    }
+
+    /** A nested rule may carry a Comment too, as localstack's grammar, checked against AWS, accepts. */
+    @Test
+    void nestedRule_acceptsAComment() {
+        var problems = rulePosition();
+
+        var parsed = ChoiceRuleParser.parse(json("{'Variable':'$.v','IsNull':true,'Comment':'c'}"), false, problems);
 
         assertThat(problems.all()).isEmpty();
         assertThat(parsed).isNotNull();

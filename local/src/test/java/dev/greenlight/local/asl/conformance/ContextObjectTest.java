@@ -12,6 +12,7 @@ import dev.greenlight.local.asl.eval.Engine;
 import dev.greenlight.local.asl.eval.Execution;
 import dev.greenlight.local.asl.eval.ExecutionStatus;
 import dev.greenlight.local.asl.eval.StartRequest;
+import dev.greenlight.local.asl.component.StateMachineType;
 import dev.greenlight.local.asl.parse.DefinitionParser;
 import dev.greenlight.local.asl.task.LocalIntegrations;
 import dev.greenlight.local.clock.VirtualClock;
@@ -107,6 +108,44 @@ class ContextObjectTest {
 
         assertThat(execution.output()).isEqualTo(json("[{'index': 0, 'value': 'a', 'all': 't'}, "
                 + "{'index': 1, 'value': 'b', 'all': 't'}]"));
+    }
+
+    /**
+     * The identities AWS gives (guide, "Context object contents"; API reference, "Amazon Resource
+     * Names"): a STANDARD execution is {@code ...:execution:MACHINE:NAME}, an EXPRESS one
+     * {@code ...:express:MACHINE:NAME:ID}; only STANDARD executions, which alone can be redriven,
+     * carry RedriveCount. Without a name the execution gets a UUID, as StartExecution gives.
+     */
+    static Stream<Arguments> identities() {
+        String uuid = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+        String prefix = "arn:aws:states:us-east-1:123456789012:";
+        return Stream.of(
+                Arguments.of(StateMachineType.STANDARD, "run-1", "\\Q" + prefix + "execution:orders:run-1\\E", "run-1", true),
+                Arguments.of(StateMachineType.EXPRESS, "run-1", "\\Q" + prefix + "express:orders:run-1:\\E" + uuid, "run-1",
+                        false),
+                Arguments.of(StateMachineType.STANDARD, null, "\\Q" + prefix + "execution:orders:\\E" + uuid, uuid, true),
+                Arguments.of(StateMachineType.EXPRESS, null, "\\Q" + prefix + "express:orders:\\E" + uuid + ":" + uuid,
+                        uuid, false));
+    }
+
+    @ParameterizedTest(name = "{0} named {1}")
+    @MethodSource("identities")
+    void executionAndStateMachineHaveAwsIdentities(StateMachineType type, String name, String idPattern,
+            String namePattern, boolean redriveCount) {
+        String definition = single("JSONPath", "'Type': 'Pass', 'InputPath': '$$'").replace('\'', '"');
+        StartRequest request = StartRequest.of("orders", name, json("{}")).withType(type);
+
+        Execution execution = LocalRun.virtualTime(DefinitionParser.parse(definition, type), request,
+                new LocalIntegrations());
+
+        JsonNode context = execution.output();
+        assertThat(context.path("Execution").path("Id").asText()).matches(idPattern)
+                .isEqualTo(execution.executionArn());
+        assertThat(context.path("Execution").path("Name").asText()).matches(namePattern)
+                .isEqualTo(execution.name());
+        assertThat(context.path("StateMachine")).isEqualTo(json("{'Id': "
+                + "'arn:aws:states:us-east-1:123456789012:stateMachine:orders', 'Name': 'orders'}"));
+        assertThat(context.path("Execution").has("RedriveCount")).isEqualTo(redriveCount);
     }
 
     /** $$.State.RetryCount counts the retries of the state being entered (guide: "Context object contents"). */

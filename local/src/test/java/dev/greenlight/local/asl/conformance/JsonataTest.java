@@ -210,6 +210,7 @@ class JsonataTest {
 
         assertThat(execution.error()).isEqualTo("States.QueryEvaluationError");
         assertThat(execution.cause()).isEqualTo(inState("S", 2,
-                "Items of the Map state must be a JSON array, but was: {\"not\":\"an array\"}"));
+                "The JSONata expression '$states.input.list' specified for the field 'Items' returned an unexpected "
+                        + "result type. Expected 'array', but was 'object'"));
     }
 }

@@ -86,15 +86,16 @@ class MapTest {
         assertThat(execution.output().get(3).asBoolean()).isTrue();
     }
 
+    /** An ItemsPath that selects no array is States.QueryEvaluationError, which Catch takes (see MapRunTimeTest). */
     @Test
-    void itemsPathToANonArray_failsWithStatesRuntime() {
+    void itemsPathToANonArray_isCaughtAsAQueryEvaluationError() {
         Execution execution = run.start("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items",
                   "ItemProcessor":{"StartAt":"I","States":{"I":{"Type":"Pass","End":true}}},
                   "Catch":[{"ErrorEquals":["States.ALL"],"Next":"Caught"}],"End":true},
                   "Caught":{"Type":"Succeed"}}}""", "{\"items\":{}}");
         run.finish(execution);
-        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
-        assertThat(execution.error()).isEqualTo("States.Runtime");
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output().path("Error").asText()).isEqualTo("States.QueryEvaluationError");
     }
 }

@@ -66,4 +66,34 @@ class MockConfigTest {
         assertThat(execution.error()).isEqualTo(error);
         assertThat(execution.cause()).isEqualTo(cause);
     }
+
+    private static final String NESTED_MOCKS = """
+            {"StateMachines": {"Nested": {"TestCases": {"Ok": {"Charge": "Charged", "Notify": "Notified"}}}},
+             "MockedResponses": {
+               "Charged": {"0": {"Return": {"receipt": "r-0"}}, "1-2": {"Return": {"receipt": "r-later"}}},
+               "Notified": {"0": {"Throw": {"Error": "SNS.ThrottledException", "Cause": "slow down"}}}}}""";
+
+    /** A mocked state answers wherever it is, inside a Map's iterations and a Parallel's branches alike. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Map       | {`StartAt`:`M`,`States`:{`M`:{`Type`:`Map`,`MaxConcurrency`:1,`ItemProcessor`:{`StartAt`:`Charge`,"
+                + "`States`:{`Charge`:{`Type`:`Task`,`Resource`:`arn:aws:states:::lambda:invoke`,`End`:true}}},"
+                + "`End`:true}}} | [{`receipt`:`r-0`},{`receipt`:`r-later`},{`receipt`:`r-later`}]",
+        "Parallel  | {`StartAt`:`P`,`States`:{`P`:{`Type`:`Parallel`,`Branches`:[{`StartAt`:`Charge`,`States`:{`Charge`:{"
+                + "`Type`:`Task`,`Resource`:`arn:aws:states:::lambda:invoke`,`End`:true}}},{`StartAt`:`Notify`,"
+                + "`States`:{`Notify`:{`Type`:`Task`,`Resource`:`arn:aws:states:::sns:publish`,`Catch`:[{"
+                + "`ErrorEquals`:[`States.ALL`],`Next`:`Caught`}],`End`:true},`Caught`:{`Type`:`Pass`,"
+                + "`OutputPath`:`$.Error`,`End`:true}}}],`End`:true}}} | [{`receipt`:`r-0`},`SNS.ThrottledException`]",
+    })
+    void mockedStateAnswersInsideMapAndParallel(String where, String definition, String output) {
+        MockConfig config = MockConfig.of(Json.parse(NESTED_MOCKS));
+        Clocked run = new Clocked(config.testCase("Nested", "Ok", call -> {
+            throw new IllegalStateException("not mocked: " + call.stateName());
+        }));
+        Execution execution = run.start(definition.replace('`', '"'), "[1, 2, 3]");
+        run.finish(execution);
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(Json.parse(output.replace('`', '"')));
+    }
 }

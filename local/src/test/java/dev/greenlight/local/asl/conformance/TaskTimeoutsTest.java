@@ -42,6 +42,23 @@ class TaskTimeoutsTest {
         assertThat(timedOut.details().path("resource").asText()).isEqualTo("invoke");
     }
 
+    /** A caught timeout's error output has an empty Cause, as AWS gives it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "\"TimeoutSeconds\":10                         | States.Timeout",
+            "\"TimeoutSeconds\":100,\"HeartbeatSeconds\":5 | States.HeartbeatTimeout",
+    })
+    void caughtTimeoutCarriesAnEmptyCause(String fields, String error) {
+        Clocked run = new Clocked(Clocked.never());
+        Execution execution = run.start("""
+                {"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",%s,
+                  "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.error","Next":"Caught"}],"End":true},
+                  "Caught":{"Type":"Pass","End":true}}}""".formatted(fields), "{\"a\":1}");
+        run.finish(execution);
+        assertThat(execution.output()).isEqualTo(Clocked.json("{\"a\":1,\"error\":{\"Error\":\"" + error
+                + "\",\"Cause\":\"\"}}"));
+    }
+
     /** Each retry of a timed-out task gets the whole TimeoutSeconds again. */
     @Test
     void retriedTimeoutStartsAFreshTimer() {

@@ -179,6 +179,30 @@ class ExecutionsTest {
                 null);
     }
 
+    /** The context object names the execution and the machine with the ARNs the API returned. */
+    @ParameterizedTest
+    @ValueSource(strings = {"STANDARD", "EXPRESS"})
+    void contextObject_carriesTheExecutionAndMachineNamesAndArns(String type) {
+        String context = Twins.quoted("{'StartAt':'P','States':{'P':{'Type':'Pass','Parameters':{"
+                + "'id.$':'$$.Execution.Id','name.$':'$$.Execution.Name','machineId.$':'$$.StateMachine.Id',"
+                + "'machineName.$':'$$.StateMachine.Name'},'End':true}}}");
+        String machine = twins.sfn.createStateMachine(b -> b.name("named").definition(context).roleArn(Twins.ROLE)
+                .type(type)).stateMachineArn();
+        String arn;
+        String output;
+        if (type.equals("EXPRESS")) {
+            StartSyncExecutionResponse response = twins.sfn.startSyncExecution(b -> b.stateMachineArn(machine)
+                    .name("run-7"));
+            arn = response.executionArn();
+            output = response.output();
+        } else {
+            arn = start(machine, "run-7", "{}").executionArn();
+            output = twins.finish(arn).output();
+        }
+        assertThat(Json.parse(output)).isEqualTo(Json.parse(Twins.quoted("{'id':'" + arn + "','name':'run-7',"
+                + "'machineId':'" + machine + "','machineName':'named'}")));
+    }
+
     @Test
     void startSyncExecutionOfAStandardMachine_isStateMachineTypeNotSupported() {
         String machine = twins.machine("orders", PASS);

@@ -253,8 +253,12 @@ public final class PipelineStack extends Stack {
             case SMOKE_TEST_HOOK -> s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus",
                     "codedeploy:GetDeployment"), groups));
             case WATCH_DEPLOYMENT -> {
-                s.add(allow(List.of("codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
+                        "codedeploy:GetDeploymentTarget"), groups));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"), arns.alarms()));
+                // GetMetricData and DescribeTargetGroups support no resource-level permissions.
+                s.add(allow(List.of("cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
+                        List.of("*")));
             }
             case REQUEST_APPROVAL -> s.add(allow(List.of("sns:Publish"), topics(arns)));
             case PROMOTE -> s.add(allow(List.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment"), groups));

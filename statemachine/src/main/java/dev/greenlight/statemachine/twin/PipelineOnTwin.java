@@ -69,7 +69,8 @@ public record PipelineOnTwin(String stateMachineArn) {
         WorkerClients start = new WorkerClients(twin, names.get("StartDeploymentFunction"), clients);
         functions.register(start.function(), new StartDeployment(start.codeDeploy(), SMOKE_TEST_FUNCTION, clock));
         WorkerClients watch = new WorkerClients(twin, names.get("WatchDeploymentFunction"), clients);
-        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.cloudWatch(), clock));
+        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.cloudWatch(), watch.elb(),
+                clock));
         WorkerClients approval = new WorkerClients(twin, names.get("RequestApprovalFunction"), clients);
         functions.register(approval.function(), new RequestApproval(approval.sns(), clock));
         WorkerClients promote = new WorkerClients(twin, names.get("PromoteFunction"), clients);

@@ -231,7 +231,10 @@ public final class PipelineStack extends Stack {
             case PREFLIGHT -> {
                 s.add(allow(List.of("ecr:DescribeImages"), arns.repositories()));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms"), arns.alarms()));
-                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
+                        "codedeploy:GetDeploymentGroup"), groups));
+                // DescribeListeners supports no resource-level permissions.
+                s.add(allow(List.of("elasticloadbalancing:DescribeListeners"), List.of("*")));
             }
             case REGISTER_TASK_DEFINITION -> {
                 s.add(allow(List.of("ecs:DescribeServices"), arns.ecsServices()));
@@ -254,7 +257,7 @@ public final class PipelineStack extends Stack {
                     "codedeploy:GetDeployment"), groups));
             case WATCH_DEPLOYMENT -> {
                 s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
-                        "codedeploy:GetDeploymentTarget"), groups));
+                        "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup"), groups));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"), arns.alarms()));
                 // GetMetricData and DescribeTargetGroups support no resource-level permissions.
                 s.add(allow(List.of("cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),

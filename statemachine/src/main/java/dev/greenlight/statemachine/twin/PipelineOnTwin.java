@@ -63,7 +63,8 @@ public record PipelineOnTwin(String stateMachineArn) {
                         new IllegalStateException("blob " + digest + " is not in repository " + repository))));
         WorkerClients preflight = new WorkerClients(twin, names.get("PreflightFunction"), clients);
         functions.register(preflight.function(),
-                new Preflight(preflight.codeDeploy(), preflight.cloudWatch(), preflight.ecr()));
+                new Preflight(preflight.codeDeploy(), preflight.cloudWatch(), preflight.ecr(),
+                        preflight.elb()));
         WorkerClients register = new WorkerClients(twin, names.get("RegisterTaskDefinitionFunction"), clients);
         functions.register(register.function(), new RegisterTaskDefinition(register.ecs()));
         WorkerClients start = new WorkerClients(twin, names.get("StartDeploymentFunction"), clients);

@@ -30,7 +30,8 @@ public record Roles(String blueTargetGroup, String greenTargetGroup) {
 
     /**
      * From the deployment's ECS target (GetDeploymentTarget's task sets, labelled BLUE and GREEN,
-     * each with its target group); empty until CodeDeploy has created the replacement task set.
+     * each with its target group). Before CodeDeploy has created the replacement task set, green is
+     * the other target group of the deployment group's pair. Empty until the deployment has started.
      */
     public static Optional<Roles> of(CodeDeployClient codeDeploy, String deploymentId) {
         java.util.List<String> targets;
@@ -51,8 +52,24 @@ public record Roles(String blueTargetGroup, String greenTargetGroup) {
             if (blue != null && green != null) {
                 return Optional.of(new Roles(blue, green));
             }
+            if (blue != null) {
+                return otherOfThePair(codeDeploy, deploymentId, blue).map(other -> new Roles(blue, other));
+            }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> otherOfThePair(CodeDeployClient codeDeploy, String deploymentId, String blue) {
+        var deployment = codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo();
+        var group = codeDeploy.getDeploymentGroup(r -> r.applicationName(deployment.applicationName())
+                .deploymentGroupName(deployment.deploymentGroupName())).deploymentGroupInfo();
+        if (group.loadBalancerInfo() == null) {
+            return Optional.empty();
+        }
+        return group.loadBalancerInfo().targetGroupPairInfoList().stream()
+                .filter(pair -> pair.targetGroups().stream().anyMatch(g -> blue.equals(g.name())))
+                .flatMap(pair -> pair.targetGroups().stream()).map(g -> g.name())
+                .filter(name -> name != null && !name.equals(blue)).findFirst();
     }
 
     private static String targetGroup(ECSTarget target, TargetLabel label) {

@@ -80,17 +80,21 @@ public final class AlarmVerdicts {
     /** Alarms and the deployment only: no evidence asked for (promotion and rollback are watched so). */
     public static Assessment assess(DeploymentState deployment, List<AlarmNow> alarms, List<StateChange> history,
             Window window, Instant now) {
-        return assess(deployment, alarms, history, window, now, null, null, null);
+        return assess(deployment, alarms, history, window, now, null, null, null, null);
     }
 
     /**
-     * @param roles     blue's and green's target groups, null when not known yet
-     * @param analysis  the canary analysis of this look, null when none was asked for
-     * @param deadline  when evidence is due: INSUFFICIENT_EVIDENCE from then on; null for no deadline
+     * @param roles        blue's and green's target groups, null when not known yet
+     * @param releaseStart when this version started (the canary's start): a green alarm in ALARM since
+     *                     before then speaks of the previous version on that target group, not this one
+     * @param analysis     the canary analysis of this look, null when none was asked for
+     * @param deadline     when evidence is due: INSUFFICIENT_EVIDENCE from then on; null for no deadline
      */
     public static Assessment assess(DeploymentState deployment, List<AlarmNow> alarms, List<StateChange> history,
-            Window window, Instant now, Roles roles, Analysis analysis, Instant deadline) {
-        List<AlarmReport> reports = alarms.stream().map(alarm -> report(alarm, history, window, now, roles)).toList();
+            Window window, Instant now, Roles roles, Instant releaseStart, Analysis analysis, Instant deadline) {
+        Instant since = releaseStart == null ? window.start() : releaseStart;
+        List<AlarmReport> reports = alarms.stream()
+                .map(alarm -> report(alarm, history, window, now, roles, since)).toList();
         boolean windowOver = !now.isBefore(window.end());
         boolean due = deadline != null && !now.isBefore(deadline);
         return new Assessment(verdict(deployment, reports, analysis, due), reports, windowOver,
@@ -127,11 +131,14 @@ public final class AlarmVerdicts {
     }
 
     /**
-     * In ALARM now: fired when it went there (even before the window opened). Otherwise fired at its
-     * first transition to ALARM inside the window, if any: the flap between two polls.
+     * In ALARM now: fired when it went there (even before the window opened), unless it watches green
+     * and went there before this version served anything (the idle target group's alarm left over from
+     * the version rolled back before: stale, not evidence about this one; the analysis and a new
+     * transition still catch this version). Otherwise fired at its first transition to ALARM inside the
+     * window, if any: the flap between two polls.
      */
     private static AlarmReport report(AlarmNow alarm, List<StateChange> history, Window window, Instant now,
-            Roles roles) {
+            Roles roles, Instant releaseStart) {
         String role = roles == null ? null : roles.roleOf(alarm.targetGroup());
         Optional<StateChange> firstInWindow = history.stream()
                 .filter(change -> change.alarmName().equals(alarm.name()) && ALARM.equals(change.newState()))
@@ -142,6 +149,12 @@ public final class AlarmVerdicts {
             String reason = ALARM.equals(alarm.state()) ? alarm.reason()
                     : fired.reason() + " (back to " + alarm.state() + " since " + alarm.updatedAt() + ")";
             return new AlarmReport(alarm.name(), alarm.state(), fired.at(), reason, role, alarm.targetGroup());
+        }
+        if (ALARM.equals(alarm.state()) && Roles.GREEN.equals(role) && alarm.updatedAt() != null
+                && alarm.updatedAt().isBefore(releaseStart)) {
+            return new AlarmReport(alarm.name(), alarm.state(), null, "in ALARM since " + alarm.updatedAt()
+                    + ", before this version served: left over from the previous version on " + alarm.targetGroup()
+                    + " (" + alarm.reason() + ")", role, alarm.targetGroup());
         }
         if (ALARM.equals(alarm.state())) {
             return new AlarmReport(alarm.name(), alarm.state(), alarm.updatedAt(), alarm.reason(), role,

@@ -3,6 +3,7 @@ package dev.greenlight.workers.watch;
 import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.analysis.AlarmTargets;
 import dev.greenlight.workers.analysis.Analysis;
 import dev.greenlight.workers.analysis.CanaryAnalysis;
 import dev.greenlight.workers.analysis.Limits;
@@ -38,7 +39,6 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
@@ -53,15 +53,19 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     /**
      * {@code windowStart} ISO-8601; {@code alarms} may be empty, not missing. {@code canary} (the
      * service's config.canary) asks for the analysis, over the traffic since {@code evidenceStart}
-     * (default: windowStart); evidence is due {@code deadlineMinutes} after windowStart (null: never).
+     * (default: windowStart); evidence is due ({@code evidenceDue}) at windowStart + canary.maxMinutes
+     * ({@code AT_MAX_MINUTES}), at the window's end ({@code AT_WINDOW_END}), or never (null).
      */
     public record Input(String deploymentId, List<String> alarms, String windowStart, Integer windowMinutes,
-            Canary canary, String evidenceStart, Integer deadlineMinutes) {
+            Canary canary, String evidenceStart, EvidenceDue evidenceDue) {
 
         public Input(String deploymentId, List<String> alarms, String windowStart, Integer windowMinutes) {
             this(deploymentId, alarms, windowStart, windowMinutes, null, null, null);
         }
     }
+
+    /** When missing evidence ends the watch. */
+    public enum EvidenceDue { AT_MAX_MINUTES, AT_WINDOW_END }
 
     /** {@code analysis} null when none was asked for; {@code evidenceDueAt} null with no deadline. */
     public record Output(Verdict verdict, String deploymentStatus, String errorCode, String errorMessage,
@@ -114,11 +118,14 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         List<StateChange> history = new ArrayList<>();
         names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
         Roles roles = Roles.of(codeDeploy, input.deploymentId()).orElse(null);
-        Analysis analysis = input.canary() == null ? null : analyse(input, roles, window, now);
-        Instant deadline = input.deadlineMinutes() == null ? null
-                : window.start().plus(Duration.ofMinutes(input.deadlineMinutes()));
-        Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now, roles, analysis,
-                deadline);
+        Instant releaseStart = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
+        Analysis analysis = input.canary() == null ? null : analyse(input, roles, releaseStart, now);
+        Instant deadline = input.evidenceDue() == null ? null : switch (input.evidenceDue()) {
+            case AT_MAX_MINUTES -> window.start().plus(Duration.ofMinutes(input.canary().maxMinutes()));
+            case AT_WINDOW_END -> window.end();
+        };
+        Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now, roles, releaseStart,
+                analysis, deadline);
         return new Output(assessment.verdict(), deployment.status(), deployment.errorCode(),
                 deployment.errorMessage(), assessment.windowOver(), assessment.readyToPromote(),
                 assessment.alarms().stream().map(AlarmOut::of).toList(), assessment.nextCheckSeconds(),
@@ -126,12 +133,11 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     }
 
     /** Before CodeDeploy has a replacement task set, green has served nothing: no evidence yet. */
-    private Analysis analyse(Input input, Roles roles, Window window, Instant now) {
+    private Analysis analyse(Input input, Roles roles, Instant since, Instant now) {
         Limits limits = Limits.of(input.canary());
         if (roles == null) {
             return CanaryAnalysis.analyse(Traffic.NONE, Traffic.NONE, limits);
         }
-        Instant since = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
         LoadBalancerMetrics.Served served = metrics.served(roles, since, now);
         return CanaryAnalysis.analyse(served.green(), served.blue(), limits);
     }
@@ -147,7 +153,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
                 DescribeAlarmsResponse response = cloudWatch.describeAlarms(r -> r.alarmNames(batch)
                         .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(page));
                 response.metricAlarms().forEach(a -> found.add(new AlarmNow(a.alarmName(), a.stateValueAsString(),
-                        a.stateReason(), a.stateUpdatedTimestamp(), targetGroup(a))));
+                        a.stateReason(), a.stateUpdatedTimestamp(), AlarmTargets.targetGroupOf(a))));
                 response.compositeAlarms().forEach(a -> found.add(new AlarmNow(a.alarmName(),
                         a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp())));
                 token = response.nextToken();
@@ -160,19 +166,6 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
             throw new AlarmsNotFound(missing);
         }
         return found.stream().sorted((a, b) -> names.indexOf(a.name()) - names.indexOf(b.name())).toList();
-    }
-
-    /** The target group the alarm's metric (or one of its metric-math metrics) is about, or null. */
-    static String targetGroup(MetricAlarm alarm) {
-        List<software.amazon.awssdk.services.cloudwatch.model.Dimension> dimensions = new ArrayList<>(
-                alarm.dimensions());
-        alarm.metrics().forEach(query -> {
-            if (query.metricStat() != null && query.metricStat().metric() != null) {
-                dimensions.addAll(query.metricStat().metric().dimensions());
-            }
-        });
-        return dimensions.stream().filter(d -> "TargetGroup".equals(d.name()))
-                .map(d -> Roles.targetGroupOfDimension(d.value())).filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The alarm's StateUpdate items from {@code since} to {@code now}, oldest first. */
@@ -240,10 +233,10 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
                 + "(StartDeployment's startedAt, or when the window opened), got " + input.windowStart());
         check.require(blank(input.evidenceStart()) || parses(input.evidenceStart()), "evidenceStart must be an "
                 + "ISO-8601 instant (when the canary opened), got " + input.evidenceStart());
-        check.require(input.deadlineMinutes() == null || input.deadlineMinutes() >= 0,
-                "deadlineMinutes must be 0 or more (config.canary.maxMinutes), got " + input.deadlineMinutes());
-        check.require(input.canary() == null || input.canary().analysis() != null && input.canary().minRequests() >= 1,
-                "canary needs minRequests of at least 1 and analysis: pass the service's config.canary");
+        check.require(input.evidenceDue() == null || input.canary() != null,
+                "evidenceDue needs canary: pass the service's config.canary");
+        check.require(input.canary() == null || input.canary().minRequests() >= 1,
+                "canary.minRequests must be at least 1: a release is promoted only on evidence");
         check.orThrow();
         return new Window(start, Duration.ofMinutes(input.windowMinutes()));
     }

@@ -38,7 +38,7 @@ class JsonContractTest {
         JsonNode look = call(new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.twin.elb(), stage.workerClock),
                 """
                 {"deploymentId": "%s", "alarms": ["orders-blue-5xx", "orders-green-5xx"], "windowStart": "%s",
-                 "windowMinutes": 5, "canary": %s, "evidenceStart": "%s", "deadlineMinutes": 15}"""
+                 "windowMinutes": 5, "canary": %s, "evidenceStart": "%s", "evidenceDue": "AT_MAX_MINUTES"}"""
                         .formatted(id, started.get("startedAt").asText(), Worker.JSON.writeValueAsString(
                                 stage.config.canary()), started.get("startedAt").asText()));
         assertThat(look.fieldNames()).toIterable().containsExactlyInAnyOrder("verdict", "deploymentStatus",

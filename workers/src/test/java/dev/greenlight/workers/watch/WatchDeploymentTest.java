@@ -129,7 +129,8 @@ class WatchDeploymentTest {
             StartDeployment.Output started = quiet.startDeployment().apply(new StartDeployment.Input(
                     quiet.release("3.0", "errors:0.5"), quiet.config));
             WatchDeployment.Input input = new WatchDeployment.Input(started.deploymentId(), quiet.config.alarms(),
-                    started.startedAt(), 5, quiet.config.canary(), started.startedAt(), 15);
+                    started.startedAt(), 5, quiet.config.canary(), started.startedAt(),
+                    WatchDeployment.EvidenceDue.AT_MAX_MINUTES);
 
             WatchDeployment.Output out;
             do {
@@ -207,7 +208,7 @@ class WatchDeploymentTest {
     private WatchDeployment.Input withEvidence(StartDeployment.Output started, List<String> alarms) {
         return new WatchDeployment.Input(started.deploymentId(), alarms, started.startedAt(),
                 stage.config.canary().minutes(), stage.config.canary(), started.startedAt(),
-                stage.config.canary().maxMinutes());
+                WatchDeployment.EvidenceDue.AT_MAX_MINUTES);
     }
 
     /** Looks as the state machine does: again after nextCheckSeconds, until {@code done}, for at most 30 minutes. */

@@ -168,6 +168,15 @@ public final class PipelineStack extends Stack {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition has no resource-level "
                     + "permissions (AWS Service Authorization Reference): it reads the service's current task "
                     + "definition, whose ARN is only known at run time, to check the image's platform", "Resource::*");
+        } else if (worker == Worker.WATCH_DEPLOYMENT) {
+            Nag.suppress(role, "AwsSolutions-IAM5", "cloudwatch:GetMetricData and "
+                    + "elasticloadbalancing:DescribeTargetGroups have no resource-level permissions (AWS Service "
+                    + "Authorization Reference): they read the load balancer's per-target-group metrics the canary "
+                    + "analysis judges green on", "Resource::*");
+        } else if (worker == Worker.PREFLIGHT) {
+            Nag.suppress(role, "AwsSolutions-IAM5", "elasticloadbalancing:DescribeListeners has no resource-level "
+                    + "permissions (AWS Service Authorization Reference): it reads which target group the production "
+                    + "listener serves users from, so only alarms about it block a release", "Resource::*");
         } else if (worker == Worker.REGISTER_TASK_DEFINITION) {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition and ecs:RegisterTaskDefinition "
                     + "have no resource-level permissions, and ecs:TagResource tags the new revision, whose ARN "

@@ -1,5 +1,6 @@
 package dev.greenlight.workers.analysis;
 
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentNotStartedException;
@@ -34,7 +35,7 @@ public record Roles(String blueTargetGroup, String greenTargetGroup) {
      * the other target group of the deployment group's pair. Empty until the deployment has started.
      */
     public static Optional<Roles> of(CodeDeployClient codeDeploy, String deploymentId) {
-        java.util.List<String> targets;
+        List<String> targets;
         try {
             targets = codeDeploy.listDeploymentTargets(r -> r.deploymentId(deploymentId)).targetIds();
         } catch (DeploymentNotStartedException queued) {

@@ -4,6 +4,7 @@ import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.cli.local.PushEndpoint;
 import dev.greenlight.cli.local.TwinPipeline;
 import dev.greenlight.local.clock.VirtualClock;
+import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
@@ -40,6 +41,9 @@ public final class TwinOnPort implements AutoCloseable {
         address = new TwinAddress("http://127.0.0.1:" + gateway.port(), push.url(), pipeline.stateMachineArn(),
                 pipeline.config());
         address.write();
+        // Users on the production listener: a release is promoted only on green's own traffic.
+        twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
+                new TrafficPlan(20, Duration.ofHours(4), 10_000_000));
         clock.advance(Duration.ofMinutes(2));
     }
 

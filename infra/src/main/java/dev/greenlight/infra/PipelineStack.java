@@ -168,6 +168,15 @@ public final class PipelineStack extends Stack {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition has no resource-level "
                     + "permissions (AWS Service Authorization Reference): it reads the service's current task "
                     + "definition, whose ARN is only known at run time, to check the image's platform", "Resource::*");
+        } else if (worker == Worker.WATCH_DEPLOYMENT) {
+            Nag.suppress(role, "AwsSolutions-IAM5", "cloudwatch:GetMetricData and "
+                    + "elasticloadbalancing:DescribeTargetGroups have no resource-level permissions (AWS Service "
+                    + "Authorization Reference): they read the load balancer's per-target-group metrics the canary "
+                    + "analysis judges green on", "Resource::*");
+        } else if (worker == Worker.PREFLIGHT) {
+            Nag.suppress(role, "AwsSolutions-IAM5", "elasticloadbalancing:DescribeListeners has no resource-level "
+                    + "permissions (AWS Service Authorization Reference): it reads which target group the production "
+                    + "listener serves users from, so only alarms about it block a release", "Resource::*");
         } else if (worker == Worker.REGISTER_TASK_DEFINITION) {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition and ecs:RegisterTaskDefinition "
                     + "have no resource-level permissions, and ecs:TagResource tags the new revision, whose ARN "
@@ -231,7 +240,10 @@ public final class PipelineStack extends Stack {
             case PREFLIGHT -> {
                 s.add(allow(List.of("ecr:DescribeImages"), arns.repositories()));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms"), arns.alarms()));
-                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
+                        "codedeploy:GetDeploymentGroup"), groups));
+                // DescribeListeners supports no resource-level permissions.
+                s.add(allow(List.of("elasticloadbalancing:DescribeListeners"), List.of("*")));
             }
             case REGISTER_TASK_DEFINITION -> {
                 s.add(allow(List.of("ecs:DescribeServices"), arns.ecsServices()));
@@ -253,8 +265,12 @@ public final class PipelineStack extends Stack {
             case SMOKE_TEST_HOOK -> s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus",
                     "codedeploy:GetDeployment"), groups));
             case WATCH_DEPLOYMENT -> {
-                s.add(allow(List.of("codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
+                        "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup"), groups));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"), arns.alarms()));
+                // GetMetricData and DescribeTargetGroups support no resource-level permissions.
+                s.add(allow(List.of("cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
+                        List.of("*")));
             }
             case REQUEST_APPROVAL -> s.add(allow(List.of("sns:Publish"), topics(arns)));
             case PROMOTE -> s.add(allow(List.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment"), groups));

@@ -45,11 +45,12 @@ final class ServiceArns {
 
     /**
      * The deployment configs StartDeployment creates and uses: one per canary, named as the worker's
-     * {@code CanaryConfigs.name} names them ({@code Greenlight.Canary10Percent5Minutes}).
+     * {@code CanaryConfigs.name} names them ({@code Greenlight.Canary10Percent15Minutes}: the interval is
+     * canary.maxMinutes, the longest the canary share is held while evidence comes in).
      */
     List<String> canaryDeploymentConfigs() {
         return each(s -> List.of(deploymentConfig("Greenlight.Canary" + s.canary().percent() + "Percent"
-                + s.canary().minutes() + "Minutes")));
+                + s.canary().maxMinutes() + "Minutes")));
     }
 
     String deploymentConfig(String name) {

@@ -57,7 +57,8 @@ class PipelineStackTest {
                         "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
                         "ecr:GetDownloadUrlForLayer", "ecs:DescribeServices", "ecs:DescribeTaskDefinition")),
                 Arguments.of(Worker.PREFLIGHT, Set.of("ecr:DescribeImages", "cloudwatch:DescribeAlarms",
-                        "codedeploy:ListDeployments", "codedeploy:GetDeployment")),
+                        "codedeploy:ListDeployments", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup",
+                        "elasticloadbalancing:DescribeListeners")),
                 Arguments.of(Worker.REGISTER_TASK_DEFINITION, Set.of("ecs:DescribeServices",
                         "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource",
                         "iam:PassRole")),
@@ -68,7 +69,9 @@ class PipelineStackTest {
                 Arguments.of(Worker.SMOKE_TEST_HOOK, Set.of("codedeploy:PutLifecycleEventHookExecutionStatus",
                         "codedeploy:GetDeployment")),
                 Arguments.of(Worker.WATCH_DEPLOYMENT, Set.of("codedeploy:GetDeployment", "cloudwatch:DescribeAlarms",
-                        "cloudwatch:DescribeAlarmHistory")),
+                        "cloudwatch:DescribeAlarmHistory", "codedeploy:ListDeploymentTargets",
+                        "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup", "cloudwatch:GetMetricData",
+                        "elasticloadbalancing:DescribeTargetGroups")),
                 Arguments.of(Worker.REQUEST_APPROVAL, Set.of("sns:Publish")),
                 Arguments.of(Worker.PROMOTE, Set.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
                 Arguments.of(Worker.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
@@ -95,8 +98,8 @@ class PipelineStackTest {
                 .contains(":repository/orders\"", ":repository/team/payments\"")
                 .contains(":service/greenlight/orders\"", ":service/prod/payments-api\"")
                 .contains(":deploymentgroup:orders/orders-dg\"", ":deploymentgroup:payments/payments-bg\"")
-                .contains(":deploymentconfig:Greenlight.Canary10Percent5Minutes\"",
-                        ":deploymentconfig:Greenlight.Canary25Percent10Minutes\"",
+                .contains(":deploymentconfig:Greenlight.Canary10Percent15Minutes\"",
+                        ":deploymentconfig:Greenlight.Canary25Percent30Minutes\"",
                         ":deploymentconfig:CodeDeployDefault.ECSAllAtOnce\"")
                 .contains(":alarm:orders-blue-5xx\"", ":alarm:payments-5xx\"")
                 .contains(":event-bus/default\"", ":event-bus/releases\"")

@@ -123,7 +123,22 @@ final class PipelineMocks {
         return object("verdict", verdict, "deploymentStatus", "InProgress", "errorCode", null, "errorMessage", null,
                 "windowOver", windowOver, "readyToPromote", readyToPromote,
                 "alarms", List.of(object("name", "orders-green-5xx", "state", "OK", "firedAt", null, "reason", null)),
-                "nextCheckSeconds", nextCheckSeconds, "checkedAt", "2025-01-01T00:01:00Z");
+                "nextCheckSeconds", nextCheckSeconds, "checkedAt", "2025-01-01T00:01:00Z",
+                "analysis", analysis(windowOver ? "PASS" : "INSUFFICIENT_EVIDENCE"),
+                "evidenceDueAt", "2025-01-01T00:15:00Z");
+    }
+
+    /** The canary analysis as WatchDeployment reports it. */
+    static JsonNode analysis(String verdict) {
+        long green = "INSUFFICIENT_EVIDENCE".equals(verdict) ? 40 : 300;
+        long errors = "FAIL".equals(verdict) ? 30 : 0;
+        return object("verdict", verdict, "reason", "green served " + green + " requests, " + errors + " 5xx",
+                "green", object("requests", green, "errors", errors, "errorRate", (double) errors / green,
+                        "meanLatencyMs", 12.0),
+                "blue", object("requests", 2700, "errors", 1, "errorRate", 1 / 2700.0, "meanLatencyMs", 11.0),
+                "errors", object("statistic", "fisher-exact", "comparedWith", 1 / 2700.0,
+                        "pValue", "FAIL".equals(verdict) ? 1e-20 : 0.6, "alpha", 0.01, "failed", "FAIL".equals(verdict)),
+                "latency", object("ratio", 12 / 11.0, "limit", 1.5, "failed", false));
     }
 
     static JsonNode alarm(String name, String reason) {

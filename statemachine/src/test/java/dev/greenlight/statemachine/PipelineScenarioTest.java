@@ -230,6 +230,56 @@ class PipelineScenarioTest {
     }
 
     @Test
+    void failingCanaryAnalysis_rollsBackAsCanaryAnalysisFailedWithTheNumbers() {
+        ObjectNode failing = (ObjectNode) watch("ANALYSIS_FAILED", false, false, 10);
+        failing.set("analysis", PipelineMocks.analysis("FAIL"));
+        PipelineMocks mocks = PipelineMocks.goodRelease().answer("WatchCanary",
+                returns(watch("HEALTHY", false, false, 10)), returns(failing));
+        Execution execution = run(mocks, input());
+
+        assertFailed(execution, "Greenlight.CanaryAnalysisFailed", "green served 300 requests, 30 5xx",
+                "fisher-exact", PipelineMocks.DEPLOYMENT_ID);
+        assertRolledBack(execution);
+    }
+
+    @Test
+    void evidenceMissingWhenDue_rollsBackAsInsufficientEvidence_neverPromotes() {
+        ObjectNode missing = (ObjectNode) watch("INSUFFICIENT_EVIDENCE", true, false, 10);
+        missing.set("analysis", PipelineMocks.analysis("INSUFFICIENT_EVIDENCE"));
+        PipelineMocks mocks = PipelineMocks.goodRelease().answer("WatchCanary",
+                returns(watch("HEALTHY", false, false, 10)), returns(missing));
+        Execution execution = run(mocks, input());
+
+        assertFailed(execution, "Greenlight.InsufficientEvidence", "green served 40 requests", "canary.maxMinutes");
+        assertRolledBack(execution);
+        assertThat(entered(execution)).doesNotContain("Promote", "WatchBake");
+    }
+
+    @Test
+    void windowOverButEvidenceNotYetPositive_keepsWatching() {
+        ObjectNode over = (ObjectNode) watch("HEALTHY", true, true, 10);
+        over.set("analysis", PipelineMocks.analysis("INSUFFICIENT_EVIDENCE"));
+        PipelineMocks mocks = PipelineMocks.goodRelease().answer("WatchCanary",
+                returns(over), returns(watch("HEALTHY", true, true, 10)));
+        Execution execution = run(mocks, input());
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(entered(execution)).contains("WaitCanary", "Promote");
+    }
+
+    @Test
+    void canaryTooShortForItsAlarms_failsBeforeDeployingNamingTheAlarm() {
+        ObjectNode tooShort = (ObjectNode) preflight("WINDOW_TOO_SHORT", List.of());
+        tooShort.set("reasons", Json.MAPPER.valueToTree(List.of("canary.minutes 1 is shorter than alarm "
+                + "orders-green-5xx needs to fire: at least 2 minutes")));
+        PipelineMocks mocks = PipelineMocks.goodRelease().answer("Preflight", returns(tooShort));
+        Execution execution = run(mocks, input());
+
+        assertFailed(execution, "Greenlight.CanaryWindowTooShort", "orders-green-5xx", "at least 2 minutes");
+        assertThat(entered(execution)).doesNotContain("RegisterTaskDefinition", "StartDeployment");
+    }
+
+    @Test
     void failedSmokeTestHook_rollsBackAsSmokeTestFailed() {
         PipelineMocks mocks = PipelineMocks.goodRelease().answer("WatchCanary", returns(failedDeployment(
                 "HOOK_EXECUTION_FAILURE", "GET /health answered 503, expected 200")));

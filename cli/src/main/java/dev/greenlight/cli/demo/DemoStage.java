@@ -9,6 +9,7 @@ import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,8 +30,12 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
         PipelineOnTwin pipeline) {
 
     static final String SERVICE = "orders";
-    /** 10 % of production on green for one minute: long enough for the 60-second alarm to see a bad version. */
-    static final Canary CANARY = new Canary(10, 1);
+    /**
+     * 10 % of production on green for two minutes, the shortest canary Preflight lets through for the
+     * 60-second alarms (Period + 60 s for the load balancer to publish); the share is held no longer
+     * (maxMinutes = minutes), since the users give green its 100 requests within the first minute.
+     */
+    static final Canary CANARY = new Canary(10, 2, 2, 100, Analysis.DEFAULT, null);
     static final int BAKE_MINUTES = 1;
     static final double USERS_PER_SECOND = 20;
     private static final int TASKS = 2;

@@ -6,6 +6,7 @@ import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  */
 public record TwinPipeline(GreenlightConfig config, String stateMachineArn) {
 
-    static final Canary CANARY = new Canary(10, 1);
+    /** The shortest canary Preflight lets through for the 60-second alarms; evidence is due when it ends. */
+    static final Canary CANARY = new Canary(10, 2, 2, 100, Analysis.DEFAULT, null);
     static final int BAKE_MINUTES = 1;
 
     /** @param virtualTime whether the twin runs in virtual time (tests) rather than on the wall clock */

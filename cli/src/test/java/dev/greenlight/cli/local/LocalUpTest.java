@@ -58,7 +58,7 @@ class LocalUpTest {
                 .contains("Pipeline:      arn:aws:states:us-east-1:123456789012:stateMachine:greenlight-pipeline");
         TwinAddress address = TwinAddress.find().orElseThrow();
         assertThat(address.endpointUrl()).isEqualTo("http://127.0.0.1:" + port);
-        assertThat(address.config().service("orders").canary()).isEqualTo(new Canary(10, 1));
+        assertThat(address.config().service("orders").canary()).isEqualTo(new Canary(10, 2, 2, 100, dev.greenlight.workers.config.ServiceConfig.Analysis.DEFAULT, null));
         assertThat(address.config().service("orders").bakeMinutes()).isEqualTo(1);
         CommandRun status = CommandRun.of("status");
         assertThat(status.exitCode()).as("found through the discovery file").isEqualTo(1);

@@ -63,13 +63,15 @@ public record PipelineOnTwin(String stateMachineArn) {
                         new IllegalStateException("blob " + digest + " is not in repository " + repository))));
         WorkerClients preflight = new WorkerClients(twin, names.get("PreflightFunction"), clients);
         functions.register(preflight.function(),
-                new Preflight(preflight.codeDeploy(), preflight.cloudWatch(), preflight.ecr()));
+                new Preflight(preflight.codeDeploy(), preflight.cloudWatch(), preflight.ecr(),
+                        preflight.elb()));
         WorkerClients register = new WorkerClients(twin, names.get("RegisterTaskDefinitionFunction"), clients);
         functions.register(register.function(), new RegisterTaskDefinition(register.ecs()));
         WorkerClients start = new WorkerClients(twin, names.get("StartDeploymentFunction"), clients);
         functions.register(start.function(), new StartDeployment(start.codeDeploy(), SMOKE_TEST_FUNCTION, clock));
         WorkerClients watch = new WorkerClients(twin, names.get("WatchDeploymentFunction"), clients);
-        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.cloudWatch(), clock));
+        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.cloudWatch(), watch.elb(),
+                clock));
         WorkerClients approval = new WorkerClients(twin, names.get("RequestApprovalFunction"), clients);
         functions.register(approval.function(), new RequestApproval(approval.sns(), clock));
         WorkerClients promote = new WorkerClients(twin, names.get("PromoteFunction"), clients);

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -26,6 +27,10 @@ record WorkerClients(LocalTwin twin, String function, ClientDecorator decorator)
 
     CloudWatchClient cloudWatch() {
         return decorator.decorate(function, CloudWatchClient.class, twin.cloudWatch());
+    }
+
+    ElasticLoadBalancingV2Client elb() {
+        return decorator.decorate(function, ElasticLoadBalancingV2Client.class, twin.elb());
     }
 
     SnsClient sns() {

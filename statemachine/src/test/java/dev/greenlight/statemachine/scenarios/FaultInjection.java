@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.EcrException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.SfnException;
@@ -50,7 +52,9 @@ final class FaultInjection implements ClientDecorator {
             EventBridgeClient.class, () -> AwsErrors.of(
                     software.amazon.awssdk.services.eventbridge.model.ThrottlingException.builder(),
                     "ThrottlingException", "Rate exceeded", 400),
-            SfnClient.class, () -> AwsErrors.of(SfnException.builder(), "ThrottlingException", "Rate exceeded", 400));
+            SfnClient.class, () -> AwsErrors.of(SfnException.builder(), "ThrottlingException", "Rate exceeded", 400),
+            ElasticLoadBalancingV2Client.class, () -> AwsErrors.of(ElasticLoadBalancingV2Exception.builder(),
+                    "Throttling", "Rate exceeded", 400));
 
     private final Fault fault;
     /** Calls so far by operation ({@code EcrClient.describeImages}), whichever worker made them. */

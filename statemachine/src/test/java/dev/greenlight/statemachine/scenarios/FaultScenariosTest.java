@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.greenlight.statemachine.PipelineDefinition;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.workers.config.ServiceConfig.Analysis;
+import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,7 +83,8 @@ class FaultScenariosTest {
 
     @Test
     void smokeTestHookThatNeverAnswers_timesOutAfterAnHour_andRollsBack() {
-        scenario = Scenario.automaticApproval();
+        // Evidence is due after canary.maxMinutes: longer than the hook's hour, so CodeDeploy's timeout decides.
+        scenario = Scenario.withCanary(new Canary(10, 5, 90, 100, Analysis.DEFAULT, null));
         scenario.twin.lambda().register(PipelineOnTwin.SMOKE_TEST_FUNCTION, event -> JsonNodeFactory.instance.objectNode());
 
         scenario.push("2.0", "healthy");

@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
  * Random fault schedules against the real pipeline on the twin: whichever AWS operations throttle and
- * how often, a good or a bad image, an alarm set at any moment or none — every execution ends with a
- * named outcome, production stays whole on a verified image, and no deployment is left running.
+ * how often, a good or a bad image, users or none, an alarm set at any moment or none — every
+ * execution ends with a named outcome, a release goes out only on positive evidence (never with no
+ * users), production stays whole on a verified image, and no deployment is left running.
  */
 class FaultSchedulePropertyTest {
 
@@ -32,22 +33,26 @@ class FaultSchedulePropertyTest {
             "EcsClient.registerTaskDefinition", "CodeDeployClient.listDeployments", "CodeDeployClient.getDeployment",
             "CodeDeployClient.createDeploymentConfig", "CodeDeployClient.createDeployment",
             "CodeDeployClient.putLifecycleEventHookExecutionStatus", "CodeDeployClient.continueDeployment",
-            "CodeDeployClient.stopDeployment", "CloudWatchClient.describeAlarms",
-            "CloudWatchClient.describeAlarmHistory", "SnsClient.publish", "EventBridgeClient.putEvents");
+            "CodeDeployClient.stopDeployment", "CodeDeployClient.getDeploymentGroup",
+            "CodeDeployClient.listDeploymentTargets", "CodeDeployClient.getDeploymentTarget",
+            "CloudWatchClient.describeAlarms", "CloudWatchClient.describeAlarmHistory", "CloudWatchClient.getMetricData",
+            "ElasticLoadBalancingV2Client.describeListeners", "ElasticLoadBalancingV2Client.describeTargetGroups",
+            "SnsClient.publish", "EventBridgeClient.putEvents");
 
     /**
      * @param throttles       how many first calls of each operation are throttled
      * @param goodImage       whether the pushed image is healthy (else half its requests fail)
+     * @param users           whether users send traffic (without, nothing gives evidence)
      * @param alarmAfterSeconds when, after the push, the new target group's alarm is set to ALARM; null for never
      */
-    record FaultSchedule(Map<String, Integer> throttles, boolean goodImage, Integer alarmAfterSeconds) {
+    record FaultSchedule(Map<String, Integer> throttles, boolean goodImage, boolean users, Integer alarmAfterSeconds) {
     }
 
     @Property(tries = 120)
     void anyFaultSchedule_endsNamed_withProductionWholeOnAVerifiedImage(@ForAll("schedules") FaultSchedule schedule) {
         try (Scenario scenario = Scenario.withClients(
-                FaultInjection.throttling(operation -> schedule.throttles().getOrDefault(operation, 0)))) {
-            scenario.users();
+                FaultInjection.throttling(operation -> schedule.throttles().getOrDefault(operation, 0)),
+                schedule.users())) {
             Instant pushed = scenario.clock.now();
             scenario.push("2.0", schedule.goodImage() ? "healthy" : "errors:0.5");
             scenario.runUntil(() -> !scenario.executions().isEmpty(), Duration.ofMinutes(1));
@@ -67,6 +72,9 @@ class FaultSchedulePropertyTest {
             if (!schedule.goodImage()) {
                 assertThat(scenario.productionTags()).as("a bad image is never left serving").containsExactly("1.0");
             }
+            if (!schedule.users()) {
+                assertThat(scenario.productionTags()).as("nothing is released without evidence").containsExactly("1.0");
+            }
         }
     }
 
@@ -81,6 +89,7 @@ class FaultSchedulePropertyTest {
             return byOperation;
         });
         return Combinators.combine(throttles, Arbitraries.of(true, false),
+                        Arbitraries.frequency(Tuple.of(4, true), Tuple.of(1, false)),
                         Arbitraries.integers().between(0, 1200).injectNull(0.5))
                 .as(FaultSchedule::new);
     }

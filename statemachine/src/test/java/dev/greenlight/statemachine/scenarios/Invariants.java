@@ -15,8 +15,10 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * What must hold after every scenario, whatever went wrong on the way: each execution ended as
- * expected, production traffic is wholly on one target group whose task sets run the original image
- * or one the pipeline verified, and CodeDeploy has no deployment left in progress.
+ * expected, a release went out only on positive evidence (the canary analysis passed on at least
+ * minRequests of green's own requests), production traffic is wholly on one target group whose task
+ * sets run the original image or one the pipeline verified, and CodeDeploy has no deployment left
+ * in progress.
  */
 final class Invariants {
 
@@ -74,6 +76,12 @@ final class Invariants {
                 assertThat(done.error()).as("error of %s (cause: %s)", done.name(), done.cause())
                         .startsWith("Greenlight.").isNotEqualTo("Greenlight.RollbackFailed");
                 assertThat(done.cause()).as("cause of %s", done.name()).isNotBlank();
+            } else if (deployed(scenario, execution.executionArn())) {
+                JsonNode analysis = lastCanaryAnalysis(scenario, execution.executionArn());
+                assertThat(analysis.path("verdict").asText()).as("canary analysis of released %s: %s", done.name(),
+                        analysis).isEqualTo("PASS");
+                assertThat(analysis.path("green").path("requests").asLong()).as("green's requests behind %s",
+                        done.name()).isGreaterThanOrEqualTo(scenario.config.canary().minRequests());
             }
         }
         Map<String, Double> shares = scenario.productionShares();
@@ -83,6 +91,22 @@ final class Invariants {
         assertThat(scenario.imagesServing(production)).as("images serving production traffic")
                 .isNotEmpty().isSubsetOf(allowedImages(scenario));
         assertThat(deploymentsInProgress(scenario)).as("CodeDeploy deployments still in progress").isEmpty();
+    }
+
+    /** Whether the execution started a deployment (a superseded push succeeds without one). */
+    private static boolean deployed(Scenario scenario, String executionArn) {
+        return scenario.history(executionArn).stream().anyMatch(e -> e.stateEnteredEventDetails() != null
+                && "StartDeployment".equals(e.stateEnteredEventDetails().name()));
+    }
+
+    /** The analysis of the canary's last look, as the history recorded WatchCanary's output. */
+    static JsonNode lastCanaryAnalysis(Scenario scenario, String executionArn) {
+        return scenario.history(executionArn).stream()
+                .filter(e -> e.stateExitedEventDetails() != null
+                        && "WatchCanary".equals(e.stateExitedEventDetails().name()))
+                .map(e -> Scenario.json(e.stateExitedEventDetails().output()).path("watch").path("analysis"))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no WatchCanary in the history of " + executionArn));
     }
 
     /** The image the service started with, and every image a VerifyImage of any execution accepted. */

@@ -14,6 +14,7 @@ import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.Worker;
 import java.io.UncheckedIOException;
@@ -49,30 +50,83 @@ final class Scenario implements AutoCloseable {
 
     final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     final LocalTwin twin = LocalTwin.virtualTime(clock);
-    final DemoService orders = DemoService.provision(twin,
-            new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"));
+    final DemoService orders;
     final ServiceConfig config;
     final PipelineOnTwin pipeline;
     /** What the service ran before any deployment: {@code orders:1.0}, pinned by digest. */
-    final String originalImage = imagesOf(service().taskDefinition()).iterator().next();
+    final String originalImage;
 
-    private Scenario(ApprovalMode approval, ClientDecorator clients) {
-        this.config = TwinServiceConfig.of(twin, orders, approval, 5);
+    private TrafficGenerator users;
+
+    private Scenario(ApprovalMode approval, ClientDecorator clients, boolean withUsers) {
+        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true);
+    }
+
+    /**
+     * @param originalProfile what {@code orders:1.0}, serving before any deployment, does
+     * @param alarms          whether the service has its 5xx alarms (in the config and the deployment group)
+     */
+    private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
+            String originalProfile, boolean alarms) {
+        this.orders = DemoService.provision(twin,
+                new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, originalProfile));
+        this.originalImage = imagesOf(service().taskDefinition()).iterator().next();
+        ServiceConfig withAlarms = TwinServiceConfig.of(twin, orders, approval, canary, 5);
+        if (!alarms) {
+            twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName(SERVICE)
+                    .currentDeploymentGroupName(orders.deploymentGroup()).alarmConfiguration(a -> a.enabled(false)));
+        }
+        this.config = alarms ? withAlarms : new ServiceConfig(withAlarms.repository(), withAlarms.cluster(),
+                withAlarms.service(), withAlarms.container(), withAlarms.containerPort(), withAlarms.codeDeploy(),
+                List.of(), withAlarms.canary(), withAlarms.bakeMinutes(), withAlarms.approval(), withAlarms.scan(),
+                withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications());
         this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true, clients);
+        if (withUsers) {
+            users();
+        }
         // The first tasks pass their health checks before anything is deployed over them.
         clock.advance(Duration.ofMinutes(2));
     }
 
+    /** Steady users (10 requests a second) on the production listener: the evidence a release needs. */
     static Scenario automaticApproval() {
-        return new Scenario(ApprovalMode.auto, ClientDecorator.NONE);
+        return new Scenario(ApprovalMode.auto, ClientDecorator.NONE, true);
     }
 
     static Scenario manualApproval() {
-        return new Scenario(ApprovalMode.manual, ClientDecorator.NONE);
+        return new Scenario(ApprovalMode.manual, ClientDecorator.NONE, true);
     }
 
     static Scenario withClients(ClientDecorator clients) {
-        return new Scenario(ApprovalMode.auto, clients);
+        return new Scenario(ApprovalMode.auto, clients, true);
+    }
+
+    static Scenario withClients(ClientDecorator clients, boolean withUsers) {
+        return new Scenario(ApprovalMode.auto, clients, withUsers);
+    }
+
+    /** Steady users, and the canary given. */
+    static Scenario withCanary(Canary canary) {
+        return new Scenario(ApprovalMode.auto, canary, ClientDecorator.NONE, true, "healthy", true);
+    }
+
+    /**
+     * Steady users, no alarm at all (neither in the config nor in CodeDeploy's deployment group), and
+     * {@code orders:1.0} doing {@code originalProfile}: the canary analysis is the only judge.
+     */
+    static Scenario analysisOnly(String originalProfile) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, originalProfile, false);
+    }
+
+    /** Extra users on top of the steady ones: {@code requestsPerSecond} for {@code duration}, from now. */
+    TrafficGenerator burst(double requestsPerSecond, Duration duration) {
+        return twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
+                new TrafficPlan(requestsPerSecond, duration, 10_000_000));
+    }
+
+    /** No user at all: nothing gives evidence. */
+    static Scenario quiet() {
+        return new Scenario(ApprovalMode.auto, ClientDecorator.NONE, false);
     }
 
     /** Pushes {@code orders:TAG} running the sample app with {@code profile}; the push rule starts the pipeline. */
@@ -85,10 +139,13 @@ final class Scenario implements AutoCloseable {
         return twin.ecr().push(SERVICE, image);
     }
 
-    /** Users on the production listener, so the load balancer's metrics feed the 5xx alarms. */
+    /** Users on the production listener (started once), so the load balancer's metrics feed the analysis and alarms. */
     TrafficGenerator users() {
-        return twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
-                new TrafficPlan(10, Duration.ofHours(4), 10_000_000));
+        if (users == null) {
+            users = twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
+                    new TrafficPlan(10, Duration.ofHours(4), 10_000_000));
+        }
+        return users;
     }
 
     /** StartExecution by hand, as the CLI will: {@code orders} at {@code tag}, asked for by alice. */

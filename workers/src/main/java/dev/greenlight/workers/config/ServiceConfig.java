@@ -42,6 +42,16 @@ public record ServiceConfig(
     public record Canary(int percent, int minutes, int maxMinutes, int minRequests, Analysis analysis,
             SyntheticLoad syntheticLoad) {
 
+        /**
+         * A hand-made execution input may leave out the newer fields (JSON gives 0 and null): they
+         * take the same safe defaults as in greenlight.json, never "no evidence needed".
+         */
+        public Canary {
+            maxMinutes = maxMinutes == 0 ? ConfigDefaults.maxMinutes(minutes) : maxMinutes;
+            minRequests = minRequests == 0 ? ConfigDefaults.MIN_REQUESTS : minRequests;
+            analysis = analysis == null ? Analysis.DEFAULT : analysis;
+        }
+
         /** Safe defaults for the rest: evidence required, three times the window to gather it. */
         public Canary(int percent, int minutes) {
             this(percent, minutes, ConfigDefaults.maxMinutes(minutes), ConfigDefaults.MIN_REQUESTS,

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -27,6 +28,8 @@ public final class Clients {
             once(() -> configure(CodeDeployClient.builder()).build());
     private static final Supplier<CloudWatchClient> CLOUD_WATCH =
             once(() -> configure(CloudWatchClient.builder()).build());
+    private static final Supplier<ElasticLoadBalancingV2Client> ELB =
+            once(() -> configure(ElasticLoadBalancingV2Client.builder()).build());
     private static final Supplier<SnsClient> SNS = once(() -> configure(SnsClient.builder()).build());
     private static final Supplier<EventBridgeClient> EVENTS = once(() -> configure(EventBridgeClient.builder()).build());
     private static final Supplier<SfnClient> SFN = once(() -> configure(SfnClient.builder()).build());
@@ -48,6 +51,10 @@ public final class Clients {
 
     public static CloudWatchClient cloudWatch() {
         return CLOUD_WATCH.get();
+    }
+
+    public static ElasticLoadBalancingV2Client elb() {
+        return ELB.get();
     }
 
     public static SnsClient sns() {

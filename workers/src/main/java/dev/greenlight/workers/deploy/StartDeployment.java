@@ -77,7 +77,7 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
             codeDeploy.createDeploymentConfig(r -> r.deploymentConfigName(name).computePlatform(ComputePlatform.ECS)
                     .trafficRoutingConfig(t -> t.type(TrafficRoutingType.TIME_BASED_CANARY)
                             .timeBasedCanary(c -> c.canaryPercentage(canary.percent())
-                                    .canaryInterval(canary.minutes()))));
+                                    .canaryInterval(canary.maxMinutes()))));
         } catch (DeploymentConfigAlreadyExistsException exists) {
             // Created by an earlier deployment of this or another service with the same canary.
         }
@@ -102,9 +102,10 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
                     .require(config.containerPort() >= 1 && config.containerPort() <= 65535,
                             "config.containerPort must be a port number from 1 to 65535, got " + config.containerPort())
                     .require(config.canary() != null && config.canary().percent() >= 1
-                            && config.canary().percent() <= 99 && config.canary().minutes() >= 1,
-                            "config.canary needs percent from 1 to 99 and minutes of at least 1, got "
-                                    + config.canary());
+                            && config.canary().percent() <= 99 && config.canary().minutes() >= 1
+                            && config.canary().maxMinutes() >= config.canary().minutes(),
+                            "config.canary needs percent from 1 to 99, minutes of at least 1 and maxMinutes of at "
+                                    + "least minutes, got " + config.canary());
         }
         check.orThrow();
     }

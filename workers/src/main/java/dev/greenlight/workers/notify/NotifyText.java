@@ -31,8 +31,36 @@ final class NotifyText {
 
     static String body(NotifyRequest request) {
         return subject(request) + "\n\nService: " + request.service() + "\nImage:   "
-                + PlainText.imageReference(request.image()) + "\n\nDetail:\n"
+                + PlainText.imageReference(request.image()) + "\n\n" + alarmsByRole(request.detail()) + "Detail:\n"
                 + PlainText.readable(request.detail()).indent(2);
+    }
+
+    /**
+     * The watched alarms with the role their target group plays in this deployment, first, since alarm
+     * names follow target groups, which swap roles at every release: "orders-blue-5xx (green: the
+     * replacement)". Empty when the detail carries no alarms ({@code alarms} or {@code failure.alarms}).
+     */
+    static String alarmsByRole(JsonNode detail) {
+        if (detail == null) {
+            return "";
+        }
+        JsonNode alarms = detail.path("alarms").isArray() ? detail.path("alarms") : detail.path("failure").path("alarms");
+        if (!alarms.isArray() || alarms.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Alarms (blue: served production before; green: the replacement):\n");
+        for (JsonNode alarm : alarms) {
+            String role = alarm.path("role").isTextual() ? alarm.path("role").asText() : null;
+            text.append("  ").append(alarm.path("name").asText()).append(" (")
+                    .append(role == null ? "watches neither blue nor green" : role + ": "
+                            + ("green".equals(role) ? "the replacement" : "served production before"))
+                    .append("): ").append(alarm.path("state").asText());
+            if (alarm.path("firedAt").isTextual()) {
+                text.append(", fired at ").append(alarm.path("firedAt").asText());
+            }
+            text.append('\n');
+        }
+        return text.append('\n').toString();
     }
 
     /** The named error: {@code error}, or {@code Error} as a Catch's ResultPath passes it. */

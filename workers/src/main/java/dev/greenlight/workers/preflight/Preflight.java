@@ -1,5 +1,8 @@
 package dev.greenlight.workers.preflight;
 
+import dev.greenlight.workers.analysis.AlarmTargets;
+import dev.greenlight.workers.analysis.Roles;
+import dev.greenlight.workers.analysis.TimeToFire;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
@@ -20,17 +23,22 @@ import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsResponse;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
 /**
  * The second gate, just before anything changes: no other deployment of the service is running
- * ({@link DeploymentInProgress}, retried), no newer image was pushed meanwhile (SUPERSEDED), and
- * none of the service's alarms fires (ALARM_FIRING) unless the input records an override.
+ * ({@link DeploymentInProgress}, retried), no newer image was pushed meanwhile (SUPERSEDED), the
+ * canary is long enough for the analysis and for each alarm to fire (WINDOW_TOO_SHORT), and none of
+ * the alarms about what users are served now fires (ALARM_FIRING) unless the input records an override.
  */
 public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
 
@@ -50,16 +58,19 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
     private final CodeDeployClient codeDeploy;
     private final CloudWatchClient cloudWatch;
     private final EcrClient ecr;
+    private final ElasticLoadBalancingV2Client elb;
 
     public Preflight() {
-        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.ecr());
+        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.ecr(), Clients.elb());
     }
 
-    public Preflight(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, EcrClient ecr) {
+    public Preflight(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, EcrClient ecr,
+            ElasticLoadBalancingV2Client elb) {
         super(Input.class);
         this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.ecr = Objects.requireNonNull(ecr, "ecr");
+        this.elb = Objects.requireNonNull(elb, "elb");
     }
 
     @Override
@@ -71,7 +82,71 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         PushedImage image = find(input, images);
         boolean manual = input.trigger() != null && "manual".equals(input.trigger().source());
         Optional<PushedImage> newer = manual ? Optional.empty() : PreflightVerdicts.newerPush(image, images);
-        return PreflightVerdicts.decide(image, newer, firingAlarms(config), override);
+        List<TimeToFire.AlarmTime> times = new ArrayList<>();
+        List<FiringAlarm> firing = alarms(config, times);
+        List<String> tooShort = TimeToFire.tooShort(config.canary().minutes(), times);
+        var group = codeDeploy.getDeploymentGroup(r -> r.applicationName(config.codeDeploy().application())
+                .deploymentGroupName(config.codeDeploy().deploymentGroup())).deploymentGroupInfo();
+        Set<String> served = servedNow(group);
+        waitForStaleAlarms(group, firing, served);
+        return PreflightVerdicts.decide(image, newer, tooShort, firing, served, override);
+    }
+
+    /**
+     * An alarm on the idle target group left in ALARM by the version rolled back before does not block
+     * the release, but CodeDeploy stops any deployment while an alarm of its deployment group is in
+     * ALARM: wait (the state machine retries {@link StaleAlarmStillFiring}) until CloudWatch clears it.
+     */
+    private static void waitForStaleAlarms(DeploymentGroupInfo group, List<FiringAlarm> firing, Set<String> served) {
+        if (served == null || group.alarmConfiguration() == null
+                || !Boolean.TRUE.equals(group.alarmConfiguration().enabled())) {
+            return;
+        }
+        Set<String> stoppers = new LinkedHashSet<>();
+        group.alarmConfiguration().alarms().forEach(alarm -> stoppers.add(alarm.name()));
+        List<String> stale = firing.stream().filter(alarm -> alarm.targetGroup() != null
+                        && !served.contains(alarm.targetGroup()) && stoppers.contains(alarm.name()))
+                .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ")").toList();
+        if (!stale.isEmpty()) {
+            throw new StaleAlarmStillFiring(stale, group.deploymentGroupName());
+        }
+    }
+
+    /**
+     * The target groups users are served from now: those the production listener forwards to with
+     * a weight above zero. Null when the deployment group names no load balancer.
+     */
+    private Set<String> servedNow(DeploymentGroupInfo group) {
+        if (group.loadBalancerInfo() == null || group.loadBalancerInfo().targetGroupPairInfoList().isEmpty()) {
+            return null;
+        }
+        List<String> listeners = new ArrayList<>();
+        group.loadBalancerInfo().targetGroupPairInfoList().forEach(pair -> {
+            if (pair.prodTrafficRoute() != null) {
+                listeners.addAll(pair.prodTrafficRoute().listenerArns());
+            }
+        });
+        if (listeners.isEmpty()) {
+            return null;
+        }
+        Set<String> served = new LinkedHashSet<>();
+        for (Listener listener : elb.describeListeners(r -> r.listenerArns(listeners)).listeners()) {
+            for (Action action : listener.defaultActions()) {
+                if (action.forwardConfig() != null && !action.forwardConfig().targetGroups().isEmpty()) {
+                    action.forwardConfig().targetGroups().stream()
+                            .filter(tuple -> tuple.weight() == null || tuple.weight() > 0)
+                            .forEach(tuple -> served.add(targetGroupName(tuple.targetGroupArn())));
+                } else if (action.targetGroupArn() != null) {
+                    served.add(targetGroupName(action.targetGroupArn()));
+                }
+            }
+        }
+        return served;
+    }
+
+    /** {@code arn:aws:elasticloadbalancing:…:targetgroup/NAME/ID} → NAME. */
+    private static String targetGroupName(String arn) {
+        return Roles.targetGroupOfDimension(arn.substring(arn.indexOf("targetgroup/")));
     }
 
     private static Decision check(Input input) {
@@ -135,7 +210,8 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
                         + "': it was deleted or untagged after VerifyImage"));
     }
 
-    private List<FiringAlarm> firingAlarms(ServiceConfig config) {
+    /** The service's alarms in ALARM, and each metric alarm's time to fire into {@code times}. */
+    private List<FiringAlarm> alarms(ServiceConfig config, List<TimeToFire.AlarmTime> times) {
         List<String> names = List.copyOf(new LinkedHashSet<>(config.alarms()));
         List<FiringAlarm> firing = new ArrayList<>();
         Set<String> found = new LinkedHashSet<>();
@@ -148,16 +224,17 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
                         .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(next));
                 for (MetricAlarm alarm : page.metricAlarms()) {
                     found.add(alarm.alarmName());
+                    times.add(TimeToFire.of(alarm));
                     if ("ALARM".equals(alarm.stateValueAsString())) {
                         firing.add(new FiringAlarm(alarm.alarmName(), String.valueOf(alarm.stateUpdatedTimestamp()),
-                                alarm.stateReason()));
+                                alarm.stateReason(), AlarmTargets.targetGroupOf(alarm)));
                     }
                 }
                 for (CompositeAlarm alarm : page.compositeAlarms()) {
                     found.add(alarm.alarmName());
                     if ("ALARM".equals(alarm.stateValueAsString())) {
                         firing.add(new FiringAlarm(alarm.alarmName(), String.valueOf(alarm.stateUpdatedTimestamp()),
-                                alarm.stateReason()));
+                                alarm.stateReason(), null));
                     }
                 }
                 token = page.nextToken();

@@ -3,6 +3,14 @@ package dev.greenlight.workers.watch;
 import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.analysis.AlarmTargets;
+import dev.greenlight.workers.analysis.Analysis;
+import dev.greenlight.workers.analysis.CanaryAnalysis;
+import dev.greenlight.workers.analysis.Limits;
+import dev.greenlight.workers.analysis.LoadBalancerMetrics;
+import dev.greenlight.workers.analysis.Roles;
+import dev.greenlight.workers.analysis.Traffic;
+import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.core.InvalidInput;
@@ -32,27 +40,46 @@ import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
- * One look at a deployment in its window: GetDeployment, the alarms now, and their state changes
- * since the window opened; the verdict is {@link AlarmVerdicts#assess}'s. Says when to look next
- * instead of waiting.
+ * One look at a deployment in its window: GetDeployment, the alarms now, their state changes since
+ * the window opened and, when {@code canary} is given, the evidence: blue's and green's load
+ * balancer metrics since {@code evidenceStart}, judged by {@link CanaryAnalysis}. The verdict is
+ * {@link AlarmVerdicts#assess}'s. Says when to look next instead of waiting.
  */
 public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDeployment.Output> {
 
-    /** {@code windowStart} ISO-8601; {@code alarms} may be empty, not missing. */
-    public record Input(String deploymentId, List<String> alarms, String windowStart, Integer windowMinutes) {
+    /**
+     * {@code windowStart} ISO-8601; {@code alarms} may be empty, not missing. {@code canary} (the
+     * service's config.canary) asks for the analysis, over the traffic since {@code evidenceStart}
+     * (default: windowStart); evidence is due ({@code evidenceDue}) at windowStart + canary.maxMinutes
+     * ({@code AT_MAX_MINUTES}), at the window's end ({@code AT_WINDOW_END}), or never (null).
+     */
+    public record Input(String deploymentId, List<String> alarms, String windowStart, Integer windowMinutes,
+            Canary canary, String evidenceStart, EvidenceDue evidenceDue) {
+
+        public Input(String deploymentId, List<String> alarms, String windowStart, Integer windowMinutes) {
+            this(deploymentId, alarms, windowStart, windowMinutes, null, null, null);
+        }
     }
 
+    /** When missing evidence ends the watch. */
+    public enum EvidenceDue { AT_MAX_MINUTES, AT_WINDOW_END }
+
+    /** {@code analysis} null when none was asked for; {@code evidenceDueAt} null with no deadline. */
     public record Output(Verdict verdict, String deploymentStatus, String errorCode, String errorMessage,
             boolean windowOver, boolean readyToPromote, List<AlarmOut> alarms, long nextCheckSeconds,
-            String checkedAt) {
+            String checkedAt, Analysis analysis, String evidenceDueAt) {
     }
 
-    public record AlarmOut(String name, String state, String firedAt, String reason) {
+    /** {@code role}: "blue" (served production before), "green" (the replacement) or null (neither). */
+    public record AlarmOut(String name, String state, String firedAt, String reason, String role,
+            String targetGroup) {
         static AlarmOut of(AlarmReport report) {
             return new AlarmOut(report.name(), report.state(),
-                    report.firedAt() == null ? null : report.firedAt().toString(), report.reason());
+                    report.firedAt() == null ? null : report.firedAt().toString(), report.reason(), report.role(),
+                    report.targetGroup());
         }
     }
 
@@ -61,16 +88,19 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
 
     private final CodeDeployClient codeDeploy;
     private final CloudWatchClient cloudWatch;
+    private final LoadBalancerMetrics metrics;
     private final Clock clock;
 
     public WatchDeployment() {
-        this(Clients.codeDeploy(), Clients.cloudWatch(), Clock.systemUTC());
+        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
     }
 
-    public WatchDeployment(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, Clock clock) {
+    public WatchDeployment(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, ElasticLoadBalancingV2Client elb,
+            Clock clock) {
         super(Input.class);
         this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
+        this.metrics = new LoadBalancerMetrics(cloudWatch, elb);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -87,11 +117,29 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         List<AlarmNow> alarms = alarmsNow(names);
         List<StateChange> history = new ArrayList<>();
         names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
-        Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now);
+        Roles roles = Roles.of(codeDeploy, input.deploymentId()).orElse(null);
+        Instant releaseStart = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
+        Analysis analysis = input.canary() == null ? null : analyse(input, roles, releaseStart, now);
+        Instant deadline = input.evidenceDue() == null ? null : switch (input.evidenceDue()) {
+            case AT_MAX_MINUTES -> window.start().plus(Duration.ofMinutes(input.canary().maxMinutes()));
+            case AT_WINDOW_END -> window.end();
+        };
+        Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now, roles, releaseStart,
+                analysis, deadline);
         return new Output(assessment.verdict(), deployment.status(), deployment.errorCode(),
                 deployment.errorMessage(), assessment.windowOver(), assessment.readyToPromote(),
                 assessment.alarms().stream().map(AlarmOut::of).toList(), assessment.nextCheckSeconds(),
-                now.toString());
+                now.toString(), analysis, deadline == null ? null : deadline.toString());
+    }
+
+    /** Before CodeDeploy has a replacement task set, green has served nothing: no evidence yet. */
+    private Analysis analyse(Input input, Roles roles, Instant since, Instant now) {
+        Limits limits = Limits.of(input.canary());
+        if (roles == null) {
+            return CanaryAnalysis.analyse(Traffic.NONE, Traffic.NONE, limits);
+        }
+        LoadBalancerMetrics.Served served = metrics.served(roles, since, now);
+        return CanaryAnalysis.analyse(served.green(), served.blue(), limits);
     }
 
     /** Metric and composite alarms, in the order asked; a name CloudWatch does not know is an error. */
@@ -105,7 +153,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
                 DescribeAlarmsResponse response = cloudWatch.describeAlarms(r -> r.alarmNames(batch)
                         .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).nextToken(page));
                 response.metricAlarms().forEach(a -> found.add(new AlarmNow(a.alarmName(), a.stateValueAsString(),
-                        a.stateReason(), a.stateUpdatedTimestamp())));
+                        a.stateReason(), a.stateUpdatedTimestamp(), AlarmTargets.targetGroupOf(a))));
                 response.compositeAlarms().forEach(a -> found.add(new AlarmNow(a.alarmName(),
                         a.stateValueAsString(), a.stateReason(), a.stateUpdatedTimestamp())));
                 token = response.nextToken();
@@ -159,6 +207,15 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         return new StateChange(item.alarmName(), item.timestamp(), newState, reason);
     }
 
+    private static boolean parses(String instant) {
+        try {
+            Instant.parse(instant);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private static Window window(Input input) {
         InvalidInput.Check check = InvalidInput.of("WatchDeployment")
                 .require(!blank(input.deploymentId()), "deploymentId is missing: pass StartDeployment's deploymentId")
@@ -174,6 +231,12 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         }
         check.require(start != null, "windowStart must be an ISO-8601 instant such as 2026-01-01T12:00:00Z "
                 + "(StartDeployment's startedAt, or when the window opened), got " + input.windowStart());
+        check.require(blank(input.evidenceStart()) || parses(input.evidenceStart()), "evidenceStart must be an "
+                + "ISO-8601 instant (when the canary opened), got " + input.evidenceStart());
+        check.require(input.evidenceDue() == null || input.canary() != null,
+                "evidenceDue needs canary: pass the service's config.canary");
+        check.require(input.canary() == null || input.canary().minRequests() >= 1,
+                "canary.minRequests must be at least 1: a release is promoted only on evidence");
         check.orThrow();
         return new Window(start, Duration.ofMinutes(input.windowMinutes()));
     }

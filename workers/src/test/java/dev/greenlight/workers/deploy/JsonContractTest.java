@@ -35,17 +35,26 @@ class JsonContractTest {
         String id = started.get("deploymentId").asText();
 
         stage.clock.advance(Duration.ofMinutes(1));
-        JsonNode look = call(new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.workerClock),
+        JsonNode look = call(new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.twin.elb(), stage.workerClock),
                 """
                 {"deploymentId": "%s", "alarms": ["orders-blue-5xx", "orders-green-5xx"], "windowStart": "%s",
-                 "windowMinutes": 5}""".formatted(id, started.get("startedAt").asText()));
+                 "windowMinutes": 5, "canary": %s, "evidenceStart": "%s", "evidenceDue": "AT_MAX_MINUTES"}"""
+                        .formatted(id, started.get("startedAt").asText(), Worker.JSON.writeValueAsString(
+                                stage.config.canary()), started.get("startedAt").asText()));
         assertThat(look.fieldNames()).toIterable().containsExactlyInAnyOrder("verdict", "deploymentStatus",
                 "errorCode", "errorMessage", "windowOver", "readyToPromote", "alarms", "nextCheckSeconds",
-                "checkedAt");
+                "checkedAt", "analysis", "evidenceDueAt");
+        assertThat(look.get("analysis").fieldNames()).toIterable().containsExactlyInAnyOrder("verdict", "reason",
+                "green", "blue", "errors", "latency");
+        assertThat(look.get("analysis").get("verdict").asText()).isEqualTo("INSUFFICIENT_EVIDENCE");
+        assertThat(look.get("analysis").get("errors").fieldNames()).toIterable().containsExactlyInAnyOrder(
+                "statistic", "comparedWith", "pValue", "alpha", "failed");
         assertThat(look.get("verdict").asText()).isEqualTo("HEALTHY");
         assertThat(look.get("deploymentStatus").asText()).isEqualTo("InProgress");
         assertThat(look.get("alarms").get(0).fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("name", "state", "firedAt", "reason");
+                .containsExactlyInAnyOrder("name", "state", "firedAt", "reason", "role", "targetGroup");
+        assertThat(look.get("alarms")).extracting(alarm -> alarm.get("role").asText())
+                .containsExactly("blue", "green");
         assertThat(look.get("nextCheckSeconds").asLong()).isEqualTo(10);
 
         stage.advanceUntil(id, Canaries::inTerminationWait, Duration.ofMinutes(20));

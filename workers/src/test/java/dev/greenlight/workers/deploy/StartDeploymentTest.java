@@ -31,17 +31,18 @@ class StartDeploymentTest {
                 .apply(new StartDeployment.Input(taskDefinition, stage.config));
 
         assertThat(out.startedAt()).isEqualTo(stage.clock.now().toString());
-        assertThat(out.deploymentConfigName()).isEqualTo("Greenlight.Canary10Percent5Minutes");
+        assertThat(out.deploymentConfigName()).isEqualTo("Greenlight.Canary10Percent15Minutes");
         DeploymentConfigInfo config = stage.twin.codeDeploy()
-                .getDeploymentConfig(r -> r.deploymentConfigName("Greenlight.Canary10Percent5Minutes"))
+                .getDeploymentConfig(r -> r.deploymentConfigName("Greenlight.Canary10Percent15Minutes"))
                 .deploymentConfigInfo();
         assertThat(config.computePlatform()).isEqualTo(ComputePlatform.ECS);
         assertThat(config.trafficRoutingConfig().type()).isEqualTo(TrafficRoutingType.TIME_BASED_CANARY);
         assertThat(config.trafficRoutingConfig().timeBasedCanary().canaryPercentage()).isEqualTo(10);
-        assertThat(config.trafficRoutingConfig().timeBasedCanary().canaryInterval()).isEqualTo(5);
+        assertThat(config.trafficRoutingConfig().timeBasedCanary().canaryInterval())
+                .as("the canary share is held up to canary.maxMinutes, until the evidence is in").isEqualTo(15);
 
         DeploymentInfo deployment = stage.deployment(out.deploymentId());
-        assertThat(deployment.deploymentConfigName()).isEqualTo("Greenlight.Canary10Percent5Minutes");
+        assertThat(deployment.deploymentConfigName()).isEqualTo("Greenlight.Canary10Percent15Minutes");
         assertThat(AppSpecs.taskDefinitionOf(deployment.revision().appSpecContent().content()))
                 .contains(taskDefinition);
         assertThat(deployment.revision().appSpecContent().content())
@@ -60,7 +61,7 @@ class StartDeploymentTest {
 
         String second = stage.deploy("2.1", "healthy");
 
-        assertThat(stage.deployment(second).deploymentConfigName()).isEqualTo("Greenlight.Canary10Percent5Minutes");
+        assertThat(stage.deployment(second).deploymentConfigName()).isEqualTo("Greenlight.Canary10Percent15Minutes");
     }
 
     @Test

@@ -81,6 +81,26 @@ class NotifyTest {
                 """);
     }
 
+    @Test
+    void rollbackOnAnAlarm_namesEachAlarmWithTheRoleOfWhatItWatches() {
+        notify.apply(new NotifyRequest(DeploymentEvent.ROLLED_BACK, "orders", IMAGE, config(topic, "default"),
+                json("""
+                        {"error": "Greenlight.AlarmFired", "cause": "an alarm fired",
+                         "failure": {"Error": "Greenlight.AlarmFired", "alarms": [
+                           {"name": "orders-blue-5xx", "state": "ALARM", "firedAt": "2026-01-01T10:02:00Z",
+                            "role": "green", "targetGroup": "orders-blue"},
+                           {"name": "orders-green-5xx", "state": "OK", "firedAt": null, "role": "blue",
+                            "targetGroup": "orders-green"},
+                           {"name": "orders-cpu", "state": "OK", "firedAt": null, "role": null}]}}""")));
+
+        assertThat(twin.sns().published(topic).get(0).message()).contains("""
+                Alarms (blue: served production before; green: the replacement):
+                  orders-blue-5xx (green: the replacement): ALARM, fired at 2026-01-01T10:02:00Z
+                  orders-green-5xx (blue: served production before): OK
+                  orders-cpu (watches neither blue nor green): OK
+                """);
+    }
+
     static Stream<Arguments> subjects() {
         return Stream.of(
                 Arguments.of(DeploymentEvent.STARTED, IMAGE, "{\"trigger\": {\"source\": \"ecr-push\"}}",

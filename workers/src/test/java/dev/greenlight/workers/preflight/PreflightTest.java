@@ -25,7 +25,7 @@ class PreflightTest {
     private final VirtualClock clock = new VirtualClock();
     private final LocalTwin twin = LocalTwin.virtualTime(clock);
     private final DemoService orders = DemoService.provision(twin, DemoService.Settings.defaults("orders"));
-    private final Preflight preflight = new Preflight(twin.codeDeploy(), twin.cloudWatch(), twin.ecr());
+    private final Preflight preflight = new Preflight(twin.codeDeploy(), twin.cloudWatch(), twin.ecr(), twin.elb());
 
     @AfterEach
     void close() {
@@ -99,14 +99,62 @@ class PreflightTest {
     @Test
     void firingAlarmWithOverride_isClearAndRecordsWhoAndWhy() {
         String digest = digestOf(DemoService.push(twin, "orders", "2.0", "healthy"));
-        fire("orders-green-5xx");
+        fire("orders-blue-5xx");
 
         Preflight.Output out = preflight.apply(input("2.0", digest, PUSH,
                 new Override(new Decision("alice", "2.0 fixes the 5xx"))));
 
         assertThat(out.verdict()).isEqualTo(PreflightVerdict.CLEAR);
-        assertThat(out.alarmsFiring()).extracting(FiringAlarm::name).containsExactly("orders-green-5xx");
+        assertThat(out.alarmsFiring()).extracting(FiringAlarm::name).containsExactly("orders-blue-5xx");
         assertThat(out.reasons()).last().asString().contains("override by alice: 2.0 fixes the 5xx");
+    }
+
+    @Test
+    void alarmOfTheIdleTargetGroup_doesNotBlock_butIsReported() {
+        String digest = digestOf(DemoService.push(twin, "orders", "2.0", "healthy"));
+        twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName("orders")
+                .currentDeploymentGroupName(orders.deploymentGroup()).alarmConfiguration(a -> a.enabled(false)));
+        fire("orders-green-5xx");
+
+        Preflight.Output out = preflight.apply(input("2.0", digest, PUSH, null));
+
+        assertThat(out.verdict()).as("production serves users from orders-blue").isEqualTo(PreflightVerdict.CLEAR);
+        assertThat(out.alarmsFiring()).isEmpty();
+        assertThat(out.reasons()).singleElement().asString()
+                .contains("orders-green-5xx", "target group orders-green", "serves no user now", "not blocking");
+    }
+
+    @Test
+    void alarmOfTheIdleTargetGroupThatCodeDeployWatches_isWaitedFor_sinceCodeDeployWouldStopTheDeployment() {
+        String digest = digestOf(DemoService.push(twin, "orders", "2.0", "healthy"));
+        fire("orders-green-5xx");
+
+        assertThatThrownBy(() -> preflight.apply(input("2.0", digest, PUSH, null)))
+                .isInstanceOf(StaleAlarmStillFiring.class)
+                .hasMessageContaining("orders-green-5xx (target group orders-green)")
+                .hasMessageContaining("retried until CloudWatch clears it");
+    }
+
+    @Test
+    void canaryShorterThanAnAlarmsTimeToFire_isWindowTooShortNamingTheAlarmAndTheMinimum() {
+        twin.cloudWatch().putMetricAlarm(r -> r.alarmName("orders-slow").namespace("AWS/ApplicationELB")
+                .metricName("TargetResponseTime").dimensions(d -> d.name("LoadBalancer").value("app/orders-alb/1"))
+                .statistic("Average").period(300).evaluationPeriods(3).datapointsToAlarm(2).threshold(1.0)
+                .comparisonOperator("GreaterThanThreshold"));
+        String digest = digestOf(DemoService.push(twin, "orders", "2.0", "healthy"));
+        var c = Configs.orders();
+        var config = new dev.greenlight.workers.config.ServiceConfig(c.repository(), c.cluster(), c.service(),
+                c.container(), c.containerPort(), c.codeDeploy(), java.util.List.of("orders-blue-5xx", "orders-slow"),
+                new dev.greenlight.workers.config.ServiceConfig.Canary(10, 5), c.bakeMinutes(), c.approval(), c.scan(),
+                c.requiredLabels(), c.smoke(), c.notifications());
+
+        Preflight.Output out = preflight.apply(new Preflight.Input("orders", new ImageRef("orders", "2.0", digest),
+                PUSH, config, new Override(new Decision("alice", "an override does not lengthen a window"))));
+
+        assertThat(out.verdict()).isEqualTo(PreflightVerdict.WINDOW_TOO_SHORT);
+        assertThat(out.reasons()).anySatisfy(reason -> assertThat(reason)
+                .contains("alarm orders-slow", "at least 11 minutes"));
+        assertThat(out.reasons()).noneSatisfy(reason -> assertThat(reason).contains("orders-blue-5xx"));
     }
 
     @Test

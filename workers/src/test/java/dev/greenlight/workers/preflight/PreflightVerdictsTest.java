@@ -34,7 +34,7 @@ class PreflightVerdictsTest {
 
     @Test
     void noAlarmsAndNoNewerPush_isClearWithNoReasons() {
-        Preflight.Output out = PreflightVerdicts.decide(THIS, Optional.empty(), List.of(), null);
+        Preflight.Output out = PreflightVerdicts.decide(THIS, Optional.empty(), List.of(), List.of(), null, null);
 
         assertThat(out.verdict()).isEqualTo(PreflightVerdict.CLEAR);
         assertThat(out.reasons()).isEmpty();

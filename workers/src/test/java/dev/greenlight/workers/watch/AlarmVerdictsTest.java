@@ -3,6 +3,12 @@ package dev.greenlight.workers.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.greenlight.workers.analysis.Analysis;
+import dev.greenlight.workers.analysis.CanaryAnalysis;
+import dev.greenlight.workers.analysis.EvidenceVerdict;
+import dev.greenlight.workers.analysis.Limits;
+import dev.greenlight.workers.analysis.Roles;
+import dev.greenlight.workers.analysis.Traffic;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
 import dev.greenlight.workers.watch.AlarmVerdicts.Assessment;
 import dev.greenlight.workers.watch.AlarmVerdicts.DeploymentState;
@@ -131,5 +137,62 @@ class AlarmVerdictsTest {
 
         assertThat(assessment.windowOver()).isEqualTo(over);
         assertThat(assessment.nextCheckSeconds()).isEqualTo(nextCheck);
+    }
+
+    private static final Roles ROLES = new Roles("orders-blue", "orders-green");
+
+    private static Analysis analysis(EvidenceVerdict verdict) {
+        long green = verdict == EvidenceVerdict.INSUFFICIENT_EVIDENCE ? 10 : 500;
+        long errors = verdict == EvidenceVerdict.FAIL ? 100 : 0;
+        return CanaryAnalysis.analyse(new Traffic(green, errors, green, green * 0.01),
+                new Traffic(4500, 0, 4500, 45), new Limits(100, 0.99, 0.01, 1.5));
+    }
+
+    /** The analysis, the evidence deadline and CodeDeploy's status: which verdict wins. */
+    @ParameterizedTest(name = "analysis {0}, evidence due {1}, deployment {2} -> {3}")
+    @CsvSource({
+        "PASS, false, InProgress, HEALTHY",
+        "PASS, true, InProgress, HEALTHY",
+        "FAIL, false, InProgress, ANALYSIS_FAILED",
+        "INSUFFICIENT_EVIDENCE, false, InProgress, HEALTHY",
+        "INSUFFICIENT_EVIDENCE, true, InProgress, INSUFFICIENT_EVIDENCE",
+        "INSUFFICIENT_EVIDENCE, false, Succeeded, INSUFFICIENT_EVIDENCE",
+        "PASS, false, Succeeded, DEPLOYMENT_SUCCEEDED",
+        "FAIL, false, Failed, DEPLOYMENT_FAILED"})
+    void evidenceVerdicts(EvidenceVerdict evidence, boolean due, String status, Verdict verdict) {
+        Instant deadline = due ? NOW.minusSeconds(1) : NOW.plusSeconds(600);
+        Assessment assessment = AlarmVerdicts.assess(new DeploymentState(status, null, null, false), List.of(ok("5xx")),
+                List.of(), FIVE_MINUTES, NOW, ROLES, OPENED, analysis(evidence), deadline);
+
+        assertThat(assessment.verdict()).isEqualTo(verdict);
+        assertThat(assessment.verdict().rollsBack()).isEqualTo(verdict == Verdict.ANALYSIS_FAILED
+                || verdict == Verdict.INSUFFICIENT_EVIDENCE || verdict == Verdict.DEPLOYMENT_FAILED);
+    }
+
+    @Test
+    void greenAlarmInAlarmSinceBeforeThisVersionServed_isStale_butABlueOneStillFires() {
+        List<AlarmNow> alarms = List.of(
+                new AlarmNow("orders-green-5xx", "ALARM", "left over", OPENED.minusSeconds(90), "orders-green"),
+                new AlarmNow("orders-blue-5xx", "OK", "fine", OPENED.minusSeconds(3600), "orders-blue"));
+
+        Assessment stale = AlarmVerdicts.assess(CANARY, alarms, List.of(), FIVE_MINUTES, NOW, ROLES, OPENED, null, null);
+
+        assertThat(stale.verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(stale.alarms()).extracting(AlarmVerdicts.AlarmReport::role).containsExactly("green", "blue");
+        assertThat(stale.alarms().get(0).reason()).contains("left over from the previous version on orders-green");
+
+        List<AlarmNow> blueFiring = List.of(
+                new AlarmNow("orders-blue-5xx", "ALARM", "5xx", OPENED.minusSeconds(90), "orders-blue"));
+        assertThat(AlarmVerdicts.assess(CANARY, blueFiring, List.of(), FIVE_MINUTES, NOW, ROLES, OPENED, null, null)
+                .verdict()).isEqualTo(Verdict.ALARM);
+    }
+
+    @Test
+    void nextLook_comesOnTimeForTheEvidenceDeadlineAfterTheWindow() {
+        Instant deadline = FIVE_MINUTES.end().plusSeconds(25);
+
+        assertThat(AlarmVerdicts.nextCheckSeconds(FIVE_MINUTES, FIVE_MINUTES.end().plusSeconds(20), deadline))
+                .isEqualTo(5);
+        assertThat(AlarmVerdicts.nextCheckSeconds(FIVE_MINUTES, deadline.plusSeconds(1), deadline)).isEqualTo(10);
     }
 }

@@ -2,7 +2,9 @@ package dev.greenlight.workers.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.greenlight.workers.analysis.EvidenceVerdict;
 import dev.greenlight.workers.deploy.Canaries;
 import dev.greenlight.workers.core.InvalidInput;
 import dev.greenlight.workers.deploy.StartDeployment;
@@ -19,7 +21,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 class WatchDeploymentTest {
 
     private final Canaries stage = new Canaries().withUsers(Duration.ofMinutes(40));
-    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(),
+    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.twin.elb(),
             stage.workerClock);
 
     @AfterEach
@@ -83,6 +85,68 @@ class WatchDeploymentTest {
     }
 
     @Test
+    void goodImageUnderUsers_evidencePassesAndTheShiftWaitsForIt_alarmsNamedByRole() {
+        StartDeployment.Output started = start("2.0", "healthy");
+        WatchDeployment.Input input = withEvidence(started, stage.config.alarms());
+
+        List<WatchDeployment.Output> looks = pollUntil(input, out -> out.windowOver() && out.readyToPromote()
+                || out.verdict() != Verdict.HEALTHY);
+
+        assertThat(looks).allMatch(out -> out.verdict() == Verdict.HEALTHY);
+        WatchDeployment.Output last = looks.get(looks.size() - 1);
+        assertThat(last.analysis().verdict()).isEqualTo(EvidenceVerdict.PASS);
+        assertThat(last.analysis().green().requests()).isGreaterThanOrEqualTo(100);
+        assertThat(last.analysis().blue().requests()).isGreaterThan(last.analysis().green().requests());
+        assertThat(Duration.between(Instant.parse(started.startedAt()), Instant.parse(last.checkedAt())))
+                .as("CodeDeploy holds the canary share for maxMinutes").isGreaterThanOrEqualTo(Duration.ofMinutes(15));
+        assertThat(last.alarms()).extracting(WatchDeployment.AlarmOut::name, WatchDeployment.AlarmOut::role)
+                .containsExactly(tuple("orders-blue-5xx", "blue"), tuple("orders-green-5xx", "green"));
+    }
+
+    @Test
+    void badImageWithNoAlarmConfigured_analysisFailsOnGreensOwnTraffic() {
+        stage.twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName("orders")
+                .currentDeploymentGroupName(stage.orders.deploymentGroup())
+                .alarmConfiguration(a -> a.enabled(false)));
+        WatchDeployment.Input input = withEvidence(start("3.0", "errors:0.05"), List.of());
+
+        List<WatchDeployment.Output> looks = pollUntil(input, out -> out.verdict() != Verdict.HEALTHY);
+
+        WatchDeployment.Output last = looks.get(looks.size() - 1);
+        assertThat(last.verdict()).isEqualTo(Verdict.ANALYSIS_FAILED);
+        assertThat(last.analysis().verdict()).isEqualTo(EvidenceVerdict.FAIL);
+        assertThat(last.analysis().errors().statistic()).isEqualTo("fisher-exact");
+        assertThat(last.analysis().errors().pValue()).isLessThan(0.01);
+        assertThat(last.analysis().reason()).contains("green's 5xx share");
+        assertThat(stage.productionWeights()).containsEntry("orders-green", 10);
+    }
+
+    @Test
+    void noUsers_insufficientEvidenceOnceDue_beforeCodeDeployShiftsTheRest() {
+        try (Canaries quiet = new Canaries()) {
+            WatchDeployment quietWatch = new WatchDeployment(quiet.twin.codeDeploy(), quiet.twin.cloudWatch(),
+                    quiet.twin.elb(), quiet.workerClock);
+            StartDeployment.Output started = quiet.startDeployment().apply(new StartDeployment.Input(
+                    quiet.release("3.0", "errors:0.5"), quiet.config));
+            WatchDeployment.Input input = new WatchDeployment.Input(started.deploymentId(), quiet.config.alarms(),
+                    started.startedAt(), 5, quiet.config.canary(), started.startedAt(),
+                    WatchDeployment.EvidenceDue.AT_MAX_MINUTES);
+
+            WatchDeployment.Output out;
+            do {
+                out = quietWatch.apply(input);
+                quiet.clock.advance(Duration.ofSeconds(out.nextCheckSeconds()));
+            } while (out.verdict() == Verdict.HEALTHY);
+
+            assertThat(out.verdict()).isEqualTo(Verdict.INSUFFICIENT_EVIDENCE);
+            assertThat(out.analysis().verdict()).isEqualTo(EvidenceVerdict.INSUFFICIENT_EVIDENCE);
+            assertThat(out.analysis().reason()).contains("of the 100 requests");
+            assertThat(out.checkedAt()).isEqualTo(out.evidenceDueAt());
+            assertThat(out.readyToPromote()).as("decided before CodeDeploy shifts the rest").isFalse();
+        }
+    }
+
+    @Test
     void smokeTestThatFailed_isDeploymentFailedWithCodeDeploysErrorCode() {
         stage.twin.lambda().register(Canaries.SMOKE_HOOK, event -> {
             stage.twin.codeDeploy().putLifecycleEventHookExecutionStatus(r -> r
@@ -139,6 +203,12 @@ class WatchDeploymentTest {
     private WatchDeployment.Input watching(StartDeployment.Output started) {
         return new WatchDeployment.Input(started.deploymentId(), stage.config.alarms(), started.startedAt(),
                 stage.config.canary().minutes());
+    }
+
+    private WatchDeployment.Input withEvidence(StartDeployment.Output started, List<String> alarms) {
+        return new WatchDeployment.Input(started.deploymentId(), alarms, started.startedAt(),
+                stage.config.canary().minutes(), stage.config.canary(), started.startedAt(),
+                WatchDeployment.EvidenceDue.AT_MAX_MINUTES);
     }
 
     /** Looks as the state machine does: again after nextCheckSeconds, until {@code done}, for at most 30 minutes. */

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -44,7 +45,8 @@ public final class SdkDefaultsLaunch {
                         new EcrImageConfigs(ecr, Duration.ofSeconds(10)));
             }
             case "WatchDeployment" -> new WatchDeployment(client(CodeDeployClient.builder(), endpoint),
-                    client(CloudWatchClient.builder(), endpoint), Clock.systemUTC());
+                    client(CloudWatchClient.builder(), endpoint),
+                    client(ElasticLoadBalancingV2Client.builder(), endpoint), Clock.systemUTC());
             case "StartDeployment" -> new StartDeployment(client(CodeDeployClient.builder(), endpoint),
                     System.getenv("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
             case "RegisterTaskDefinition" -> new RegisterTaskDefinition(client(EcsClient.builder(), endpoint));

@@ -1,10 +1,20 @@
 package dev.greenlight.workers.analysis;
 
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.BinomialTest;
+import org.apache.commons.statistics.inference.FisherExactTest;
+
 /**
  * Exact one-sided tests for counts, valid at any sample size (no normal approximation): the
  * p-value is the probability, if green were no worse, of seeing at least as many errors as it had.
+ * Apache Commons Statistics computes them.
  */
 final class CountTests {
+
+    private static final FisherExactTest FISHER = FisherExactTest.withDefaults()
+            .with(AlternativeHypothesis.GREATER_THAN);
+    private static final BinomialTest BINOMIAL = BinomialTest.withDefaults()
+            .with(AlternativeHypothesis.GREATER_THAN);
 
     private CountTests() {
     }
@@ -14,19 +24,13 @@ final class CountTests {
      * groups spread over their requests at random (green no worse than blue).
      */
     static double fisherGreater(long greenErrors, long greenRequests, long blueErrors, long blueRequests) {
-        long errors = greenErrors + blueErrors;
-        long total = greenRequests + blueRequests;
-        long upper = Math.min(errors, greenRequests);
         if (greenErrors <= 0) {
             return 1;
         }
-        double logDenominator = logChoose(total, greenRequests);
-        double[] logTerms = new double[(int) (upper - greenErrors + 1)];
-        for (long x = greenErrors; x <= upper; x++) {
-            logTerms[(int) (x - greenErrors)] = logChoose(errors, x) + logChoose(total - errors, greenRequests - x)
-                    - logDenominator;
-        }
-        return Math.min(1, sumOfExps(logTerms));
+        int[][] table = {
+            {Math.toIntExact(greenErrors), Math.toIntExact(greenRequests - greenErrors)},
+            {Math.toIntExact(blueErrors), Math.toIntExact(blueRequests - blueErrors)}};
+        return FISHER.test(table).getPValue();
     }
 
     /** The binomial upper tail P(X >= errors) for X ~ Binomial(requests, rate): green's errors if its rate were {@code rate}. */
@@ -34,53 +38,6 @@ final class CountTests {
         if (errors <= 0) {
             return 1;
         }
-        if (rate <= 0) {
-            return 0;
-        }
-        if (rate >= 1) {
-            return 1;
-        }
-        double[] logTerms = new double[(int) (requests - errors + 1)];
-        for (long x = errors; x <= requests; x++) {
-            logTerms[(int) (x - errors)] = logChoose(requests, x) + x * Math.log(rate)
-                    + (requests - x) * Math.log1p(-rate);
-        }
-        return Math.min(1, sumOfExps(logTerms));
-    }
-
-    private static double sumOfExps(double[] logs) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double value : logs) {
-            max = Math.max(max, value);
-        }
-        if (max == Double.NEGATIVE_INFINITY) {
-            return 0;
-        }
-        double sum = 0;
-        for (double value : logs) {
-            sum += Math.exp(value - max);
-        }
-        return Math.exp(max) * sum;
-    }
-
-    static double logChoose(long n, long k) {
-        if (k < 0 || k > n) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-    }
-
-    /** ln(n!) as lnΓ(n + 1), by Lanczos' approximation (g = 7, nine terms: about 15 significant digits). */
-    static double logFactorial(long n) {
-        double x = n + 1;
-        double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-            1.5056327351493116e-7};
-        double sum = c[0];
-        double t = x + 6.5;
-        for (int i = 1; i < c.length; i++) {
-            sum += c[i] / (x - 1 + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (x - 0.5) * Math.log(t) - t + Math.log(sum);
+        return BINOMIAL.test(Math.toIntExact(requests), Math.toIntExact(errors), rate).getPValue();
     }
 }

@@ -1,7 +1,6 @@
 package dev.greenlight.workers.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import org.assertj.core.data.Percentage;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,11 +32,5 @@ class CountTestsTest {
     void binomialUpperTail_matchesTheExactTail(long errors, long requests, double rate, double expected) {
         assertThat(CountTests.binomialGreater(errors, requests, rate))
                 .isCloseTo(expected, Percentage.withPercentage(1e-6));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"0, 0", "1, 0", "5, 4.787491742782046", "170, 706.5730622457874"})
-    void logFactorial(long n, double expected) {
-        assertThat(CountTests.logFactorial(n)).isCloseTo(expected, within(1e-9));
     }
 }

@@ -79,7 +79,12 @@ public final class LocalTwin implements AutoCloseable {
 
     /** Serves every twin over AWS's wire protocols on 127.0.0.1 ({@code port} 0 picks a free one). */
     public WireGateway serve(int port) {
-        return WireGateway.start(port)
+        return gateway().start(port);
+    }
+
+    /** A gateway with every twin registered, not yet listening: a caller may register more first. */
+    public WireGateway.Builder gateway() {
+        return WireGateway.builder()
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CodeDeployClient.class, codeDeploy)
                 .register(EcrClient.class, ecr)

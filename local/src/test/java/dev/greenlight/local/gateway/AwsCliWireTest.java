@@ -22,8 +22,8 @@ class AwsCliWireTest {
     private final TinySns sns = new TinySns();
     private final TinyStepFunctions sfn = new TinyStepFunctions();
     private final TinyCloudWatch cloudWatch = new TinyCloudWatch();
-    private final WireGateway gateway = WireGateway.start(0).register(SnsClient.class, sns)
-            .register(SfnClient.class, sfn).register(CloudWatchClient.class, cloudWatch);
+    private final WireGateway gateway = WireGateway.builder().register(SnsClient.class, sns)
+            .register(SfnClient.class, sfn).register(CloudWatchClient.class, cloudWatch).start(0);
 
     @BeforeAll
     static void needsTheCli() {

@@ -1,11 +1,13 @@
 package dev.greenlight.local.gateway;
 
 import dev.greenlight.local.http.Replies;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -40,9 +42,12 @@ final class GatewayHandler extends Handler.Abstract {
             return true;
         }
         Content.Source.asByteArrayAsync(request, RequestBodies.LIMIT).whenComplete((body, unread) -> {
+            if (unread instanceof IOException || unread instanceof TimeoutException) {
+                callback.failed(unread); // the client went away, or stalled past the idle timeout
+                return;
+            }
             if (unread != null) {
-                // A chunked body over the limit, or a client that went away or stalled past the idle timeout.
-                send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge()));
+                send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge())); // a chunked body too long
                 return;
             }
             send(response, callback, dispatcher.serve(head.withBody(body)));

@@ -28,6 +28,8 @@ public final class LoopbackServer implements AutoCloseable {
     private static final int MAX_THREADS = 32;
     private static final int MIN_THREADS = 2;
     private static final Duration GRACE = Duration.ofSeconds(1);
+    /** Connections the kernel holds until the acceptor takes them: a burst of hundreds is not refused. */
+    private static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -62,6 +64,7 @@ public final class LoopbackServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(idleTimeout.toMillis());
         connector.setAcceptedTcpNoDelay(true);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
         server.setHandler(handler);
         if (errors != null) {

@@ -37,7 +37,12 @@ final class Dispatcher {
             return refuse(received, refused.error());
         }
         for (WireProtocol protocol : PROTOCOLS) {
-            Optional<Call> call = protocol.route(request, services);
+            Optional<Call> call;
+            try {
+                call = protocol.route(request, services);
+            } catch (RuntimeException unreadable) {
+                return refuse(request, ErrorReply.unreadable(unreadable));
+            }
             if (call.isPresent()) {
                 return serve(protocol, request, call.get());
             }

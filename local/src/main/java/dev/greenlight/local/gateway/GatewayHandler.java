@@ -50,7 +50,11 @@ final class GatewayHandler extends Handler.Abstract {
                 send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge())); // a chunked body too long
                 return;
             }
-            send(response, callback, dispatcher.serve(head.withBody(body)));
+            try {
+                send(response, callback, dispatcher.serve(head.withBody(body)));
+            } catch (RuntimeException | Error bug) {
+                callback.failed(bug); // a bug in the gateway: Jetty answers 500 and the connection is not left hanging
+            }
         });
         return true;
     }

@@ -31,7 +31,7 @@ public final class ColdStartBench {
         VirtualClock clock = new VirtualClock(Instant.now());
         try (LocalTwin twin = LocalTwin.virtualTime(clock);
                 LayerDownloads downloads = LayerDownloads.serve(twin.ecr());
-                WireGateway gateway = twin.serve(0).register(EcrClient.class, downloads.ecr())) {
+                WireGateway gateway = twin.gateway().register(EcrClient.class, downloads.ecr()).start(0)) {
             OrdersOnTheTwin orders = OrdersOnTheTwin.provision(twin, clock);
             FreshJvm jvm = new FreshJvm(gateway.port());
             List<ColdStarts> results = new ArrayList<>();

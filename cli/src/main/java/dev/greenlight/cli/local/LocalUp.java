@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ public final class LocalUp implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Override
     public Integer call() {
@@ -52,24 +54,38 @@ public final class LocalUp implements Callable<Integer> {
                     + e.getCause().getMessage() + "). Is another twin running? Pick another port with --port N.");
             return 1;
         }
-        Thread hook = new Thread(() -> stop(session), "greenlight-local-down");
+        // Ctrl-C and SIGTERM stop the JVM: the hook stops the twin, and nothing may touch the hooks after that.
+        Thread hook = new Thread(() -> stopOnce(session), "greenlight-local-down");
         Runtime.getRuntime().addShutdownHook(hook);
         Endpoints.print(session, spec.commandLine().getOut());
         try {
             stopped.await();
         } catch (InterruptedException e) {
+            // Interrupted (an embedding caller, a test): stop here, unless a signal is stopping the JVM already.
             Thread.currentThread().interrupt();
+            if (!stopping.get()) {
+                removeHook(hook);
+            }
+            stopOnce(session);
         }
-        Runtime.getRuntime().removeShutdownHook(hook);
-        stop(session);
         return 0;
     }
 
-    private void stop(TwinSession session) {
-        session.close();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("The twin has stopped.");
-        out.flush();
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // A signal came in meanwhile; the hook finds the twin stopped, or stops it.
+        }
+    }
+
+    private void stopOnce(TwinSession session) {
+        if (stopping.compareAndSet(false, true)) {
+            session.close();
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("The twin has stopped.");
+            out.flush();
+        }
         stopped.countDown();
     }
 }

@@ -1,77 +1,114 @@
 package dev.greenlight.cli.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.greenlight.local.http.LoopbackServer;
+import dev.greenlight.local.http.Replies;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.core.Worker;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A twin-only endpoint for {@code greenlight push}, beside the gateway: ECR's layer-upload API is not
  * modelled, so {@code POST /push {"repository", "tag", "profile"}} builds the sample app's image and
  * pushes it into the ECR twin in-process. From there it is an ordinary push: ECR emits its event and
- * EventBridge starts the pipeline, as in AWS. Answers {@code {"imageUri"}}, or 400 {@code {"message"}}.
+ * EventBridge starts the pipeline, as in AWS. Answers {@code {"imageUri"}}, or 4xx {@code {"message"}}
+ * for every refusal (a wrong path or method, a body that is not a JSON object, one over 64 KiB).
  */
-public final class PushEndpoint implements AutoCloseable {
+public final class PushEndpoint extends Handler.Abstract implements AutoCloseable {
 
-    private final HttpServer server;
+    /** A push names a repository, a tag and a profile: a few hundred bytes. */
+    static final int MAX_BODY = 64 * 1024;
 
-    private PushEndpoint(HttpServer server) {
-        this.server = server;
+    private final LocalTwin twin;
+    private LoopbackServer server;
+
+    private PushEndpoint(LocalTwin twin) {
+        this.twin = twin;
     }
 
     /** Listens on a free port of 127.0.0.1. */
     public static PushEndpoint start(LocalTwin twin) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/push", exchange -> handle(twin, exchange));
-            server.start();
-            return new PushEndpoint(server);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1 for pushes", e);
-        }
+        PushEndpoint endpoint = new PushEndpoint(twin);
+        endpoint.server = LoopbackServer.start("push-endpoint", 0, endpoint);
+        return endpoint;
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/push";
+        return "http://127.0.0.1:" + server.port() + "/push";
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 
-    private static void handle(LocalTwin twin, HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                answer(exchange, 405, Map.of("message", "use POST"));
-                return;
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!request.getHttpURI().getPath().equals("/push")) {
+            answer(response, callback, 404, "no such path: pushes go to POST /push");
+            return true;
+        }
+        if (!request.getMethod().equals("POST")) {
+            answer(response, callback, 405, "use POST");
+            return true;
+        }
+        if (request.getLength() > MAX_BODY) {
+            answer(response, callback, 413, "a push body is at most " + MAX_BODY + " bytes");
+            return true;
+        }
+        Content.Source.asByteArrayAsync(request, MAX_BODY).whenComplete((body, unread) -> {
+            if (unread instanceof IOException || unread instanceof TimeoutException) {
+                callback.failed(unread);
+            } else if (unread != null) {
+                answer(response, callback, 413, "a push body is at most " + MAX_BODY + " bytes");
+            } else {
+                push(body, response, callback);
             }
-            JsonNode push = Worker.JSON.readTree(exchange.getRequestBody());
-            try {
-                String imageUri = DemoService.push(twin, push.path("repository").asText(), push.path("tag").asText(),
-                        push.path("profile").asText());
-                answer(exchange, 200, Map.of("imageUri", imageUri));
-            } catch (RuntimeException e) {
-                // The ECR twin's refusals (no such repository, tag already used) are AWS's own messages.
-                answer(exchange, 400, Map.of("message", String.valueOf(e.getMessage())));
-            }
+        });
+        return true;
+    }
+
+    private void push(byte[] body, Response response, Callback callback) {
+        JsonNode push;
+        try {
+            push = Worker.JSON.readTree(body);
+        } catch (IOException e) {
+            answer(response, callback, 400, "the body is not JSON: send {\"repository\", \"tag\", \"profile\"}");
+            return;
+        }
+        if (push == null || !push.isObject()) {
+            answer(response, callback, 400, "the body must be a JSON object {\"repository\", \"tag\", \"profile\"}");
+            return;
+        }
+        try {
+            String imageUri = DemoService.push(twin, push.path("repository").asText(), push.path("tag").asText(),
+                    push.path("profile").asText());
+            send(response, callback, 200, Map.of("imageUri", imageUri));
+        } catch (RuntimeException e) {
+            // The ECR twin's refusals (no such repository, tag already used) are AWS's own messages.
+            answer(response, callback, 400, String.valueOf(e.getMessage()));
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, Map<String, String> body) throws IOException {
-        byte[] bytes = Worker.JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+    private static void answer(Response response, Callback callback, int status, String message) {
+        send(response, callback, status, Map.of("message", message));
+    }
+
+    private static void send(Response response, Callback callback, int status, Map<String, String> body) {
+        try {
+            Replies.send(response, callback, status, Map.of("Content-Type", "application/json"),
+                    Worker.JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            callback.failed(e);
         }
     }
 }

@@ -1,109 +1,81 @@
 package dev.greenlight.local.fleet;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.local.clock.Clock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.greenlight.local.http.LoopbackServer;
+import dev.greenlight.local.http.Replies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * A listener as a real reverse proxy on an ephemeral loopback port: each request goes to the
- * target the load balancer picks, and the answer (or 502/503, as ALB answers) goes back.
+ * target the load balancer picks, and the answer (or 502/503, as ALB answers) goes back. The
+ * call to the target is asynchronous, so a slow target holds no thread of the listener.
  */
-final class ListenerProxy implements AutoCloseable {
+final class ListenerProxy extends Handler.Abstract implements AutoCloseable {
 
     private static final Duration TARGET_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
     private final ListenerRouting routing;
     private final HttpClient client;
     private final Clock clock;
+    private LoopbackServer server;
 
-    private ListenerProxy(HttpServer server, ExecutorService handlers, ListenerRouting routing, HttpClient client,
-            Clock clock) {
-        this.server = server;
-        this.handlers = handlers;
+    private ListenerProxy(ListenerRouting routing, HttpClient client, Clock clock) {
         this.routing = routing;
         this.client = client;
         this.clock = clock;
     }
 
     static ListenerProxy open(ListenerRouting routing, HttpClient client, Clock clock) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(Endpoint.LOOPBACK, 0), 0);
-            ExecutorService handlers = Executors.newFixedThreadPool(8, SampleApp.daemon("listener-proxy"));
-            ListenerProxy proxy = new ListenerProxy(server, handlers, routing, client, clock);
-            server.createContext("/", proxy::handle);
-            server.setExecutor(handlers);
-            server.start();
-            return proxy;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not open a listener", e);
-        }
+        ListenerProxy proxy = new ListenerProxy(routing, client, clock);
+        proxy.server = LoopbackServer.start("listener-proxy", 0, proxy);
+        return proxy;
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            exchange.getRequestBody().readAllBytes();
-            Optional<Route> route = routing.route();
-            if (route.isEmpty()) {
-                send(exchange, 503, null, new byte[0]);
-                return;
-            }
-            forward(exchange, route.get());
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Optional<Route> route = routing.route();
+        if (route.isEmpty()) {
+            Replies.send(response, callback, 503, Map.of(), new byte[0]);
+            return true;
         }
+        forward(request.getHttpURI().getPathQuery(), route.get(), response, callback);
+        return true;
     }
 
-    private void forward(HttpExchange exchange, Route route) throws IOException {
-        URI uri = URI.create("http://" + route.target() + exchange.getRequestURI());
+    private void forward(String pathQuery, Route route, Response response, Callback callback) {
+        URI uri = URI.create("http://" + route.target() + pathQuery);
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TARGET_TIMEOUT).GET().build();
         Instant sent = clock.now();
-        HttpResponse<byte[]> answer;
-        try {
-            answer = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            routing.unreachable(route);
-            send(exchange, 502, null, new byte[0]);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            routing.unreachable(route);
-            send(exchange, 502, null, new byte[0]);
-            return;
-        }
-        routing.answered(route, answer.statusCode(), Duration.between(sent, clock.now()));
-        send(exchange, answer.statusCode(), answer.headers().firstValue(UserResponse.VERSION_HEADER).orElse(null),
-                answer.body());
-    }
-
-    private static void send(HttpExchange exchange, int status, String version, byte[] body) throws IOException {
-        if (version != null) {
-            exchange.getResponseHeaders().set(UserResponse.VERSION_HEADER, version);
-        }
-        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((answer, failure) -> {
+            if (failure != null) {
+                routing.unreachable(route);
+                Replies.send(response, callback, 502, Map.of(), new byte[0]);
+                return;
+            }
+            routing.answered(route, answer.statusCode(), Duration.between(sent, clock.now()));
+            Map<String, String> headers = answer.headers().firstValue(UserResponse.VERSION_HEADER)
+                    .map(version -> Map.of(UserResponse.VERSION_HEADER, version)).orElse(Map.of());
+            Replies.send(response, callback, answer.statusCode(), headers, answer.body());
+        });
     }
 }

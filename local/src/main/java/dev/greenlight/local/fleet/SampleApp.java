@@ -1,30 +1,28 @@
 package dev.greenlight.local.fleet;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.greenlight.local.clock.Clock;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import dev.greenlight.local.http.LoopbackServer;
+import dev.greenlight.local.http.Replies;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Map;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The sample app as a real HTTP server on an ephemeral loopback port. It answers {@code /}
  * and {@link AppBehaviour#HEALTH_PATH} as its profile says, reports its version in a header
- * and the body, and adds its latency by scheduling the answer on the clock instead of sleeping.
+ * and the body, and adds its latency by scheduling the answer on the clock instead of sleeping
+ * (no thread waits for it).
  */
-final class SampleApp implements AutoCloseable {
+final class SampleApp extends Handler.Abstract implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService handlers;
     private final AppBehaviour behaviour;
     private final Clock clock;
+    private LoopbackServer server;
 
-    private SampleApp(HttpServer server, ExecutorService handlers, AppBehaviour behaviour, Clock clock) {
-        this.server = server;
-        this.handlers = handlers;
+    private SampleApp(AppBehaviour behaviour, Clock clock) {
         this.behaviour = behaviour;
         this.clock = clock;
     }
@@ -33,50 +31,37 @@ final class SampleApp implements AutoCloseable {
         if (profile.crashesAtStart()) {
             throw new AppCrashedException(profile.version());
         }
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(Endpoint.LOOPBACK, 0), 0);
-            ExecutorService handlers = Executors.newFixedThreadPool(4, daemon("sample-app-" + profile.version()));
-            SampleApp app = new SampleApp(server, handlers, new AppBehaviour(profile), clock);
-            server.createContext("/", app::handle);
-            server.setExecutor(handlers);
-            server.start();
-            return app;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start sample app " + profile.version(), e);
-        }
+        SampleApp app = new SampleApp(new AppBehaviour(profile), clock);
+        app.server = LoopbackServer.start("sample-app-" + profile.version(), 0, app);
+        return app;
     }
 
     Endpoint endpoint() {
-        return Endpoint.loopback(server.getAddress().getPort());
+        return Endpoint.loopback(server.port());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        handlers.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) {
-        int status = behaviour.status(exchange.getRequestURI().getPath());
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = behaviour.status(request.getHttpURI().getPath());
         if (behaviour.profile().addedLatency().isZero()) {
-            respond(exchange, status);
+            respond(response, callback, status);
         } else {
-            clock.schedule(behaviour.profile().addedLatency(), () -> respond(exchange, status));
+            clock.schedule(behaviour.profile().addedLatency(), () -> respond(response, callback, status));
         }
+        return true;
     }
 
-    private void respond(HttpExchange exchange, int status) {
+    private void respond(Response response, Callback callback, int status) {
         String version = behaviour.profile().version();
         byte[] body = ("{\"version\":\"" + version + "\",\"status\":" + status + "}")
                 .getBytes(StandardCharsets.UTF_8);
-        try (exchange) {
-            exchange.getResponseHeaders().set(UserResponse.VERSION_HEADER, version);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            exchange.getResponseBody().write(body);
-        } catch (IOException e) {
-            // The client went away; there is no one left to tell.
-        }
+        Replies.send(response, callback, status,
+                Map.of(UserResponse.VERSION_HEADER, version, "Content-Type", "application/json"), body);
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -13,6 +13,11 @@ final class AwsJsonProtocol implements WireProtocol {
     private static final String DEFAULT_CONTENT_TYPE = "application/x-amz-json-1.1";
 
     @Override
+    public boolean shapes(WireRequest request) {
+        return request.header("x-amz-target").isPresent();
+    }
+
+    @Override
     public Optional<Call> route(WireRequest request, Services services) {
         return request.header("x-amz-target").flatMap(target -> {
             String operation = target.substring(target.lastIndexOf('.') + 1);

@@ -24,11 +24,16 @@ final class AwsQueryProtocol implements WireProtocol {
     private static final ShapeWriter WRITER = new XmlShapeWriter();
 
     @Override
+    public boolean shapes(WireRequest request) {
+        return "/".equals(request.rawPath()) && request.header("x-amz-target").isEmpty();
+    }
+
+    @Override
     public Optional<Call> route(WireRequest request, Services services) {
-        if (!"/".equals(request.rawPath()) || request.header("x-amz-target").isPresent()) {
+        if (!shapes(request)) {
             return Optional.empty();
         }
-        String action = form(request).get("Action");
+        String action = action(request);
         return request.signingService().flatMap(services::bySigningName)
                 .filter(ServiceModel::speaksQuery)
                 .filter(service -> action != null)
@@ -78,6 +83,10 @@ final class AwsQueryProtocol implements WireProtocol {
             throw new IllegalStateException("cannot write an error body", e);
         }
         return new WireResponse(error.status(), Map.of("Content-Type", CONTENT_TYPE), out.toByteArray());
+    }
+
+    static String action(WireRequest request) {
+        return form(request).get("Action");
     }
 
     private static QueryForm form(WireRequest request) {

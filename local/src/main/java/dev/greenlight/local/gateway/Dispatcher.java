@@ -2,7 +2,6 @@ package dev.greenlight.local.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +16,10 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** Order matters: CBOR and awsJson name themselves in the path or a header; query is the rest of {@code /}. */
+    /**
+     * Order matters: CBOR and awsJson name themselves in the path or a header; query is the rest of
+     * {@code /}; restJson1 is everything else.
+     */
     private static final List<WireProtocol> PROTOCOLS = List.of(
             new RpcV2CborProtocol(), new AwsJsonProtocol(), new AwsQueryProtocol(), new RestJsonProtocol());
 
@@ -27,16 +29,60 @@ final class Dispatcher {
         this.services = services;
     }
 
-    WireResponse serve(WireRequest request) {
+    WireResponse serve(WireRequest received) {
+        WireRequest request;
+        try {
+            request = checked(received);
+        } catch (RefusedRequestException refused) {
+            return refuse(received, refused.error());
+        }
         for (WireProtocol protocol : PROTOCOLS) {
-            Optional<Call> call = protocol.route(request, services);
+            Optional<Call> call;
+            try {
+                call = protocol.route(request, services);
+            } catch (RuntimeException unreadable) {
+                return refuse(request, ErrorReply.unreadable(unreadable));
+            }
             if (call.isPresent()) {
                 return serve(protocol, request, call.get());
             }
         }
-        return new WireResponse(404, Map.of("Content-Type", "text/plain"),
-                ("no registered twin serves " + request.method() + " " + request.rawPath())
-                        .getBytes(StandardCharsets.UTF_8));
+        return refuse(request, unrouted(request));
+    }
+
+    /** Answers {@code request} with {@code error} in the shape of the protocol it is written in. */
+    WireResponse refuse(WireRequest request, ErrorReply error) {
+        ServiceModel service = request.signingService().flatMap(services::bySigningName).orElse(null);
+        return shapeOf(request).fail(request, service, error);
+    }
+
+    /** The request with its URL's and form's encoding checked and its body unzipped. */
+    private static WireRequest checked(WireRequest request) {
+        PercentEncoding.check(request.rawPath(), "URL's path");
+        PercentEncoding.check(request.rawQuery(), "URL's query string");
+        WireRequest decoded = request.withBody(RequestBodies.decoded(request.header("content-encoding"), request.body()));
+        if (shapeOf(decoded) instanceof AwsQueryProtocol) {
+            PercentEncoding.check(new String(decoded.body(), StandardCharsets.UTF_8), "form body");
+        }
+        return decoded;
+    }
+
+    private static WireProtocol shapeOf(WireRequest request) {
+        return PROTOCOLS.stream().filter(protocol -> protocol.shapes(request)).findFirst().orElseThrow();
+    }
+
+    private static ErrorReply unrouted(WireRequest request) {
+        WireProtocol shape = shapeOf(request);
+        if (shape instanceof AwsQueryProtocol) {
+            String action = AwsQueryProtocol.action(request);
+            return action == null || action.isEmpty() ? ErrorReply.missingAction()
+                    : ErrorReply.noTwinFor(action, request.signingService().orElse(null));
+        }
+        if (shape instanceof RestJsonProtocol) {
+            return ErrorReply.noRoute(request.method(), request.rawPath());
+        }
+        return ErrorReply.unknownOperation(request.header("x-amz-target").orElse(request.rawPath())
+                + ": no twin serves it");
     }
 
     private WireResponse serve(WireProtocol protocol, WireRequest request, Call call) {

@@ -13,12 +13,13 @@ final class ErrorHeaders {
     private ErrorHeaders() {
     }
 
+    /** @param service the twin's service, or null when the request reached none */
     static Map<String, String> of(ServiceModel service, ErrorReply error, String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", contentType);
         headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
         headers.put("x-amzn-ErrorType", error.code());
-        if (service.speaksQuery()) {
+        if (service != null && service.speaksQuery()) {
             headers.put("x-amzn-query-error", error.code() + ";" + (error.isSenderFault() ? "Sender" : "Receiver"));
         }
         return headers;

@@ -27,7 +27,40 @@ record ErrorReply(int status, String code, String message) {
     }
 
     static ErrorReply unreadable(Exception cause) {
-        return new ErrorReply(400, "SerializationException", "cannot read the request: " + cause.getMessage());
+        return unreadable(String.valueOf(cause.getMessage()));
+    }
+
+    static ErrorReply unreadable(String reason) {
+        return new ErrorReply(400, "SerializationException", "cannot read the request: " + reason);
+    }
+
+    /** AWS's common error, with its documented wording. */
+    static ErrorReply missingAction() {
+        return new ErrorReply(400, "MissingAction", "The request is missing an action or a required parameter.");
+    }
+
+    /** AWS's common error; its documented status is 404, although the request, not the resource, is at fault. */
+    static ErrorReply malformedQueryString(String detail) {
+        return new ErrorReply(404, "MalformedQueryString", "The query string contains a syntax error: " + detail);
+    }
+
+    /** Lambda's wording for a payload over its limit; the other services' wording is unpublished. */
+    static ErrorReply tooLarge() {
+        return new ErrorReply(413, "RequestEntityTooLargeException",
+                "Request must be smaller than " + RequestBodies.LIMIT + " bytes");
+    }
+
+    /** AWS's common error for an action its service does not have, here also for a service no twin serves. */
+    static ErrorReply noTwinFor(String action, String service) {
+        return new ErrorReply(400, "InvalidAction", "The action or operation requested is invalid: no twin serves "
+                + action + (service == null ? " (the request names no service in its credential scope)"
+                        : " for service " + service) + ". Verify that the action is typed correctly.");
+    }
+
+    /** What Lambda, the twins' restJson1 service, answers for a path it does not route. */
+    static ErrorReply noRoute(String method, String rawPath) {
+        return new ErrorReply(404, "UnknownOperationException",
+                "no twin serves " + method + " " + rawPath + "; the twin serves the AWS APIs of its services only");
     }
 
     boolean isSenderFault() {

@@ -31,6 +31,12 @@ final class RestJsonProtocol implements WireProtocol {
 
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
 
+    /** The protocol of every request that names no other: its errors are the fallback shape. */
+    @Override
+    public boolean shapes(WireRequest request) {
+        return true;
+    }
+
     @Override
     public Optional<Call> route(WireRequest request, Services services) {
         Map<String, List<String>> query = UriTemplate.parseQuery(request.rawQuery());

@@ -18,6 +18,11 @@ final class RpcV2CborProtocol implements WireProtocol {
     private static final String CONTENT_TYPE = "application/cbor";
 
     @Override
+    public boolean shapes(WireRequest request) {
+        return "POST".equals(request.method()) && PATH.matcher(request.rawPath()).matches();
+    }
+
+    @Override
     public Optional<Call> route(WireRequest request, Services services) {
         Matcher matcher = PATH.matcher(request.rawPath());
         if (!"POST".equals(request.method()) || !matcher.matches()) {

@@ -10,6 +10,9 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 interface WireProtocol {
 
+    /** Whether {@code request} is written in this protocol, whichever service it is for. */
+    boolean shapes(WireRequest request);
+
     /** The service and operation {@code request} is for, if it is this protocol's. */
     Optional<Call> route(WireRequest request, Services services);
 
@@ -17,5 +20,6 @@ interface WireProtocol {
 
     WireResponse answer(WireRequest request, Operation operation, SdkPojo response) throws Exception;
 
+    /** @param service the twin's service, or null when the request reached none */
     WireResponse fail(WireRequest request, ServiceModel service, ErrorReply error);
 }

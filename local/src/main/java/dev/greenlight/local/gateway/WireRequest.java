@@ -12,6 +12,10 @@ record WireRequest(String method, String rawPath, String rawQuery, Map<String, L
 
     private static final Pattern CREDENTIAL_SCOPE = Pattern.compile("Credential=[^/]+/[^/]+/[^/]+/([^/]+)/aws4_request");
 
+    WireRequest withBody(byte[] newBody) {
+        return newBody == body ? this : new WireRequest(method, rawPath, rawQuery, headers, newBody);
+    }
+
     Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));

@@ -10,6 +10,7 @@ import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
 import dev.greenlight.local.aws.sns.SnsTwin;
+import dev.greenlight.local.aws.stepfunctions.ExecutionRetention;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.clock.RealClock;
@@ -48,7 +49,7 @@ public final class LocalTwin implements AutoCloseable {
     private final EventBridgeTwin eventBridge;
     private final CodeDeployTwin codeDeploy;
 
-    private LocalTwin(Clock clock, boolean realTime, RandomGenerator random) {
+    private LocalTwin(Clock clock, boolean realTime, RandomGenerator random, ExecutionRetention retention) {
         this.clock = clock;
         this.sns = new SnsTwin(clock);
         this.cloudWatch = new CloudWatchTwin(clock, new AlarmStateEvents(this::eventBridge), new SnsAlarmActions(sns),
@@ -61,7 +62,7 @@ public final class LocalTwin implements AutoCloseable {
         this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb));
         this.lambda = new LambdaTwin(clock, random);
         this.stepFunctions = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, new LocalIntegrations()),
-                random);
+                random, retention);
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
@@ -69,17 +70,25 @@ public final class LocalTwin implements AutoCloseable {
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
     public static LocalTwin virtualTime(VirtualClock clock) {
-        return new LocalTwin(clock, false, new SplittableRandom(7));
+        return new LocalTwin(clock, false, new SplittableRandom(7), ExecutionRetention.DEFAULT);
     }
 
-    /** For the demo and {@code greenlight local up}: real HTTP on loopback, on the wall clock. */
+    /**
+     * For the demo and {@code greenlight local up}: real HTTP on loopback, on the wall clock. The Step
+     * Functions twin keeps closed executions as {@link ExecutionRetention#from} the environment says.
+     */
     public static LocalTwin realTime(RealClock clock) {
-        return new LocalTwin(clock, true, new SplittableRandom());
+        return new LocalTwin(clock, true, new SplittableRandom(), ExecutionRetention.from(System.getenv()));
     }
 
     /** Serves every twin over AWS's wire protocols on 127.0.0.1 ({@code port} 0 picks a free one). */
     public WireGateway serve(int port) {
-        return WireGateway.start(port)
+        return gateway().start(port);
+    }
+
+    /** A gateway with every twin registered, not yet listening: a caller may register more first. */
+    public WireGateway.Builder gateway() {
+        return WireGateway.builder()
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CodeDeployClient.class, codeDeploy)
                 .register(EcrClient.class, ecr)

@@ -1,10 +1,15 @@
 package dev.greenlight.local.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.greenlight.local.clock.RealClock;
+import dev.greenlight.local.http.RawHttp;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +82,26 @@ class RealFleetTest {
         assertThat(report.failed()).isEqualTo(25);
         assertThat(report.byStatus()).isEqualTo(Map.of(200, 75L, 500, 25L));
         assertThat(report.p99()).isPositive();
+    }
+
+    @Test
+    void twoHundredStalledConnectionsToTheListenerAndTheApp_holdUpNoUserRequest() {
+        lb.addTargetGroup("blue", "targetgroup/blue/1", FAST_CHECK);
+        Endpoint app = fleet.startApp(AppProfile.healthy("1.0"));
+        lb.register("blue", app);
+        int port = lb.openListener("prod", ALB);
+        lb.forward("prod", Map.of("blue", 1));
+        awaitTrue(() -> allHealthy("blue"));
+        List<Socket> stalled = new ArrayList<>(RawHttp.stall(port, 200));
+        stalled.addAll(RawHttp.stall(app.port(), 200));
+        try {
+            // scripts/probe-twin measures the figure (goal: 50 ms); the bound leaves room for a busy machine.
+            TrafficReport report = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> run(port, 20));
+
+            assertThat(report.succeeded()).isEqualTo(20);
+        } finally {
+            RawHttp.closeAll(stalled);
+        }
     }
 
     private TrafficReport run(int port, int requests) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.greenlight.local.aws.AwsErrors;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
@@ -22,8 +25,8 @@ class AwsCliWireTest {
     private final TinySns sns = new TinySns();
     private final TinyStepFunctions sfn = new TinyStepFunctions();
     private final TinyCloudWatch cloudWatch = new TinyCloudWatch();
-    private final WireGateway gateway = WireGateway.start(0).register(SnsClient.class, sns)
-            .register(SfnClient.class, sfn).register(CloudWatchClient.class, cloudWatch);
+    private final WireGateway gateway = WireGateway.builder().register(SnsClient.class, sns)
+            .register(SfnClient.class, sfn).register(CloudWatchClient.class, cloudWatch).start(0);
 
     @BeforeAll
     static void needsTheCli() {
@@ -97,6 +100,25 @@ class AwsCliWireTest {
         assertThat(received.metricData().get(0).timestamp()).isEqualTo(TinyCloudWatch.T0);
         assertThat(received.metricData().get(0).hasDimensions()).isTrue();
         assertThat(alarms.json().get("MetricAlarms").get(0).get("StateValue").asText()).isEqualTo("ALARM");
+    }
+
+    @Test
+    void cloudWatchPutMetricDataOfThreeHundredDatapoints_whichTheCliGzips_isReadWhole(@TempDir Path dir)
+            throws Exception {
+        StringBuilder data = new StringBuilder("[");
+        for (int i = 0; i < 300; i++) {
+            data.append(i == 0 ? "" : ",").append("{\"MetricName\":\"Latency\",\"Value\":").append(i)
+                    .append(",\"Unit\":\"Milliseconds\"}");
+        }
+        Path file = Files.writeString(dir.resolve("metric-data.json"), data.append("]"));
+
+        AwsCli.Result put = aws("cloudwatch", "put-metric-data", "--namespace", "Greenlight", "--metric-data",
+                "file://" + file);
+
+        assertThat(put.exit()).as(put.stderr()).isZero();
+        PutMetricDataRequest received = (PutMetricDataRequest) cloudWatch.calls.get(0);
+        assertThat(received.metricData()).hasSize(300);
+        assertThat(received.metricData().get(299).value()).isEqualTo(299.0);
     }
 
     @Test

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 class AwsJsonWireTest {
 
     private final TinyStepFunctions twin = new TinyStepFunctions();
-    private final WireGateway gateway = WireGateway.start(0).register(SfnClient.class, twin);
+    private final WireGateway gateway = WireGateway.builder().register(SfnClient.class, twin).start(0);
     private final SfnClient sfn = SdkClients.against(gateway, SfnClient.builder());
 
     @AfterEach

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sns.model.Topic;
 class AwsQueryWireTest {
 
     private final TinySns twin = new TinySns();
-    private final WireGateway gateway = WireGateway.start(0).register(SnsClient.class, twin);
+    private final WireGateway gateway = WireGateway.builder().register(SnsClient.class, twin).start(0);
     private final SnsClient sns = SdkClients.against(gateway, SnsClient.builder());
 
     @AfterEach

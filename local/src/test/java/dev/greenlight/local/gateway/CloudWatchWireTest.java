@@ -26,7 +26,7 @@ class CloudWatchWireTest {
             + "monitoring/aws4_request, SignedHeaders=host, Signature=00";
 
     private final TinyCloudWatch twin = new TinyCloudWatch();
-    private final WireGateway gateway = WireGateway.start(0).register(CloudWatchClient.class, twin);
+    private final WireGateway gateway = WireGateway.builder().register(CloudWatchClient.class, twin).start(0);
     private final CloudWatchClient cloudWatch = SdkClients.against(gateway, CloudWatchClient.builder());
 
     @AfterEach

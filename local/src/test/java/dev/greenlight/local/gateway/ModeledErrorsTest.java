@@ -110,7 +110,7 @@ class ModeledErrorsTest {
 
     /** A gateway with a twin (a proxy of the client interface) that throws whatever is set next. */
     private static final class Served {
-        final WireGateway gateway = WireGateway.start(0);
+        WireGateway gateway;
         Object client;
         volatile AwsServiceException next;
 
@@ -124,7 +124,7 @@ class ModeledErrorsTest {
                         }
                         throw served.next;
                     });
-            served.gateway.register((Class) service, (SdkClient) twin);
+            served.gateway = WireGateway.builder().register((Class) service, (SdkClient) twin).start(0);
             try {
                 Object builder = service.getMethod("builder").invoke(null);
                 served.client = SdkClients.against(served.gateway, (software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?>) builder);

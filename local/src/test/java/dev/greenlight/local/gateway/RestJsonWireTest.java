@@ -19,7 +19,7 @@ class RestJsonWireTest {
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:function:smoke-test";
 
     private final TinyLambda twin = new TinyLambda();
-    private final WireGateway gateway = WireGateway.start(0).register(LambdaClient.class, twin);
+    private final WireGateway gateway = WireGateway.builder().register(LambdaClient.class, twin).start(0);
     private final LambdaClient lambda = SdkClients.against(gateway, LambdaClient.builder());
 
     @AfterEach

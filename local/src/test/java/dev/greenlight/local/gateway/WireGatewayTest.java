@@ -12,7 +12,7 @@ class WireGatewayTest {
 
     @Test
     void listensOnLoopbackOnlyAndStopsCleanly() throws Exception {
-        WireGateway gateway = WireGateway.start(0);
+        WireGateway gateway = WireGateway.builder().start(0);
         int port = gateway.port();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             assertThat(socket.isConnected()).isTrue();
@@ -27,8 +27,8 @@ class WireGatewayTest {
 
     @Test
     void aTargetThatNamesNoOperationIsAnUnknownOperationInTheServicesShape() throws Exception {
-        try (WireGateway gateway = WireGateway.start(0).register(
-                software.amazon.awssdk.services.sfn.SfnClient.class, new TinyStepFunctions())) {
+        try (WireGateway gateway = WireGateway.builder().register(
+                software.amazon.awssdk.services.sfn.SfnClient.class, new TinyStepFunctions()).start(0)) {
             var request = java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create("http://127.0.0.1:" + gateway.port() + "/"))
                     .header("X-Amz-Target", "AWSStepFunctions.LaunchRocket")

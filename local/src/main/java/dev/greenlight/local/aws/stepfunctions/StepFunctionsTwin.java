@@ -65,7 +65,8 @@ import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionR
 /**
  * The Step Functions twin: state machines and their executions, run by the ASL {@link Engine} on
  * the shared clock. STANDARD executions are kept for DescribeExecution, ListExecutions and
- * GetExecutionHistory; EXPRESS executions run but, as on AWS, cannot be described or listed.
+ * GetExecutionHistory, as long as their {@link ExecutionRetention} says; EXPRESS executions run
+ * but, as on AWS, cannot be described or listed.
  */
 public final class StepFunctionsTwin implements SfnClient {
 
@@ -74,11 +75,18 @@ public final class StepFunctionsTwin implements SfnClient {
     private final Engine engine;
     private final Map<String, StateMachineRecord> machines = new TreeMap<>();
     private final Map<String, ExecutionRecord> executions = new LinkedHashMap<>();
+    private final ExecutionRetention retention;
 
     public StepFunctionsTwin(Clock clock, Integrations integrations, RandomGenerator random) {
+        this(clock, integrations, random, ExecutionRetention.DEFAULT);
+    }
+
+    public StepFunctionsTwin(Clock clock, Integrations integrations, RandomGenerator random,
+            ExecutionRetention retention) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.engine = new Engine(clock, integrations, random);
+        this.retention = Objects.requireNonNull(retention, "retention");
     }
 
     @Override
@@ -177,6 +185,7 @@ public final class StepFunctionsTwin implements SfnClient {
             }
             case ALREADY_EXISTS -> throw SfnErrors.executionAlreadyExists(arn);
             default -> {
+                retention.prune(executions.values(), clock.now());
                 Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
                         machine.engineType(), machine.roleArn(), arn));
                 executions.put(arn, new ExecutionRecord(arn, execution, input, machine));
@@ -230,6 +239,7 @@ public final class StepFunctionsTwin implements SfnClient {
         if (machine.type() == StateMachineType.EXPRESS) {
             throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");
         }
+        retention.prune(executions.values(), clock.now());
         // Executions are kept in the order they started.
         List<ExecutionRecord> newestFirst = new ArrayList<>(executions.values());
         Collections.reverse(newestFirst);
@@ -315,6 +325,7 @@ public final class StepFunctionsTwin implements SfnClient {
 
     private synchronized void executionEnded(String machineArn) {
         removeIfDeleted(machineArn);
+        retention.prune(executions.values(), clock.now());
     }
 
     private void removeIfDeleted(String machineArn) {
@@ -344,6 +355,7 @@ public final class StepFunctionsTwin implements SfnClient {
     }
 
     private ExecutionRecord execution(String arn) {
+        retention.prune(executions.values(), clock.now());
         ExecutionRecord execution = executions.get(Arns.execution(arn));
         if (execution == null) {
             throw SfnErrors.executionDoesNotExist(arn);

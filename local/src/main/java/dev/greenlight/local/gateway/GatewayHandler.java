@@ -1,0 +1,74 @@
+package dev.greenlight.local.gateway;
+
+import dev.greenlight.local.http.Replies;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The gateway's HTTP side: reads a request's body without holding a thread while it arrives, never
+ * past {@link RequestBodies#LIMIT} (a larger declared length is refused before a byte of it is
+ * read), and hands the whole request to the {@link Dispatcher}.
+ */
+final class GatewayHandler extends Handler.Abstract {
+
+    private final Services services;
+    private final Dispatcher dispatcher;
+
+    GatewayHandler(Services services, Dispatcher dispatcher) {
+        this.services = services;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        WireRequest head = head(request);
+        if (head.method().equals("GET") && head.rawPath().equals(Health.PATH)) {
+            Replies.send(response, callback, 200, Map.of("Content-Type", "application/json"), Health.of(services));
+            return true;
+        }
+        if (request.getLength() > RequestBodies.LIMIT) {
+            send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge()));
+            return true;
+        }
+        Content.Source.asByteArrayAsync(request, RequestBodies.LIMIT).whenComplete((body, unread) -> {
+            if (unread instanceof IOException || unread instanceof TimeoutException) {
+                callback.failed(unread); // the client went away, or stalled past the idle timeout
+                return;
+            }
+            if (unread != null) {
+                send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge())); // a chunked body too long
+                return;
+            }
+            try {
+                send(response, callback, dispatcher.serve(head.withBody(body)));
+            } catch (RuntimeException | Error bug) {
+                callback.failed(bug); // a bug in the gateway: Jetty answers 500 and the connection is not left hanging
+            }
+        });
+        return true;
+    }
+
+    static WireRequest head(Request request) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return new WireRequest(request.getMethod().toUpperCase(Locale.ROOT), request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(), Map.copyOf(headers), new byte[0]);
+    }
+
+    private static void send(Response response, Callback callback, WireResponse answer) {
+        Replies.send(response, callback, answer.status(), answer.headers(), answer.body());
+    }
+}

@@ -265,11 +265,13 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
     /** Changes a listener's default actions (what CodeDeploy does to shift traffic); port and protocol stay. */
     @Override
     public synchronized ModifyListenerResponse modifyListener(ModifyListenerRequest request) {
+        Integer port = request.port() == null ? null : listenerPortInRange(request.port());
+        ProtocolEnum protocol = request.protocolAsString() == null ? null
+                : listenerProtocol(request.protocol(), request.protocolAsString());
         ListenerEntry entry = listener(request.listenerArn());
         Listener current = entry.description;
-        boolean movesPort = request.port() != null && listenerPortInRange(request.port()) != current.port();
-        boolean changesProtocol = request.protocolAsString() != null
-                && listenerProtocol(request.protocol(), request.protocolAsString()) != current.protocol();
+        boolean movesPort = port != null && !port.equals(current.port());
+        boolean changesProtocol = protocol != null && protocol != current.protocol();
         if (movesPort || changesProtocol) {
             throw new UnsupportedOperationException("the local ELBv2 twin does not move a listener's port or protocol");
         }

@@ -230,11 +230,11 @@ public final class StepFunctionsTwin implements SfnClient {
     /** Most recent first, as AWS lists them. */
     @Override
     public synchronized ListExecutionsResponse listExecutions(ListExecutionsRequest request) {
-        StateMachineRecord machine = machine(require(request.stateMachineArn(), "stateMachineArn"));
         if (request.statusFilter() == ExecutionStatus.UNKNOWN_TO_SDK_VERSION) {
             throw SfnErrors.validation("'" + request.statusFilterAsString() + "'", "statusFilter",
                     "Member must satisfy enum value set: " + ExecutionStatus.knownValues());
         }
+        StateMachineRecord machine = machine(require(request.stateMachineArn(), "stateMachineArn"));
         if (machine.type() == StateMachineType.EXPRESS) {
             throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");
         }

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * A twin-only endpoint for {@code greenlight push}, beside the gateway: ECR's layer-upload API is not
@@ -60,10 +61,20 @@ public final class PushEndpoint implements AutoCloseable {
                         push.path("profile").asText());
                 answer(exchange, 200, Map.of("imageUri", imageUri));
             } catch (RuntimeException e) {
-                // The ECR twin's refusals (no such repository, tag already used) are AWS's own messages.
-                answer(exchange, 400, Map.of("message", String.valueOf(e.getMessage())));
+                answer(exchange, 400, Map.of("message", refusal(e)));
             }
         }
+    }
+
+    /**
+     * The ECR twin's refusals (no such repository, tag already used) as AWS words them: the error code and
+     * message, without the SDK's "(Service: …, Status Code: …, Request ID: …)" suffix.
+     */
+    static String refusal(RuntimeException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static void answer(HttpExchange exchange, int status, Map<String, String> body) throws IOException {

@@ -426,7 +426,11 @@ public final class EcrTwin implements EcrClient {
     }
 
     private static void checkTag(String tag) {
-        if (tag.isEmpty() || tag.length() > MAX_TAG) {
+        if (tag.isEmpty()) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: "
+                    + "'Member must have length greater than or equal to 1'");
+        }
+        if (tag.length() > MAX_TAG) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: "
                     + "'Member must have length less than or equal to " + MAX_TAG + "'");
         }

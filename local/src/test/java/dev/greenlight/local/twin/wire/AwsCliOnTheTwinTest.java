@@ -1,8 +1,8 @@
 package dev.greenlight.local.twin.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.greenlight.local.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.gateway.AwsCli;
@@ -28,7 +28,7 @@ class AwsCliOnTheTwinTest {
 
     @BeforeAll
     static void serve() {
-        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI tests of the twin are skipped");
+        RequiredTool.assume(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI tests of the twin did not run");
         served = new ServedTwin();
         served.twin().lambda().register("greeter",
                 event -> Json.parse("{\"greeting\": \"hello " + event.path("name").asText() + "\"}"));

@@ -2,7 +2,6 @@ package dev.greenlight.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.local.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package dev.greenlight.statemachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.greenlight.local.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -12,8 +12,8 @@ public final class Arguments {
     /** An empty or blank SERVICE, TAG or EXECUTION would reach AWS and come back as a puzzling refusal. */
     public static String notBlank(CommandSpec spec, String value, String label) {
         if (value != null && value.isBlank()) {
-            throw new ParameterException(spec.commandLine(), label + " is empty: give a " + label.toLowerCase()
-                    + " (see " + spec.qualifiedName() + " --help).");
+            throw new ParameterException(spec.commandLine(), label + " is empty: name one (see "
+                    + spec.qualifiedName() + " --help).");
         }
         return value;
     }

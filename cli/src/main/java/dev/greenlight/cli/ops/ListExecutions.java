@@ -58,10 +58,10 @@ public final class ListExecutions extends AwsCommand {
                     ? " or greenlight push SERVICE TAG." : ", or push an image to the service's repository."));
             return 0;
         }
-        String format = "%-19s  %-9s  %-" + width(rows) + "s  %-10s  %-24s  %s%n";
-        out.printf(format, "STARTED (UTC)", "STATUS", "EXECUTION", "SERVICE", "IMAGE", "ERROR");
-        rows.forEach(row -> out.printf(format, row.started(), row.status(), row.name(), row.service(), row.image(),
-                row.error()).flush());
+        String format = "%-19s  %-9s  %-" + width(rows) + "s  %-10s  %-24s  %s";
+        out.println(String.format(format, "STARTED (UTC)", "STATUS", "EXECUTION", "SERVICE", "IMAGE", "ERROR"));
+        rows.forEach(row -> out.println(String.format(format, row.started(), row.status(), row.name(), row.service(),
+                row.image(), row.error()).stripTrailing()));
         out.println("See one with greenlight status EXECUTION, or its audit report with greenlight history EXECUTION.");
         return 0;
     }

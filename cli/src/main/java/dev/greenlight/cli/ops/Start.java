@@ -96,19 +96,19 @@ public final class Start extends AwsCommand {
      */
     private static CliError alreadyReleased(Aws aws, String name, String repository) {
         DescribeExecutionResponse earlier = aws.sfn().describeExecution(r -> r.executionArn(aws.executionArn(name)));
-        String newTag = " push the code under a new tag (greenlight push or docker push " + repository + ":NEW_TAG) "
-                + "and start that.";
+        String newTag = " under a new tag (on the twin: greenlight push SERVICE NEW_TAG; in AWS: docker push "
+                + repository + ":NEW_TAG), which starts its own release.";
         return switch (earlier.status()) {
             case RUNNING -> new CliError("This image is being released right now by execution " + name
                     + ". Follow it with greenlight status " + name + " --watch.");
             case SUCCEEDED -> new CliError("This image was already released by execution " + name + ", which "
                     + "succeeded: it is what the service runs unless a later release replaced it. An image is "
-                    + "released once; to release the same code again," + newTag);
+                    + "released once; to release the same code again, push it" + newTag);
             default -> new CliError("This image was released once already, by execution " + name + ", which ended "
                     + earlier.statusAsString() + (earlier.error() == null ? "" : " with " + earlier.error())
                     + (earlier.status() == ExecutionStatus.FAILED ? " and was rolled back" : "")
-                    + "; an image is released once, so it cannot be started again. See why "
-                    + "with greenlight history " + name + "; then fix the image and" + newTag);
+                    + "; an image is released once, so it cannot be started again. See why with greenlight "
+                    + "history " + name + ", then push the fixed image" + newTag);
         };
     }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
                 Start.class, Status.class, ListExecutions.class, Approve.class, Reject.class, History.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the work failed, or the input has problems (each is printed)",
-                "2:bad usage (unknown command or option)", "3:greenlight status: the deployment did not succeed"})
+                "2:bad usage (an unknown command or option, an empty argument, a value out of range)",
+                "3:greenlight status: the deployment did not succeed"})
 public final class Greenlight {
 
     public static void main(String[] args) {

@@ -6,6 +6,7 @@ import dev.greenlight.cli.demo.DemoCommand;
 import dev.greenlight.cli.local.LocalCommand;
 import dev.greenlight.cli.ops.Approve;
 import dev.greenlight.cli.ops.History;
+import dev.greenlight.cli.ops.ListExecutions;
 import dev.greenlight.cli.ops.Push;
 import dev.greenlight.cli.ops.Reject;
 import dev.greenlight.cli.ops.Start;
@@ -17,10 +18,11 @@ import picocli.CommandLine.Command;
 @Command(name = "greenlight", mixinStandardHelpOptions = true, version = "greenlight 0.1.0",
         description = "Blue/green deployments to Amazon ECS that verify themselves and roll back on their own.",
         subcommands = {DemoCommand.class, AslCommand.class, LocalCommand.class, ConfigCommand.class, Push.class,
-                Start.class, Status.class, Approve.class, Reject.class, History.class},
+                Start.class, Status.class, ListExecutions.class, Approve.class, Reject.class, History.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the work failed, or the input has problems (each is printed)",
-                "2:bad usage (unknown command or option)", "3:greenlight status: the deployment did not succeed"})
+                "2:bad usage (an unknown command or option, an empty argument, a value out of range)",
+                "3:greenlight status: the deployment did not succeed"})
 public final class Greenlight {
 
     public static void main(String[] args) {

@@ -3,6 +3,7 @@ package dev.greenlight.infra;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 
+import dev.greenlight.workers.config.ConfigSize;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -53,8 +54,6 @@ public final class PipelineStack extends Stack {
     /** The JVM settings for a short-lived function: the C1 compiler only, which starts fastest. */
     public static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
-    /** Lambda allows 4 KB of environment variables per function; the configuration travels in one. */
-    static final int MAX_CONFIG_CHARS = 3500;
 
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
@@ -64,8 +63,6 @@ public final class PipelineStack extends Stack {
     private final Topic topic;
     private final String workersConfig;
 
-    /** As long as most topic ARNs: the size check counts it where the stack's own topic is filled in. */
-    static final String EXAMPLE_TOPIC_ARN = "arn:aws:sns:ap-southeast-2:123456789012:Greenlight-TopicBFC7AF6E-ABCDEFGHIJKL";
 
     public PipelineStack(Construct scope, String id, StackProps props, AppInputs inputs) {
         super(scope, id, props);
@@ -73,12 +70,9 @@ public final class PipelineStack extends Stack {
         topic = Topic.Builder.create(this, "Topic").displayName("Greenlight approvals and notifications")
                 .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns")).enforceSsl(true).build();
         workersConfig = WorkersConfig.withDefaultTopic(inputs.configJson(), topic.getTopicArn());
-        int length = WorkersConfig.withDefaultTopic(inputs.configJson(), EXAMPLE_TOPIC_ARN).length();
-        if (length > MAX_CONFIG_CHARS) {
-            throw new IllegalArgumentException("the configuration file is " + length
-                    + " characters without white space; the trigger and the smoke hook receive it in an environment "
-                    + "variable, and Lambda allows 4 KB of them: keep it under " + MAX_CONFIG_CHARS + " characters");
-        }
+        ConfigSize.problem(inputs.configJson()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
 
         // The smoke hook first: StartDeployment names it in its environment.
         function(Worker.SMOKE_TEST_HOOK, inputs, environment(Worker.SMOKE_TEST_HOOK, inputs),

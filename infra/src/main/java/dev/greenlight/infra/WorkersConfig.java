@@ -1,7 +1,6 @@
 package dev.greenlight.infra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.workers.config.ConfigSize;
 import dev.greenlight.workers.core.Worker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,17 +18,7 @@ final class WorkersConfig {
     /** {@code topicArn} may be a CDK token; it is embedded in the JSON text and resolved by CloudFormation. */
     static String withDefaultTopic(String configJson, String topicArn) {
         try {
-            ObjectNode root = (ObjectNode) Worker.JSON.readTree(configJson);
-            for (JsonNode service : root.path("services")) {
-                JsonNode notifications = service.path("notifications");
-                if (!notifications.isObject()) {
-                    notifications = ((ObjectNode) service).putObject("notifications");
-                }
-                if (!notifications.hasNonNull("topicArn")) {
-                    ((ObjectNode) notifications).put("topicArn", topicArn);
-                }
-            }
-            return Worker.JSON.writeValueAsString(root);
+            return Worker.JSON.writeValueAsString(ConfigSize.withDefaultTopic(Worker.JSON.readTree(configJson), topicArn));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

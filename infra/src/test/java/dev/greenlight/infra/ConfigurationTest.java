@@ -63,7 +63,7 @@ class ConfigurationTest {
         Files.writeString(config, big);
         AppInputs inputs = AppInputs.load(config, Synthesis.definitionFile(), Synthesis.placeholderJar(), null);
         assertThatThrownBy(() -> Greenlight.build(new App(), inputs))
-                .hasMessageContaining("Lambda allows 4 KB of them: keep it under 3500 characters");
+                .hasMessageContaining("Lambda allows 4 KB for all of them: keep it within 3,500 characters");
     }
 
     private static String messageOf(Runnable action) {

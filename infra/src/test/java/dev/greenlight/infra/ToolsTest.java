@@ -1,7 +1,6 @@
 package dev.greenlight.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ class ToolsTest {
 
     @Test
     void cfnLint_passesOnBothTemplates() {
-        assumeTrue(Tools.onPath("cfn-lint"), "cfn-lint is not installed (pip install cfn-lint): the synthesized "
+        RequiredTool.assume(Tools.onPath("cfn-lint"), "cfn-lint is not installed (pip install cfn-lint): the synthesized "
                 + "templates were NOT linted");
         Path outdir = Synthesis.of(Synthesis.TWO_SERVICES).outdir();
         // W3005: CDK puts a role in DependsOn although a GetAtt already orders it; harmless, and CDK's to change.
@@ -31,7 +30,7 @@ class ToolsTest {
 
     @Test
     void aslValidator_acceptsTheDefinitionAfterSubstitution_andRefusesABrokenOne(@TempDir Path dir) throws Exception {
-        assumeTrue(Tools.npmPackages(), "npm is not installed: the definition was NOT checked with asl-validator");
+        RequiredTool.assume(Tools.npmPackages(), "npm is not installed: the definition was NOT checked with asl-validator");
         Path definition = dir.resolve("pipeline.asl.json");
         Files.writeString(definition, DefinitionTest.substituted(Files.readString(Synthesis.definitionFile())));
         Tools.Result valid = Tools.run(Tools.INFRA, Map.of(), 120, "node_modules/.bin/asl-validator",
@@ -60,7 +59,7 @@ class ToolsTest {
         assertThat(cdkJson.path("context").path("cli-telemetry").isBoolean()).isTrue();
         assertThat(cdkJson.path("context").path("cli-telemetry").asBoolean(true)).isFalse();
 
-        assumeTrue(Tools.npmPackages(), "npm is not installed: the CDK CLI was NOT run");
+        RequiredTool.assume(Tools.npmPackages(), "npm is not installed: the CDK CLI was NOT run");
         Tools.Result status = Tools.run(Tools.INFRA, OFFLINE, 120, "node_modules/.bin/cdk", "cli-telemetry",
                 "--status");
         assertThat(status.output()).as(status.output()).contains("CLI Telemetry is disabled");
@@ -70,7 +69,7 @@ class ToolsTest {
 
     @Test
     void cdkSynth_runsTheAppOffline_withoutNotices(@TempDir Path out) throws Exception {
-        assumeTrue(Tools.npmPackages(), "npm is not installed: `cdk synth` was NOT run");
+        RequiredTool.assume(Tools.npmPackages(), "npm is not installed: `cdk synth` was NOT run");
         // cdk.json's own app command first packages the modules with Maven; here the tests' build already
         // compiled them, so the CLI runs the same main class on the same classpath directly.
         String classpath = "target/classes:" + Files.readString(Tools.INFRA.resolve("target/classpath.txt")).trim();
@@ -88,7 +87,7 @@ class ToolsTest {
 
     @Test
     void cdkSynth_ofABrokenConfigurationFile_failsWithTheLoadersMessage(@TempDir Path dir) throws Exception {
-        assumeTrue(Tools.npmPackages(), "npm is not installed: `cdk synth` was NOT run");
+        RequiredTool.assume(Tools.npmPackages(), "npm is not installed: `cdk synth` was NOT run");
         Path config = dir.resolve("greenlight.json");
         Files.writeString(config, Files.readString(Synthesis.EXAMPLE_CONFIG).replace("\"percent\": 10",
                 "\"percent\": 150"));

@@ -1,7 +1,6 @@
 package dev.greenlight.statemachine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +12,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The npm {@code asl-validator} (AWS's JSON schema of the language plus path checks) accepts the
- * definition. It is installed under {@code statemachine/node_modules} on first use; without npm, or
- * without network for the first install, the test is skipped with the reason.
+ * definition. It is infra's (scripts/test-tools installs it), else installed under
+ * {@code statemachine/node_modules} on first use at the version infra/package.json pins; without npm,
+ * or without network for the first install, the test is skipped with the reason, and fails under CI.
  */
 class AslValidatorTest {
 
-    private static final Path VALIDATOR = Path.of("node_modules", ".bin", "asl-validator");
+    /** Where scripts/test-tools (npm ci in infra/) puts it; else it is installed here on first use. */
+    private static final Path INFRA_VALIDATOR = Path.of("..", "infra", "node_modules", ".bin", "asl-validator");
+    private static final Path VALIDATOR = Files.isExecutable(INFRA_VALIDATOR) ? INFRA_VALIDATOR
+            : Path.of("node_modules", ".bin", "asl-validator");
+    /** The version infra/package.json pins, so both modules check the definition with the same rules. */
+    static final String ASL_VALIDATOR_VERSION = "4.0.0";
 
     @Test
     void aslValidator_acceptsTheDefinition() throws Exception {
@@ -55,11 +60,11 @@ class AslValidatorTest {
             return;
         }
         Result npm = runQuietly(List.of("npm", "--version"), 30);
-        assumeTrue(npm != null && npm.exitCode() == 0,
+        RequiredTool.assume(npm != null && npm.exitCode() == 0,
                 "npm is not available: install Node.js to run the asl-validator contract test");
         Result install = runQuietly(List.of("npm", "install", "--no-save", "--no-audit", "--no-fund",
-                "asl-validator"), 300);
-        assumeTrue(install != null && install.exitCode() == 0 && Files.isExecutable(VALIDATOR),
+                "asl-validator@" + ASL_VALIDATOR_VERSION), 300);
+        RequiredTool.assume(install != null && install.exitCode() == 0 && Files.isExecutable(VALIDATOR),
                 "could not install asl-validator under statemachine/node_modules (offline?): "
                         + (install == null ? "npm did not finish in time" : install.output()));
     }

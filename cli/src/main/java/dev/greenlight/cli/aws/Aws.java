@@ -174,7 +174,7 @@ public final class Aws implements AutoCloseable {
     public CliError explain(SdkException e) {
         if (e instanceof ExecutionDoesNotExistException) {
             return new CliError("There is no such execution in " + where() + " (" + e.getMessage().split(" \\(")[0]
-                    + "). List the recent ones with greenlight status, or pass the execution's full ARN.");
+                    + "). List the recent ones with greenlight list, or pass the execution's full ARN.");
         }
         if (e instanceof AwsServiceException service) {
             return new CliError(where() + " refused the call: " + service.awsErrorDetails().errorCode() + ": "

@@ -21,6 +21,7 @@ public abstract class AwsCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        checkArguments();
         try (Aws aws = awsOptions.connect()) {
             try {
                 return run(aws, spec.commandLine().getOut());
@@ -30,6 +31,10 @@ public abstract class AwsCommand implements Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
         }
+    }
+
+    /** Refuses arguments that are bad usage (exit 2) before anything is called; none by default. */
+    protected void checkArguments() {
     }
 
     /** @return the exit code */

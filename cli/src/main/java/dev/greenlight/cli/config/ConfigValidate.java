@@ -5,9 +5,12 @@ import dev.greenlight.cli.aws.AwsOptions;
 import dev.greenlight.workers.analysis.TimeToFire;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
+import dev.greenlight.workers.config.ConfigSize;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +34,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Read a configuration file as the workers and the CDK app read it and print every problem, "
-                + "one per line, each naming the service and field:",
+                + "one per line, each naming the service and field; the file must also fit the Lambda environment "
+                + "variable it travels in (3,500 characters without white space):",
                 "  FILE: services.orders.canary.percent: must be a whole number from 1 to 99, got 150",
                 "Each canary must be long enough for the analysis (2 minutes); with --check-alarms, also for each "
                         + "configured alarm to fire (Period x DatapointsToAlarm + 60 s)."},
@@ -53,11 +57,18 @@ public final class ConfigValidate implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Larger than any configuration that fits its environment variable, whatever its white space: not read. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            GreenlightConfig config = ConfigLoader.load(file);
+            String text = read(file);
+            GreenlightConfig config = ConfigLoader.parse(text);
+            ConfigSize.problem(text).ifPresent(problem -> {
+                throw new ConfigException(List.of(problem));
+            });
             List<String> problems = new ArrayList<>();
             if (checkAlarms) {
                 try (Aws aws = awsOptions.connect()) {
@@ -107,5 +118,20 @@ public final class ConfigValidate implements Callable<Integer> {
                     .metricAlarms().forEach(alarm -> times.add(TimeToFire.of((MetricAlarm) alarm)));
         }
         return times;
+    }
+
+    private static String read(Path file) {
+        try {
+            long bytes = Files.size(file);
+            if (bytes > MAX_FILE_BYTES) {
+                throw new ConfigException(List.of(String.format("the file is %,d bytes; the configuration travels in "
+                        + "a Lambda environment variable, and Lambda allows 4 KB for all of a function's variables: "
+                        + "keep it within %,d characters without white space", bytes, ConfigSize.MAX_CHARS)));
+            }
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(List.of("cannot read the configuration file " + file + " ("
+                    + e.getClass().getSimpleName() + ")"));
+        }
     }
 }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code greenlight demo}: a real blue/green release and rollback on the local twin, in a few minutes. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run Greenlight's pipeline on the local twin in real time, with real HTTP users:",
-                "a good version is released and a bad one rolled back, then a summary per deployment."})
+        description = {"Release a good version and roll back a bad one on the local twin, in real time with "
+                + "real HTTP users, then summarise each deployment."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
@@ -52,7 +52,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int tell(LocalTwin twin, boolean virtual, Pause pause) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        ProgressDisplay display = new ProgressDisplay(out, !virtual && System.console() != null);
+        boolean terminal = !virtual && System.console() != null;
+        ProgressDisplay display = new ProgressDisplay(out, terminal,
+                terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
         try {
             DemoStage stage = DemoStage.setUp(twin, virtual);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "

@@ -17,6 +17,37 @@ record Observation(String version, Duration elapsed, String state, TrafficSplit 
                 + SummaryTable.count(usersOk) + " ok / " + SummaryTable.count(usersFailed) + " failed";
     }
 
+    /**
+     * The progress line in at most {@code width} characters, for a line redrawn in place (a wider one
+     * wraps, and the redraw then leaves stale copies): the full line if it fits, else ever more compact
+     * ones (the split as percentages, only the alarms that are not OK, no user counts), else the most
+     * compact one cut at the width.
+     */
+    String line(int width) {
+        String full = line();
+        if (full.length() <= width) {
+            return full;
+        }
+        String head = version + "  " + SummaryTable.minutesAndSeconds(elapsed) + "  " + state + "  blue "
+                + split.bluePercent() + "% green " + split.greenPercent() + "%  alarms " + alarmsNotOk();
+        String users = "  users " + SummaryTable.count(usersOk) + " ok / " + SummaryTable.count(usersFailed) + " failed";
+        if ((head + users).length() <= width) {
+            return head + users;
+        }
+        if (head.length() <= width) {
+            return head;
+        }
+        String least = version + "  " + SummaryTable.minutesAndSeconds(elapsed) + "  " + state + "  "
+                + split.bluePercent() + "/" + split.greenPercent() + "  " + alarmsNotOk();
+        return least.length() <= width ? least : least.substring(0, Math.max(0, width));
+    }
+
+    private String alarmsNotOk() {
+        String firing = alarms.entrySet().stream().filter(alarm -> !"OK".equals(alarm.getValue()))
+                .map(alarm -> alarm.getKey() + " " + alarm.getValue()).collect(Collectors.joining(", "));
+        return firing.isEmpty() ? "all OK" : firing;
+    }
+
     /** What changes only when something happens: state, split, alarms (not the clock or the counts). */
     String headline() {
         return String.format("%-22s %s blue %3d%% green %3d%%  alarms %s", state, split.bar(), split.bluePercent(),

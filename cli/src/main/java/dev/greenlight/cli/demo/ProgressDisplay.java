@@ -13,19 +13,23 @@ final class ProgressDisplay {
 
     private final PrintWriter out;
     private final boolean inPlace;
+    private final int columns;
     private String lastHeadline;
     private Duration lastPrinted;
     private boolean lineOpen;
 
-    ProgressDisplay(PrintWriter out, boolean inPlace) {
+    /** @param columns the terminal's width; a line redrawn in place keeps within it */
+    ProgressDisplay(PrintWriter out, boolean inPlace, int columns) {
         this.out = out;
         this.inPlace = inPlace;
+        this.columns = columns;
     }
 
     void show(Observation observation) {
         if (inPlace) {
             // Carriage return, then erase to the end of the line: the line is redrawn where it is.
-            out.print("\r\u001b[K" + observation.line());
+            // The last column stays free: a line that fills it makes some terminals wrap.
+            out.print("\r\u001b[K" + observation.line(columns - 1));
             lineOpen = true;
         } else if (!observation.headline().equals(lastHeadline) || lastPrinted == null
                 || observation.elapsed().minus(lastPrinted).compareTo(PLAIN_EVERY) >= 0) {

@@ -36,6 +36,27 @@ public record AuditReport(String execution, String status, Instant started, Inst
      */
     public record Step(String state, Instant entered, Instant left, int visits, int failures, String lastError,
             JsonNode evidence) {
+
+        /**
+         * The last failure as a person reads it: the error and its message. A Lambda function's cause is
+         * its error payload ({@code errorMessage}, {@code errorType}, {@code stackTrace}); the trace is
+         * for tools and stays in the JSON report.
+         */
+        public String lastErrorBrief() {
+            if (lastError == null) {
+                return null;
+            }
+            int colon = lastError.indexOf(": ");
+            if (colon < 0) {
+                return lastError;
+            }
+            String cause = lastError.substring(colon + 2);
+            JsonNode payload = json(cause);
+            String message = payload.isObject() && payload.has("errorMessage")
+                    ? payload.path("errorMessage").asText()
+                    : cause.lines().findFirst().orElse("");
+            return lastError.substring(0, colon) + ": " + message;
+        }
     }
 
     /** States that do work or decide the outcome; Choice, Pass and Wait only route between them. */
@@ -108,7 +129,7 @@ public record AuditReport(String execution, String status, Instant started, Inst
         return summary;
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         if (text == null) {
             return Worker.JSON.nullNode();
         }

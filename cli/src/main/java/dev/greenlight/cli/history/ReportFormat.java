@@ -107,7 +107,7 @@ public enum ReportFormat {
         return step.state() + (step.visits() > 1 ? " x" + step.visits() : "");
     }
 
-    /** The worker's answer as {@code field=value} pairs (nulls left out), and the failed attempts. */
+    /** The worker's answer as {@code field=value} pairs (nulls left out), and the failed attempts without traces. */
     static String evidence(Step step) {
         List<String> parts = new ArrayList<>();
         JsonNode evidence = step.evidence();
@@ -123,7 +123,7 @@ public enum ReportFormat {
         }
         if (step.failures() > 0) {
             parts.add("(" + step.failures() + " failed attempt" + (step.failures() > 1 ? "s" : "") + ", last: "
-                    + step.lastError() + ")");
+                    + step.lastErrorBrief() + ")");
         }
         return String.join(" ", parts);
     }

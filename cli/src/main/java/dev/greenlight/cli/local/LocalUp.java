@@ -1,5 +1,6 @@
 package dev.greenlight.cli.local;
 
+import dev.greenlight.cli.Arguments;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start the local twin in the foreground in real time, deploy the pipeline onto it for the "
-                + "demo service (a 10 % canary for 1 minute, a 1-minute bake) and print its endpoints.",
+                + "demo service (a 10 %% canary for 1 minute, a 1-minute bake) and print its endpoints.",
                 "While it runs, the other greenlight commands reach it without --endpoint-url: its address is in "
                         + "~/.greenlight/twin.json (removed on stop). Point any AWS SDK or the AWS CLI at it with "
                         + "--endpoint-url. Stop it with Ctrl-C."},
@@ -46,6 +47,7 @@ public final class LocalUp implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Arguments.within(spec, port, 0, 65_535, "--port", "a port: use 1 to 65535, or 0 for a free one");
         TwinSession session;
         try {
             session = new TwinSession(port, empty ? null : service, approval);

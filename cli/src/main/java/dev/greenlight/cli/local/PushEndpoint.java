@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * A twin-only endpoint for {@code greenlight push}, beside the gateway: ECR's layer-upload API is not
@@ -94,9 +95,19 @@ public final class PushEndpoint extends Handler.Abstract implements AutoCloseabl
                     push.path("profile").asText());
             send(response, callback, 200, Map.of("imageUri", imageUri));
         } catch (RuntimeException e) {
-            // The ECR twin's refusals (no such repository, tag already used) are AWS's own messages.
-            answer(response, callback, 400, String.valueOf(e.getMessage()));
+            answer(response, callback, 400, refusal(e));
         }
+    }
+
+    /**
+     * The ECR twin's refusals (no such repository, tag already used) as AWS words them: the error code and
+     * message, without the SDK's "(Service: …, Status Code: …, Request ID: …)" suffix.
+     */
+    static String refusal(RuntimeException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            return aws.awsErrorDetails().errorCode() + ": " + aws.awsErrorDetails().errorMessage();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static void answer(Response response, Callback callback, int status, String message) {

@@ -5,8 +5,10 @@ import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.TreeSet;
 
 /** Which configuration a command uses: the file given, else the running twin's, else ./greenlight.json. */
 final class ConfigSource {
@@ -28,5 +30,16 @@ final class ConfigSource {
         }
         throw new CliError("No configuration: there is no greenlight.json here and no twin with a pipeline is "
                 + "running. Pass --config FILE, or start the twin with greenlight local up.");
+    }
+
+    /** The service's entry; a name the configuration does not have is the user's slip, not the file's fault. */
+    static ServiceConfig service(GreenlightConfig config, String name) {
+        ServiceConfig entry = config.services().get(name);
+        if (entry == null) {
+            throw new CliError("Unknown service '" + name + "': the configuration has "
+                    + String.join(", ", new TreeSet<>(config.services().keySet()))
+                    + ". Name one of those, or add the service to greenlight.json.");
+        }
+        return entry;
     }
 }

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.ops;
 
+import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
 import dev.greenlight.cli.history.AuditReport;
@@ -26,6 +27,11 @@ public final class History extends AwsCommand {
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|markdown|json",
             description = "text for a terminal, markdown for a ticket, json for tools (default ${DEFAULT-VALUE}).")
     ReportFormat format;
+
+    @Override
+    protected void checkArguments() {
+        Arguments.notBlank(spec, execution, "EXECUTION");
+    }
 
     @Override
     protected int run(Aws aws, PrintWriter out) {

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.ops;
 
+import dev.greenlight.cli.Arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.cli.CliError;
 import dev.greenlight.cli.aws.Aws;
@@ -45,13 +46,19 @@ public final class Push extends AwsCommand {
     String profile;
 
     @Override
+    protected void checkArguments() {
+        Arguments.notBlank(spec, service, "SERVICE");
+        Arguments.notBlank(spec, tag, "TAG");
+    }
+
+    @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {
         TwinAddress twin = aws.twin().orElseThrow(() -> new CliError("greenlight push works only against the local "
                 + "twin, and none is running. Start it with greenlight local up; in AWS, push with docker push."));
         if (twin.config() == null) {
             throw new CliError("The twin runs without a pipeline (local up --empty). Restart it without --empty.");
         }
-        ServiceConfig entry = twin.config().service(service);
+        ServiceConfig entry = ConfigSource.service(twin.config(), service);
         try {
             AppProfile.named(profile, tag);
         } catch (IllegalArgumentException e) {

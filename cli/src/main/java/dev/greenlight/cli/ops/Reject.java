@@ -1,5 +1,6 @@
 package dev.greenlight.cli.ops;
 
+import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
 import java.io.PrintWriter;
@@ -23,6 +24,11 @@ public final class Reject extends AwsCommand {
     @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "rejected with greenlight reject",
             description = "Why, for the audit trail.")
     String reason;
+
+    @Override
+    protected void checkArguments() {
+        Arguments.notBlank(spec, execution, "EXECUTION");
+    }
 
     @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.ops;
 
+import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.CliError;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
@@ -17,7 +18,9 @@ import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * {@code greenlight start}: a manual start with the input an ECR push builds, trigger source
@@ -53,8 +56,14 @@ public final class Start extends AwsCommand {
     Path config;
 
     @Override
+    protected void checkArguments() {
+        Arguments.notBlank(spec, service, "SERVICE");
+        Arguments.notBlank(spec, image, "IMAGE");
+    }
+
+    @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {
-        ServiceConfig entry = ConfigSource.resolve(config, aws).service(service);
+        ServiceConfig entry = ConfigSource.service(ConfigSource.resolve(config, aws), service);
         if (approval != null) {
             entry = entry.withApproval(approval);
         }
@@ -72,15 +81,35 @@ public final class Start extends AwsCommand {
         try {
             aws.sfn().startExecution(r -> r.stateMachineArn(aws.stateMachineArn()).name(name).input(json));
         } catch (ExecutionAlreadyExistsException e) {
-            throw new CliError("This image was already deployed by execution " + name + " (an image is deployed "
-                    + "once). See it with greenlight status " + name + "; to release the same code again, push it "
-                    + "under a new tag.");
+            throw alreadyReleased(aws, name, entry.repository());
         }
         out.println("Started " + name + ": " + service + " " + reference.repository() + ":" + pushed.tag() + " ("
                 + pushed.digest() + "), manual start by " + by + ", approval "
                 + entry.approval().mode() + ".");
         out.println("Follow it with: greenlight status " + name + " --watch");
         return 0;
+    }
+
+    /**
+     * An image is released once, under the execution name its digest gives: say how that release went
+     * and what to do now, which depends on whether it is still running, went out, or was rolled back.
+     */
+    private static CliError alreadyReleased(Aws aws, String name, String repository) {
+        DescribeExecutionResponse earlier = aws.sfn().describeExecution(r -> r.executionArn(aws.executionArn(name)));
+        String newTag = " under a new tag (on the twin: greenlight push SERVICE NEW_TAG; in AWS: docker push "
+                + repository + ":NEW_TAG), which starts its own release.";
+        return switch (earlier.status()) {
+            case RUNNING -> new CliError("This image is being released right now by execution " + name
+                    + ". Follow it with greenlight status " + name + " --watch.");
+            case SUCCEEDED -> new CliError("This image was already released by execution " + name + ", which "
+                    + "succeeded: it is what the service runs unless a later release replaced it. An image is "
+                    + "released once; to release the same code again, push it" + newTag);
+            default -> new CliError("This image was released once already, by execution " + name + ", which ended "
+                    + earlier.statusAsString() + (earlier.error() == null ? "" : " with " + earlier.error())
+                    + (earlier.status() == ExecutionStatus.FAILED ? " and was rolled back" : "")
+                    + "; an image is released once, so it cannot be started again. See why with greenlight "
+                    + "history " + name + ", then push the fixed image" + newTag);
+        };
     }
 
     /** The tag and digest ECR holds for the reference: a tag alone is resolved, a digest named by its tag. */

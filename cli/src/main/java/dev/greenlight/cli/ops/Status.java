@@ -1,5 +1,6 @@
 package dev.greenlight.cli.ops;
 
+import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.CliError;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
@@ -33,8 +34,14 @@ public final class Status extends AwsCommand {
     boolean watch;
 
     @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
-            description = "How often --watch looks (default ${DEFAULT-VALUE}).")
+            description = "How often --watch looks, 1 to 86400 (default ${DEFAULT-VALUE}).")
     int everySeconds;
+
+    @Override
+    protected void checkArguments() {
+        Arguments.notBlank(spec, execution, "EXECUTION");
+        Arguments.within(spec, everySeconds, 1, 86_400, "--every", "a number of seconds from 1 to 86400");
+    }
 
     @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {
@@ -44,7 +51,7 @@ public final class Status extends AwsCommand {
         List<String> shown = status.lines();
         while (watch && !status.ended()) {
             // The refresh interval of a person watching a terminal: the edge of the program, not its logic.
-            Thread.sleep(Math.max(1, everySeconds) * 1000L);
+            Thread.sleep(everySeconds * 1000L);
             status = DeploymentStatus.read(aws, arn);
             if (!status.lines().equals(shown)) {
                 shown = status.lines();

@@ -77,4 +77,51 @@ class ConfigValidateTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("cannot read the configuration file").doesNotContain("Exception\n\tat ");
     }
+
+    @Test
+    void deeplyNestedArrays_areAProblemNotABug() throws IOException {
+        Path file = Files.writeString(directory.resolve("deep.json"), "[".repeat(5000) + "]".repeat(5000));
+
+        CommandRun run = CommandRun.of("config", "validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ": the configuration is not valid JSON: ")
+                .contains("nesting depth").doesNotContain("This is a bug");
+    }
+
+    @Test
+    void validJsonFollowedByGarbage_isNotValid() throws IOException {
+        Path file = Files.writeString(directory.resolve("trailing.json"),
+                Files.readString(Path.of("../greenlight.json")) + "\n}garbage");
+
+        CommandRun run = CommandRun.of("config", "validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ": the configuration is not valid JSON: ").contains("line");
+    }
+
+    @Test
+    void aFileTooLargeForTheLambdaEnvironment_isRefusedWithoutBeingRead() throws IOException {
+        Path file = directory.resolve("huge.json");
+        Files.writeString(file, "{\"services\": {}, \"padding\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}");
+
+        CommandRun run = CommandRun.of("config", "validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ": the file is 10,485,") .contains("4 KB")
+                .contains("3,500 characters");
+    }
+
+    @Test
+    void aValidConfigurationOverTheEnvironmentLimit_isAProblem() throws IOException {
+        String manyAlarms = "\"alarms\": [" + "\"orders-alarm-with-a-long-name-0000000000\", ".repeat(80);
+        Path file = Files.writeString(directory.resolve("big.json"),
+                Files.readString(Path.of("../greenlight.json")).replace("\"alarms\": [", manyAlarms));
+
+        CommandRun run = CommandRun.of("config", "validate", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith(file + ": the configuration is ").contains("characters without white space")
+                .contains("3,500");
+    }
 }

@@ -31,7 +31,7 @@ class DemoOnVirtualTimeTest {
     @Test
     void goodVersionIsReleased_badOneRolledBack_manualOneReleasedOnceApproved() throws InterruptedException {
         Demo demo = new Demo(DemoStage.setUp(twin, true), clock::advance,
-                new ProgressDisplay(new PrintWriter(written), false));
+                new ProgressDisplay(new PrintWriter(written), false, Integer.MAX_VALUE));
 
         List<DeploymentSummary> deployments = demo.run(new ManualApproval("http://127.0.0.1:4566",
                 Duration.ofSeconds(5)));

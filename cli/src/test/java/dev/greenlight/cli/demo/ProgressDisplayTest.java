@@ -18,7 +18,7 @@ class ProgressDisplayTest {
 
     @Test
     void onATerminal_theLineIsRedrawnInPlace() {
-        ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), true);
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), true, 200);
 
         display.show(look(1, "WaitCanary", 100, 0));
         display.show(look(2, "WaitCanary", 100, 0));
@@ -31,7 +31,7 @@ class ProgressDisplayTest {
 
     @Test
     void elsewhere_aPlainLineWhenTheStateSplitOrAlarmsChange_andEveryFifteenSeconds() {
-        ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), false);
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), false, 60);
 
         display.show(look(0, "WaitCanary", 100, 0));
         display.show(look(3, "WaitCanary", 100, 0));
@@ -42,6 +42,41 @@ class ProgressDisplayTest {
         assertThat(written.toString().lines()).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
         assertThat(written.toString().lines().map(line -> line.substring(0, 11)))
                 .containsExactly("3.0  0m 00s", "3.0  0m 04s", "3.0  0m 19s");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} columns")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {60, 100, 160})
+    void onATerminal_theRedrawnLineFitsItsWidth(int columns) {
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), true, columns);
+
+        display.show(look(1, "WatchCanary", 100, 0));
+        display.show(look(62, "AwaitApproval", 90, 10));
+        display.say("approved");
+
+        String[] redraws = written.toString().split("\r\u001b\\[K");
+        assertThat(redraws).hasSize(3);
+        for (int i = 1; i < redraws.length; i++) {
+            String line = redraws[i].lines().findFirst().orElseThrow();
+            assertThat(line.length()).as(line).isLessThan(columns).isGreaterThan(Math.min(columns - 25, 40));
+            assertThat(line).startsWith("3.0  ");
+        }
+        assertThat(redraws[2]).contains("orders-green-5xx ALARM");
+    }
+
+    @Test
+    void aNarrowLine_keepsTheSplitAndTheAlarmsThatAreNotOk() {
+        assertThat(look(62, "WatchCanary", 90, 10).line(110)).isEqualTo("3.0  1m 02s  WatchCanary  blue 90% green "
+                + "10%  alarms orders-green-5xx ALARM  users 1,234 ok / 5 failed");
+        assertThat(look(62, "WatchCanary", 90, 10).line(59)).isEqualTo("3.0  1m 02s  WatchCanary  90/10  "
+                + "orders-green-5xx ALARM");
+        assertThat(look(62, "WatchCanary", 90, 10).line(30)).hasSize(30);
+    }
+
+    @Test
+    void theTerminalWidth_comesFromColumnsWhenTheShellExportsIt() {
+        assertThat(TerminalWidth.of(Map.of("COLUMNS", "132"))).isEqualTo(132);
+        assertThat(TerminalWidth.parse("wide")).isNull();
+        assertThat(TerminalWidth.parse("5")).isNull();
     }
 
     @Test

@@ -83,6 +83,16 @@ class LocalUpTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"99999", "-1", "65536"})
+    void portOutsideTheRange_isBadUsageWithAMessage(String port) {
+        CommandRun run = CommandRun.of("local", "up", "--empty", "--port", port);
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("Invalid value for option '--port': " + port + " is not a port: use 1 to "
+                + "65535, or 0 for a free one.").doesNotContain("This is a bug");
+    }
+
     private static int awaitPort(StringWriter out) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             Matcher matcher = ENDPOINT.matcher(out.toString());

@@ -163,7 +163,8 @@ class OperationsOnTheTwinTest {
 
         CommandRun again = CommandRun.of("start", "orders", "--image", "orders:2.0");
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("already deployed by execution " + name).contains("new tag");
+        assertThat(again.err()).contains("is being released right now by execution " + name)
+                .contains("greenlight status " + name + " --watch");
 
         CommandRun missing = CommandRun.of("start", "orders", "--image", "orders:9.9");
         assertThat(missing.exitCode()).isEqualTo(1);
@@ -171,7 +172,87 @@ class OperationsOnTheTwinTest {
 
         CommandRun unknown = CommandRun.of("start", "billing", "--image", "billing:1.0");
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).contains("unknown service 'billing'");
+        assertThat(unknown.err()).startsWith("Unknown service 'billing': the configuration has orders.")
+                .doesNotContain("The configuration has problems");
+    }
+
+    @Test
+    void start_afterARolledBackRelease_saysItRolledBackAndWhatToDoNext() {
+        String name = startManually("2.1");
+        twin.advanceUntil(() -> CommandRun.of("status", name).out().contains("waiting for approval"));
+        assertThat(CommandRun.of("reject", name, "--reason", "wrong build").exitCode()).isZero();
+        twin.runToEnd();
+
+        CommandRun again = CommandRun.of("start", "orders", "--image", "orders:2.1");
+
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("by execution " + name + ", which ended FAILED with "
+                        + "Greenlight.ApprovalRejected and was rolled back")
+                .contains("greenlight history " + name).contains("new tag").doesNotContain("already deployed");
+    }
+
+    @Test
+    void list_showsTheRecentDeploymentsNewestFirst_andFiltersByService() {
+        assertThat(CommandRun.of("push", "orders", "2.0").exitCode()).isZero();
+        twin.advanceUntil(() -> !twin.executions().isEmpty());
+        twin.runToEnd();
+
+        CommandRun all = CommandRun.of("list");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out().lines()).first().asString().startsWith("STARTED (UTC)");
+        assertThat(all.out()).contains(execution().name(), "SUCCEEDED", "orders:2.0", "greenlight history EXECUTION");
+        assertThat(CommandRun.of("list", "orders").out()).contains(execution().name());
+        CommandRun billing = CommandRun.of("list", "billing");
+        assertThat(billing.exitCode()).isZero();
+        assertThat(billing.out()).startsWith("No deployments of billing yet");
+        assertThat(CommandRun.of("list", "--limit", "0").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void pushOfAServiceTheConfigurationDoesNotHave_namesTheKnownServices() {
+        CommandRun push = CommandRun.of("push", "order", "2.1");
+
+        assertThat(push.exitCode()).isEqualTo(1);
+        assertThat(push.err()).startsWith("Unknown service 'order': the configuration has orders.")
+                .doesNotContain("The configuration has problems");
+    }
+
+    @Test
+    void aRefusedPush_saysAwsErrorCodeAndMessage_withoutTheSdksInternals() {
+        assertThat(CommandRun.of("push", "orders", "2.0").exitCode()).isZero();
+
+        CommandRun again = CommandRun.of("push", "orders", "2.0");
+
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("ImageAlreadyExistsException: Image with digest 'sha256:")
+                .doesNotContain("Service: null").doesNotContain("Request ID");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            push orders ''            | TAG is empty
+            push '' 2.0               | SERVICE is empty
+            status ''                 | EXECUTION is empty
+            history ' '               | EXECUTION is empty
+            status --watch --every -5 | Invalid value for option '--every': -5 is not a number of seconds
+            status --watch --every 0  | Invalid value for option '--every': 0 is not a number of seconds
+            """)
+    void emptyArgumentsAndNonsenseIntervals_areBadUsageSaidPlainly(String command, String message) {
+        CommandRun run = CommandRun.of(words(command));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith(message);
+        assertThat(twin.executions()).isEmpty();
+    }
+
+    /** Splits on spaces, with '' for an empty word and ' ' for a blank one, as a shell would pass them. */
+    private static String[] words(String command) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Matcher word = java.util.regex.Pattern.compile("'([^']*)'|(\\S+)").matcher(command);
+        while (word.find()) {
+            words.add(word.group(1) != null ? word.group(1) : word.group(2));
+        }
+        return words.toArray(String[]::new);
     }
 
     @Test

@@ -89,7 +89,27 @@ final class ShapeReader {
         if (type == MarshallingType.SDK_BYTES) {
             return SdkBytes.fromByteArray(bytes(node));
         }
+        if (type == MarshallingType.DOUBLE || type == MarshallingType.FLOAT) {
+            double value = floatingPoint(node);
+            return type == MarshallingType.DOUBLE ? (Object) value : (Object) (float) value;
+        }
         return number(node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText().trim()), type);
+    }
+
+    /**
+     * Smithy's protocols send NaN and the infinities as the strings "NaN", "Infinity" and "-Infinity"
+     * (CBOR as native floats), so that the service, not the parser, decides whether they are allowed.
+     */
+    private static double floatingPoint(JsonNode node) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return switch (node.asText().trim()) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> new BigDecimal(node.asText().trim()).doubleValue();
+        };
     }
 
     private static Object number(BigDecimal number, MarshallingType<?> type) {

@@ -1,8 +1,8 @@
 package dev.greenlight.local.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.greenlight.local.testing.RequiredTool;
 import dev.greenlight.local.aws.AwsErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class AwsCliWireTest {
 
     @BeforeAll
     static void needsTheCli() {
-        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI wire tests are skipped");
+        RequiredTool.assume(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI wire tests did not run");
     }
 
     @AfterEach

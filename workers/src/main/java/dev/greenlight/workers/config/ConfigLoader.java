@@ -2,6 +2,7 @@ package dev.greenlight.workers.config;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.workers.config.ServiceConfig.Analysis;
@@ -33,7 +34,8 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final Set<String> SERVICE_FIELDS = Set.of("repository", "cluster", "service", "container",
             "containerPort", "codeDeploy", "alarms", "canary", "bakeMinutes", "approval", "scan", "requiredLabels",
@@ -60,8 +62,10 @@ public final class ConfigLoader {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of("the configuration is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            // A limit Jackson enforces (nesting depth, document length) carries no location.
+            String where = e.getLocation() == null ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new ConfigException(List.of("the configuration is not valid JSON: " + e.getOriginalMessage() + where));
         }
         List<String> problems = new ArrayList<>();
         Map<String, ServiceConfig> services = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ final class MetricDataRules {
     static final int MAX_DATUMS = 1000;
     static final int MAX_DIMENSIONS = 30;
     static final int MAX_VALUES = 150;
+    /** 2^360, the largest magnitude a datum may have. */
+    static final double LARGEST = Math.scalb(1.0, 360);
     /** "CloudWatch accepts metric data points with time stamps as old as two weeks and up to two hours into the future." */
     static final Duration MAX_AGE = Duration.ofDays(14);
     static final Duration MAX_AHEAD = Duration.ofHours(2);
@@ -190,8 +192,13 @@ final class MetricDataRules {
                 minimum, maximum);
     }
 
+    /**
+     * "CloudWatch rejects values that are either too small or too large. Values must be in the range of
+     * -2^360 to 2^360. In addition, special values (for example, NaN, +Infinity, -Infinity) are not
+     * supported." The refusal's wording is not published; this is CloudWatch's usual one for a bad value.
+     */
     private static double finite(Double value, String parameter) {
-        if (value.isNaN() || value.isInfinite()) {
+        if (value.isNaN() || value.isInfinite() || Math.abs(value) > LARGEST) {
             throw CloudWatchErrors.invalidParameterValue("The value " + value + " for parameter " + parameter
                     + " is invalid.");
         }

@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.codedeploy;
 import dev.greenlight.local.aws.AwsErrors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.codedeploy.model.AlarmsLimitExceededException;
+import software.amazon.awssdk.services.codedeploy.model.InvalidComputePlatformException;
 import software.amazon.awssdk.services.codedeploy.model.ApplicationAlreadyExistsException;
 import software.amazon.awssdk.services.codedeploy.model.ApplicationDoesNotExistException;
 import software.amazon.awssdk.services.codedeploy.model.ApplicationNameRequiredException;
@@ -99,6 +100,12 @@ final class CodeDeployErrors {
 
     static CodeDeployException invalidDeploymentConfigName(String message) {
         return of(InvalidDeploymentConfigNameException.builder(), "InvalidDeploymentConfigNameException", message);
+    }
+
+    /** The wording is the exception's documentation; AWS does not publish the message itself. */
+    static CodeDeployException invalidComputePlatform() {
+        return of(InvalidComputePlatformException.builder(), "InvalidComputePlatformException",
+                "The computePlatform is invalid. The computePlatform should be Lambda, Server, or ECS.");
     }
 
     static CodeDeployException invalidTrafficRouting(String message) {

@@ -418,7 +418,11 @@ public final class CodeDeployTwin implements CodeDeployClient {
         return groupName;
     }
 
+    /** A platform CodeDeploy does not have is refused as AWS refuses it; Server and Lambda are not modelled. */
     private static void requireEcs(ComputePlatform platform) {
+        if (platform == ComputePlatform.UNKNOWN_TO_SDK_VERSION) {
+            throw CodeDeployErrors.invalidComputePlatform();
+        }
         if (platform != ComputePlatform.ECS) {
             throw new UnsupportedOperationException("The CodeDeploy twin models the ECS compute platform only, not "
                     + platform);

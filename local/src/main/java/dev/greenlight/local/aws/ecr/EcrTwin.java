@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
 import software.amazon.awssdk.services.ecr.model.ListImagesResponse;
 import software.amazon.awssdk.services.ecr.model.PutImageRequest;
 import software.amazon.awssdk.services.ecr.model.PutImageResponse;
+import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityRequest;
+import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityResponse;
 import software.amazon.awssdk.services.ecr.model.StartImageScanRequest;
 import software.amazon.awssdk.services.ecr.model.StartImageScanResponse;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
@@ -64,6 +66,7 @@ public final class EcrTwin implements EcrClient {
     private static final Pattern REPOSITORY_NAME =
             Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final int MAX_TAG = 300;
+    private static final int MAX_IMAGE_IDS = 100;
 
     private final Clock clock;
     private final EcrEvents events;
@@ -90,11 +93,7 @@ public final class EcrTwin implements EcrClient {
                     + "'must satisfy regular expression '" + REPOSITORY_NAME.pattern() + "''");
         }
         ImageTagMutability mutability = request.imageTagMutability() == null
-                ? ImageTagMutability.MUTABLE : request.imageTagMutability();
-        if (mutability != ImageTagMutability.MUTABLE && mutability != ImageTagMutability.IMMUTABLE) {
-            throw EcrErrors.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy "
-                    + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
-        }
+                ? ImageTagMutability.MUTABLE : mutability(request.imageTagMutability());
         if (repositories.containsKey(name)) {
             throw EcrErrors.repositoryExists(name);
         }
@@ -114,6 +113,18 @@ public final class EcrTwin implements EcrClient {
                 : request.repositoryNames().stream().map(this::repository).toList();
         return DescribeRepositoriesResponse.builder()
                 .repositories(found.stream().map(Repository::toSdk).toList())
+                .build();
+    }
+
+    @Override
+    public synchronized PutImageTagMutabilityResponse putImageTagMutability(PutImageTagMutabilityRequest request) {
+        Repository repository = repository(request.repositoryName());
+        ImageTagMutability mutability = mutability(request.imageTagMutability());
+        repositories.put(repository.name(), repository.withTagMutability(mutability));
+        return PutImageTagMutabilityResponse.builder()
+                .registryId(LocalAccount.ID)
+                .repositoryName(repository.name())
+                .imageTagMutability(mutability)
                 .build();
     }
 
@@ -173,6 +184,7 @@ public final class EcrTwin implements EcrClient {
     @Override
     public synchronized BatchGetImageResponse batchGetImage(BatchGetImageRequest request) {
         Repository repository = repository(request.repositoryName());
+        checkImageIds(request.imageIds(), MAX_IMAGE_IDS);
         List<Image> found = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();
         for (ImageIdentifier id : request.imageIds()) {
@@ -189,15 +201,23 @@ public final class EcrTwin implements EcrClient {
     @Override
     public synchronized DescribeImagesResponse describeImages(DescribeImagesRequest request) {
         Repository repository = repository(request.repositoryName());
-        List<StoredImage> selected;
-        if (request.imageIds().isEmpty()) {
-            TagStatus status = request.filter() == null ? TagStatus.ANY : request.filter().tagStatus();
-            selected = images.get(repository.name()).values().stream().filter(i -> hasStatus(i, status)).toList();
-        } else {
-            selected = request.imageIds().stream()
-                    .map(id -> find(repository, id).orElseThrow(() -> EcrErrors.imageNotFound(repository.name(), id)))
-                    .distinct().toList();
+        if (request.hasImageIds() && (request.maxResults() != null || request.nextToken() != null)) {
+            // AWS documents the rule ("cannot be used when you specify images with imageIds"), not its wording.
+            throw EcrErrors.invalidParameter("Invalid parameter: maxResults and nextToken cannot be used with imageIds");
         }
+        if (!request.hasImageIds()) {
+            TagStatus status = request.filter() == null ? TagStatus.ANY : request.filter().tagStatus();
+            List<StoredImage> all = images.get(repository.name()).values().stream().filter(i -> hasStatus(i, status)).toList();
+            Listing<StoredImage> page = Listing.of(all, request.maxResults(), request.nextToken());
+            return DescribeImagesResponse.builder()
+                    .imageDetails(page.items().stream().map(i -> detail(repository, i)).toList())
+                    .nextToken(page.nextToken())
+                    .build();
+        }
+        checkImageIds(request.imageIds(), MAX_IMAGE_IDS);
+        List<StoredImage> selected = request.imageIds().stream()
+                .map(id -> find(repository, id).orElseThrow(() -> EcrErrors.imageNotFound(repository.name(), id)))
+                .distinct().toList();
         return DescribeImagesResponse.builder()
                 .imageDetails(selected.stream().map(i -> detail(repository, i)).toList())
                 .build();
@@ -215,13 +235,15 @@ public final class EcrTwin implements EcrClient {
             }
             image.tags().forEach(tag -> ids.add(ImageIdentifier.builder().imageDigest(image.digest()).imageTag(tag).build()));
         });
-        return ListImagesResponse.builder().imageIds(ids).build();
+        Listing<ImageIdentifier> page = Listing.of(ids, request.maxResults(), request.nextToken());
+        return ListImagesResponse.builder().imageIds(page.items()).nextToken(page.nextToken()).build();
     }
 
     /** By tag removes the tag (and the image with its last tag); by digest removes the image and all its tags. */
     @Override
     public synchronized BatchDeleteImageResponse batchDeleteImage(BatchDeleteImageRequest request) {
         Repository repository = repository(request.repositoryName());
+        checkImageIds(request.imageIds(), MAX_IMAGE_IDS);
         Map<String, StoredImage> stored = images.get(repository.name());
         List<ImageIdentifier> deleted = new ArrayList<>();
         List<ImageFailure> failures = new ArrayList<>();
@@ -382,8 +404,33 @@ public final class EcrTwin implements EcrClient {
                 .failureReason("Requested image not found").build();
     }
 
+    /** The twin models tags that are all mutable or all immutable, not the *_WITH_EXCLUSION settings. */
+    private static ImageTagMutability mutability(ImageTagMutability requested) {
+        if (requested != ImageTagMutability.MUTABLE && requested != ImageTagMutability.IMMUTABLE) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'imageTagMutability' failed to satisfy "
+                    + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
+        }
+        return requested;
+    }
+
+    /** BatchGetImage, BatchDeleteImage and DescribeImages (when it names images) take 1 to 100 image ids. */
+    private static void checkImageIds(List<ImageIdentifier> ids, int most) {
+        if (ids.isEmpty()) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'imageIds' failed to satisfy constraint: "
+                    + "'Member must have length greater than or equal to 1'");
+        }
+        if (ids.size() > most) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'imageIds' failed to satisfy constraint: "
+                    + "'Member must have length less than or equal to " + most + "'");
+        }
+    }
+
     private static void checkTag(String tag) {
-        if (tag.isEmpty() || tag.length() > MAX_TAG) {
+        if (tag.isEmpty()) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: "
+                    + "'Member must have length greater than or equal to 1'");
+        }
+        if (tag.length() > MAX_TAG) {
             throw EcrErrors.invalidParameter("Invalid parameter at 'imageTag' failed to satisfy constraint: "
                     + "'Member must have length less than or equal to " + MAX_TAG + "'");
         }

@@ -16,6 +16,10 @@ record Repository(String name, Instant createdAt, boolean scanOnPush, ImageTagMu
         return LocalAccount.ID + ".dkr.ecr." + LocalAccount.REGION + ".amazonaws.com/" + name;
     }
 
+    Repository withTagMutability(ImageTagMutability mutability) {
+        return new Repository(name, createdAt, scanOnPush, mutability);
+    }
+
     boolean immutableTags() {
         return tagMutability == ImageTagMutability.IMMUTABLE;
     }

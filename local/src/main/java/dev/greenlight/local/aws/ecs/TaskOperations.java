@@ -84,7 +84,9 @@ final class TaskOperations {
                 .filter(task -> wantRunning && task.live() || wantStopped && !task.live())
                 .map(TaskState::arn)
                 .toList();
-        return ListTasksResponse.builder().taskArns(arns).build();
+        TaskPage page = TaskPage.of(arns.size(), request.maxResults(), request.nextToken());
+        return ListTasksResponse.builder().taskArns(arns.subList(page.from(), page.to())).nextToken(page.nextToken())
+                .build();
     }
 
     DescribeTasksResponse describe(DescribeTasksRequest request) {

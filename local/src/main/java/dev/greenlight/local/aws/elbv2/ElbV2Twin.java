@@ -220,7 +220,7 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
     @Override
     public synchronized CreateListenerResponse createListener(CreateListenerRequest request) {
         LoadBalancer lb = loadBalancer(request.loadBalancerArn());
-        ProtocolEnum protocol = listenerProtocol(request);
+        ProtocolEnum protocol = listenerProtocol(request.protocol(), request.protocolAsString());
         int port = listenerPortInRange(request.port());
         ForwardWeights forward = ForwardWeights.of(request.defaultActions(), targetGroups::containsKey);
         checkAssociation(forward, lb.loadBalancerArn());
@@ -265,10 +265,13 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
     /** Changes a listener's default actions (what CodeDeploy does to shift traffic); port and protocol stay. */
     @Override
     public synchronized ModifyListenerResponse modifyListener(ModifyListenerRequest request) {
+        Integer port = request.port() == null ? null : listenerPortInRange(request.port());
+        ProtocolEnum protocol = request.protocolAsString() == null ? null
+                : listenerProtocol(request.protocol(), request.protocolAsString());
         ListenerEntry entry = listener(request.listenerArn());
         Listener current = entry.description;
-        boolean movesPort = request.port() != null && !request.port().equals(current.port());
-        boolean changesProtocol = request.protocol() != null && request.protocol() != current.protocol();
+        boolean movesPort = port != null && !port.equals(current.port());
+        boolean changesProtocol = protocol != null && protocol != current.protocol();
         if (movesPort || changesProtocol) {
             throw new UnsupportedOperationException("the local ELBv2 twin does not move a listener's port or protocol");
         }
@@ -320,15 +323,19 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
                 });
     }
 
-    private static ProtocolEnum listenerProtocol(CreateListenerRequest request) {
-        if (request.protocolAsString() == null || request.protocol() == ProtocolEnum.HTTP) {
+    /** An Application Load Balancer's listeners speak HTTP or HTTPS; a value ELB does not know fails validation. */
+    private static ProtocolEnum listenerProtocol(ProtocolEnum protocol, String given) {
+        if (given == null || protocol == ProtocolEnum.HTTP) {
             return ProtocolEnum.HTTP;
         }
-        if (request.protocol() == ProtocolEnum.HTTPS) {
+        if (protocol == ProtocolEnum.UNKNOWN_TO_SDK_VERSION) {
+            throw ElbErrors.validation("1 validation error detected: Value '" + given + "' at 'protocol' failed to"
+                    + " satisfy constraint: Member must satisfy enum value set: " + ProtocolEnum.knownValues());
+        }
+        if (protocol == ProtocolEnum.HTTPS) {
             throw new UnsupportedOperationException("the local ELBv2 twin has no certificates: HTTP listeners only");
         }
-        throw ElbErrors.validation("Listener protocol '" + request.protocolAsString()
-                + "' must be one of 'HTTPS, HTTP'");
+        throw ElbErrors.validation("Listener protocol '" + given + "' must be one of 'HTTPS, HTTP'");
     }
 
     private static int listenerPortInRange(Integer port) {

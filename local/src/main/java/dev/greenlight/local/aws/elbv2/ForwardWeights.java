@@ -27,6 +27,13 @@ record ForwardWeights(Map<String, Integer> weights) {
         if (actions == null || actions.isEmpty()) {
             throw ElbErrors.validation("At least one action must be specified");
         }
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i).type() == ActionTypeEnum.UNKNOWN_TO_SDK_VERSION || actions.get(i).type() == null) {
+                throw ElbErrors.validation("1 validation error detected: Value '" + actions.get(i).typeAsString()
+                        + "' at 'defaultActions." + (i + 1) + ".member.type' failed to satisfy constraint: Member must"
+                        + " satisfy enum value set: " + ActionTypeEnum.knownValues());
+            }
+        }
         if (actions.stream().anyMatch(action -> action.type() != ActionTypeEnum.FORWARD)) {
             throw new UnsupportedOperationException("the local ELBv2 twin models only forward actions");
         }

@@ -5,6 +5,7 @@ import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,7 @@ import software.amazon.awssdk.services.eventbridge.model.TestEventPatternRespons
  * EventBridge's default bus: rules with event patterns (matched by Event Ruler), their targets
  * with Input, InputPath and InputTransformer, and PutEvents. Matched events reach targets
  * through {@link EventTargets}, on the clock, after PutEvents has answered, as on AWS.
- * Scheduled rules and other buses are not modelled.
+ * Scheduled rules run on the clock ({@link Schedule}); other buses are not modelled.
  */
 public final class EventBridgeTwin implements EventBridgeClient {
 
@@ -68,33 +69,35 @@ public final class EventBridgeTwin implements EventBridgeClient {
     private final Clock clock;
     private final EventTargets targets;
     private final Map<String, EventRule> rules = new LinkedHashMap<>();
+    private final ScheduledRuns schedules;
 
     public EventBridgeTwin(Clock clock, EventTargets targets) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.targets = Objects.requireNonNull(targets, "targets");
+        this.schedules = new ScheduledRuns(clock, this::runScheduled);
     }
 
     @Override
     public synchronized PutRuleResponse putRule(PutRuleRequest request) {
         String bus = bus(request.eventBusName());
         checkName(request.name(), "name");
-        if (request.scheduleExpression() != null) {
-            throw new UnsupportedOperationException("scheduled rules are not modelled by the EventBridge twin");
-        }
-        if (request.eventPattern() == null) {
+        if (request.eventPattern() == null && request.scheduleExpression() == null) {
             throw EventBridgeErrors.validation("Parameter(s) EventPattern or ScheduleExpression must be specified.");
         }
-        EventPattern pattern = EventPattern.compile(request.eventPattern());
+        Optional<EventPattern> pattern = Optional.ofNullable(request.eventPattern()).map(EventPattern::compile);
+        Optional<Schedule> schedule = Optional.ofNullable(request.scheduleExpression()).map(Schedule::parse);
         RuleState state = ruleState(request.state());
         EventRule existing = rules.get(request.name());
         if (existing == null && rules.size() >= MAX_RULES) {
             throw EventBridgeErrors.limitExceeded();
         }
         EventRule rule = existing == null
-                ? new EventRule(request.name(), bus, pattern, state, request.description(), List.of(), clock.now())
-                : new EventRule(request.name(), bus, pattern, state, request.description(), existing.targets(),
-                        existing.createdAt());
+                ? new EventRule(request.name(), bus, pattern, schedule, state, request.description(), List.of(),
+                        clock.now())
+                : new EventRule(request.name(), bus, pattern, schedule, state, request.description(),
+                        existing.targets(), existing.createdAt());
         rules.put(rule.name(), rule);
+        schedules.restart(rule);
         return PutRuleResponse.builder().ruleArn(rule.arn()).build();
     }
 
@@ -104,7 +107,8 @@ public final class EventBridgeTwin implements EventBridgeClient {
         return DescribeRuleResponse.builder()
                 .name(rule.name())
                 .arn(rule.arn())
-                .eventPattern(rule.pattern().text())
+                .eventPattern(rule.patternText())
+                .scheduleExpression(rule.scheduleExpression())
                 .state(rule.state())
                 .description(rule.description())
                 .eventBusName(rule.eventBusName())
@@ -134,6 +138,7 @@ public final class EventBridgeTwin implements EventBridgeClient {
             throw EventBridgeErrors.validation("EventRule can't be deleted since it has targets.");
         }
         rules.remove(request.name());
+        schedules.stop(request.name());
         return DeleteRuleResponse.builder().build();
     }
 
@@ -259,7 +264,7 @@ public final class EventBridgeTwin implements EventBridgeClient {
         List<EventRule> matched;
         synchronized (this) {
             matched = rules.values().stream().filter(EventRule::enabled)
-                    .filter(rule -> rule.pattern().matches(eventJson)).toList();
+                    .filter(rule -> rule.matches(eventJson)).toList();
         }
         for (EventRule rule : matched) {
             for (Target target : rule.targets()) {
@@ -267,6 +272,29 @@ public final class EventBridgeTwin implements EventBridgeClient {
                         .ifPresent(input -> clock.execute(() -> deliver(target.arn(), input)));
             }
         }
+    }
+
+    /**
+     * A scheduled rule's run: the "Scheduled Event" from {@code aws.events}, naming the rule, goes to
+     * its targets if the rule is still there with that schedule and enabled; true to keep running.
+     */
+    private boolean runScheduled(String ruleName, Schedule schedule, Instant due) {
+        EventRule rule;
+        synchronized (this) {
+            rule = rules.get(ruleName);
+        }
+        if (rule == null || !rule.schedule().equals(Optional.of(schedule))) {
+            return false;
+        }
+        if (rule.enabled()) {
+            BusEvent event = new BusEvent(UUID.randomUUID().toString(), "Scheduled Event", "aws.events", due,
+                    List.of(rule.arn()), Json.NODES.objectNode(), clock.now());
+            for (Target target : rule.targets()) {
+                TargetInput.of(target, event, rule.name(), rule.arn())
+                        .ifPresent(input -> clock.execute(() -> deliver(target.arn(), input)));
+            }
+        }
+        return true;
     }
 
     /** A target that fails is AWS's FailedInvocations: logged, and the other targets still get the event. */
@@ -373,7 +401,8 @@ public final class EventBridgeTwin implements EventBridgeClient {
         return software.amazon.awssdk.services.eventbridge.model.Rule.builder()
                 .name(rule.name())
                 .arn(rule.arn())
-                .eventPattern(rule.pattern().text())
+                .eventPattern(rule.patternText())
+                .scheduleExpression(rule.scheduleExpression())
                 .state(rule.state())
                 .description(rule.description())
                 .eventBusName(rule.eventBusName())

@@ -5,6 +5,7 @@ import dev.greenlight.local.asl.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
@@ -13,6 +14,7 @@ final class PublishCheck {
 
     static final int MAX_MESSAGE_BYTES = 256 * 1024;
     private static final int MAX_SUBJECT = 100;
+    private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}(\\.fifo)?");
 
     private PublishCheck() {
     }
@@ -25,6 +27,25 @@ final class PublishCheck {
         String arn = request.topicArn() != null ? request.topicArn() : request.targetArn();
         if (arn == null) {
             throw SnsErrors.invalid("TopicArn or TargetArn Reason: no value for required parameter");
+        }
+        return wellFormed(arn, request.topicArn() != null ? "TopicArn" : "TargetArn");
+    }
+
+    /**
+     * A malformed ARN is 400 InvalidParameter, not 404 NotFound. The "at least 6 elements" reason is
+     * what SNS answers (seen in its replies, not documented); any other malformed topic ARN gets the
+     * bare "Invalid parameter: TopicArn" SNS gives for one it cannot use.
+     */
+    private static String wellFormed(String arn, String parameter) {
+        String[] elements = arn.split(":", -1);
+        if (elements.length < 6) {
+            throw SnsErrors.invalid(parameter + " Reason: An ARN must have at least 6 elements, not " + elements.length);
+        }
+        boolean topic = elements.length == 6 && elements[0].equals("arn") && elements[1].startsWith("aws")
+                && elements[2].equals("sns") && !elements[3].isEmpty() && elements[4].matches("\\d{12}")
+                && TOPIC_NAME.matcher(elements[5]).matches();
+        if (!topic) {
+            throw SnsErrors.invalid(parameter);
         }
         return arn;
     }

@@ -11,6 +11,7 @@ final class Arns {
 
     private static final Pattern STATES = Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:\\d{12}:(.*)");
     private static final Pattern STATE_MACHINE = Pattern.compile("stateMachine:[^:]+");
+    private static final Pattern ROLE = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     private static final Pattern EXECUTION = Pattern.compile("(execution:[^:]+:[^:]+|express:[^:]+:[^:]+:[^:]+)");
 
     private Arns() {
@@ -24,6 +25,17 @@ final class Arns {
     /** @throws software.amazon.awssdk.services.sfn.model.InvalidArnException unless it names an execution */
     static String execution(String arn) {
         return check(arn, EXECUTION);
+    }
+
+    /**
+     * The role a state machine runs as: any IAM role ARN; anything else is InvalidArn with the prefix
+     * message Step Functions gives for its own ARNs (AWS does not publish this one's wording).
+     */
+    static String role(String arn) {
+        if (!ROLE.matcher(arn).matches()) {
+            throw SfnErrors.invalidArn("Invalid ARN prefix: " + arn);
+        }
+        return arn;
     }
 
     static String execution(String machineName, String name) {

@@ -34,6 +34,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutio
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineRequest;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryRequest;
 import software.amazon.awssdk.services.sfn.model.GetExecutionHistoryResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -93,8 +94,8 @@ public final class StepFunctionsTwin implements SfnClient {
     public synchronized CreateStateMachineResponse createStateMachine(CreateStateMachineRequest request) {
         String name = ResourceNames.check(request.name());
         StateMachineType type = type(request);
-        require(request.roleArn(), "roleArn");
-        StateMachine machine = parse(require(request.definition(), "definition"), type);
+        Arns.role(require(request.roleArn(), "roleArn"));
+        StateMachine machine = parse(Definitions.sized(require(request.definition(), "definition")), type);
         LoggingConfiguration logging = orElse(request.loggingConfiguration(), StateMachineRecord.NO_LOGGING);
         TracingConfiguration tracing = orElse(request.tracingConfiguration(), StateMachineRecord.NO_TRACING);
         String arn = LocalAccount.arn("states", "stateMachine:" + name);
@@ -134,7 +135,10 @@ public final class StepFunctionsTwin implements SfnClient {
             throw SfnErrors.missingRequiredParameter("Either the definition, the role ARN, the LoggingConfiguration, "
                     + "the EncryptionConfiguration or the TracingConfiguration must be specified");
         }
-        String definition = orElse(request.definition(), current.definition());
+        if (request.roleArn() != null) {
+            Arns.role(request.roleArn());
+        }
+        String definition = Definitions.sized(orElse(request.definition(), current.definition()));
         StateMachine machine = request.definition() == null ? current.machine() : parse(definition, current.type());
         Instant now = clock.now();
         machines.put(current.arn(), current.updated(definition, machine, orElse(request.roleArn(), current.roleArn()),
@@ -161,7 +165,7 @@ public final class StepFunctionsTwin implements SfnClient {
     @Override
     public ValidateStateMachineDefinitionResponse validateStateMachineDefinition(
             ValidateStateMachineDefinitionRequest request) {
-        return DefinitionDiagnostics.validate(require(request.definition(), "definition"),
+        return DefinitionDiagnostics.validate(Definitions.sized(require(request.definition(), "definition")),
                 StateMachineRecord.engineType(request.type()), request.maxResults());
     }
 
@@ -235,6 +239,10 @@ public final class StepFunctionsTwin implements SfnClient {
     /** Most recent first, as AWS lists them. */
     @Override
     public synchronized ListExecutionsResponse listExecutions(ListExecutionsRequest request) {
+        if (request.statusFilter() == ExecutionStatus.UNKNOWN_TO_SDK_VERSION) {
+            throw SfnErrors.validation("'" + request.statusFilterAsString() + "'", "statusFilter",
+                    "Member must satisfy enum value set: " + ExecutionStatus.knownValues());
+        }
         StateMachineRecord machine = machine(require(request.stateMachineArn(), "stateMachineArn"));
         if (machine.type() == StateMachineType.EXPRESS) {
             throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");

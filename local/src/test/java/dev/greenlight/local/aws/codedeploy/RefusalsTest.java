@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentLimitExceededE
 import software.amazon.awssdk.services.codedeploy.model.DeploymentNotStartedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentType;
+import software.amazon.awssdk.services.codedeploy.model.InvalidComputePlatformException;
 import software.amazon.awssdk.services.codedeploy.model.InvalidDeploymentIdException;
 import software.amazon.awssdk.services.codedeploy.model.InvalidLifecycleEventHookExecutionIdException;
 import software.amazon.awssdk.services.codedeploy.model.InvalidLifecycleEventHookExecutionStatusException;
@@ -113,6 +114,19 @@ class RefusalsTest {
                 .isInstanceOf(DeploymentConfigDoesNotExistException.class);
 
         assertThat(fixture.client.listDeployments(b -> { }).deployments()).isEmpty();
+    }
+
+    @Test
+    void deploymentConfigOnAComputePlatformCodeDeployDoesNotHave_isInvalid() {
+        assertThatThrownBy(() -> fixture.client.createDeploymentConfig(b -> b.deploymentConfigName("Mainframe.AllAtOnce")
+                .computePlatform("Mainframe")))
+                .isInstanceOfSatisfying(InvalidComputePlatformException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidComputePlatformException"));
+        assertThatThrownBy(() -> fixture.client.createApplication(b -> b.applicationName("mainframe")
+                .computePlatform("Mainframe"))).isInstanceOf(InvalidComputePlatformException.class);
+
+        assertThatThrownBy(() -> fixture.client.getDeploymentConfig(b -> b.deploymentConfigName("Mainframe.AllAtOnce")))
+                .isInstanceOf(DeploymentConfigDoesNotExistException.class);
     }
 
     private static Consumer<software.amazon.awssdk.services.codedeploy.model.RevisionLocation.Builder> revision(

@@ -220,4 +220,62 @@ class EcrTwinTest {
         assertThat(client.startImageScan(r -> r.repositoryName("frozen").imageId(i -> i.imageTag("1.0")))
                 .imageScanStatus().status()).isEqualTo(ScanStatus.IN_PROGRESS);
     }
+
+    @Test
+    void listingsRefuseAMaxResultsOutsideOneToAThousandAndPageWithinIt() {
+        twin.push("orders", LocalImage.of("1.0", "healthy"));
+        twin.push("orders", LocalImage.of("2.0", "errors"));
+        twin.push("orders", LocalImage.of("3.0", "slow"));
+
+        assertThatThrownBy(() -> client.describeImages(r -> r.repositoryName("orders").maxResults(0)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("Invalid parameter at 'maxResults' failed to satisfy constraint: "
+                        + "'Member must have value greater than or equal to 1'");
+        assertThatThrownBy(() -> client.listImages(r -> r.repositoryName("orders").maxResults(5000)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("Invalid parameter at 'maxResults' failed to satisfy constraint: "
+                        + "'Member must have value less than or equal to 1000'");
+        assertThatThrownBy(() -> client.describeImages(r -> r.repositoryName("orders").maxResults(2)
+                .imageIds(i -> i.imageTag("1.0")))).isInstanceOf(InvalidParameterException.class);
+
+        var first = client.listImages(r -> r.repositoryName("orders").maxResults(2));
+        var rest = client.listImages(r -> r.repositoryName("orders").maxResults(2).nextToken(first.nextToken()));
+        assertThat(first.imageIds()).extracting(i -> i.imageTag()).containsExactly("1.0", "2.0");
+        assertThat(rest.imageIds()).extracting(i -> i.imageTag()).containsExactly("3.0");
+        assertThat(rest.nextToken()).isNull();
+        assertThat(client.describeImages(r -> r.repositoryName("orders").maxResults(1)).imageDetails()).hasSize(1);
+    }
+
+    @Test
+    void batchCallsRefuseAnEmptyOrOverlongListOfImageIds() {
+        assertThatThrownBy(() -> client.batchDeleteImage(r -> r.repositoryName("orders").imageIds(List.of())))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageStartingWith("Invalid parameter at 'imageIds' failed to satisfy constraint: "
+                        + "'Member must have length greater than or equal to 1'");
+        assertThatThrownBy(() -> client.batchDeleteImage(r -> r.repositoryName("orders")))
+                .isInstanceOf(InvalidParameterException.class);
+        var many = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> software.amazon.awssdk.services.ecr.model.ImageIdentifier.builder().imageTag("t" + i).build())
+                .toList();
+        assertThatThrownBy(() -> client.batchGetImage(r -> r.repositoryName("orders").imageIds(many)))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("less than or equal to 100");
+    }
+
+    @Test
+    void putImageTagMutabilityChangesWhetherATagMayMove() {
+        var answer = client.putImageTagMutability(r -> r.repositoryName("orders").imageTagMutability(ImageTagMutability.IMMUTABLE));
+        assertThat(answer.imageTagMutability()).isEqualTo(ImageTagMutability.IMMUTABLE);
+        assertThat(answer.registryId()).isEqualTo("123456789012");
+        twin.push("orders", LocalImage.of("1.0", "healthy"));
+
+        assertThatThrownBy(() -> twin.push("orders", LocalImage.of("1.0", "errors")))
+                .isInstanceOf(ImageTagAlreadyExistsException.class);
+        assertThat(client.describeRepositories(r -> r.repositoryNames("orders")).repositories().get(0)
+                .imageTagMutability()).isEqualTo(ImageTagMutability.IMMUTABLE);
+        assertThatThrownBy(() -> client.putImageTagMutability(r -> r.repositoryName("ghost")
+                .imageTagMutability(ImageTagMutability.MUTABLE))).isInstanceOf(RepositoryNotFoundException.class);
+        assertThatThrownBy(() -> client.putImageTagMutability(r -> r.repositoryName("orders")
+                .imageTagMutability("SOMETIMES"))).isInstanceOf(InvalidParameterException.class);
+    }
 }

@@ -56,6 +56,22 @@ class EcsRefusalsTest {
     }
 
     @Test
+    void listTasksTakesOneToAHundredResultsAPage() {
+        fixture.createCodeDeployService(blue, 3);
+        fixture.advance(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> fixture.ecs.listTasks(b -> b.cluster("prod").maxResults(0)))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> fixture.ecs.listTasks(b -> b.cluster("prod").maxResults(101)))
+                .isInstanceOf(InvalidParameterException.class);
+        var first = fixture.ecs.listTasks(b -> b.cluster("prod").maxResults(2));
+        var rest = fixture.ecs.listTasks(b -> b.cluster("prod").maxResults(2).nextToken(first.nextToken()));
+        assertThat(first.taskArns()).hasSize(2);
+        assertThat(rest.taskArns()).hasSize(1).doesNotContainAnyElementsOf(first.taskArns());
+        assertThat(rest.nextToken()).isNull();
+    }
+
+    @Test
     void unknownClusterIsRefusedEverywhere() {
         fixture.createCodeDeployService(blue, 1);
 

@@ -179,6 +179,37 @@ class ElbV2TwinTest {
     }
 
     @Test
+    void modifyListenerWithAnUnknownProtocolOrActionTypeOrAPortOutOfRange_isAValidationError() {
+        String lb = loadBalancer("web");
+        String blue = targetGroup("web-blue");
+        Listener listener = elb.createListener(r -> r.loadBalancerArn(lb).port(80)
+                .defaultActions(forward(Map.of(blue, 1)))).listeners().get(0);
+
+        assertValidationError(() -> elb.modifyListener(r -> r.listenerArn(listener.listenerArn()).port(70000)),
+                "1 validation error detected: Value '70000' at 'port' failed to satisfy constraint: "
+                        + "Member must have value between 1 and 65535");
+        assertValidationError(() -> elb.modifyListener(r -> r.listenerArn(listener.listenerArn()).protocol("BOGUS")),
+                "1 validation error detected: Value 'BOGUS' at 'protocol' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: " + ProtocolEnum.knownValues());
+        assertValidationError(() -> elb.modifyListener(r -> r.listenerArn(listener.listenerArn())
+                .defaultActions(Action.builder().type("bogus").targetGroupArn(blue).build())),
+                "1 validation error detected: Value 'bogus' at 'defaultActions.1.member.type' failed to satisfy "
+                        + "constraint: Member must satisfy enum value set: " + ActionTypeEnum.knownValues());
+
+        assertThat(elb.describeListeners(r -> r.loadBalancerArn(lb)).listeners()).singleElement()
+                .isEqualTo(listener);
+    }
+
+    private static void assertValidationError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call,
+            String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
+    }
+
+    @Test
     void unknownResources_areRefusedWithElbCodes() {
         String arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:";
         assertThatThrownBy(() -> elb.describeLoadBalancers(r -> r.loadBalancerArns(arn + "loadbalancer/app/x/1")))

@@ -138,4 +138,21 @@ class SnsTwinTest {
                 .isInstanceOf(NotFoundException.class);
         assertThat(twin.published(topic)).isEmpty();
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bad                                                | Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not 1
+            arn:aws:sns:us-east-1:123456789012                 | Invalid parameter: TopicArn Reason: An ARN must have at least 6 elements, not 5
+            arn:aws:sqs:us-east-1:123456789012:orders          | Invalid parameter: TopicArn
+            arn:aws:sns:us-east-1:12345:orders                 | Invalid parameter: TopicArn
+            arn:aws:sns:us-east-1:123456789012:orders:extra    | Invalid parameter: TopicArn
+            """)
+    void malformedTopicArnIsAnInvalidParameterNotAMissingTopic(String arn, String message) {
+        assertThatThrownBy(() -> client.publish(r -> r.topicArn(arn).message("m")))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidParameter");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
+                });
+    }
 }

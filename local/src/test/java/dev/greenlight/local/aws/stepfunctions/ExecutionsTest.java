@@ -166,6 +166,16 @@ class ExecutionsTest {
     }
 
     @Test
+    void listExecutionsWithAStatusStepFunctionsDoesNotHave_isAValidationException() {
+        String machine = twins.machine("orders", PASS);
+
+        assertError(() -> twins.sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter("BOGUS")),
+                "ValidationException", "1 validation error detected: Value 'BOGUS' at 'statusFilter' failed to "
+                        + "satisfy constraint: Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, "
+                        + "TIMED_OUT, ABORTED, PENDING_REDRIVE]");
+    }
+
+    @Test
     void startSyncExecution_runsAnExpressMachineToItsEnd() {
         String machine = twins.sfn.createStateMachine(b -> b.name("quick").definition(WAIT).roleArn(Twins.ROLE)
                 .type(StateMachineType.EXPRESS)).stateMachineArn();

@@ -66,6 +66,28 @@ class StateMachinesTest {
     }
 
     @Test
+    void definitionOverOneMebibyte_isAValidationExceptionAndNothingIsCreated() {
+        String padded = PASS.replace("\"Type\"", " ".repeat(Definitions.MAX_LENGTH) + "\"Type\"");
+
+        assertError(() -> twins.machine("huge", padded), "ValidationException",
+                "1 validation error detected: Value '***' at 'definition' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 1048576");
+        assertError(() -> twins.sfn.validateStateMachineDefinition(b -> b.definition(padded)), "ValidationException",
+                null);
+        assertThat(twins.sfn.listStateMachines(b -> { }).stateMachines()).isEmpty();
+    }
+
+    @Test
+    void roleThatIsNotARoleArn_isInvalidArn() {
+        assertError(() -> twins.sfn.createStateMachine(b -> b.name("orders").definition(PASS).roleArn("pipeline-role")),
+                "InvalidArn", "Invalid Arn: 'Invalid ARN prefix: pipeline-role'");
+        String arn = twins.machine("orders", PASS);
+        assertError(() -> twins.sfn.updateStateMachine(b -> b.stateMachineArn(arn)
+                .roleArn("arn:aws:sns:us-east-1:123456789012:topic")), "InvalidArn", null);
+        assertThat(twins.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).roleArn()).isEqualTo(Twins.ROLE);
+    }
+
+    @Test
     void invalidDefinition_isInvalidDefinitionWithTheParsersMessage() {
         assertError(() -> twins.machine("broken", "{\"StartAt\":\"Nope\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}"),
                 "InvalidDefinition", "Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' "

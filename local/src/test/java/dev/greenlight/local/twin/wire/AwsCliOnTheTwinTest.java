@@ -1,8 +1,8 @@
 package dev.greenlight.local.twin.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.greenlight.local.testing.RequiredTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.gateway.AwsCli;
@@ -28,7 +28,7 @@ class AwsCliOnTheTwinTest {
 
     @BeforeAll
     static void serve() {
-        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI tests of the twin are skipped");
+        RequiredTool.assume(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI tests of the twin did not run");
         served = new ServedTwin();
         served.twin().lambda().register("greeter",
                 event -> Json.parse("{\"greeting\": \"hello " + event.path("name").asText() + "\"}"));
@@ -63,12 +63,42 @@ class AwsCliOnTheTwinTest {
             elbv2 describe-target-groups --names nope | TargetGroupNotFound
             cloudwatch set-alarm-state --alarm-name nope --state-value ALARM --state-reason cli | ResourceNotFound
             ecs update-service --cluster greenlight --service nope --desired-count 1 | ServiceNotFoundException
+            ecr list-images --repository-name orders --max-results 5000 | InvalidParameterException
+            ecs list-tasks --cluster greenlight --max-results 0 | InvalidParameterException
+            deploy create-deployment-config --deployment-config-name mainframe --compute-platform Mainframe | InvalidComputePlatformException
+            cloudwatch put-metric-data --namespace App --metric-name Errors --value NaN | InvalidParameterValue
+            cloudwatch put-metric-data --namespace App --metric-name Errors --value=-Infinity | InvalidParameterValue
+            cloudwatch put-metric-data --namespace App --metric-name Errors --value 1e200 | InvalidParameterValue
+            stepfunctions create-state-machine --name m --definition {} --role-arn pipeline-role | InvalidArn
+            stepfunctions list-executions --state-machine-arn arn:aws:states:us-east-1:123456789012:stateMachine:m --status-filter BOGUS | ValidationException
+            sns publish --topic-arn orders --message hi | InvalidParameter
+            elbv2 modify-listener --listener-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2 --port 70000 | ValidationError
+            elbv2 modify-listener --listener-arn arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/x/1/2 --protocol BOGUS | ValidationError
+            events put-rule --name nightly --schedule-expression rate(5) | ValidationException
             """)
     void aRefusalNamesTheServicesErrorCode(String command, String code) throws Exception {
         AwsCli.Result result = aws.run(command.trim().split(" +"));
 
         assertThat(result.exit()).isNotZero();
         assertThat(result.stderr()).contains("An error occurred (" + code + ")");
+    }
+
+    @Test
+    void ecrPutImageTagMutabilityAnswersTheNewSetting() throws Exception {
+        JsonNode answer = aws.run("ecr", "put-image-tag-mutability", "--repository-name", "orders",
+                "--image-tag-mutability", "IMMUTABLE").json();
+
+        assertThat(answer.path("imageTagMutability").asText()).isEqualTo("IMMUTABLE");
+    }
+
+    @Test
+    void eventsPutRuleWithAScheduleDescribesIt() throws Exception {
+        aws.run("events", "put-rule", "--name", "every-five", "--schedule-expression", "rate(5 minutes)").json();
+
+        JsonNode rule = aws.run("events", "describe-rule", "--name", "every-five").json();
+        assertThat(rule.path("ScheduleExpression").asText()).isEqualTo("rate(5 minutes)");
+        AwsCli.Result singular = aws.run("events", "put-rule", "--name", "bad", "--schedule-expression", "rate(5 minute)");
+        assertThat(singular.stderr()).contains("(ValidationException)").contains("Parameter ScheduleExpression is not valid.");
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.greenlight.cli.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.cli.history.AuditReport.Step;
+import dev.greenlight.workers.core.Worker;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ReportFormatTest {
+
+    private static final Instant AT = Instant.parse("2026-01-05T10:00:00Z");
+    private static final String PAYLOAD = "{\"errorMessage\":\"scan still running for orders:2.0\","
+            + "\"errorType\":\"dev.greenlight.workers.verify.ScanNotComplete\",\"stackTrace\":["
+            + "\"dev.greenlight.workers.verify.VerifyImage.apply(VerifyImage.java:42)\","
+            + "\"dev.greenlight.workers.core.Worker.handleRequest(Worker.java:77)\"]}";
+
+    private final AuditReport report = new AuditReport("orders-2_0-abc", "SUCCEEDED", AT, AT.plusSeconds(90),
+            Worker.JSON.createObjectNode().put("service", "orders"),
+            List.of(new Step("VerifyImage", AT, AT.plusSeconds(60), 1, 3,
+                    "Greenlight.ScanNotComplete: " + PAYLOAD, Worker.JSON.createObjectNode().put("accepted", true))),
+            null, null);
+
+    @ParameterizedTest
+    @EnumSource(value = ReportFormat.class, names = {"text", "markdown"})
+    void aRetriedStepShowsItsErrorAndMessageWithoutTheWorkersStackTrace(ReportFormat format) {
+        String printed = format.render(report);
+
+        assertThat(printed).contains("3 failed attempts, last: Greenlight.ScanNotComplete: scan still running for "
+                + "orders:2.0").doesNotContain("stackTrace").doesNotContain("VerifyImage.java:42");
+    }
+
+    @Test
+    void theJsonReportKeepsTheTraceForTools() throws Exception {
+        JsonNode json = Worker.JSON.readTree(ReportFormat.json.render(report));
+
+        assertThat(json.at("/timeline/0/lastError").asText()).contains("VerifyImage.java:42");
+    }
+
+    @Test
+    void aCauseThatIsNotAPayloadShowsItsFirstLine() {
+        Step step = new Step("Rollback", AT, AT, 1, 1, "States.Timeout: Task timed out\nafter 60 s", null);
+
+        assertThat(step.lastErrorBrief()).isEqualTo("States.Timeout: Task timed out");
+    }
+}

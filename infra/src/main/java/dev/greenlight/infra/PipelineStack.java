@@ -266,6 +266,9 @@ public final class PipelineStack extends Stack {
                 s.add(allow(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"),
                         arns.applications()));
             }
+            // HTTP to the services' test listeners only: no AWS call, so its role allows nothing but its logs.
+            case DRIVE_SYNTHETIC_LOAD -> {
+            }
             case NOTIFY -> {
                 s.add(allow(List.of("events:PutEvents"), arns.eventBuses()));
                 s.add(allow(List.of("sns:Publish"), topics(arns)));

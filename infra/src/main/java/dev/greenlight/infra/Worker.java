@@ -20,7 +20,9 @@ public enum Worker {
     REQUEST_APPROVAL("approval.RequestApproval", "RequestApprovalFunction", 30),
     PROMOTE("promote.Promote", "PromoteFunction", 60),
     ROLLBACK("rollback.Rollback", "RollbackFunction", 60),
-    NOTIFY("notify.Notify", "NotifyFunction", 30);
+    NOTIFY("notify.Notify", "NotifyFunction", 30),
+    // Drives requests until the next look, at most 840 s an invocation (DriveSyntheticLoad.MAX_SECONDS).
+    DRIVE_SYNTHETIC_LOAD("synthetic.DriveSyntheticLoad", "DriveSyntheticLoadFunction", 900);
 
     private final String handlerClass;
     private final String substitution;

@@ -74,7 +74,8 @@ class PipelineStackTest {
                 Arguments.of(Worker.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
                         "codedeploy:CreateDeployment", "codedeploy:GetDeploymentConfig",
                         "codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision")),
-                Arguments.of(Worker.NOTIFY, Set.of("events:PutEvents", "sns:Publish")));
+                Arguments.of(Worker.NOTIFY, Set.of("events:PutEvents", "sns:Publish")),
+                Arguments.of(Worker.DRIVE_SYNTHETIC_LOAD, Set.of()));
     }
 
     @ParameterizedTest

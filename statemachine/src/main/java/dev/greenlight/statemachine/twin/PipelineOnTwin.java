@@ -15,7 +15,9 @@ import dev.greenlight.workers.preflight.Preflight;
 import dev.greenlight.workers.promote.Promote;
 import dev.greenlight.workers.rollback.Rollback;
 import dev.greenlight.workers.smoke.JdkHttpProbe;
+import dev.greenlight.workers.smoke.Sleeper;
 import dev.greenlight.workers.smoke.SmokeTestHook;
+import dev.greenlight.workers.synthetic.DriveSyntheticLoad;
 import dev.greenlight.workers.taskdef.RegisterTaskDefinition;
 import dev.greenlight.workers.trigger.Trigger;
 import dev.greenlight.workers.verify.VerifyImage;
@@ -76,6 +78,8 @@ public record PipelineOnTwin(String stateMachineArn) {
         functions.register(promote.function(), new Promote(promote.codeDeploy(), clock));
         WorkerClients rollback = new WorkerClients(twin, names.get("RollbackFunction"), clients);
         functions.register(rollback.function(), new Rollback(rollback.codeDeploy()));
+        String synthetic = names.get("DriveSyntheticLoadFunction");
+        registerSyntheticLoad(functions, synthetic, twin, clock, virtualTime);
         WorkerClients hook = new WorkerClients(twin, SMOKE_TEST_FUNCTION, clients);
         functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, hook.codeDeploy(), config, clock, virtualTime));
 
@@ -87,6 +91,19 @@ public record PipelineOnTwin(String stateMachineArn) {
                 new Trigger(trigger.stepFunctions(), stateMachineArn, config));
         config.services().forEach((name, service) -> pushRule(twin, name, service, triggerArn));
         return new PipelineOnTwin(stateMachineArn);
+    }
+
+    /** Synthetic load spends the time it is given, so it runs beside the clock, never on it. */
+    private static void registerSyntheticLoad(WorkerFunctions functions, String name, LocalTwin twin, Clock clock,
+            boolean virtualTime) {
+        if (virtualTime) {
+            TurnTaking turns = new TurnTaking(twin.clock());
+            DriveSyntheticLoad worker = new DriveSyntheticLoad(new FleetProbe(twin.fleet()), clock, turns);
+            functions.register(name, worker, turns.code(name, worker));
+        } else {
+            DriveSyntheticLoad worker = new DriveSyntheticLoad(JdkHttpProbe.create(), clock, Sleeper.threadSleep());
+            functions.register(name, worker, OwnThread.code(twin.clock(), name, worker));
+        }
     }
 
     private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, GreenlightConfig config,

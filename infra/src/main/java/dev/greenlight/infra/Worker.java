@@ -6,7 +6,7 @@ import software.amazon.awscdk.Duration;
 
 /**
  * The Lambda workers: handler class, the definition substitution that names the function in
- * {@code pipeline.asl.json} (null for the two the state machine does not call), and a timeout.
+ * {@code pipeline.asl.json} (null for those the state machine does not call), and a timeout.
  */
 public enum Worker {
     TRIGGER("trigger.Trigger", null, 30),
@@ -21,6 +21,8 @@ public enum Worker {
     PROMOTE("promote.Promote", "PromoteFunction", 60),
     ROLLBACK("rollback.Rollback", "RollbackFunction", 60),
     NOTIFY("notify.Notify", "NotifyFunction", 30),
+    // Invoked by the alarm rule, not by the state machine: stops the deployment the moment an alarm fires.
+    STOP_ON_ALARM("alarm.StopOnAlarm", null, 30),
     // Drives requests until the next look, at most 840 s an invocation (DriveSyntheticLoad.MAX_SECONDS).
     DRIVE_SYNTHETIC_LOAD("synthetic.DriveSyntheticLoad", "DriveSyntheticLoadFunction", 900);
 

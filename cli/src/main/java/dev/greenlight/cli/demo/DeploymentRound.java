@@ -1,6 +1,7 @@
 package dev.greenlight.cli.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.cli.history.AlarmRoles;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficReport;
@@ -104,7 +105,7 @@ final class DeploymentRound {
                     : ExecutionHistory.read(stage.twin().stepFunctions(), executionArn);
             TrafficReport seen = users.report();
             display.show(new Observation(version, Duration.between(baseline.at(), now), history.currentState(), split,
-                    stage.alarmStates(), seen.succeeded() - baseline.users().succeeded(),
+                    AlarmRoles.labelled(stage.alarmStates(), AlarmRoles.of(history.events())), seen.succeeded() - baseline.users().succeeded(),
                     seen.failed() - baseline.users().failed()));
             Optional<String> token = history.waitingTaskToken();
             if (approval != null && token.isPresent() && !approved) {

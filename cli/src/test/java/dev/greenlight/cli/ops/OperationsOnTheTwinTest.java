@@ -195,6 +195,39 @@ class OperationsOnTheTwinTest {
     }
 
     @Test
+    void start_withOverrideAlarms_recordsWhoAndWhyInTheInputAndTheHistory() throws Exception {
+        twin.twin.eventBridge().disableRule(r -> r.name("greenlight-orders"));
+        DemoService.push(twin.twin, "orders", "2.0", "healthy");
+
+        CommandRun start = CommandRun.of("start", "orders", "--image", "orders:2.0", "--override-alarms",
+                "--reason", "the idle target group's alarm is from the last rollback");
+
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        String by = System.getProperty("user.name");
+        assertThat(start.out()).contains("manual start by " + by + " (your OS user)",
+                "Firing alarms overridden by " + by + ": the idle target group's alarm is from the last rollback");
+        JsonNode input = Worker.JSON.readTree(twin.twin.stepFunctions()
+                .describeExecution(r -> r.executionArn(execution().executionArn())).input());
+        assertThat(input.path("override").path("alarmsFiring").path("by").asText()).isEqualTo(by);
+        assertThat(input.path("override").path("alarmsFiring").path("reason").asText())
+                .isEqualTo("the idle target group's alarm is from the last rollback");
+        assertThat(CommandRun.of("history", execution().name()).out()).contains("override: deployed although "
+                + "alarms fired, decided by " + by + ": the idle target group's alarm is from the last rollback");
+    }
+
+    @Test
+    void start_withOverrideAlarmsButNoReason_isRefusedBeforeAnythingStarts() {
+        twin.twin.eventBridge().disableRule(r -> r.name("greenlight-orders"));
+        DemoService.push(twin.twin, "orders", "2.0", "healthy");
+
+        CommandRun start = CommandRun.of("start", "orders", "--image", "orders:2.0", "--override-alarms");
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.err()).contains("--override-alarms needs --reason TEXT");
+        assertThat(twin.executions()).isEmpty();
+    }
+
+    @Test
     void push_withAnUnknownProfile_isRefusedBeforeAnythingIsPushed() {
         CommandRun push = CommandRun.of("push", "orders", "2.0", "--profile", "flaky");
 

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.cli.local.TwinPipeline;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.twin.DemoService;
@@ -29,9 +30,9 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
         PipelineOnTwin pipeline) {
 
     static final String SERVICE = "orders";
-    /** 10 % of production on green for one minute: long enough for the 60-second alarm to see a bad version. */
-    static final Canary CANARY = new Canary(10, 1);
-    static final int BAKE_MINUTES = 1;
+    /** As {@code local up}'s: 10 % for three minutes with synthetic load on green, then a one-minute bake. */
+    static final Canary CANARY = TwinPipeline.CANARY;
+    static final int BAKE_MINUTES = TwinPipeline.BAKE_MINUTES;
     static final double USERS_PER_SECOND = 20;
     private static final int TASKS = 2;
     /** Blue is kept this long after all traffic is on green; Promote ends the wait once the bake passed. */

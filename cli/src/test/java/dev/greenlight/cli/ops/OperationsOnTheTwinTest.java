@@ -66,8 +66,10 @@ class OperationsOnTheTwinTest {
         CommandRun history = CommandRun.of("history", execution().name());
         assertThat(history.exitCode()).as(history.err()).isZero();
         assertThat(history.out()).contains("Deployment " + execution().name() + ": SUCCEEDED", "by ecr-push",
-                "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x", "Promote",
-                "Outcome: SUCCEEDED");
+                "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x",
+                "DriveSyntheticLoadCanary x", "sent=50", "Promote", "Outcome: SUCCEEDED");
+        assertThat(history.out().lines().filter(line -> line.contains("  WatchCanary "))).as("the canary's loop "
+                + "of looks and synthetic load is one line each").hasSize(1);
 
         JsonNode json = Worker.JSON.readTree(CommandRun.of("history", execution().name(), "--format", "json").out());
         assertThat(json.path("status").asText()).isEqualTo("SUCCEEDED");

@@ -104,6 +104,23 @@ public final class PipelineStack extends Stack {
                         .retryAttempts(8).maxEventAge(Duration.hours(2)).build()))
                 .build());
 
+        // Detection does not wait for the pipeline's next look: an alarm into ALARM stops the deployment now.
+        inputs.config().services().forEach((name, service) -> {
+            if (!service.alarms().isEmpty()) {
+                Rule.Builder.create(this, "AlarmFired-" + name)
+                        .description("An alarm of " + name + " going to ALARM stops its deployment with rollback")
+                        .eventPattern(EventPattern.builder().source(List.of("aws.cloudwatch"))
+                                .detailType(List.of("CloudWatch Alarm State Change"))
+                                .detail(Map.of("alarmName", service.alarms(),
+                                        "state", Map.of("value", List.of("ALARM"))))
+                                .build())
+                        // A late stop could meet a newer release: the worker skips those, and the pipeline polls.
+                        .targets(List.of(LambdaFunction.Builder.create(aliases.get(Worker.STOP_ON_ALARM))
+                                .retryAttempts(2).maxEventAge(Duration.minutes(5)).build()))
+                        .build();
+            }
+        });
+
         CfnOutput.Builder.create(this, "StateMachineArn").value(stateMachine.getStateMachineArn()).build();
         CfnOutput.Builder.create(this, "TopicArn").value(topic.getTopicArn())
                 .description("Subscribe to receive approval requests and release notifications").build();
@@ -122,7 +139,7 @@ public final class PipelineStack extends Stack {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         switch (worker) {
-            case TRIGGER, SMOKE_TEST_HOOK -> env.put("GREENLIGHT_CONFIG", workersConfig);
+            case TRIGGER, SMOKE_TEST_HOOK, STOP_ON_ALARM -> env.put("GREENLIGHT_CONFIG", workersConfig);
             case START_DEPLOYMENT -> env.put("SMOKE_TEST_FUNCTION", aliases.get(Worker.SMOKE_TEST_HOOK).getFunctionArn());
             default -> {
             }
@@ -275,6 +292,11 @@ public final class PipelineStack extends Stack {
                         List.of(arns.deploymentConfig(ServiceArns.REDEPLOY_CONFIG))));
                 s.add(allow(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"),
                         arns.applications()));
+            }
+            case STOP_ON_ALARM -> s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
+                    "codedeploy:StopDeployment"), groups));
+            // HTTP to the services' test listeners only: no AWS call, so its role allows nothing but its logs.
+            case DRIVE_SYNTHETIC_LOAD -> {
             }
             case NOTIFY -> {
                 s.add(allow(List.of("events:PutEvents"), arns.eventBuses()));

@@ -6,7 +6,7 @@ import software.amazon.awscdk.Duration;
 
 /**
  * The Lambda workers: handler class, the definition substitution that names the function in
- * {@code pipeline.asl.json} (null for the two the state machine does not call), and a timeout.
+ * {@code pipeline.asl.json} (null for those the state machine does not call), and a timeout.
  */
 public enum Worker {
     TRIGGER("trigger.Trigger", null, 30),
@@ -20,7 +20,11 @@ public enum Worker {
     REQUEST_APPROVAL("approval.RequestApproval", "RequestApprovalFunction", 30),
     PROMOTE("promote.Promote", "PromoteFunction", 60),
     ROLLBACK("rollback.Rollback", "RollbackFunction", 60),
-    NOTIFY("notify.Notify", "NotifyFunction", 30);
+    NOTIFY("notify.Notify", "NotifyFunction", 30),
+    // Invoked by the alarm rule, not by the state machine: stops the deployment the moment an alarm fires.
+    STOP_ON_ALARM("alarm.StopOnAlarm", null, 30),
+    // Drives requests until the next look, at most 840 s an invocation (DriveSyntheticLoad.MAX_SECONDS).
+    DRIVE_SYNTHETIC_LOAD("synthetic.DriveSyntheticLoad", "DriveSyntheticLoadFunction", 900);
 
     private final String handlerClass;
     private final String substitution;

@@ -77,7 +77,10 @@ class PipelineStackTest {
                 Arguments.of(Worker.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
                         "codedeploy:CreateDeployment", "codedeploy:GetDeploymentConfig",
                         "codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision")),
-                Arguments.of(Worker.NOTIFY, Set.of("events:PutEvents", "sns:Publish")));
+                Arguments.of(Worker.NOTIFY, Set.of("events:PutEvents", "sns:Publish")),
+                Arguments.of(Worker.DRIVE_SYNTHETIC_LOAD, Set.of()),
+                Arguments.of(Worker.STOP_ON_ALARM, Set.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
+                        "codedeploy:StopDeployment")));
     }
 
     @ParameterizedTest
@@ -164,10 +167,9 @@ class PipelineStackTest {
         String invoked = statements.stream().filter(st -> st.path("Action").toString().contains("lambda:Invoke"))
                 .map(st -> st.path("Resource").toString()).reduce("", String::concat);
         for (var alias : Templates.resources(template(), "AWS::Lambda::Alias")) {
-            boolean calledByMachine = !alias.getValue().path("Properties").path("FunctionName").path("Ref").asText()
-                    .equals(Templates.function(template(), Worker.TRIGGER.handler()).getKey())
-                    && !alias.getValue().path("Properties").path("FunctionName").path("Ref").asText()
-                    .equals(Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getKey());
+            String function = alias.getValue().path("Properties").path("FunctionName").path("Ref").asText();
+            boolean calledByMachine = Worker.calledByStateMachine().stream()
+                    .anyMatch(worker -> Templates.function(template(), worker.handler()).getKey().equals(function));
             assertThat(invoked.contains("\"" + alias.getKey() + "\"")).as(alias.getKey()).isEqualTo(calledByMachine);
         }
     }
@@ -179,7 +181,7 @@ class PipelineStackTest {
     @ParameterizedTest
     @MethodSource("services")
     void aPushedImageOfEachConfiguredService_invokesTheTrigger(String service, String repository) {
-        template().resourceCountIs("AWS::Events::Rule", 2);
+        template().resourceCountIs("AWS::Events::Rule", 4);
         String triggerAlias = Templates.resources(template(), "AWS::Lambda::Alias").stream()
                 .filter(a -> Templates.target(a.getValue().path("Properties").path("FunctionName"))
                         .equals(Templates.function(template(), Worker.TRIGGER.handler()).getKey()))
@@ -196,6 +198,30 @@ class PipelineStackTest {
         assertThat(service).isNotBlank();
         template().hasResourceProperties("AWS::Lambda::Permission", Map.of("Action", "lambda:InvokeFunction",
                 "Principal", "events.amazonaws.com", "FunctionName", Map.of("Ref", triggerAlias)));
+    }
+
+    static Stream<Arguments> alarms() {
+        return Stream.of(Arguments.of(List.of("orders-blue-5xx", "orders-blue-latency", "orders-green-5xx",
+                "orders-green-latency")), Arguments.of(List.of("payments-5xx")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("alarms")
+    void eachServicesAlarmsGoingToAlarm_invokeStopOnAlarmAtOnce(List<String> alarms) {
+        String alias = Templates.resources(template(), "AWS::Lambda::Alias").stream()
+                .filter(a -> Templates.target(a.getValue().path("Properties").path("FunctionName"))
+                        .equals(Templates.function(template(), Worker.STOP_ON_ALARM.handler()).getKey()))
+                .findFirst().orElseThrow().getKey();
+        template().hasResourceProperties("AWS::Events::Rule", Map.of(
+                "EventPattern", Map.of(
+                        "source", List.of("aws.cloudwatch"),
+                        "detail-type", List.of("CloudWatch Alarm State Change"),
+                        "detail", Map.of("alarmName", alarms, "state", Map.of("value", List.of("ALARM")))),
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", alias),
+                        "RetryPolicy", Match.objectLike(Map.of("MaximumEventAgeInSeconds", 300)))))));
+        JsonNode function = Templates.function(template(), Worker.STOP_ON_ALARM.handler()).getValue();
+        assertThat(function.path("Properties").path("Environment").path("Variables").has("GREENLIGHT_CONFIG"))
+                .isTrue();
     }
 
     @Test

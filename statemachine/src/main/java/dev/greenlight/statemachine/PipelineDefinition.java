@@ -87,6 +87,7 @@ public final class PipelineDefinition {
         names.put("RequestApprovalFunction", "greenlight-request-approval");
         names.put("PromoteFunction", "greenlight-promote");
         names.put("RollbackFunction", "greenlight-rollback");
+        names.put("DriveSyntheticLoadFunction", "greenlight-drive-synthetic-load");
         return Map.copyOf(names);
     }
 }

@@ -90,7 +90,7 @@ class PipelineDefinitionTest {
         List<String> beforeDeployment = List.of("NotifyStarted", "VerifyImage", "Preflight", "RegisterTaskDefinition");
         List<String> rollbackPath = List.of("DescribeStepFailure", "EnsureCause", "Rollback");
         List<String> afterRollbackStarted = List.of("Rollback", "WatchRollback", "NotifyRolledBack", "NotifySucceeded",
-                "RequestApproval", "WatchDuringApproval");
+                "RequestApproval", "WatchDuringApproval", "DriveSyntheticLoadDuringApproval");
         List<String> problems = new ArrayList<>();
         eachState((name, state) -> {
             boolean isTaskOrParallel = state.path("Type").asText().equals("Task")

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * The demo's story, in rounds: a good version goes out, a bad one rolls back, and (with a manual
- * approval) a good one waits for a person. Users keep sending requests throughout.
+ * The demo's story, in rounds: a good version goes out, a bad one rolls back with users and again with
+ * none (the synthetic load on green is then the only evidence), and (with a manual approval) a good one
+ * waits for a person. Users send requests in every round but the one without.
  */
 final class Demo {
 
@@ -34,17 +35,29 @@ final class Demo {
         List<DeploymentSummary> deployments = new ArrayList<>();
         try {
             display.say("== 1. push orders:2.0 (healthy): verify, deploy, smoke-test, canary 10 % for "
-                    + DemoStage.CANARY.minutes() + " min, bake " + DemoStage.BAKE_MINUTES + " min, promote");
+                    + DemoStage.CANARY.minutes() + " min with synthetic load on green, bake "
+                    + DemoStage.BAKE_MINUTES + " min, promote");
             deployments.add(round.push("2.0", "healthy"));
             display.say("== 2. push orders:3.0 (half its requests fail): the canary's alarm fires, rollback");
             deployments.add(round.push("3.0", "errors:0.5"));
-            if (manual != null) {
-                await("the alarms to return to OK (a deployment does not start while one fires)", stage::alarmsQuiet);
-                display.say("== 3. start orders:4.0 (healthy) with manual approval: it waits for a person");
-                deployments.add(round.startManually("4.0", "healthy", manual));
-            }
         } finally {
             users.stop();
+        }
+        await("the alarms to return to OK (a deployment does not start while one fires)", stage::alarmsQuiet);
+        display.say("== 3. no users at all; push orders:3.1 (half its requests fail): only the synthetic load "
+                + "on green shows it, rollback");
+        deployments.add(new DeploymentRound(stage, users, pause, display).push("3.1", "errors:0.5", 0));
+        if (manual != null) {
+            await("the alarms to return to OK (a deployment does not start while one fires)", stage::alarmsQuiet);
+            TrafficGenerator returning = stage.startUsers();
+            try {
+                display.say("== 4. users again; start orders:4.0 (healthy) with manual approval: it waits for a "
+                        + "person");
+                deployments.add(new DeploymentRound(stage, returning, pause, display)
+                        .startManually("4.0", "healthy", manual));
+            } finally {
+                returning.stop();
+            }
         }
         return deployments;
     }

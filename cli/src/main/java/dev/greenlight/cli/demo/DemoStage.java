@@ -1,5 +1,6 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.cli.local.TwinPipeline;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.twin.DemoService;
@@ -9,7 +10,6 @@ import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
-import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -30,13 +30,9 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
         PipelineOnTwin pipeline) {
 
     static final String SERVICE = "orders";
-    /**
-     * 10 % of production on green for two minutes, the shortest canary Preflight lets through for the
-     * 60-second alarms (Period + 60 s for the load balancer to publish); the share is held no longer
-     * (maxMinutes = minutes), since the users give green its 100 requests within the first minute.
-     */
-    static final Canary CANARY = new Canary(10, 2, 2, 100, Analysis.DEFAULT, null);
-    static final int BAKE_MINUTES = 1;
+    /** As {@code local up}'s: 10 % for three minutes with synthetic load on green, then a one-minute bake. */
+    static final Canary CANARY = TwinPipeline.CANARY;
+    static final int BAKE_MINUTES = TwinPipeline.BAKE_MINUTES;
     static final double USERS_PER_SECOND = 20;
     private static final int TASKS = 2;
     /** Blue is kept this long after all traffic is on green; Promote ends the wait once the bake passed. */

@@ -1,6 +1,7 @@
 package dev.greenlight.cli.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.cli.history.AlarmRoles;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficReport;
@@ -37,6 +38,7 @@ final class DeploymentRound {
     private final Pause pause;
     private final ProgressDisplay display;
     private final Clock clock;
+    private double usersPerSecond = DemoStage.USERS_PER_SECOND;
 
     DeploymentRound(DemoStage stage, TrafficGenerator users, Pause pause, ProgressDisplay display) {
         this.stage = stage;
@@ -48,6 +50,12 @@ final class DeploymentRound {
 
     /** Pushes {@code version} to ECR: EventBridge's rule invokes the trigger, which starts the pipeline. */
     DeploymentSummary push(String version, String profile) throws InterruptedException {
+        return push(version, profile, DemoStage.USERS_PER_SECOND);
+    }
+
+    /** As {@link #push(String, String)}, with {@code usersPerSecond} the users' rate now (0: none). */
+    DeploymentSummary push(String version, String profile, double usersPerSecond) throws InterruptedException {
+        this.usersPerSecond = usersPerSecond;
         Baseline baseline = baseline();
         String digest = digest(DemoService.push(stage.twin(), DemoStage.SERVICE, version, profile));
         return follow(version, executionArn(version, digest), baseline, null);
@@ -60,6 +68,7 @@ final class DeploymentRound {
      */
     DeploymentSummary startManually(String version, String profile, ManualApproval approval)
             throws InterruptedException {
+        usersPerSecond = DemoStage.USERS_PER_SECOND;
         stage.twin().eventBridge().disableRule(r -> r.name(PipelineOnTwin.pushRuleName(DemoStage.SERVICE)));
         Baseline baseline = baseline();
         String digest = digest(DemoService.push(stage.twin(), DemoStage.SERVICE, version, profile));
@@ -83,6 +92,7 @@ final class DeploymentRound {
     private DeploymentSummary follow(String version, String executionArn, Baseline baseline, ManualApproval approval)
             throws InterruptedException {
         boolean shifted = false;
+        Instant onGreen = null;
         Instant backOnBlue = null;
         Instant tokenSeen = null;
         boolean approved = false;
@@ -96,6 +106,9 @@ final class DeploymentRound {
             }
             TrafficSplit split = TrafficSplit.of(stage.productionActions(), baseline.blueTargetGroupArn());
             shifted |= split.greenPercent() > 0;
+            if (shifted && onGreen == null) {
+                onGreen = now;
+            }
             if (shifted && split.allOnBlue() && backOnBlue == null) {
                 backOnBlue = now;
             }
@@ -104,7 +117,7 @@ final class DeploymentRound {
                     : ExecutionHistory.read(stage.twin().stepFunctions(), executionArn);
             TrafficReport seen = users.report();
             display.show(new Observation(version, Duration.between(baseline.at(), now), history.currentState(), split,
-                    stage.alarmStates(), seen.succeeded() - baseline.users().succeeded(),
+                    AlarmRoles.labelled(stage.alarmStates(), AlarmRoles.of(history.events())), seen.succeeded() - baseline.users().succeeded(),
                     seen.failed() - baseline.users().failed()));
             Optional<String> token = history.waitingTaskToken();
             if (approval != null && token.isPresent() && !approved) {
@@ -119,19 +132,22 @@ final class DeploymentRound {
         }
         display.endLine();
         return summary(version, execution, baseline, ExecutionHistory.read(stage.twin().stepFunctions(), executionArn),
-                shifted ? backOnBlue : null);
+                onGreen, shifted ? backOnBlue : null);
     }
 
     private DeploymentSummary summary(String version, DescribeExecutionResponse execution, Baseline baseline,
-            ExecutionHistory history, Instant backOnBlue) {
+            ExecutionHistory history, Instant onGreen, Instant backOnBlue) {
         Outcome outcome = Outcome.of(execution.status(), history.entered("Rollback"));
         TrafficReport seen = users.report();
-        Duration detectionToRollback = outcome != Outcome.ROLLED_BACK || backOnBlue == null ? null
-                : firstAlarm(baseline.at()).map(alarmed -> Duration.between(alarmed, backOnBlue)).orElse(null);
+        Optional<Instant> alarmed = outcome != Outcome.ROLLED_BACK ? Optional.empty() : firstAlarm(baseline.at());
+        Duration detectionToRollback = backOnBlue == null ? null
+                : alarmed.map(at -> Duration.between(at, backOnBlue)).orElse(null);
+        Duration timeToDetect = onGreen == null ? null
+                : alarmed.map(at -> at.isBefore(onGreen) ? Duration.ZERO : Duration.between(onGreen, at)).orElse(null);
         return new DeploymentSummary(version, outcome, execution.error(),
-                Duration.between(execution.startDate(), execution.stopDate()),
-                seen.answered() - baseline.users().answered(), seen.failed() - baseline.users().failed(),
-                detectionToRollback);
+                Duration.between(execution.startDate(), execution.stopDate()), usersPerSecond,
+                stage.auto().canary().percent(), seen.answered() - baseline.users().answered(),
+                seen.failed() - baseline.users().failed(), timeToDetect, detectionToRollback);
     }
 
     /** The earliest transition to ALARM of the service's alarms since the push, from CloudWatch's history. */

@@ -23,8 +23,20 @@ final class SummaryJson {
             item.put("outcome", deployment.outcome().name());
             item.put("error", deployment.error());
             item.put("durationMs", deployment.duration().toMillis());
+            item.put("usersPerSecond", deployment.usersPerSecond());
+            item.put("canaryPercent", deployment.canaryPercent());
             item.put("userRequests", deployment.userRequests());
             item.put("failedUserRequests", deployment.failedUserRequests());
+            if (deployment.blastRadiusBound() == null) {
+                item.putNull("blastRadiusBound");
+            } else {
+                item.put("blastRadiusBound", deployment.blastRadiusBound());
+            }
+            if (deployment.timeToDetect() == null) {
+                item.putNull("timeToDetectMs");
+            } else {
+                item.put("timeToDetectMs", deployment.timeToDetect().toMillis());
+            }
             if (deployment.detectionToRollback() == null) {
                 item.putNull("detectionToRollbackMs");
             } else {

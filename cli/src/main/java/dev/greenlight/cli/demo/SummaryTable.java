@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The closing table a person reads: one row per deployment, columns padded to their widest cell. */
+/**
+ * The closing table a person reads: one row per deployment, columns padded to their widest cell. The
+ * bound beside the blast radius is the canary's share x the users' rate x the time the bad version was
+ * exposed (time to detect, then detection to rollback).
+ */
 final class SummaryTable {
 
-    private static final List<String> HEADINGS = List.of("version", "outcome", "duration", "user requests",
-            "failed (blast radius)", "detection to rollback", "error");
+    private static final List<String> HEADINGS = List.of("version", "outcome", "duration", "users/s",
+            "user requests", "failed (blast radius)", "bound", "time to detect", "detection to rollback", "error");
 
     private SummaryTable() {
     }
@@ -37,7 +41,10 @@ final class SummaryTable {
 
     private static List<String> cells(DeploymentSummary deployment) {
         return List.of(deployment.version(), deployment.outcome().name(), minutesAndSeconds(deployment.duration()),
-                count(deployment.userRequests()), count(deployment.failedUserRequests()),
+                count(Math.round(deployment.usersPerSecond())), count(deployment.userRequests()),
+                count(deployment.failedUserRequests()),
+                deployment.blastRadiusBound() == null ? "-" : count(deployment.blastRadiusBound()),
+                deployment.timeToDetect() == null ? "-" : seconds(deployment.timeToDetect()),
                 deployment.detectionToRollback() == null ? "-" : seconds(deployment.detectionToRollback()),
                 deployment.error() == null ? "-" : deployment.error());
     }

@@ -91,8 +91,12 @@ public record AuditReport(String execution, String status, Instant started, Inst
         if (SHOWN.contains(event.type())) {
             String name = event.stateEnteredEventDetails().name();
             StepBuilder last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            // A loop of one state (a watch and its Wait) or of two (a watch and its synthetic load) is one line each.
+            StepBuilder beforeLast = steps.size() < 2 ? null : steps.get(steps.size() - 2);
             if (last != null && last.state.equals(name)) {
                 last.visits++;
+            } else if (beforeLast != null && beforeLast.state.equals(name)) {
+                beforeLast.visits++;
             } else {
                 steps.add(new StepBuilder(name, event.timestamp()));
             }

@@ -113,7 +113,10 @@ public enum ReportFormat {
         JsonNode evidence = step.evidence();
         if (evidence != null && evidence.isObject()) {
             evidence.fields().forEachRemaining(field -> {
-                if (!field.getValue().isNull()) {
+                String alarms = field.getKey().equals("alarms") ? AlarmRoles.labels(field.getValue()) : null;
+                if (alarms != null) {
+                    parts.add("alarms=[" + alarms + "]");
+                } else if (!field.getValue().isNull()) {
                     parts.add(field.getKey() + "=" + (field.getValue().isValueNode() ? field.getValue().asText()
                             : field.getValue().toString()));
                 }

@@ -24,6 +24,11 @@ final class Endpoints {
                     service.productionListenerArn()) + "/");
             out.println("    test:        http://127.0.0.1:" + session.twin.elb().listenerPort(
                     service.testListenerArn()) + "/");
+            out.println("    users:       " + (session.usersPerSecond == 0
+                    ? "none (--no-users): the canary's evidence is the synthetic load the pipeline drives at green"
+                    : String.format(java.util.Locale.ROOT, "%s requests/s on the production listener (--users N, "
+                            + "--no-users)", new java.math.BigDecimal(session.usersPerSecond).stripTrailingZeros()
+                            .toPlainString())));
             out.println("    try:         aws --endpoint-url " + url + " ecs describe-services --cluster "
                     + service.cluster() + " --services " + service.name());
             out.println("  Pipeline:      " + session.address.stateMachineArn());

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start the local twin in the foreground in real time, deploy the pipeline onto it for the "
-                + "demo service (a 10 %% canary for 1 minute, a 1-minute bake) and print its endpoints.",
+                + "demo service (a 10 %% canary for 2 minutes with synthetic load on green, a 1-minute bake), keep "
+                + "steady users on its production listener, and print its endpoints.",
                 "While it runs, the other greenlight commands reach it without --endpoint-url: its address is in "
                         + "~/.greenlight/twin.json (removed on stop). Point any AWS SDK or the AWS CLI at it with "
                         + "--endpoint-url. Stop it with Ctrl-C."},
@@ -39,6 +40,15 @@ public final class LocalUp implements Callable<Integer> {
                     + "for greenlight approve.")
     ApprovalMode approval;
 
+    @Option(names = "--users", defaultValue = "10", paramLabel = "N",
+            description = "User requests a second on the demo service's production listener (default "
+                    + "${DEFAULT-VALUE}, at most 1000).")
+    double users;
+
+    @Option(names = "--no-users", description = "No user traffic at all: releases then rest on the synthetic load "
+            + "the pipeline drives at green.")
+    boolean noUsers;
+
     @Spec
     CommandSpec spec;
 
@@ -48,9 +58,14 @@ public final class LocalUp implements Callable<Integer> {
     @Override
     public Integer call() {
         Arguments.within(spec, port, 0, 65_535, "--port", "a port: use 1 to 65535, or 0 for a free one");
+        if (!noUsers && (users <= 0 || users > 1000)) {
+            spec.commandLine().getErr().println("--users must be more than 0 and at most 1000 requests a second, got "
+                    + users + ". For no user traffic at all, pass --no-users.");
+            return 2;
+        }
         TwinSession session;
         try {
-            session = new TwinSession(port, empty ? null : service, approval);
+            session = new TwinSession(port, empty ? null : service, approval, noUsers ? 0 : users);
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("Cannot start the gateway on 127.0.0.1:" + port + " ("
                     + e.getCause().getMessage() + "). Is another twin running? Pick another port with --port N.");

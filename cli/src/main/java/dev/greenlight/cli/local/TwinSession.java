@@ -2,10 +2,13 @@ package dev.greenlight.cli.local;
 
 import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.local.clock.RealClock;
+import dev.greenlight.local.fleet.TrafficGenerator;
+import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import java.time.Duration;
 
 /**
  * A running twin on the wall clock, served on loopback, with the pipeline deployed for its demo
@@ -20,12 +23,22 @@ final class TwinSession implements AutoCloseable {
     final WireGateway gateway;
     final PushEndpoint pushEndpoint;
     final TwinAddress address;
+    /** User requests a second on the demo service's production listener; 0 for none. */
+    final double usersPerSecond;
+    private final TrafficGenerator users;
 
-    /** @param demoService the service to provision, or null for an empty account */
-    TwinSession(int port, String demoService, ApprovalMode approval) {
+    /**
+     * @param demoService    the service to provision, or null for an empty account
+     * @param usersPerSecond steady user requests on its production listener while the twin runs; 0 for none
+     */
+    TwinSession(int port, String demoService, ApprovalMode approval, double usersPerSecond) {
         try {
             this.demoService = demoService == null ? null
                     : DemoService.provision(twin, DemoService.Settings.defaults(demoService));
+            this.usersPerSecond = this.demoService == null ? 0 : usersPerSecond;
+            this.users = this.usersPerSecond == 0 ? null : twin.fleet().sendTraffic(
+                    twin.elb().listenerPort(this.demoService.productionListenerArn()),
+                    new TrafficPlan(this.usersPerSecond, USERS_FOR, Long.MAX_VALUE));
             TwinPipeline pipeline = this.demoService == null ? null
                     : TwinPipeline.deploy(twin, this.demoService, approval, false);
             this.gateway = twin.serve(port);
@@ -39,8 +52,14 @@ final class TwinSession implements AutoCloseable {
         }
     }
 
+    /** A day of users; the generator keeps what each saw, so not forever. */
+    private static final Duration USERS_FOR = Duration.ofHours(24);
+
     @Override
     public void close() {
+        if (users != null) {
+            users.stop();
+        }
         if (address != null) {
             address.remove();
         }

@@ -1,6 +1,7 @@
 package dev.greenlight.cli.ops;
 
 import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.cli.history.AlarmRoles;
 import dev.greenlight.cli.history.AuditReport;
 import dev.greenlight.cli.history.ExecutionHistory;
 import dev.greenlight.cli.history.WaitingApproval;
@@ -30,7 +31,8 @@ record DeploymentStatus(String execution, ExecutionStatus status, String state, 
     record Weight(String targetGroup, int percent) {
     }
 
-    record Alarm(String name, String state) {
+    /** @param role blue, green or null, as the watch step last reported it */
+    record Alarm(String name, String state, String role) {
     }
 
     static DeploymentStatus read(Aws aws, String executionArn) throws Exception {
@@ -42,7 +44,8 @@ record DeploymentStatus(String execution, ExecutionStatus status, String state, 
                 .reduce((first, second) -> second).orElse(null);
         return new DeploymentStatus(history.execution().name(), history.execution().status(),
                 lastState(history.events()), deploymentId, WaitingApproval.token(history.events()).isPresent(),
-                traffic(aws, config), alarms(aws, config), history.execution().error(), history.execution().cause());
+                traffic(aws, config), alarms(aws, config, AlarmRoles.of(history.events())), history.execution().error(),
+                history.execution().cause());
     }
 
     boolean ended() {
@@ -92,12 +95,13 @@ record DeploymentStatus(String execution, ExecutionStatus status, String state, 
         return parts.length >= 2 ? parts[parts.length - 2] : targetGroupArn;
     }
 
-    private static List<Alarm> alarms(Aws aws, ServiceConfig config) {
+    private static List<Alarm> alarms(Aws aws, ServiceConfig config, java.util.Map<String, String> roles) {
         if (config.alarms() == null || config.alarms().isEmpty()) {
             return List.of();
         }
         return aws.cloudWatch().describeAlarms(r -> r.alarmNames(config.alarms())).metricAlarms().stream()
-                .map(alarm -> new Alarm(alarm.alarmName(), alarm.stateValueAsString())).toList();
+                .map(alarm -> new Alarm(alarm.alarmName(), alarm.stateValueAsString(), roles.get(alarm.alarmName())))
+                .toList();
     }
 
     /** The status as a few lines for a terminal. */
@@ -111,7 +115,7 @@ record DeploymentStatus(String execution, ExecutionStatus status, String state, 
         lines.add("  deployment: " + (deploymentId == null ? "not started" : deploymentId));
         lines.add("  traffic:    " + TrafficBar.of(traffic));
         lines.add("  alarms:     " + (alarms.isEmpty() ? "none configured" : String.join(", ",
-                alarms.stream().map(alarm -> alarm.name() + " " + alarm.state()).toList())));
+                alarms.stream().map(alarm -> AlarmRoles.label(alarm.name(), alarm.role(), alarm.state())).toList())));
         if (error != null) {
             lines.add("  error:      " + error + ": " + cause);
         }

@@ -47,9 +47,14 @@ public final class Start extends AwsCommand {
                     + "service's configuration).")
     ApprovalMode approval;
 
-    @Option(names = "--reason", paramLabel = "TEXT", defaultValue = "manual start",
-            description = "Why, for the audit trail (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reason", paramLabel = "TEXT",
+            description = "Why, for the audit trail (default: manual start). Required with --override-alarms.")
     String reason;
+
+    @Option(names = "--override-alarms",
+            description = "Deploy although some of the service's alarms fire now; who (you) and why (--reason) "
+                    + "are recorded in the execution input and so in its history.")
+    boolean overrideAlarms;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The configuration (default: the running twin's, else ./greenlight.json).")
@@ -72,10 +77,15 @@ public final class Start extends AwsCommand {
             throw new CliError("Service " + service + " deploys images of repository " + entry.repository()
                     + ", not " + reference.repository() + ". Pass --image " + entry.repository() + ":TAG.");
         }
+        if (overrideAlarms && (reason == null || reason.isBlank())) {
+            throw new CliError("--override-alarms needs --reason TEXT: say why this release may go out while "
+                    + "alarms fire, for the audit trail.");
+        }
         ImageRef pushed = resolve(aws, reference);
-        String by = System.getProperty("user.name");
-        DeploymentInput input = new DeploymentInput(service, pushed,
-                new DeploymentInput.Trigger("manual", by, reason), entry, null);
+        String by = Caller.name();
+        String why = reason == null ? "manual start" : reason;
+        DeploymentInput input = new DeploymentInput(service, pushed, new DeploymentInput.Trigger("manual", by, why),
+                entry, overrideAlarms ? new DeploymentInput.Override(new DeploymentInput.Decision(by, why)) : null);
         String name = DeploymentInput.executionName(service, pushed.tag(), pushed.digest());
         String json = Worker.JSON.writeValueAsString(input);
         try {
@@ -84,8 +94,12 @@ public final class Start extends AwsCommand {
             throw alreadyReleased(aws, name, entry.repository());
         }
         out.println("Started " + name + ": " + service + " " + reference.repository() + ":" + pushed.tag() + " ("
-                + pushed.digest() + "), manual start by " + by + ", approval "
+                + pushed.digest() + "), manual start by " + by + " (" + Caller.SOURCE + "), approval "
                 + entry.approval().mode() + ".");
+        if (overrideAlarms) {
+            out.println("Firing alarms overridden by " + by + ": " + why + " (recorded in the input as "
+                    + "override.alarmsFiring).");
+        }
         out.println("Follow it with: greenlight status " + name + " --watch");
         return 0;
     }

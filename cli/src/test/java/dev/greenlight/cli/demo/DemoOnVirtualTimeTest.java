@@ -39,20 +39,29 @@ class DemoOnVirtualTimeTest {
         assertThat(deployments).extracting(DeploymentSummary::version, DeploymentSummary::outcome)
                 .containsExactly(tuple("2.0", Outcome.SUCCEEDED),
                         tuple("3.0", Outcome.ROLLED_BACK),
+                        tuple("3.1", Outcome.ROLLED_BACK),
                         tuple("4.0", Outcome.SUCCEEDED));
         assertThat(deployments).as("each round takes minutes: a push right after a release does not wait for the "
                 + "previous blue's targets to drain").allSatisfy(deployment ->
-                        assertThat(deployment.duration()).isLessThan(Duration.ofMinutes(4)));
+                        assertThat(deployment.duration()).isLessThan(Duration.ofMinutes(6)));
         DeploymentSummary good = deployments.get(0);
         assertThat(good.failedUserRequests()).as("zero downtime").isZero();
         assertThat(good.userRequests()).isGreaterThan(1_000);
         assertThat(good.detectionToRollback()).isNull();
         DeploymentSummary bad = deployments.get(1);
         assertThat(bad.error()).isEqualTo("Greenlight.AlarmFired");
-        assertThat(bad.failedUserRequests()).isPositive().isLessThan(bad.userRequests() / 10);
-        // CodeDeploy's twin reacts to the alarm's state change at once: traffic is back within one look.
+        assertThat(bad.failedUserRequests()).isPositive().isLessThan(bad.userRequests() / 10)
+                .isLessThanOrEqualTo(bad.blastRadiusBound());
+        // The alarm's state change event stops the deployment at once: traffic is back within one look.
         assertThat(bad.detectionToRollback()).isBetween(Duration.ZERO, DeploymentRound.LOOK_EVERY);
-        assertThat(deployments.get(2).failedUserRequests()).isZero();
+        assertThat(bad.timeToDetect()).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(2));
+        DeploymentSummary quiet = deployments.get(2);
+        assertThat(quiet.error()).as("no users: the synthetic load is the evidence").isEqualTo(
+                "Greenlight.AlarmFired");
+        assertThat(quiet.userRequests()).isZero();
+        assertThat(quiet.blastRadiusBound()).isZero();
+        assertThat(quiet.detectionToRollback()).isBetween(Duration.ZERO, DeploymentRound.LOOK_EVERY);
+        assertThat(deployments.get(3).failedUserRequests()).isZero();
         assertThat(written.toString()).contains("waits for a person's approval", "send-task-success --task-token '",
                 "Approved on your behalf");
     }

@@ -18,9 +18,11 @@ class DemoVirtualTimeCommandTest {
         JsonNode deployments = Json.parse(lines.get(lines.size() - 1)).get("deployments");
         assertThat(run.exitCode()).isZero();
         assertThat(deployments).extracting(d -> d.get("version").asText() + " " + d.get("outcome").asText())
-                .containsExactly("2.0 SUCCEEDED", "3.0 ROLLED_BACK");
+                .containsExactly("2.0 SUCCEEDED", "3.0 ROLLED_BACK", "3.1 ROLLED_BACK");
         assertThat(deployments.get(0).get("failedUserRequests").asLong()).isZero();
         assertThat(deployments.get(1).get("error").asText()).isEqualTo("Greenlight.AlarmFired");
-        assertThat(run.out()).contains("version  outcome      duration  user requests  failed (blast radius)");
+        assertThat(deployments.get(2).get("usersPerSecond").asDouble()).isZero();
+        assertThat(run.out()).contains("version  outcome      duration  users/s  user requests  failed (blast radius)"
+                + "  bound  time to detect  detection to rollback");
     }
 }

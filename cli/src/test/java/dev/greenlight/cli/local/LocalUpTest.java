@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.cli.CommandRun;
 import dev.greenlight.cli.aws.TwinAddress;
-import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -58,7 +57,9 @@ class LocalUpTest {
                 .contains("Pipeline:      arn:aws:states:us-east-1:123456789012:stateMachine:greenlight-pipeline");
         TwinAddress address = TwinAddress.find().orElseThrow();
         assertThat(address.endpointUrl()).isEqualTo("http://127.0.0.1:" + port);
-        assertThat(address.config().service("orders").canary()).isEqualTo(new Canary(10, 2, 2, 100, dev.greenlight.workers.config.ServiceConfig.Analysis.DEFAULT, null));
+        assertThat(address.config().service("orders").canary()).isEqualTo(TwinPipeline.CANARY);
+        assertThat(TwinPipeline.CANARY.syntheticLoad()).as("evidence with or without users").isNotNull();
+        assertThat(out.toString()).contains("users:       10 requests/s on the production listener");
         assertThat(address.config().service("orders").bakeMinutes()).isEqualTo(1);
         CommandRun status = CommandRun.of("status");
         assertThat(status.exitCode()).as("found through the discovery file").isEqualTo(1);

@@ -66,8 +66,10 @@ class OperationsOnTheTwinTest {
         CommandRun history = CommandRun.of("history", execution().name());
         assertThat(history.exitCode()).as(history.err()).isZero();
         assertThat(history.out()).contains("Deployment " + execution().name() + ": SUCCEEDED", "by ecr-push",
-                "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x", "Promote",
-                "Outcome: SUCCEEDED");
+                "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x",
+                "DriveSyntheticLoadCanary x", "sent=50", "Promote", "Outcome: SUCCEEDED");
+        assertThat(history.out().lines().filter(line -> line.contains("  WatchCanary "))).as("the canary's loop "
+                + "of looks and synthetic load is one line each").hasSize(1);
 
         JsonNode json = Worker.JSON.readTree(CommandRun.of("history", execution().name(), "--format", "json").out());
         assertThat(json.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -273,6 +275,39 @@ class OperationsOnTheTwinTest {
         assertThat(input.path("trigger").path("source").asText()).isEqualTo("manual");
         assertThat(input.path("trigger").path("by").asText()).isEqualTo(System.getProperty("user.name"));
         assertThat(input.path("config").path("approval").path("mode").asText()).isEqualTo("auto");
+    }
+
+    @Test
+    void start_withOverrideAlarms_recordsWhoAndWhyInTheInputAndTheHistory() throws Exception {
+        twin.twin.eventBridge().disableRule(r -> r.name("greenlight-orders"));
+        DemoService.push(twin.twin, "orders", "2.0", "healthy");
+
+        CommandRun start = CommandRun.of("start", "orders", "--image", "orders:2.0", "--override-alarms",
+                "--reason", "the idle target group's alarm is from the last rollback");
+
+        assertThat(start.exitCode()).as(start.err()).isZero();
+        String by = System.getProperty("user.name");
+        assertThat(start.out()).contains("manual start by " + by + " (your OS user)",
+                "Firing alarms overridden by " + by + ": the idle target group's alarm is from the last rollback");
+        JsonNode input = Worker.JSON.readTree(twin.twin.stepFunctions()
+                .describeExecution(r -> r.executionArn(execution().executionArn())).input());
+        assertThat(input.path("override").path("alarmsFiring").path("by").asText()).isEqualTo(by);
+        assertThat(input.path("override").path("alarmsFiring").path("reason").asText())
+                .isEqualTo("the idle target group's alarm is from the last rollback");
+        assertThat(CommandRun.of("history", execution().name()).out()).contains("override: deployed although "
+                + "alarms fired, decided by " + by + ": the idle target group's alarm is from the last rollback");
+    }
+
+    @Test
+    void start_withOverrideAlarmsButNoReason_isRefusedBeforeAnythingStarts() {
+        twin.twin.eventBridge().disableRule(r -> r.name("greenlight-orders"));
+        DemoService.push(twin.twin, "orders", "2.0", "healthy");
+
+        CommandRun start = CommandRun.of("start", "orders", "--image", "orders:2.0", "--override-alarms");
+
+        assertThat(start.exitCode()).isEqualTo(1);
+        assertThat(start.err()).contains("--override-alarms needs --reason TEXT");
+        assertThat(twin.executions()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.JavaClock;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.PipelineDefinition;
+import dev.greenlight.workers.alarm.StopOnAlarm;
 import dev.greenlight.workers.approval.RequestApproval;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
@@ -15,7 +16,9 @@ import dev.greenlight.workers.preflight.Preflight;
 import dev.greenlight.workers.promote.Promote;
 import dev.greenlight.workers.rollback.Rollback;
 import dev.greenlight.workers.smoke.JdkHttpProbe;
+import dev.greenlight.workers.smoke.Sleeper;
 import dev.greenlight.workers.smoke.SmokeTestHook;
+import dev.greenlight.workers.synthetic.DriveSyntheticLoad;
 import dev.greenlight.workers.taskdef.RegisterTaskDefinition;
 import dev.greenlight.workers.trigger.Trigger;
 import dev.greenlight.workers.verify.VerifyImage;
@@ -39,6 +42,7 @@ public record PipelineOnTwin(String stateMachineArn) {
     public static final String STATE_MACHINE = "greenlight-pipeline";
     public static final String SMOKE_TEST_FUNCTION = "greenlight-smoke-test";
     public static final String TRIGGER_FUNCTION = "greenlight-trigger";
+    public static final String STOP_ON_ALARM_FUNCTION = "greenlight-stop-on-alarm";
 
     /** The hook's evidence line: the twin's "CloudWatch Logs" is the platform log, so stdout stays the user's. */
     private static final java.util.function.Consumer<String> HOOK_LOG = line ->
@@ -78,6 +82,8 @@ public record PipelineOnTwin(String stateMachineArn) {
         functions.register(promote.function(), new Promote(promote.codeDeploy(), clock));
         WorkerClients rollback = new WorkerClients(twin, names.get("RollbackFunction"), clients);
         functions.register(rollback.function(), new Rollback(rollback.codeDeploy()));
+        String synthetic = names.get("DriveSyntheticLoadFunction");
+        registerSyntheticLoad(functions, synthetic, twin, clock, virtualTime);
         WorkerClients hook = new WorkerClients(twin, SMOKE_TEST_FUNCTION, clients);
         functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, hook.codeDeploy(), config, clock, virtualTime));
 
@@ -88,7 +94,23 @@ public record PipelineOnTwin(String stateMachineArn) {
         String triggerArn = functions.register(TRIGGER_FUNCTION,
                 new Trigger(trigger.stepFunctions(), stateMachineArn, config));
         config.services().forEach((name, service) -> pushRule(twin, name, service, triggerArn));
+        WorkerClients react = new WorkerClients(twin, STOP_ON_ALARM_FUNCTION, clients);
+        String stopOnAlarm = functions.register(STOP_ON_ALARM_FUNCTION, new StopOnAlarm(react.codeDeploy(), config));
+        config.services().forEach((name, service) -> alarmRule(twin, name, service, stopOnAlarm));
         return new PipelineOnTwin(stateMachineArn);
+    }
+
+    /** Synthetic load spends the time it is given, so it runs beside the clock, never on it. */
+    private static void registerSyntheticLoad(WorkerFunctions functions, String name, LocalTwin twin, Clock clock,
+            boolean virtualTime) {
+        if (virtualTime) {
+            TurnTaking turns = new TurnTaking(twin.clock());
+            DriveSyntheticLoad worker = new DriveSyntheticLoad(new FleetProbe(twin.fleet()), clock, turns);
+            functions.register(name, worker, turns.code(name, worker));
+        } else {
+            DriveSyntheticLoad worker = new DriveSyntheticLoad(JdkHttpProbe.create(), clock, Sleeper.threadSleep());
+            functions.register(name, worker, OwnThread.code(twin.clock(), name, worker));
+        }
     }
 
     private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, GreenlightConfig config,
@@ -116,6 +138,34 @@ public record PipelineOnTwin(String stateMachineArn) {
                 .formatted(service.repository())));
         twin.eventBridge().putTargets(request -> request.rule(rule)
                 .targets(Target.builder().id("trigger").arn(trigger).build()));
+    }
+
+    /** The rule that sends {@code service}'s alarms' transitions to ALARM to StopOnAlarm. */
+    public static String alarmRuleName(String service) {
+        return "greenlight-" + service + "-alarms";
+    }
+
+    /** As the CDK app creates it: this service's alarms going to ALARM stop its deployment at once. */
+    private static void alarmRule(LocalTwin twin, String name, ServiceConfig service, String stopOnAlarm) {
+        if (service.alarms().isEmpty()) {
+            return;
+        }
+        String rule = alarmRuleName(name);
+        twin.eventBridge().putRule(request -> request.name(rule).eventPattern(alarmPattern(service)));
+        twin.eventBridge().putTargets(request -> request.rule(rule)
+                .targets(Target.builder().id("stop-on-alarm").arn(stopOnAlarm).build()));
+    }
+
+    /** CloudWatch's "CloudWatch Alarm State Change" events of these alarms into ALARM. */
+    public static String alarmPattern(ServiceConfig service) {
+        try {
+            return Worker.JSON.writeValueAsString(Map.of("source", java.util.List.of("aws.cloudwatch"),
+                    "detail-type", java.util.List.of("CloudWatch Alarm State Change"),
+                    "detail", Map.of("alarmName", service.alarms(),
+                            "state", Map.of("value", java.util.List.of("ALARM")))));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String json(GreenlightConfig config) {

@@ -21,12 +21,17 @@ final class WorkerFunctions {
 
     /** @return the function's ARN */
     String register(String name, RequestStreamHandler worker) {
-        FunctionSettings settings = FunctionSettings.java(worker.getClass().getName() + "::handleRequest")
-                .withTimeout(TIMEOUT_SECONDS).withMemorySize(512);
-        return lambda.register(name, settings, FunctionCode.bytes(payload -> {
+        return register(name, worker, FunctionCode.bytes(payload -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             worker.handleRequest(new ByteArrayInputStream(payload), out, null);
             return out.toByteArray();
         }));
+    }
+
+    /** A worker whose code runs as {@code code} says: on a thread of its own, for one that spends time. */
+    String register(String name, RequestStreamHandler worker, FunctionCode code) {
+        FunctionSettings settings = FunctionSettings.java(worker.getClass().getName() + "::handleRequest")
+                .withTimeout(TIMEOUT_SECONDS).withMemorySize(512);
+        return lambda.register(name, settings, code);
     }
 }

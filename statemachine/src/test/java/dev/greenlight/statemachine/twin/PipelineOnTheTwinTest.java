@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -74,6 +76,30 @@ class PipelineOnTheTwinTest {
         clock.advance(Duration.ofMinutes(5));
         assertThat(users.report().failed()).as("no user request fails once traffic is back on blue")
                 .isEqualTo(failedBefore);
+    }
+
+    @Test
+    void badPush_theAlarmsTransitionStopsTheDeploymentThroughEventBridge_withoutWaitingForAPoll() {
+        // CodeDeploy's own alarm poll (every 30 s here) could coincide with the transition: take it away.
+        twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName("orders")
+                .currentDeploymentGroupName(orders.deploymentGroup()).alarmConfiguration(a -> a.enabled(false)));
+        clock.advance(Duration.ofMinutes(2));
+        users();
+
+        DemoService.push(twin, "orders", "3.0", "errors:0.5");
+        DescribeExecutionResponse done = runToEnd();
+
+        assertThat(done.error()).isEqualTo("Greenlight.AlarmFired");
+        Instant fired = twin.cloudWatch().describeAlarmHistory(r -> r.alarmName("orders-green-5xx")
+                        .historyItemType(HistoryItemType.STATE_UPDATE)).alarmHistoryItems().stream()
+                .filter(item -> item.historySummary().endsWith("to ALARM")).map(item -> item.timestamp())
+                .min(Instant::compareTo).orElseThrow();
+        DeploymentInfo release = twin.codeDeploy().listDeployments(r -> r.applicationName("orders")
+                        .deploymentGroupName(orders.deploymentGroup())).deployments().stream()
+                .map(id -> twin.codeDeploy().getDeployment(r -> r.deploymentId(id)).deploymentInfo())
+                .filter(info -> info.status() == DeploymentStatus.STOPPED).findFirst().orElseThrow();
+        assertThat(release.errorInformation().codeAsString()).as("stopped by StopOnAlarm").isEqualTo("MANUAL_STOP");
+        assertThat(Duration.between(fired, release.completeTime())).isLessThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     private TrafficGenerator users() {

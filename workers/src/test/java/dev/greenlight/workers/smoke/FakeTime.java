@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when the hook sleeps, and remembers each sleep. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
 
     private Instant now;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    FakeTime(Instant start) {
+    public FakeTime(Instant start) {
         this.now = start;
     }
 
@@ -24,7 +24,7 @@ final class FakeTime extends Clock implements Sleeper {
         now = now.plus(duration);
     }
 
-    synchronized List<Duration> sleeps() {
+    public synchronized List<Duration> sleeps() {
         return List.copyOf(sleeps);
     }
 

@@ -156,6 +156,13 @@ final class Alarms {
         return periods;
     }
 
+    private static AlarmStateChange.Configuration configuration(AlarmDefinition definition) {
+        java.util.Map<String, String> dimensions = new java.util.LinkedHashMap<>();
+        definition.metric().dimensions().forEach(d -> dimensions.put(d.name(), d.value()));
+        return new AlarmStateChange.Configuration(definition.description(), definition.metric().namespace(),
+                definition.metric().metricName(), dimensions, definition.periodSeconds(), definition.statistic());
+    }
+
     private void transition(Alarm alarm, AlarmState newState) {
         AlarmState oldState = alarm.state();
         AlarmDefinition definition = alarm.definition();
@@ -164,7 +171,8 @@ final class Alarms {
             return;
         }
         history.stateUpdate(definition, oldState, newState);
-        AlarmStateChange change = new AlarmStateChange(definition.name(), definition.arn(), oldState, newState);
+        AlarmStateChange change = new AlarmStateChange(definition.name(), definition.arn(), oldState, newState,
+                configuration(definition));
         clock.execute(() -> listener.onStateChange(change));
         if (definition.actionsEnabled()) {
             actions.ifPresent(invoker -> actionsFor(definition, newState.value())

@@ -1,5 +1,6 @@
 package dev.greenlight.local.gateway;
 
+import dev.greenlight.local.aws.CallerCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class Dispatcher {
         } catch (Exception unreadable) {
             return protocol.fail(request, service, ErrorReply.unreadable(unreadable));
         }
-        try {
+        try (CallerCredentials.Scope signed = CallerCredentials.bind(request.accessKeyId().orElse(null))) {
             return protocol.answer(request, operation.get(), operation.get().invoke(service.twin(), input));
         } catch (Throwable failure) {
             ErrorReply error = ErrorReply.of(service, failure);

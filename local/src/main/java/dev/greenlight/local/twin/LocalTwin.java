@@ -7,10 +7,12 @@ import dev.greenlight.local.aws.ecr.EcrTwin;
 import dev.greenlight.local.aws.ecs.EcsTwin;
 import dev.greenlight.local.aws.elbv2.ElbV2Twin;
 import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
+import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
 import dev.greenlight.local.aws.sns.SnsTwin;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
+import dev.greenlight.local.aws.sts.StsTwin;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
@@ -24,9 +26,11 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The whole local twin on one clock: every service twin, wired to each other as the AWS services
@@ -47,6 +51,8 @@ public final class LocalTwin implements AutoCloseable {
     private final StepFunctionsTwin stepFunctions;
     private final EventBridgeTwin eventBridge;
     private final CodeDeployTwin codeDeploy;
+    private final IamTwin iam;
+    private final StsTwin sts;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random) {
         this.clock = clock;
@@ -65,6 +71,10 @@ public final class LocalTwin implements AutoCloseable {
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
+        // Ids and credentials draw from their own generator so that the others' sequences stay as they were.
+        RandomGenerator identities = realTime ? new SplittableRandom() : new SplittableRandom(11);
+        this.iam = new IamTwin(clock, identities);
+        this.sts = new StsTwin(clock, iam, identities);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
@@ -86,9 +96,11 @@ public final class LocalTwin implements AutoCloseable {
                 .register(EcsClient.class, ecs)
                 .register(ElasticLoadBalancingV2Client.class, elb)
                 .register(EventBridgeClient.class, eventBridge)
+                .register(IamClient.class, iam)
                 .register(LambdaClient.class, lambda)
                 .register(SfnClient.class, stepFunctions)
-                .register(SnsClient.class, sns);
+                .register(SnsClient.class, sns)
+                .register(StsClient.class, sts);
     }
 
     public Clock clock() {
@@ -133,6 +145,14 @@ public final class LocalTwin implements AutoCloseable {
 
     public CodeDeployTwin codeDeploy() {
         return codeDeploy;
+    }
+
+    public IamTwin iam() {
+        return iam;
+    }
+
+    public StsTwin sts() {
+        return sts;
     }
 
     @Override

@@ -18,9 +18,12 @@ final class Dispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    /** Order matters: CBOR and awsJson name themselves in the path or a header; query is the rest of {@code /}. */
-    private static final List<WireProtocol> PROTOCOLS = List.of(
-            new RpcV2CborProtocol(), new AwsJsonProtocol(), new AwsQueryProtocol(), new RestJsonProtocol());
+    /**
+     * Order matters: CBOR and awsJson name themselves in the path or a header; EC2's query comes
+     * before awsQuery, which takes the rest of {@code /}.
+     */
+    private static final List<WireProtocol> PROTOCOLS = List.of(new RpcV2CborProtocol(), new AwsJsonProtocol(),
+            new Ec2QueryProtocol(), new AwsQueryProtocol(), new RestJsonProtocol());
 
     private final Services services;
 

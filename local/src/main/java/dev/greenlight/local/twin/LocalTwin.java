@@ -3,6 +3,7 @@ package dev.greenlight.local.twin;
 import dev.greenlight.local.asl.task.LocalIntegrations;
 import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
 import dev.greenlight.local.aws.codedeploy.CodeDeployTwin;
+import dev.greenlight.local.aws.ec2.Ec2Twin;
 import dev.greenlight.local.aws.ecr.EcrTwin;
 import dev.greenlight.local.aws.ecs.EcsTwin;
 import dev.greenlight.local.aws.elbv2.ElbV2Twin;
@@ -22,6 +23,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -53,6 +55,7 @@ public final class LocalTwin implements AutoCloseable {
     private final CodeDeployTwin codeDeploy;
     private final IamTwin iam;
     private final StsTwin sts;
+    private final Ec2Twin ec2;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random) {
         this.clock = clock;
@@ -75,6 +78,7 @@ public final class LocalTwin implements AutoCloseable {
         RandomGenerator identities = realTime ? new SplittableRandom() : new SplittableRandom(11);
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
+        this.ec2 = new Ec2Twin(identities);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
@@ -92,6 +96,7 @@ public final class LocalTwin implements AutoCloseable {
         return WireGateway.start(port)
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CodeDeployClient.class, codeDeploy)
+                .register(Ec2Client.class, ec2)
                 .register(EcrClient.class, ecr)
                 .register(EcsClient.class, ecs)
                 .register(ElasticLoadBalancingV2Client.class, elb)
@@ -153,6 +158,10 @@ public final class LocalTwin implements AutoCloseable {
 
     public StsTwin sts() {
         return sts;
+    }
+
+    public Ec2Twin ec2() {
+        return ec2;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.greenlight.local.aws.ec2.Ec2Twin;
 import dev.greenlight.local.aws.ecr.EcrTwin;
 import dev.greenlight.local.aws.ecs.EcsTwin;
 import dev.greenlight.local.aws.elbv2.ElbV2Twin;
+import dev.greenlight.local.aws.elbv2.SubnetPlacements;
 import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
@@ -64,7 +65,12 @@ public final class LocalTwin implements AutoCloseable {
                 Integer.MAX_VALUE);
         this.fleet = realTime ? Fleet.realTime(clock, cloudWatch::putServiceMetricData)
                 : Fleet.virtualTime(clock, cloudWatch::putServiceMetricData);
-        this.elb = new ElbV2Twin(clock, fleet);
+        // Ids and credentials draw from their own generator so that the others' sequences stay as they were.
+        RandomGenerator identities = realTime ? new SplittableRandom() : new SplittableRandom(11);
+        this.ec2 = new Ec2Twin(identities);
+        this.elb = new ElbV2Twin(clock, fleet, subnetId -> ec2.subnet(subnetId).map(subnet ->
+                new SubnetPlacements.Placement(subnet.availabilityZone(), subnet.vpcId(),
+                        ec2.defaultSecurityGroupId(subnet.vpcId()))));
         this.ecr = new EcrTwin(clock, (detailType, resources, detail) ->
                 eventBridge().putServiceEvent("aws.ecr", detailType, resources, detail));
         this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb));
@@ -74,11 +80,8 @@ public final class LocalTwin implements AutoCloseable {
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
-        // Ids and credentials draw from their own generator so that the others' sequences stay as they were.
-        RandomGenerator identities = realTime ? new SplittableRandom() : new SplittableRandom(11);
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
-        this.ec2 = new Ec2Twin(identities);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */

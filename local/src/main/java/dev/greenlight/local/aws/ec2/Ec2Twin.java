@@ -108,6 +108,17 @@ public final class Ec2Twin implements Ec2Client {
         return defaultVpcId;
     }
 
+    /** For the twins that place things in subnets (load balancers): the subnet, if it exists. */
+    public synchronized Optional<Subnet> subnet(String subnetId) {
+        return Optional.ofNullable(subnetId).map(subnets::get);
+    }
+
+    /** The {@code default} security group every VPC has. */
+    public synchronized String defaultSecurityGroupId(String vpcId) {
+        return groups.values().stream().filter(g -> g.vpcId().equals(vpcId) && g.groupName().equals("default"))
+                .map(SecurityGroup::groupId).findFirst().orElseThrow(() -> Ec2Errors.notFound("vpc", vpcId));
+    }
+
     @Override
     public synchronized DescribeAvailabilityZonesResponse describeAvailabilityZones(DescribeAvailabilityZonesRequest request) {
         return DescribeAvailabilityZonesResponse.builder().availabilityZones(AvailabilityZones.describe(

@@ -20,10 +20,10 @@ final class Dispatcher {
 
     /**
      * Order matters: CBOR and awsJson name themselves in the path or a header; EC2's query comes
-     * before awsQuery, which takes the rest of {@code /}.
+     * before awsQuery, which takes the rest of {@code /}; S3 before restJson, whose templates it shares.
      */
     private static final List<WireProtocol> PROTOCOLS = List.of(new RpcV2CborProtocol(), new AwsJsonProtocol(),
-            new Ec2QueryProtocol(), new AwsQueryProtocol(), new RestJsonProtocol());
+            new Ec2QueryProtocol(), new AwsQueryProtocol(), new S3RestXmlProtocol(), new RestJsonProtocol());
 
     private final Services services;
 

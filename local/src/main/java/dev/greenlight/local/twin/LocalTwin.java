@@ -12,6 +12,7 @@ import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
+import dev.greenlight.local.aws.s3.S3Twin;
 import dev.greenlight.local.aws.sns.SnsTwin;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
 import dev.greenlight.local.aws.sts.StsTwin;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -57,6 +59,7 @@ public final class LocalTwin implements AutoCloseable {
     private final IamTwin iam;
     private final StsTwin sts;
     private final Ec2Twin ec2;
+    private final S3Twin s3;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random) {
         this.clock = clock;
@@ -82,6 +85,7 @@ public final class LocalTwin implements AutoCloseable {
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
+        this.s3 = new S3Twin(clock);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
@@ -106,6 +110,7 @@ public final class LocalTwin implements AutoCloseable {
                 .register(EventBridgeClient.class, eventBridge)
                 .register(IamClient.class, iam)
                 .register(LambdaClient.class, lambda)
+                .register(S3Client.class, s3)
                 .register(SfnClient.class, stepFunctions)
                 .register(SnsClient.class, sns)
                 .register(StsClient.class, sts);
@@ -165,6 +170,10 @@ public final class LocalTwin implements AutoCloseable {
 
     public Ec2Twin ec2() {
         return ec2;
+    }
+
+    public S3Twin s3() {
+        return s3;
     }
 
     @Override

@@ -1,0 +1,288 @@
+package dev.greenlight.local.aws.s3;
+
+import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.clock.Clock;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
+import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
+import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.Owner;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
+
+/**
+ * A minimal S3: general purpose buckets in us-east-1 and their objects, whole (no multipart
+ * upload, versioning, policies or ACLs yet). Validation and errors as the S3 API reference
+ * documents them, including us-east-1's legacy answer to re-creating a bucket one owns (200 OK;
+ * BucketAlreadyOwnedByYou in every other region). ETags are the MD5 of the bytes, as for a
+ * single-part upload.
+ */
+public final class S3Twin implements S3Client {
+
+    private static final int MAX_KEY_BYTES = 1024;
+    private static final int MAX_KEYS = 1000;
+    private static final Owner OWNER = Owner.builder().id(HexFormat.of().formatHex(
+            LocalAccount.ID.getBytes(StandardCharsets.UTF_8))).displayName("greenlight").build();
+
+    private final Clock clock;
+    private final Map<String, Instant> buckets = new LinkedHashMap<>();
+    /** Per bucket, objects by key in S3's listing order (UTF-8 binary order, which Java's String order matches for BMP keys). */
+    private final Map<String, TreeMap<String, StoredObject>> objects = new LinkedHashMap<>();
+
+    public S3Twin(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Not an AWS call: the bytes of an object, for the twins that read what was uploaded (appspecs, code). */
+    public synchronized java.util.Optional<byte[]> objectBytes(String bucket, String key) {
+        return java.util.Optional.ofNullable(objects.get(bucket)).map(in -> in.get(key)).map(StoredObject::bytes);
+    }
+
+    @Override
+    public synchronized CreateBucketResponse createBucket(CreateBucketRequest request) {
+        String name = request.bucket();
+        if (!BucketNames.valid(name)) {
+            throw S3Errors.invalidBucketName();
+        }
+        String constraint = request.createBucketConfiguration() == null ? null
+                : request.createBucketConfiguration().locationConstraintAsString();
+        if (constraint != null && !constraint.isEmpty()) {
+            if (constraint.equals(LocalAccount.REGION)) {
+                throw S3Errors.of("InvalidLocationConstraint", "The specified location-constraint is not valid", 400);
+            }
+            throw S3Errors.of("IllegalLocationConstraintException", "The " + constraint + " location constraint is "
+                    + "incompatible for the region specific endpoint this request was sent to.", 400);
+        }
+        buckets.putIfAbsent(name, clock.now());
+        objects.putIfAbsent(name, new TreeMap<>());
+        return CreateBucketResponse.builder().location("/" + name).build();
+    }
+
+    @Override
+    public synchronized HeadBucketResponse headBucket(HeadBucketRequest request) {
+        bucket(request.bucket());
+        return HeadBucketResponse.builder().bucketRegion(LocalAccount.REGION).accessPointAlias(false).build();
+    }
+
+    @Override
+    public synchronized ListBucketsResponse listBuckets(ListBucketsRequest request) {
+        List<Bucket> all = buckets.entrySet().stream()
+                .filter(b -> request.prefix() == null || b.getKey().startsWith(request.prefix()))
+                .map(b -> Bucket.builder().name(b.getKey()).creationDate(b.getValue())
+                        .bucketRegion(LocalAccount.REGION).build())
+                .toList();
+        return ListBucketsResponse.builder().buckets(all).owner(OWNER).prefix(request.prefix()).build();
+    }
+
+    @Override
+    public synchronized DeleteBucketResponse deleteBucket(DeleteBucketRequest request) {
+        if (!bucket(request.bucket()).isEmpty()) {
+            throw S3Errors.bucketNotEmpty();
+        }
+        buckets.remove(request.bucket());
+        objects.remove(request.bucket());
+        return DeleteBucketResponse.builder().build();
+    }
+
+    @Override
+    public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
+        byte[] bytes = read(body);
+        synchronized (this) {
+            TreeMap<String, StoredObject> in = bucket(request.bucket());
+            String key = key(request.key());
+            StoredObject object = new StoredObject(key, bytes, eTag(bytes),
+                    request.contentType() == null ? "binary/octet-stream" : request.contentType(),
+                    Map.copyOf(request.metadata()), clock.now());
+            in.put(key, object);
+            return PutObjectResponse.builder().eTag(object.eTag()).size((long) bytes.length).build();
+        }
+    }
+
+    @Override
+    public <ReturnT> ReturnT getObject(GetObjectRequest request,
+            ResponseTransformer<GetObjectResponse, ReturnT> transformer) {
+        StoredObject object;
+        synchronized (this) {
+            object = object(request.bucket(), request.key());
+        }
+        GetObjectResponse response = GetObjectResponse.builder().contentLength((long) object.bytes().length)
+                .eTag(object.eTag()).contentType(object.contentType()).lastModified(object.lastModified())
+                .metadata(object.metadata()).acceptRanges("bytes").build();
+        try {
+            return transformer.transform(response,
+                    AbortableInputStream.create(new ByteArrayInputStream(object.bytes())));
+        } catch (Exception e) {
+            throw SdkClientException.create("cannot hand over the object's bytes", e);
+        }
+    }
+
+    @Override
+    public synchronized HeadObjectResponse headObject(HeadObjectRequest request) {
+        StoredObject object = object(request.bucket(), request.key());
+        return HeadObjectResponse.builder().contentLength((long) object.bytes().length).eTag(object.eTag())
+                .contentType(object.contentType()).lastModified(object.lastModified()).metadata(object.metadata())
+                .acceptRanges("bytes").build();
+    }
+
+    /** Deleting a key that is not there succeeds, as in a bucket without versioning. */
+    @Override
+    public synchronized DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
+        bucket(request.bucket()).remove(key(request.key()));
+        return DeleteObjectResponse.builder().build();
+    }
+
+    /**
+     * Keys after the continuation token (or StartAfter) with the prefix, those with the delimiter
+     * past the prefix rolled up into CommonPrefixes, at most MaxKeys (1,000) of both together.
+     */
+    @Override
+    public synchronized ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
+        TreeMap<String, StoredObject> in = bucket(request.bucket());
+        int maxKeys = request.maxKeys() == null ? MAX_KEYS : Math.min(request.maxKeys(), MAX_KEYS);
+        if (maxKeys < 0) {
+            throw S3Errors.invalidArgument("Argument maxKeys must be an integer between 0 and 2147483647");
+        }
+        String prefix = request.prefix() == null ? "" : request.prefix();
+        String after = request.continuationToken() != null ? token(request.continuationToken()) : request.startAfter();
+        List<S3Object> contents = new ArrayList<>();
+        Set<String> commonPrefixes = new LinkedHashSet<>();
+        String last = null;
+        boolean truncated = false;
+        for (StoredObject object : (after == null ? in : in.tailMap(after, false)).values()) {
+            if (!object.key().startsWith(prefix)) {
+                continue;
+            }
+            String rolledUp = rolledUp(object.key(), prefix, request.delimiter());
+            if (rolledUp != null && commonPrefixes.contains(rolledUp)) {
+                last = object.key();
+                continue;
+            }
+            if (contents.size() + commonPrefixes.size() == maxKeys) {
+                truncated = true;
+                break;
+            }
+            if (rolledUp != null) {
+                commonPrefixes.add(rolledUp);
+            } else {
+                contents.add(S3Object.builder().key(object.key()).lastModified(object.lastModified())
+                        .eTag(object.eTag()).size((long) object.bytes().length).storageClass(ObjectStorageClass.STANDARD)
+                        .build());
+            }
+            last = object.key();
+        }
+        return ListObjectsV2Response.builder().name(request.bucket()).prefix(request.prefix())
+                .delimiter(request.delimiter()).maxKeys(maxKeys).keyCount(contents.size() + commonPrefixes.size())
+                .isTruncated(truncated).contents(contents)
+                .commonPrefixes(commonPrefixes.stream().map(p -> CommonPrefix.builder().prefix(p).build()).toList())
+                .continuationToken(request.continuationToken()).startAfter(request.startAfter())
+                .nextContinuationToken(truncated ? Base64.getEncoder().encodeToString(
+                        last.getBytes(StandardCharsets.UTF_8)) : null)
+                .build();
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private TreeMap<String, StoredObject> bucket(String name) {
+        TreeMap<String, StoredObject> in = name == null ? null : objects.get(name);
+        if (in == null) {
+            throw S3Errors.noSuchBucket();
+        }
+        return in;
+    }
+
+    private StoredObject object(String bucket, String key) {
+        StoredObject object = bucket(bucket).get(key);
+        if (object == null) {
+            throw S3Errors.noSuchKey();
+        }
+        return object;
+    }
+
+    private static String key(String key) {
+        if (key == null || key.isEmpty()) {
+            throw S3Errors.invalidArgument("Key must not be empty");
+        }
+        if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+            throw S3Errors.keyTooLong();
+        }
+        return key;
+    }
+
+    private static String rolledUp(String key, String prefix, String delimiter) {
+        if (delimiter == null || delimiter.isEmpty()) {
+            return null;
+        }
+        int at = key.indexOf(delimiter, prefix.length());
+        return at < 0 ? null : key.substring(0, at + delimiter.length());
+    }
+
+    private static String token(String token) {
+        try {
+            return new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw S3Errors.invalidArgument("The continuation token provided is incorrect");
+        }
+    }
+
+    private static byte[] read(RequestBody body) {
+        try (InputStream in = body.contentStreamProvider().newStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String eTag(byte[] bytes) {
+        try {
+            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JDK", e);
+        }
+    }
+}

@@ -28,8 +28,11 @@ final class AwsQueryProtocol implements WireProtocol {
         if (!"/".equals(request.rawPath()) || request.header("x-amz-target").isPresent()) {
             return Optional.empty();
         }
-        String action = form(request).get("Action");
+        QueryForm form = form(request);
+        String action = form.get("Action");
+        // STS's AssumeRoleWithWebIdentity and AssumeRoleWithSAML are sent unsigned: the action and version name the service.
         return request.signingService().flatMap(services::bySigningName)
+                .or(() -> services.byQueryAction(action, form.get("Version")))
                 .filter(ServiceModel::speaksQuery)
                 .filter(service -> action != null)
                 .map(service -> new Call(service, action));

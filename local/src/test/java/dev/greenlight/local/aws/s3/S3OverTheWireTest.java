@@ -66,6 +66,21 @@ class S3OverTheWireTest {
     }
 
     @Test
+    void theCliHighLevelCopyAndListWork() throws Exception {
+        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH");
+        Path appspec = Files.writeString(dir.resolve("appspec.yaml"), "version: 0.0\n");
+        Path back = dir.resolve("back.yaml");
+
+        assertThat(aws.run("s3", "mb", "s3://seed-artifacts").exit()).isZero();
+        assertThat(aws.run("s3", "cp", appspec.toString(), "s3://seed-artifacts/deploy/appspec.yaml").exit()).isZero();
+        AwsCli.Result listed = aws.run("s3", "ls", "s3://seed-artifacts/deploy/");
+        assertThat(aws.run("s3", "cp", "s3://seed-artifacts/deploy/appspec.yaml", back.toString()).exit()).isZero();
+
+        assertThat(listed.stdout()).contains("appspec.yaml");
+        assertThat(Files.readString(back)).isEqualTo("version: 0.0\n");
+    }
+
+    @Test
     void theSdkClientReadsAndWritesObjectsPathStyle() {
         try (S3Client s3 = SdkClients.against(gateway, S3Client.builder().forcePathStyle(true))) {
             s3.createBucket(r -> r.bucket("artifacts"));

@@ -29,8 +29,18 @@ import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
 import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.CreateTagsRequest;
+import software.amazon.awssdk.services.ec2.model.CreateTagsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteInternetGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteInternetGatewayResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteRouteTableRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteRouteTableResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
@@ -45,6 +55,10 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ec2.model.DetachInternetGatewayRequest;
+import software.amazon.awssdk.services.ec2.model.DetachInternetGatewayResponse;
+import software.amazon.awssdk.services.ec2.model.DisassociateRouteTableRequest;
+import software.amazon.awssdk.services.ec2.model.DisassociateRouteTableResponse;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
@@ -354,6 +368,92 @@ public final class Ec2Twin implements Ec2Client {
     }
 
     @Override
+    public synchronized DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest request) {
+        Subnet subnet = existing(subnets, "subnet", required("SubnetId", request.subnetId()));
+        subnets.remove(subnet.subnetId());
+        routeTables.replaceAll((id, table) -> table.toBuilder().associations(table.associations().stream()
+                .filter(a -> !subnet.subnetId().equals(a.subnetId())).toList()).build());
+        return DeleteSubnetResponse.builder().build();
+    }
+
+    @Override
+    public synchronized DeleteSecurityGroupResponse deleteSecurityGroup(DeleteSecurityGroupRequest request) {
+        SecurityGroup group = request.groupId() != null ? existing(groups, "security-group", request.groupId())
+                : groupInDefaultVpc(required("GroupId", request.groupName()));
+        if (group.groupName().equals("default")) {
+            throw Ec2Errors.of("CannotDelete", "the specified group: \"" + group.groupId()
+                    + "\" name: \"default\" cannot be deleted by a user");
+        }
+        if (rules.referenced(group.groupId())) {
+            throw Ec2Errors.of("DependencyViolation", "resource " + group.groupId() + " has a dependent object");
+        }
+        groups.remove(group.groupId());
+        rules.forget(group.groupId());
+        return DeleteSecurityGroupResponse.builder().returnValue(true).groupId(group.groupId()).build();
+    }
+
+    @Override
+    public synchronized DetachInternetGatewayResponse detachInternetGateway(DetachInternetGatewayRequest request) {
+        InternetGateway gateway = existing(gateways, "internet-gateway", required("InternetGatewayId",
+                request.internetGatewayId()));
+        String vpcId = required("VpcId", request.vpcId());
+        if (!attachedTo(gateway, vpcId)) {
+            throw Ec2Errors.of("Gateway.NotAttached", "resource " + gateway.internetGatewayId()
+                    + " is not attached to network " + vpcId);
+        }
+        gateways.put(gateway.internetGatewayId(), gateway.toBuilder().attachments(List.of()).build());
+        return DetachInternetGatewayResponse.builder().build();
+    }
+
+    @Override
+    public synchronized DeleteInternetGatewayResponse deleteInternetGateway(DeleteInternetGatewayRequest request) {
+        InternetGateway gateway = existing(gateways, "internet-gateway", required("InternetGatewayId",
+                request.internetGatewayId()));
+        if (!gateway.attachments().isEmpty()) {
+            throw Ec2Errors.of("DependencyViolation", "The internetGateway '" + gateway.internetGatewayId()
+                    + "' has dependencies and cannot be deleted.");
+        }
+        gateways.remove(gateway.internetGatewayId());
+        return DeleteInternetGatewayResponse.builder().build();
+    }
+
+    @Override
+    public synchronized DisassociateRouteTableResponse disassociateRouteTable(DisassociateRouteTableRequest request) {
+        String associationId = required("AssociationId", request.associationId());
+        RouteTable table = routeTables.values().stream()
+                .filter(t -> t.associations().stream().anyMatch(a -> associationId.equals(a.routeTableAssociationId())
+                        && !Boolean.TRUE.equals(a.main())))
+                .findFirst().orElseThrow(() -> Ec2Errors.of("InvalidAssociationID.NotFound",
+                        "The association ID '" + associationId + "' does not exist"));
+        routeTables.put(table.routeTableId(), table.toBuilder().associations(table.associations().stream()
+                .filter(a -> !associationId.equals(a.routeTableAssociationId())).toList()).build());
+        return DisassociateRouteTableResponse.builder().build();
+    }
+
+    @Override
+    public synchronized DeleteRouteTableResponse deleteRouteTable(DeleteRouteTableRequest request) {
+        RouteTable table = existing(routeTables, "route-table", required("RouteTableId", request.routeTableId()));
+        if (!table.associations().isEmpty()) {
+            throw Ec2Errors.of("DependencyViolation", "The routeTable '" + table.routeTableId()
+                    + "' has dependencies and cannot be deleted.");
+        }
+        routeTables.remove(table.routeTableId());
+        return DeleteRouteTableResponse.builder().build();
+    }
+
+    /** Tags on any of the twin's resources, found by the kind its id names. */
+    @Override
+    public synchronized CreateTagsResponse createTags(CreateTagsRequest request) {
+        if (request.resources().isEmpty()) {
+            throw Ec2Errors.missing("ResourceId");
+        }
+        for (String id : request.resources()) {
+            tagged(id, request.tags());
+        }
+        return CreateTagsResponse.builder().build();
+    }
+
+    @Override
     public String serviceName() {
         return SERVICE_NAME;
     }
@@ -454,6 +554,31 @@ public final class Ec2Twin implements Ec2Client {
         return groups.values().stream().filter(g -> g.vpcId().equals(defaultVpcId) && g.groupName().equals(name))
                 .findFirst().orElseThrow(() -> Ec2Errors.of("InvalidGroup.NotFound", "The security group '" + name
                         + "' does not exist in default VPC '" + defaultVpcId + "'"));
+    }
+
+    private void tagged(String id, List<Tag> tags) {
+        String kind = id.substring(0, Math.max(0, id.indexOf('-')));
+        switch (kind) {
+            case "vpc" -> vpcs.put(id, existing(vpcs, "vpc", id).toBuilder()
+                    .tags(merged(vpcs.get(id).tags(), tags)).build());
+            case "subnet" -> subnets.put(id, existing(subnets, "subnet", id).toBuilder()
+                    .tags(merged(subnets.get(id).tags(), tags)).build());
+            case "sg" -> groups.put(id, existing(groups, "security-group", id).toBuilder()
+                    .tags(merged(groups.get(id).tags(), tags)).build());
+            case "igw" -> gateways.put(id, existing(gateways, "internet-gateway", id).toBuilder()
+                    .tags(merged(gateways.get(id).tags(), tags)).build());
+            case "rtb" -> routeTables.put(id, existing(routeTables, "route-table", id).toBuilder()
+                    .tags(merged(routeTables.get(id).tags(), tags)).build());
+            default -> throw Ec2Errors.of("InvalidID", "The ID '" + id + "' is not valid");
+        }
+    }
+
+    /** A tag with a key already there replaces it. */
+    private static List<Tag> merged(List<Tag> current, List<Tag> added) {
+        Map<String, Tag> byKey = new LinkedHashMap<>();
+        current.forEach(tag -> byKey.put(tag.key(), tag));
+        added.forEach(tag -> byKey.put(tag.key(), tag));
+        return List.copyOf(byKey.values());
     }
 
     /** The resources {@code ids} names (each must exist), or all of them, that pass {@code filters}. */

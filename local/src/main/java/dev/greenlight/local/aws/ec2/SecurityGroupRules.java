@@ -70,6 +70,16 @@ final class SecurityGroupRules {
         return added;
     }
 
+    /** Whether a rule of another group names {@code groupId} as its peer. */
+    boolean referenced(String groupId) {
+        return rules.stream().anyMatch(rule -> !rule.groupId().equals(groupId) && rule.referencedGroupInfo() != null
+                && groupId.equals(rule.referencedGroupInfo().groupId()));
+    }
+
+    void forget(String groupId) {
+        rules.removeIf(rule -> rule.groupId().equals(groupId));
+    }
+
     /** The group's rules in one direction, one IpPermission per protocol and port range. */
     List<IpPermission> permissions(String groupId, boolean egress) {
         Map<List<Object>, IpPermission.Builder> folded = new LinkedHashMap<>();

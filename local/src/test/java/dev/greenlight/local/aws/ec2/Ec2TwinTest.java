@@ -138,6 +138,41 @@ class Ec2TwinTest {
                 .isEmpty();
     }
 
+    @Test
+    void aNetworkComesDownInDependencyOrder() {
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        String subnetId = ec2.createSubnet(r -> r.vpcId(vpcId).cidrBlock("10.0.0.0/24")).subnet().subnetId();
+        String alb = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("alb").description("a")).groupId();
+        String tasks = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("tasks").description("t")).groupId();
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(tasks).ipPermissions(p -> p.ipProtocol("tcp").fromPort(80)
+                .toPort(80).userIdGroupPairs(pair -> pair.groupId(alb))));
+        String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+        ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
+        String rtb = ec2.createRouteTable(r -> r.vpcId(vpcId)).routeTable().routeTableId();
+        String association = ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(subnetId)).associationId();
+        ec2.createTags(r -> r.resources(vpcId, subnetId).tags(t -> t.key("stack").value("seed")));
+
+        assertThat(ec2.describeSubnets(r -> r.filters(f -> f.name("tag:stack").values("seed"))).subnets()).hasSize(1);
+        assertCode("InvalidID", () -> ec2.createTags(r -> r.resources("thing").tags(t -> t.key("k").value("v"))));
+        assertCode("DependencyViolation", () -> ec2.deleteSecurityGroup(r -> r.groupId(alb)));
+        assertCode("DependencyViolation", () -> ec2.deleteInternetGateway(r -> r.internetGatewayId(igw)));
+        assertCode("DependencyViolation", () -> ec2.deleteRouteTable(r -> r.routeTableId(rtb)));
+        String defaultGroup = twin.defaultSecurityGroupId(vpcId);
+        assertCode("CannotDelete", () -> ec2.deleteSecurityGroup(r -> r.groupId(defaultGroup)));
+
+        ec2.disassociateRouteTable(r -> r.associationId(association));
+        ec2.deleteRouteTable(r -> r.routeTableId(rtb));
+        ec2.detachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId));
+        assertCode("Gateway.NotAttached", () -> ec2.detachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpcId)));
+        ec2.deleteInternetGateway(r -> r.internetGatewayId(igw));
+        ec2.deleteSecurityGroup(r -> r.groupId(tasks));
+        ec2.deleteSecurityGroup(r -> r.groupId(alb));
+        ec2.deleteSubnet(r -> r.subnetId(subnetId));
+        ec2.deleteVpc(r -> r.vpcId(vpcId));
+
+        assertCode("InvalidVpcID.NotFound", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)));
+    }
+
     private static void assertCode(String code, Executable call) {
         assertThatThrownBy(call::execute).isInstanceOfSatisfying(Ec2Exception.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);

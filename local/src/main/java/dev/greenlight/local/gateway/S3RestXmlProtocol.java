@@ -1,7 +1,9 @@
 package dev.greenlight.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.xml.XmlFactory;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
@@ -21,18 +23,22 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.PayloadTrait;
+import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * S3's restXml with path-style addressing ({@code /BUCKET/KEY}), for requests signed as
  * {@code s3}. The SDK's URI templates leave the bucket out ({@code /{Key+}}, {@code ?list-type=2}),
- * so the first path segment is the bucket and the rest is matched against them: the template
- * whose required query parameters are most present wins, then one the twin implements (PUT
- * {@code /{Key+}} is PutObject, not CopyObject). Members come from the path, query string and
+ * so the first path segment is the bucket and the rest is matched against them. Several
+ * operations share a template (PUT {@code /{Key+}} is PutObject, UploadPart or CopyObject): an
+ * operation fits when every query parameter and header it requires is there, and the one that
+ * requires the most wins, then one the twin implements (GET {@code /} is ListBuckets, not
+ * ListDirectoryBuckets). Members come from the path, query string and
  * headers ({@code x-amz-meta-*} into Metadata); a streamed body (PutObject) reaches the twin
  * as bytes, decoded from {@code aws-chunked} when the client sent it so. Answers put header
- * members in headers and the rest in an XML document; errors are
+ * members in headers (a ranged GetObject is 206 Partial Content) and the rest in an XML document; errors are
  * {@code <Error><Code/><Message/><RequestId/></Error>}, with no body for HEAD.
  */
 final class S3RestXmlProtocol implements WireProtocol {
@@ -45,9 +51,12 @@ final class S3RestXmlProtocol implements WireProtocol {
     private static final ShapeWriter WRITER = new XmlShapeWriter();
     /** Root elements of the documents S3 answers; clients read the members whatever the root is called. */
     private static final Map<String, String> ROOTS = Map.of("ListObjectsV2", "ListBucketResult",
-            "ListObjects", "ListBucketResult", "ListBuckets", "ListAllMyBucketsResult");
+            "ListObjects", "ListBucketResult", "ListBuckets", "ListAllMyBucketsResult",
+            "CreateMultipartUpload", "InitiateMultipartUploadResult",
+            "CompleteMultipartUpload", "CompleteMultipartUploadResult");
 
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> requiredMembers = new ConcurrentHashMap<>();
 
     @Override
     public Optional<Call> route(WireRequest request, Services services) {
@@ -59,7 +68,8 @@ final class S3RestXmlProtocol implements WireProtocol {
         return services.bySigningName(SIGNING_NAME).flatMap(service -> service.operations().values().stream()
                 .filter(op -> op.binding().isRest() && op.binding().method().equals(request.method()))
                 .filter(op -> template(op).match(rest, query).isPresent())
-                .max(Comparator.<Operation>comparingInt(op -> template(op).requiredQuery().size())
+                .filter(op -> required(op).stream().allMatch(name -> present(name, request, query)))
+                .max(Comparator.<Operation>comparingInt(op -> template(op).requiredQuery().size() + required(op).size())
                         .thenComparing(op -> implemented(service.twin(), op)))
                 .map(op -> new Call(service, op.name())));
     }
@@ -94,7 +104,7 @@ final class S3RestXmlProtocol implements WireProtocol {
                 hasDocument = true;
             }
         }
-        int status = "DELETE".equals(request.method()) ? 204 : 200;
+        int status = "DELETE".equals(request.method()) ? 204 : headers.containsKey("Content-Range") ? 206 : 200;
         if (response instanceof StreamingPayload download) {
             return new WireResponse(status, headers, "HEAD".equals(request.method()) ? new byte[0] : download.bytes());
         }
@@ -138,6 +148,23 @@ final class S3RestXmlProtocol implements WireProtocol {
         } catch (NoSuchMethodException e) {
             return false;
         }
+    }
+
+    /** The query parameters ({@code ?uploadId}) and headers ({@code x-amz-copy-source}) the operation requires. */
+    private List<String> required(Operation operation) {
+        return requiredMembers.computeIfAbsent(operation.name(), name -> operation.newRequestBuilder().sdkFields()
+                .stream()
+                .filter(field -> field.containsTrait(RequiredTrait.class))
+                .filter(field -> field.location() == MarshallLocation.QUERY_PARAM
+                        || field.location() == MarshallLocation.HEADER)
+                .map(field -> (field.location() == MarshallLocation.HEADER ? "header:" : "query:")
+                        + field.locationName())
+                .toList());
+    }
+
+    private static boolean present(String member, WireRequest request, Map<String, List<String>> query) {
+        return member.startsWith("header:") ? request.header(member.substring(7)).isPresent()
+                : query.containsKey(member.substring(6));
     }
 
     private static byte[] document(String root, SdkPojo model) throws IOException {
@@ -186,9 +213,33 @@ final class S3RestXmlProtocol implements WireProtocol {
         if (field.containsTrait(PayloadTrait.class) && request.body().length > 0
                 && field.marshallingType() == MarshallingType.SDK_POJO) {
             JsonNode tree = XML_READER.readTree(request.body());
-            return Optional.of(ShapeReader.value(tree, field));
+            return Optional.of(ShapeReader.value(listsAsArrays(tree, field.constructor().get().sdkFields()), field));
         }
         return Optional.empty();
+    }
+
+    /** XML does not say whether one repeated element is a list: the model does, so a lone element becomes a list of one. */
+    private static JsonNode listsAsArrays(JsonNode node, List<SdkField<?>> fields) {
+        if (!(node instanceof ObjectNode object)) {
+            return node;
+        }
+        for (SdkField<?> field : fields) {
+            JsonNode member = object.get(field.locationName());
+            if (member == null) {
+                continue;
+            }
+            if (field.marshallingType() == MarshallingType.LIST) {
+                SdkField<?> element = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                (member.isArray() ? member : JsonNodeFactory.instance.arrayNode().add(member)).forEach(item ->
+                        list.add(element.marshallingType() == MarshallingType.SDK_POJO
+                                ? listsAsArrays(item, element.constructor().get().sdkFields()) : item));
+                object.set(field.locationName(), list);
+            } else if (field.marshallingType() == MarshallingType.SDK_POJO) {
+                object.set(field.locationName(), listsAsArrays(member, field.constructor().get().sdkFields()));
+            }
+        }
+        return object;
     }
 
     private static Object text(String text, SdkField<?> field) {

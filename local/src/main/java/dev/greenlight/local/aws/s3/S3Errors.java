@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.s3;
 import dev.greenlight.local.aws.AwsErrors;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** S3's refusals with the codes, statuses and messages of the S3 API reference's "Error codes" list. */
@@ -17,6 +18,11 @@ final class S3Errors {
 
     static NoSuchKeyException noSuchKey() {
         return AwsErrors.of(NoSuchKeyException.builder(), "NoSuchKey", "The specified key does not exist.", 404);
+    }
+
+    static NoSuchUploadException noSuchUpload() {
+        return AwsErrors.of(NoSuchUploadException.builder(), "NoSuchUpload", "The specified upload does not exist. "
+                + "The upload ID may be invalid, or the upload may have been aborted or completed.", 404);
     }
 
     static S3Exception invalidBucketName() {

@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.s3;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.Clock;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,10 +26,17 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
@@ -43,23 +51,27 @@ import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
 import software.amazon.awssdk.services.s3.model.Owner;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * A minimal S3: general purpose buckets in us-east-1 and their objects, whole (no multipart
- * upload, versioning, policies or ACLs yet). Validation and errors as the S3 API reference
+ * A minimal S3: general purpose buckets in us-east-1 and their objects, uploaded whole or in
+ * parts (no versioning, policies or ACLs yet). Validation and errors as the S3 API reference
  * documents them, including us-east-1's legacy answer to re-creating a bucket one owns (200 OK;
- * BucketAlreadyOwnedByYou in every other region). ETags are the MD5 of the bytes, as for a
- * single-part upload.
+ * BucketAlreadyOwnedByYou in every other region). ETags are the MD5 of the bytes, or for a
+ * multipart object the MD5 of its parts' MD5s and the part count, as S3 computes them.
  */
 public final class S3Twin implements S3Client {
 
     private static final int MAX_KEY_BYTES = 1024;
     private static final int MAX_KEYS = 1000;
+    private static final int MAX_PARTS = 10_000;
+    private static final int MIN_PART_BYTES = 5 * 1024 * 1024;
     private static final Owner OWNER = Owner.builder().id(HexFormat.of().formatHex(
             LocalAccount.ID.getBytes(StandardCharsets.UTF_8))).displayName("greenlight").build();
 
@@ -67,6 +79,8 @@ public final class S3Twin implements S3Client {
     private final Map<String, Instant> buckets = new LinkedHashMap<>();
     /** Per bucket, objects by key in S3's listing order (UTF-8 binary order, which Java's String order matches for BMP keys). */
     private final Map<String, TreeMap<String, StoredObject>> objects = new LinkedHashMap<>();
+    private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
+    private long uploadSequence;
 
     public S3Twin(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -144,12 +158,14 @@ public final class S3Twin implements S3Client {
         synchronized (this) {
             object = object(request.bucket(), request.key());
         }
-        GetObjectResponse response = GetObjectResponse.builder().contentLength((long) object.bytes().length)
+        ByteRange range = ByteRange.parse(request.range(), object.bytes().length);
+        GetObjectResponse response = GetObjectResponse.builder().contentLength(range.length())
                 .eTag(object.eTag()).contentType(object.contentType()).lastModified(object.lastModified())
-                .metadata(object.metadata()).acceptRanges("bytes").build();
+                .metadata(object.metadata()).acceptRanges("bytes")
+                .contentRange(request.range() == null ? null : range.contentRange(object.bytes().length)).build();
         try {
-            return transformer.transform(response,
-                    AbortableInputStream.create(new ByteArrayInputStream(object.bytes())));
+            return transformer.transform(response, AbortableInputStream.create(
+                    new ByteArrayInputStream(object.bytes(), (int) range.first(), (int) range.length())));
         } catch (Exception e) {
             throw SdkClientException.create("cannot hand over the object's bytes", e);
         }
@@ -220,6 +236,82 @@ public final class S3Twin implements S3Client {
     }
 
     @Override
+    public synchronized CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
+        bucket(request.bucket());
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("greenlight-upload-" + ++uploadSequence).getBytes(StandardCharsets.UTF_8));
+        uploads.put(id, new MultipartUpload(id, request.bucket(), key(request.key()),
+                request.contentType() == null ? "binary/octet-stream" : request.contentType(),
+                Map.copyOf(request.metadata()), new TreeMap<>()));
+        return CreateMultipartUploadResponse.builder().bucket(request.bucket()).key(request.key()).uploadId(id).build();
+    }
+
+    @Override
+    public UploadPartResponse uploadPart(UploadPartRequest request, RequestBody body) {
+        byte[] bytes = read(body);
+        synchronized (this) {
+            MultipartUpload upload = upload(request.bucket(), request.key(), request.uploadId());
+            Integer number = request.partNumber();
+            if (number == null || number < 1 || number > MAX_PARTS) {
+                throw S3Errors.invalidArgument("Part number must be an integer between 1 and 10000, inclusive");
+            }
+            String eTag = eTag(bytes);
+            upload.parts().put(number, new MultipartUpload.Part(bytes, eTag));
+            return UploadPartResponse.builder().eTag(eTag).build();
+        }
+    }
+
+    /**
+     * The parts named, in ascending order, each with the ETag it was uploaded with and all but the
+     * last at least 5 MiB, become the object.
+     */
+    @Override
+    public synchronized CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest request) {
+        MultipartUpload upload = upload(request.bucket(), request.key(), request.uploadId());
+        List<CompletedPart> named = request.multipartUpload() == null ? List.of() : request.multipartUpload().parts();
+        if (named.isEmpty()) {
+            throw S3Errors.of("InvalidRequest", "You must specify at least one part", 400);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream digests = new ByteArrayOutputStream();
+        int previous = 0;
+        for (CompletedPart wanted : named) {
+            if (wanted.partNumber() == null || wanted.partNumber() <= previous) {
+                throw S3Errors.of("InvalidPartOrder", "The list of parts was not in ascending order. The parts list "
+                        + "must be specified in order by part number.", 400);
+            }
+            previous = wanted.partNumber();
+        }
+        for (int i = 0; i < named.size(); i++) {
+            CompletedPart wanted = named.get(i);
+            MultipartUpload.Part part = upload.parts().get(wanted.partNumber());
+            if (part == null || wanted.eTag() == null || !unquoted(part.eTag()).equals(unquoted(wanted.eTag()))) {
+                throw S3Errors.of("InvalidPart", "One or more of the specified parts could not be found. The part "
+                        + "might not have been uploaded, or the specified entity tag might not have matched the "
+                        + "part's entity tag.", 400);
+            }
+            if (i < named.size() - 1 && part.bytes().length < MIN_PART_BYTES) {
+                throw S3Errors.of("EntityTooSmall", "Your proposed upload is smaller than the minimum allowed "
+                        + "object size.", 400);
+            }
+            bytes.writeBytes(part.bytes());
+            digests.writeBytes(HexFormat.of().parseHex(unquoted(part.eTag())));
+        }
+        String eTag = "\"" + HexFormat.of().formatHex(md5(digests.toByteArray())) + "-" + named.size() + "\"";
+        bucket(upload.bucket()).put(upload.key(), new StoredObject(upload.key(), bytes.toByteArray(), eTag,
+                upload.contentType(), upload.metadata(), clock.now()));
+        uploads.remove(upload.id());
+        return CompleteMultipartUploadResponse.builder().location("/" + upload.bucket() + "/" + upload.key())
+                .bucket(upload.bucket()).key(upload.key()).eTag(eTag).build();
+    }
+
+    @Override
+    public synchronized AbortMultipartUploadResponse abortMultipartUpload(AbortMultipartUploadRequest request) {
+        uploads.remove(upload(request.bucket(), request.key(), request.uploadId()).id());
+        return AbortMultipartUploadResponse.builder().build();
+    }
+
+    @Override
     public String serviceName() {
         return SERVICE_NAME;
     }
@@ -242,6 +334,19 @@ public final class S3Twin implements S3Client {
             throw S3Errors.noSuchKey();
         }
         return object;
+    }
+
+    private MultipartUpload upload(String bucket, String key, String uploadId) {
+        bucket(bucket);
+        MultipartUpload upload = uploadId == null ? null : uploads.get(uploadId);
+        if (upload == null || !upload.bucket().equals(bucket) || !upload.key().equals(key)) {
+            throw S3Errors.noSuchUpload();
+        }
+        return upload;
+    }
+
+    private static String unquoted(String eTag) {
+        return eTag.replace("\"", "");
     }
 
     private static String key(String key) {
@@ -279,8 +384,12 @@ public final class S3Twin implements S3Client {
     }
 
     private static String eTag(byte[] bytes) {
+        return "\"" + HexFormat.of().formatHex(md5(bytes)) + "\"";
+    }
+
+    private static byte[] md5(byte[] bytes) {
         try {
-            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)) + "\"";
+            return MessageDigest.getInstance("MD5").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is part of every JDK", e);
         }

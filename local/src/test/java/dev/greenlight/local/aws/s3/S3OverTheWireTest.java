@@ -81,6 +81,23 @@ class S3OverTheWireTest {
     }
 
     @Test
+    void theCliCopiesAFileOverEightMegabytesInParts() throws Exception {
+        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH");
+        byte[] jar = new byte[9 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(jar);
+        Path big = Files.write(dir.resolve("hook.jar"), jar);
+        Path back = dir.resolve("back.jar");
+        aws.run("s3", "mb", "s3://seed-artifacts");
+
+        assertThat(aws.run("s3", "cp", big.toString(), "s3://seed-artifacts/hook.jar").exit()).isZero();
+        var head = aws.run("s3api", "head-object", "--bucket", "seed-artifacts", "--key", "hook.jar").json();
+        assertThat(aws.run("s3", "cp", "s3://seed-artifacts/hook.jar", back.toString()).exit()).isZero();
+
+        assertThat(head.get("ETag").asText()).endsWith("-2\"");
+        assertThat(Files.readAllBytes(back)).isEqualTo(jar);
+    }
+
+    @Test
     void theSdkClientReadsAndWritesObjectsPathStyle() {
         try (S3Client s3 = SdkClients.against(gateway, S3Client.builder().forcePathStyle(true))) {
             s3.createBucket(r -> r.bucket("artifacts"));

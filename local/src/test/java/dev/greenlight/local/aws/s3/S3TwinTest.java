@@ -90,6 +90,57 @@ class S3TwinTest {
     }
 
     @Test
+    void aMultipartUploadBecomesOneObjectWithS3sMultipartETag() {
+        s3.createBucket(r -> r.bucket("artifacts"));
+        String id = s3.createMultipartUpload(r -> r.bucket("artifacts").key("big.jar")).uploadId();
+        byte[] first = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(first, (byte) 'a');
+        String firstTag = s3.uploadPart(r -> r.bucket("artifacts").key("big.jar").uploadId(id).partNumber(1),
+                RequestBody.fromBytes(first)).eTag();
+        String lastTag = s3.uploadPart(r -> r.bucket("artifacts").key("big.jar").uploadId(id).partNumber(2),
+                RequestBody.fromString("tail")).eTag();
+
+        var done = s3.completeMultipartUpload(r -> r.bucket("artifacts").key("big.jar").uploadId(id)
+                .multipartUpload(u -> u.parts(p -> p.partNumber(1).eTag(firstTag), p -> p.partNumber(2).eTag(lastTag))));
+
+        assertThat(done.eTag()).matches("\"[0-9a-f]{32}-2\"");
+        var got = s3.getObjectAsBytes(r -> r.bucket("artifacts").key("big.jar"));
+        assertThat(got.asByteArray()).hasSize(first.length + 4);
+        assertThat(got.response().eTag()).isEqualTo(done.eTag());
+        assertThatThrownBy(() -> s3.uploadPart(r -> r.bucket("artifacts").key("big.jar").uploadId(id).partNumber(3),
+                RequestBody.fromString("late"))).isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
+    }
+
+    @Test
+    void partsOutOfOrderUnknownOrTooSmallAreRefused() {
+        s3.createBucket(r -> r.bucket("artifacts"));
+        String id = s3.createMultipartUpload(r -> r.bucket("artifacts").key("k")).uploadId();
+        String one = s3.uploadPart(r -> r.bucket("artifacts").key("k").uploadId(id).partNumber(1),
+                RequestBody.fromString("small")).eTag();
+        String two = s3.uploadPart(r -> r.bucket("artifacts").key("k").uploadId(id).partNumber(2),
+                RequestBody.fromString("end")).eTag();
+
+        assertCompleteRefused(id, "InvalidPartOrder", p -> p.partNumber(2).eTag(two), p -> p.partNumber(1).eTag(one));
+        assertCompleteRefused(id, "InvalidPart", p -> p.partNumber(1).eTag("\"0000\""), p -> p.partNumber(2).eTag(two));
+        assertCompleteRefused(id, "EntityTooSmall", p -> p.partNumber(1).eTag(one), p -> p.partNumber(2).eTag(two));
+        assertThatThrownBy(() -> s3.uploadPart(r -> r.bucket("artifacts").key("k").uploadId(id).partNumber(10001),
+                RequestBody.fromString("x"))).isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"));
+        s3.abortMultipartUpload(r -> r.bucket("artifacts").key("k").uploadId(id));
+        assertThatThrownBy(() -> s3.abortMultipartUpload(r -> r.bucket("artifacts").key("k").uploadId(id)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    @SafeVarargs
+    private void assertCompleteRefused(String id, String code,
+            java.util.function.Consumer<software.amazon.awssdk.services.s3.model.CompletedPart.Builder>... parts) {
+        assertThatThrownBy(() -> s3.completeMultipartUpload(r -> r.bucket("artifacts").key("k").uploadId(id)
+                .multipartUpload(u -> u.parts(parts)))).isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
+    }
+
+    @Test
     void listingRollsUpByDelimiterAndPagesWithContinuationTokens() {
         s3.createBucket(r -> r.bucket("listing"));
         for (String key : new String[] {"a.txt", "dir/one", "dir/two", "z.txt", "zz/three"}) {

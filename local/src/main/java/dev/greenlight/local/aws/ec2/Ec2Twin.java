@@ -53,6 +53,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.DetachInternetGatewayRequest;
@@ -64,6 +66,8 @@ import software.amazon.awssdk.services.ec2.model.InternetGateway;
 import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteOrigin;
 import software.amazon.awssdk.services.ec2.model.RouteState;
@@ -105,6 +109,7 @@ public final class Ec2Twin implements Ec2Client {
 
     private final RandomGenerator random;
     private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
+    private final Map<String, VpcDns> dns = new LinkedHashMap<>();
     private final Map<String, Subnet> subnets = new LinkedHashMap<>();
     private final Map<String, SecurityGroup> groups = new LinkedHashMap<>();
     private final SecurityGroupRules rules;
@@ -168,9 +173,51 @@ public final class Ec2Twin implements Ec2Client {
             throw Ec2Errors.of("DependencyViolation", "The vpc '" + vpc.vpcId() + "' has dependencies and cannot be deleted.");
         }
         vpcs.remove(vpc.vpcId());
+        dns.remove(vpc.vpcId());
         groups.values().removeIf(g -> g.vpcId().equals(vpc.vpcId()));
         routeTables.values().removeIf(t -> t.vpcId().equals(vpc.vpcId()));
         return DeleteVpcResponse.builder().build();
+    }
+
+    /**
+     * One DNS attribute a request, and hostnames only with DNS support, as ModifyVpcAttribute
+     * documents; the error wording is EC2's as observed, not published.
+     */
+    @Override
+    public synchronized ModifyVpcAttributeResponse modifyVpcAttribute(ModifyVpcAttributeRequest request) {
+        Vpc vpc = existing(vpcs, "vpc", required("VpcId", request.vpcId()));
+        VpcDns current = dns.get(vpc.vpcId());
+        Boolean support = request.enableDnsSupport() == null ? null : request.enableDnsSupport().value();
+        Boolean hostnames = request.enableDnsHostnames() == null ? null : request.enableDnsHostnames().value();
+        if (support != null && hostnames != null) {
+            throw Ec2Errors.of("InvalidParameterCombination", "Only one attribute can be modified at a time");
+        }
+        if (support == null && hostnames == null) {
+            throw Ec2Errors.missing("an attribute to modify");
+        }
+        VpcDns next = support != null ? new VpcDns(support, current.hostnames() && support)
+                : new VpcDns(current.support(), hostnames);
+        if (next.hostnames() && !next.support()) {
+            throw Ec2Errors.invalidValue("enableDnsHostnames", true,
+                    "DNS hostnames can only be enabled when DNS support is enabled.");
+        }
+        dns.put(vpc.vpcId(), next);
+        return ModifyVpcAttributeResponse.builder().build();
+    }
+
+    @Override
+    public synchronized DescribeVpcAttributeResponse describeVpcAttribute(DescribeVpcAttributeRequest request) {
+        Vpc vpc = existing(vpcs, "vpc", required("VpcId", request.vpcId()));
+        VpcDns current = dns.get(vpc.vpcId());
+        DescribeVpcAttributeResponse.Builder response = DescribeVpcAttributeResponse.builder().vpcId(vpc.vpcId());
+        switch (request.attributeAsString() == null ? "" : request.attributeAsString()) {
+            case "enableDnsSupport" -> response.enableDnsSupport(v -> v.value(current.support()));
+            case "enableDnsHostnames" -> response.enableDnsHostnames(v -> v.value(current.hostnames()));
+            case "enableNetworkAddressUsageMetrics" -> response.enableNetworkAddressUsageMetrics(v -> v.value(false));
+            default -> throw Ec2Errors.invalidValue("attribute", request.attributeAsString(),
+                    "Valid values: enableDnsSupport, enableDnsHostnames, enableNetworkAddressUsageMetrics.");
+        }
+        return response.build();
     }
 
     @Override
@@ -491,6 +538,7 @@ public final class Ec2Twin implements Ec2Client {
                                 .state(VpcCidrBlockStateCode.ASSOCIATED).build()).build())
                 .build();
         vpcs.put(vpcId, vpc);
+        dns.put(vpcId, VpcDns.of(isDefault));
         newGroup(vpcId, "default", isDefault ? "default VPC security group" : "default VPC security group", List.of());
         newRouteTable(vpc, true, List.of());
         return vpc;

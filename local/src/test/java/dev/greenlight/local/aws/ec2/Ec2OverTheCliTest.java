@@ -47,6 +47,7 @@ class Ec2OverTheCliTest {
         aws.run("ec2", "create-route", "--route-table-id", rtb, "--destination-cidr-block", "0.0.0.0/0",
                 "--gateway-id", igw).json();
         aws.run("ec2", "associate-route-table", "--route-table-id", rtb, "--subnet-id", subnet).json();
+        aws.run("ec2", "modify-vpc-attribute", "--vpc-id", vpc, "--enable-dns-hostnames", "{\"Value\":true}");
 
         JsonNode groups = aws.run("ec2", "describe-security-groups", "--group-ids", group).json();
         assertThat(groups.at("/SecurityGroups/0/IpPermissions/0/FromPort").asInt()).isEqualTo(80);
@@ -55,6 +56,8 @@ class Ec2OverTheCliTest {
                 .isEqualTo(vpc);
         assertThat(aws.run("ec2", "describe-availability-zones").json().at("/AvailabilityZones/0/ZoneName").asText())
                 .isEqualTo("us-east-1a");
+        assertThat(aws.run("ec2", "describe-vpc-attribute", "--vpc-id", vpc, "--attribute", "enableDnsHostnames")
+                .json().at("/EnableDnsHostnames/Value").asBoolean()).isTrue();
         assertThat(aws.run("ec2", "describe-route-tables", "--route-table-ids", rtb).json()
                 .at("/RouteTables/0/Associations/0/SubnetId").asText()).isEqualTo(subnet);
     }

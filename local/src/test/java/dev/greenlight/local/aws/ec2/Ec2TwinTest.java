@@ -173,6 +173,26 @@ class Ec2TwinTest {
         assertCode("InvalidVpcID.NotFound", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)));
     }
 
+    @Test
+    void dnsHostnamesNeedDnsSupportAndOneAttributeChangesAtATime() {
+        String vpcId = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+
+        assertThat(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute("enableDnsHostnames"))
+                .enableDnsHostnames().value()).isFalse();
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(v -> v.value(true)));
+        assertThat(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute("enableDnsHostnames"))
+                .enableDnsHostnames().value()).isTrue();
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsSupport(v -> v.value(false)));
+        assertThat(ec2.describeVpcAttribute(r -> r.vpcId(vpcId).attribute("enableDnsHostnames"))
+                .enableDnsHostnames().value()).isFalse();
+        assertCode("InvalidParameterValue", () -> ec2.modifyVpcAttribute(r -> r.vpcId(vpcId)
+                .enableDnsHostnames(v -> v.value(true))));
+        assertCode("InvalidParameterCombination", () -> ec2.modifyVpcAttribute(r -> r.vpcId(vpcId)
+                .enableDnsSupport(v -> v.value(true)).enableDnsHostnames(v -> v.value(true))));
+        assertThat(ec2.describeVpcAttribute(r -> r.vpcId(twin.defaultVpcId()).attribute("enableDnsHostnames"))
+                .enableDnsHostnames().value()).isTrue();
+    }
+
     private static void assertCode(String code, Executable call) {
         assertThatThrownBy(call::execute).isInstanceOfSatisfying(Ec2Exception.class, e -> {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);

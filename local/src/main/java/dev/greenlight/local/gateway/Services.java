@@ -24,6 +24,9 @@ final class Services {
 
     /** The query service with operation {@code action} at API {@code version}, for unsigned requests. */
     Optional<ServiceModel> byQueryAction(String action, String version) {
+        if (action == null) {
+            return Optional.empty();
+        }
         return registered.stream()
                 .filter(s -> s.operation(action).filter(op -> op.binding().isQuery()
                         && op.binding().apiVersion().equals(version)).isPresent())

@@ -1,5 +1,6 @@
 package dev.greenlight.local.aws.iam;
 
+import dev.greenlight.local.aws.LocalAccount;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,7 +43,7 @@ final class IamRole {
     }
 
     static String arnOf(String path, String name) {
-        return "arn:aws:iam::" + dev.greenlight.local.aws.LocalAccount.ID + ":role" + path + name;
+        return "arn:aws:iam::" + LocalAccount.ID + ":role" + path + name;
     }
 
     List<Tag> sdkTags() {

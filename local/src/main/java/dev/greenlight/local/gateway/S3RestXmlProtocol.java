@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import com.fasterxml.jackson.dataformat.xml.ser.ToXmlGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * ListDirectoryBuckets). Members come from the path, query string and
  * headers ({@code x-amz-meta-*} into Metadata); a streamed body (PutObject) reaches the twin
  * as bytes, decoded from {@code aws-chunked} when the client sent it so. Answers put header
- * members in headers (a ranged GetObject is 206 Partial Content) and the rest in an XML document; errors are
+ * members in headers (a ranged GetObject is 206 Partial Content) and the rest in an XML document,
+ * or as the whole body when the output is one text member (GetBucketPolicy's JSON); errors are
  * {@code <Error><Code/><Message/><RequestId/></Error>}, with no body for HEAD.
  */
 final class S3RestXmlProtocol implements WireProtocol {
@@ -107,6 +109,13 @@ final class S3RestXmlProtocol implements WireProtocol {
         int status = "DELETE".equals(request.method()) ? 204 : headers.containsKey("Content-Range") ? 206 : 200;
         if (response instanceof StreamingPayload download) {
             return new WireResponse(status, headers, "HEAD".equals(request.method()) ? new byte[0] : download.bytes());
+        }
+        Optional<Object> text = model.sdkFields().stream()
+                .filter(field -> field.containsTrait(PayloadTrait.class) && field.marshallingType() == MarshallingType.STRING)
+                .findFirst().map(field -> field.getValueOrDefault(model));
+        if (text.isPresent()) {
+            headers.put("Content-Type", "application/json");
+            return new WireResponse(status, headers, String.valueOf(text.get()).getBytes(StandardCharsets.UTF_8));
         }
         if (!hasDocument || "HEAD".equals(request.method())) {
             return new WireResponse(status, headers, new byte[0]);
@@ -209,6 +218,10 @@ final class S3RestXmlProtocol implements WireProtocol {
         }
         if (location == MarshallLocation.HEADER) {
             return request.header(field.locationName()).map(text -> text(text, field));
+        }
+        if (field.containsTrait(PayloadTrait.class) && request.body().length > 0
+                && field.marshallingType() == MarshallingType.STRING) {
+            return Optional.of(new String(AwsChunked.decode(request), StandardCharsets.UTF_8));
         }
         if (field.containsTrait(PayloadTrait.class) && request.body().length > 0
                 && field.marshallingType() == MarshallingType.SDK_POJO) {

@@ -37,10 +37,14 @@ import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.s3.model.CreateBucketResponse;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.DeleteBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.DeleteBucketRequest;
 import software.amazon.awssdk.services.s3.model.DeleteBucketResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
@@ -53,6 +57,8 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectStorageClass;
 import software.amazon.awssdk.services.s3.model.Owner;
+import software.amazon.awssdk.services.s3.model.PutBucketPolicyRequest;
+import software.amazon.awssdk.services.s3.model.PutBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -61,9 +67,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * A minimal S3: general purpose buckets in us-east-1 and their objects, uploaded whole or in
- * parts (no versioning, policies or ACLs yet). Validation and errors as the S3 API reference
- * documents them, including us-east-1's legacy answer to re-creating a bucket one owns (200 OK;
- * BucketAlreadyOwnedByYou in every other region). ETags are the MD5 of the bytes, or for a
+ * parts, with bucket policies kept (not enforced); no versioning or ACLs yet. Validation and
+ * errors as the S3 API reference documents them, including us-east-1's legacy answer to
+ * re-creating a bucket one owns (200 OK; BucketAlreadyOwnedByYou in every other region). ETags are the MD5 of the bytes, or for a
  * multipart object the MD5 of its parts' MD5s and the part count, as S3 computes them.
  */
 public final class S3Twin implements S3Client {
@@ -80,6 +86,7 @@ public final class S3Twin implements S3Client {
     /** Per bucket, objects by key in S3's listing order (UTF-8 binary order, which Java's String order matches for BMP keys). */
     private final Map<String, TreeMap<String, StoredObject>> objects = new LinkedHashMap<>();
     private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
+    private final Map<String, String> policies = new LinkedHashMap<>();
     private long uploadSequence;
 
     public S3Twin(Clock clock) {
@@ -134,6 +141,7 @@ public final class S3Twin implements S3Client {
         }
         buckets.remove(request.bucket());
         objects.remove(request.bucket());
+        policies.remove(request.bucket());
         return DeleteBucketResponse.builder().build();
     }
 
@@ -233,6 +241,31 @@ public final class S3Twin implements S3Client {
                 .nextContinuationToken(truncated ? Base64.getEncoder().encodeToString(
                         last.getBytes(StandardCharsets.UTF_8)) : null)
                 .build();
+    }
+
+    @Override
+    public synchronized PutBucketPolicyResponse putBucketPolicy(PutBucketPolicyRequest request) {
+        bucket(request.bucket());
+        BucketPolicies.check(request.bucket(), request.policy());
+        policies.put(request.bucket(), request.policy());
+        return PutBucketPolicyResponse.builder().build();
+    }
+
+    @Override
+    public synchronized GetBucketPolicyResponse getBucketPolicy(GetBucketPolicyRequest request) {
+        bucket(request.bucket());
+        String policy = policies.get(request.bucket());
+        if (policy == null) {
+            throw S3Errors.of("NoSuchBucketPolicy", "The bucket policy does not exist", 404);
+        }
+        return GetBucketPolicyResponse.builder().policy(policy).build();
+    }
+
+    @Override
+    public synchronized DeleteBucketPolicyResponse deleteBucketPolicy(DeleteBucketPolicyRequest request) {
+        bucket(request.bucket());
+        policies.remove(request.bucket());
+        return DeleteBucketPolicyResponse.builder().build();
     }
 
     @Override

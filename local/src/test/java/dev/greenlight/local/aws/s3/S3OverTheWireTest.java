@@ -98,6 +98,21 @@ class S3OverTheWireTest {
     }
 
     @Test
+    void bucketPoliciesTravelAsTheirOwnJsonBody() throws Exception {
+        assumeTrue(AwsCli.installed(), "the AWS CLI (aws) is not on PATH");
+        String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"codedeploy.amazonaws.com\"},"
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::seed-artifacts/*\"}]}";
+        aws.run("s3api", "create-bucket", "--bucket", "seed-artifacts").json();
+
+        assertThat(aws.run("s3api", "put-bucket-policy", "--bucket", "seed-artifacts", "--policy", policy).exit())
+                .isZero();
+        assertThat(aws.run("s3api", "get-bucket-policy", "--bucket", "seed-artifacts").json().get("Policy").asText())
+                .isEqualTo(policy);
+        assertThat(aws.run("s3api", "put-bucket-policy", "--bucket", "seed-artifacts", "--policy", "nope").stderr())
+                .contains("(MalformedPolicy)");
+    }
+
+    @Test
     void theSdkClientReadsAndWritesObjectsPathStyle() {
         try (S3Client s3 = SdkClients.against(gateway, S3Client.builder().forcePathStyle(true))) {
             s3.createBucket(r -> r.bucket("artifacts"));
@@ -111,6 +126,10 @@ class S3OverTheWireTest {
             assertThat(twin.objectBytes("artifacts", "a/b c+d.txt")).hasValueSatisfying(
                     bytes -> assertThat(new String(bytes)).isEqualTo("hello"));
             assertThat(s3.listObjectsV2(r -> r.bucket("artifacts")).contents()).hasSize(1);
+            String policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\","
+                    + "\"Resource\":\"arn:aws:s3:::artifacts/*\"}]}";
+            s3.putBucketPolicy(r -> r.bucket("artifacts").policy(policy));
+            assertThat(s3.getBucketPolicy(r -> r.bucket("artifacts")).policy()).isEqualTo(policy);
             assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket("artifacts").key("missing")))
                     .isInstanceOf(NoSuchKeyException.class);
         }

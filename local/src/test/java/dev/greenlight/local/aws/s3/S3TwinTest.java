@@ -141,6 +141,31 @@ class S3TwinTest {
     }
 
     @Test
+    void aBucketPolicyIsKeptWhenItNamesTheBucket() {
+        s3.createBucket(r -> r.bucket("artifacts"));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
+                + "\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::artifacts\",\"arn:aws:s3:::artifacts/*\"],"
+                + "\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}";
+
+        assertThatThrownBy(() -> s3.getBucketPolicy(r -> r.bucket("artifacts")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucketPolicy");
+                    assertThat(e.statusCode()).isEqualTo(404);
+                });
+        s3.putBucketPolicy(r -> r.bucket("artifacts").policy(policy));
+
+        assertThat(s3.getBucketPolicy(r -> r.bucket("artifacts")).policy()).isEqualTo(policy);
+        for (String bad : new String[] {"not json", "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\","
+                + "\"Resource\":\"arn:aws:s3:::artifacts\"}]}", policy.replace("arn:aws:s3:::artifacts/*", "arn:aws:s3:::other")}) {
+            assertThatThrownBy(() -> s3.putBucketPolicy(r -> r.bucket("artifacts").policy(bad)))
+                    .isInstanceOfSatisfying(S3Exception.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedPolicy"));
+        }
+        s3.deleteBucketPolicy(r -> r.bucket("artifacts"));
+        assertThatThrownBy(() -> s3.getBucketPolicy(r -> r.bucket("artifacts"))).isInstanceOf(S3Exception.class);
+    }
+
+    @Test
     void listingRollsUpByDelimiterAndPagesWithContinuationTokens() {
         s3.createBucket(r -> r.bucket("listing"));
         for (String key : new String[] {"a.txt", "dir/one", "dir/two", "z.txt", "zz/three"}) {

@@ -94,6 +94,7 @@ class S3OverTheWireTest {
         assertThat(aws.run("s3", "cp", "s3://seed-artifacts/hook.jar", back.toString()).exit()).isZero();
 
         assertThat(head.get("ETag").asText()).endsWith("-2\"");
+        assertThat(head.get("ContentLength").asLong()).isEqualTo(jar.length);
         assertThat(Files.readAllBytes(back)).isEqualTo(jar);
     }
 

@@ -33,8 +33,11 @@ final class AwsQueryProtocol implements WireProtocol {
         if (!shapes(request)) {
             return Optional.empty();
         }
-        String action = action(request);
+        QueryForm form = form(request);
+        String action = form.get("Action");
+        // STS's AssumeRoleWithWebIdentity and AssumeRoleWithSAML are sent unsigned: the action and version name the service.
         return request.signingService().flatMap(services::bySigningName)
+                .or(() -> services.byQueryAction(action, form.get("Version")))
                 .filter(ServiceModel::speaksQuery)
                 .filter(service -> action != null)
                 .map(service -> new Call(service, action));

@@ -1,5 +1,6 @@
 package dev.greenlight.local.gateway;
 
+import dev.greenlight.local.aws.CallerCredentials;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -17,11 +18,11 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     /**
-     * Order matters: CBOR and awsJson name themselves in the path or a header; query is the rest of
-     * {@code /}; restJson1 is everything else.
+     * Order matters: CBOR and awsJson name themselves in the path or a header; EC2's query comes
+     * before awsQuery, which takes the rest of {@code /}; S3 before restJson, whose templates it shares.
      */
-    private static final List<WireProtocol> PROTOCOLS = List.of(
-            new RpcV2CborProtocol(), new AwsJsonProtocol(), new AwsQueryProtocol(), new RestJsonProtocol());
+    private static final List<WireProtocol> PROTOCOLS = List.of(new RpcV2CborProtocol(), new AwsJsonProtocol(),
+            new Ec2QueryProtocol(), new AwsQueryProtocol(), new S3RestXmlProtocol(), new RestJsonProtocol());
 
     private final Services services;
 
@@ -97,7 +98,7 @@ final class Dispatcher {
         } catch (Exception unreadable) {
             return protocol.fail(request, service, ErrorReply.unreadable(unreadable));
         }
-        try {
+        try (CallerCredentials.Scope signed = CallerCredentials.bind(request.accessKeyId().orElse(null))) {
             return protocol.answer(request, operation.get(), operation.get().invoke(service.twin(), input));
         } catch (Throwable failure) {
             ErrorReply error = ErrorReply.of(service, failure);

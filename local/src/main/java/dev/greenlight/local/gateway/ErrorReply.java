@@ -45,9 +45,8 @@ record ErrorReply(int status, String code, String message) {
     }
 
     /** Lambda's wording for a payload over its limit; the other services' wording is unpublished. */
-    static ErrorReply tooLarge() {
-        return new ErrorReply(413, "RequestEntityTooLargeException",
-                "Request must be smaller than " + RequestBodies.LIMIT + " bytes");
+    static ErrorReply tooLarge(int limit) {
+        return new ErrorReply(413, "RequestEntityTooLargeException", "Request must be smaller than " + limit + " bytes");
     }
 
     /** AWS's common error for an action its service does not have, here also for a service no twin serves. */

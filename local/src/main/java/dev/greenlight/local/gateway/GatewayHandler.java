@@ -17,7 +17,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The gateway's HTTP side: reads a request's body without holding a thread while it arrives, never
- * past {@link RequestBodies#LIMIT} (a larger declared length is refused before a byte of it is
+ * past {@link RequestBodies#limit} (a larger declared length is refused before a byte of it is
  * read), and hands the whole request to the {@link Dispatcher}.
  */
 final class GatewayHandler extends Handler.Abstract {
@@ -37,17 +37,18 @@ final class GatewayHandler extends Handler.Abstract {
             Replies.send(response, callback, 200, Map.of("Content-Type", "application/json"), Health.of(services));
             return true;
         }
-        if (request.getLength() > RequestBodies.LIMIT) {
-            send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge()));
+        int limit = RequestBodies.limit(head);
+        if (request.getLength() > limit) {
+            send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge(limit)));
             return true;
         }
-        Content.Source.asByteArrayAsync(request, RequestBodies.LIMIT).whenComplete((body, unread) -> {
+        Content.Source.asByteArrayAsync(request, limit).whenComplete((body, unread) -> {
             if (unread instanceof IOException || unread instanceof TimeoutException) {
                 callback.failed(unread); // the client went away, or stalled past the idle timeout
                 return;
             }
             if (unread != null) {
-                send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge())); // a chunked body too long
+                send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge(limit))); // a chunked body too long
                 return;
             }
             try {

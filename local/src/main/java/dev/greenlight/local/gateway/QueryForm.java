@@ -25,12 +25,23 @@ final class QueryForm {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Map<String, String> params;
+    private final boolean flatLists;
 
-    private QueryForm(Map<String, String> params) {
+    private QueryForm(Map<String, String> params, boolean flatLists) {
         this.params = params;
+        this.flatLists = flatLists;
     }
 
     static QueryForm parse(String... encodedParts) {
+        return new QueryForm(params(encodedParts), false);
+    }
+
+    /** The EC2 protocol's form: every list flattened ({@code Filter.1.Value.1}), whatever its trait says. */
+    static QueryForm parseEc2(String... encodedParts) {
+        return new QueryForm(params(encodedParts), true);
+    }
+
+    private static Map<String, String> params(String... encodedParts) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String encoded : encodedParts) {
             if (encoded == null || encoded.isEmpty()) {
@@ -43,7 +54,7 @@ final class QueryForm {
                 params.put(decode(key), decode(value));
             }
         }
-        return new QueryForm(params);
+        return params;
     }
 
     String get(String name) {
@@ -81,7 +92,7 @@ final class QueryForm {
     }
 
     private ArrayNode list(String key, ListTrait trait) {
-        String base = trait.isFlattened() ? key
+        String base = trait.isFlattened() || flatLists ? key
                 : key + "." + (trait.memberLocationName() == null ? "member" : trait.memberLocationName());
         if (!params.containsKey(key) && !hasUnder(base)) {
             return null;
@@ -97,7 +108,7 @@ final class QueryForm {
     }
 
     private ObjectNode map(String key, MapTrait trait) {
-        String base = trait.isFlattened() ? key : key + ".entry";
+        String base = trait.isFlattened() || flatLists ? key : key + ".entry";
         if (!params.containsKey(key) && !hasUnder(base)) {
             return null;
         }

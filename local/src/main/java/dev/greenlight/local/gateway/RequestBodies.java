@@ -22,11 +22,24 @@ final class RequestBodies {
      */
     static final int LIMIT = 6 * 1024 * 1024;
 
+    /**
+     * S3 takes up to 5 GiB in one PUT; the twin keeps objects in memory, so it reads S3 bodies up to
+     * this (the AWS CLI's multipart parts are 8 MiB) and refuses larger ones like any other.
+     */
+    static final int S3_LIMIT = 64 * 1024 * 1024;
+
     private RequestBodies() {
     }
 
+    /** The largest body read for this request. */
+    static int limit(WireRequest head) {
+        return head.signingService().filter("s3"::equals).isPresent() ? S3_LIMIT : LIMIT;
+    }
+
+    /** {@code aws-chunked} (S3's SigV4 streaming) is left for S3's protocol to decode; gzip is unzipped here. */
     static byte[] decoded(Optional<String> contentEncoding, byte[] body) {
-        String encoding = contentEncoding.map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("identity");
+        String encoding = contentEncoding.map(value -> value.trim().toLowerCase(Locale.ROOT)).orElse("identity")
+                .replace("aws-chunked", "").replace(",", "").trim();
         if (encoding.equals("identity") || encoding.isEmpty()) {
             return body;
         }
@@ -42,7 +55,7 @@ final class RequestBodies {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             byte[] plain = in.readNBytes(LIMIT + 1);
             if (plain.length > LIMIT) {
-                throw new RefusedRequestException(ErrorReply.tooLarge());
+                throw new RefusedRequestException(ErrorReply.tooLarge(LIMIT));
             }
             return plain;
         } catch (IOException e) {

@@ -22,6 +22,17 @@ final class Services {
         return registered.stream().filter(s -> s.signingName().equals(name)).findFirst();
     }
 
+    /** The query service with operation {@code action} at API {@code version}, for unsigned requests. */
+    Optional<ServiceModel> byQueryAction(String action, String version) {
+        if (action == null) {
+            return Optional.empty();
+        }
+        return registered.stream()
+                .filter(s -> s.operation(action).filter(op -> op.binding().isQuery()
+                        && op.binding().apiVersion().equals(version)).isPresent())
+                .findFirst();
+    }
+
     /** The service whose awsJson target prefix is that of {@code target} ({@code AWSEvents.PutRule}). */
     Optional<ServiceModel> byTarget(String target) {
         int dot = target.lastIndexOf('.');

@@ -6,7 +6,10 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Writes a whole answer at once, with its length, so that the connection can be kept alive. */
+/**
+ * Writes a whole answer at once, with its length, so that the connection can be kept alive. An
+ * answer with no body keeps the Content-Length it was given: S3's HeadObject reports the object's.
+ */
 public final class Replies {
 
     private Replies() {
@@ -16,7 +19,9 @@ public final class Replies {
             byte[] body) {
         response.setStatus(status);
         headers.forEach(response.getHeaders()::put);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        if (body.length > 0 || !response.getHeaders().contains(HttpHeader.CONTENT_LENGTH)) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -3,15 +3,20 @@ package dev.greenlight.local.twin;
 import dev.greenlight.local.asl.task.LocalIntegrations;
 import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
 import dev.greenlight.local.aws.codedeploy.CodeDeployTwin;
+import dev.greenlight.local.aws.ec2.Ec2Twin;
 import dev.greenlight.local.aws.ecr.EcrTwin;
 import dev.greenlight.local.aws.ecs.EcsTwin;
 import dev.greenlight.local.aws.elbv2.ElbV2Twin;
+import dev.greenlight.local.aws.elbv2.SubnetPlacements;
 import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
+import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
+import dev.greenlight.local.aws.s3.S3Twin;
 import dev.greenlight.local.aws.sns.SnsTwin;
 import dev.greenlight.local.aws.stepfunctions.ExecutionRetention;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
+import dev.greenlight.local.aws.sts.StsTwin;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
@@ -21,13 +26,17 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * The whole local twin on one clock: every service twin, wired to each other as the AWS services
@@ -48,6 +57,10 @@ public final class LocalTwin implements AutoCloseable {
     private final StepFunctionsTwin stepFunctions;
     private final EventBridgeTwin eventBridge;
     private final CodeDeployTwin codeDeploy;
+    private final IamTwin iam;
+    private final StsTwin sts;
+    private final Ec2Twin ec2;
+    private final S3Twin s3;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random, ExecutionRetention retention) {
         this.clock = clock;
@@ -56,7 +69,12 @@ public final class LocalTwin implements AutoCloseable {
                 Integer.MAX_VALUE);
         this.fleet = realTime ? Fleet.realTime(clock, cloudWatch::putServiceMetricData)
                 : Fleet.virtualTime(clock, cloudWatch::putServiceMetricData);
-        this.elb = new ElbV2Twin(clock, fleet);
+        // Ids and credentials draw from their own generator so that the others' sequences stay as they were.
+        RandomGenerator identities = realTime ? new SplittableRandom() : new SplittableRandom(11);
+        this.ec2 = new Ec2Twin(identities);
+        this.elb = new ElbV2Twin(clock, fleet, subnetId -> ec2.subnet(subnetId).map(subnet ->
+                new SubnetPlacements.Placement(subnet.availabilityZone(), subnet.vpcId(),
+                        ec2.defaultSecurityGroupId(subnet.vpcId()))));
         this.ecr = new EcrTwin(clock, (detailType, resources, detail) ->
                 eventBridge().putServiceEvent("aws.ecr", detailType, resources, detail));
         this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb));
@@ -66,6 +84,9 @@ public final class LocalTwin implements AutoCloseable {
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
+        this.iam = new IamTwin(clock, identities);
+        this.sts = new StsTwin(clock, iam, identities);
+        this.s3 = new S3Twin(clock);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
@@ -91,13 +112,17 @@ public final class LocalTwin implements AutoCloseable {
         return WireGateway.builder()
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CodeDeployClient.class, codeDeploy)
+                .register(Ec2Client.class, ec2)
                 .register(EcrClient.class, ecr)
                 .register(EcsClient.class, ecs)
                 .register(ElasticLoadBalancingV2Client.class, elb)
                 .register(EventBridgeClient.class, eventBridge)
+                .register(IamClient.class, iam)
                 .register(LambdaClient.class, lambda)
+                .register(S3Client.class, s3)
                 .register(SfnClient.class, stepFunctions)
-                .register(SnsClient.class, sns);
+                .register(SnsClient.class, sns)
+                .register(StsClient.class, sts);
     }
 
     public Clock clock() {
@@ -142,6 +167,22 @@ public final class LocalTwin implements AutoCloseable {
 
     public CodeDeployTwin codeDeploy() {
         return codeDeploy;
+    }
+
+    public IamTwin iam() {
+        return iam;
+    }
+
+    public StsTwin sts() {
+        return sts;
+    }
+
+    public Ec2Twin ec2() {
+        return ec2;
+    }
+
+    public S3Twin s3() {
+        return s3;
     }
 
     @Override

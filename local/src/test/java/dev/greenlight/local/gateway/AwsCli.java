@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,11 @@ public final class AwsCli {
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with {@code environment} over the defaults, for example other credentials. */
+    public Result run(Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", "http://127.0.0.1:" + port,
                 "--region", "us-east-1", "--output", "json"));
         command.addAll(List.of(args));
@@ -40,6 +46,7 @@ public final class AwsCli {
         builder.environment().put("AWS_PAGER", "");
         // StartSyncExecution's "sync-" host prefix cannot resolve on 127.0.0.1.
         builder.environment().put("AWS_DISABLE_HOST_PREFIX_INJECTION", "true");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -23,15 +23,19 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -44,7 +48,7 @@ class ModeledErrorsTest {
 
     private static final List<Class<? extends SdkClient>> SERVICES = List.of(SfnClient.class, CodeDeployClient.class,
             EcsClient.class, EcrClient.class, EventBridgeClient.class, LambdaClient.class, CloudWatchClient.class,
-            SnsClient.class, ElasticLoadBalancingV2Client.class);
+            SnsClient.class, ElasticLoadBalancingV2Client.class, IamClient.class, StsClient.class, S3Client.class);
 
     private static final Map<Class<? extends SdkClient>, Served> SERVED = new HashMap<>();
 
@@ -79,7 +83,7 @@ class ModeledErrorsTest {
 
     private static Map<Class<?>, Method> firstDeclaringOperation(Class<?> service) {
         Map<Class<?>, Method> first = new LinkedHashMap<>();
-        Arrays.stream(service.getMethods()).filter(Operation::isOperation)
+        Arrays.stream(service.getMethods()).filter(Operation::isOperation).filter(m -> m.getParameterCount() == 1)
                 .sorted(Comparator.comparing(Method::getName))
                 .forEach(method -> Arrays.stream(method.getExceptionTypes())
                         .filter(AwsServiceException.class::isAssignableFrom)
@@ -88,12 +92,16 @@ class ModeledErrorsTest {
         return first;
     }
 
-    /** An empty request, but with path labels filled: the SDK refuses to send an empty label. */
+    /**
+     * An empty request, but with path labels and required members filled: the SDK refuses to send
+     * an empty label or a missing required member (and S3's client a bucket name under three characters).
+     */
     private static Object minimalRequest(Method operation) throws Exception {
         SdkPojo builder = (SdkPojo) operation.getParameterTypes()[0].getMethod("builder").invoke(null);
         for (SdkField<?> field : builder.sdkFields()) {
-            if (field.location() == MarshallLocation.PATH) {
-                field.set(builder, field.marshallingType() == MarshallingType.STRING ? "x"
+            if (field.location() == MarshallLocation.PATH || field.location() == MarshallLocation.GREEDY_PATH
+                    || field.containsTrait(RequiredTrait.class) && field.marshallingType() == MarshallingType.STRING) {
+                field.set(builder, field.marshallingType() == MarshallingType.STRING ? "xyz"
                         : field.marshallingType() == MarshallingType.LONG ? (Object) 1L : (Object) 1);
             }
         }

@@ -1,6 +1,7 @@
 package dev.greenlight.local.aws.ecs;
 
 import dev.greenlight.local.clock.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -28,6 +29,13 @@ import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
@@ -36,6 +44,7 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
@@ -136,10 +145,53 @@ public final class EcsTwin implements EcsClient {
     @Override
     public ListTaskDefinitionsResponse listTaskDefinitions(ListTaskDefinitionsRequest request) {
         TaskDefinitionStatus status = request.status() == null ? TaskDefinitionStatus.ACTIVE : request.status();
-        return locked(() -> ListTaskDefinitionsResponse.builder()
-                .taskDefinitionArns(state.taskDefinitions.list(request.familyPrefix(), status,
-                        request.sort() == SortOrder.DESC))
-                .build());
+        return locked(() -> {
+            ListPage<String> page = ListPage.of(state.taskDefinitions.list(request.familyPrefix(), status,
+                    request.sort() == SortOrder.DESC), request.nextToken(), request.maxResults(), 100);
+            return ListTaskDefinitionsResponse.builder().taskDefinitionArns(page.items()).nextToken(page.nextToken())
+                    .build();
+        });
+    }
+
+    @Override
+    public ListTaskDefinitionFamiliesResponse listTaskDefinitionFamilies(ListTaskDefinitionFamiliesRequest request) {
+        return locked(() -> {
+            ListPage<String> page = ListPage.of(state.taskDefinitions.families(request.familyPrefix(),
+                    request.status()), request.nextToken(), request.maxResults(), 100);
+            return ListTaskDefinitionFamiliesResponse.builder().families(page.items()).nextToken(page.nextToken())
+                    .build();
+        });
+    }
+
+    @Override
+    public ListClustersResponse listClusters(ListClustersRequest request) {
+        return locked(() -> {
+            List<String> arns = state.clusters.values().stream().filter(ClusterState::active)
+                    .map(ClusterState::arn).toList();
+            ListPage<String> page = ListPage.of(arns, request.nextToken(), request.maxResults(), 100);
+            return ListClustersResponse.builder().clusterArns(page.items()).nextToken(page.nextToken()).build();
+        });
+    }
+
+    /**
+     * ACTIVE and DRAINING services of the cluster (the default one when none is named); ten a page
+     * by default. Every service of the twin is a Fargate replica service, which the filters select.
+     */
+    @Override
+    public ListServicesResponse listServices(ListServicesRequest request) {
+        return locked(() -> {
+            ClusterState cluster = state.cluster(request.cluster());
+            boolean wantsFargate = request.launchType() == null || request.launchType() == LaunchType.FARGATE;
+            boolean wantsReplica = request.schedulingStrategy() == null
+                    || request.schedulingStrategy() == SchedulingStrategy.REPLICA;
+            List<String> arns = state.services.values().stream()
+                    .filter(service -> service.cluster().equals(cluster.name()))
+                    .filter(service -> !ServiceState.INACTIVE.equals(service.status()))
+                    .filter(service -> wantsFargate && wantsReplica)
+                    .map(ServiceState::arn).toList();
+            ListPage<String> page = ListPage.of(arns, request.nextToken(), request.maxResults(), 10);
+            return ListServicesResponse.builder().serviceArns(page.items()).nextToken(page.nextToken()).build();
+        });
     }
 
     @Override

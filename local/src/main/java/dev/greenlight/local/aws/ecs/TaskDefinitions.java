@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 
@@ -82,6 +83,23 @@ final class TaskDefinitions {
                 .filter(definition -> status == null || definition.status() == status)
                 .sorted(descending ? order.reversed() : order)
                 .map(TaskDefinition::taskDefinitionArn)
+                .toList();
+    }
+
+    /**
+     * Family names in order: ACTIVE ones have an ACTIVE revision, INACTIVE ones none; without a
+     * status (or ALL) every family, as ListTaskDefinitionFamilies documents.
+     */
+    List<String> families(String familyPrefix, TaskDefinitionFamilyStatus status) {
+        return families.entrySet().stream()
+                .filter(entry -> familyPrefix == null || entry.getKey().startsWith(familyPrefix))
+                .filter(entry -> {
+                    boolean active = entry.getValue().stream().anyMatch(d -> d.status() == TaskDefinitionStatus.ACTIVE);
+                    return status == null || status == TaskDefinitionFamilyStatus.ALL
+                            || (status == TaskDefinitionFamilyStatus.ACTIVE) == active;
+                })
+                .map(java.util.Map.Entry::getKey)
+                .sorted()
                 .toList();
     }
 

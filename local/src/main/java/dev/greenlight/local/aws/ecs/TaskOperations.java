@@ -84,9 +84,8 @@ final class TaskOperations {
                 .filter(task -> wantRunning && task.live() || wantStopped && !task.live())
                 .map(TaskState::arn)
                 .toList();
-        TaskPage page = TaskPage.of(arns.size(), request.maxResults(), request.nextToken());
-        return ListTasksResponse.builder().taskArns(arns.subList(page.from(), page.to())).nextToken(page.nextToken())
-                .build();
+        ListPage<String> page = ListPage.of(arns, request.nextToken(), request.maxResults(), 100);
+        return ListTasksResponse.builder().taskArns(page.items()).nextToken(page.nextToken()).build();
     }
 
     DescribeTasksResponse describe(DescribeTasksRequest request) {

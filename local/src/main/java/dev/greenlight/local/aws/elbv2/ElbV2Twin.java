@@ -69,6 +69,9 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
     private final Clock clock;
     private final dev.greenlight.local.fleet.LoadBalancer dataPlane;
     private final Map<String, LoadBalancer> loadBalancers = new LinkedHashMap<>();
+    private final SubnetPlacements subnets;
+    /** The Route 53 hosted zone of application load balancers in us-east-1 (ELB endpoints and quotas). */
+    private static final String ALB_HOSTED_ZONE = "Z35SXDOTRQ7X7K";
     private final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
     private final Map<String, ListenerEntry> listeners = new LinkedHashMap<>();
     private long sequence;
@@ -78,8 +81,13 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
     }
 
     public ElbV2Twin(Clock clock, Fleet fleet) {
+        this(clock, fleet, SubnetPlacements.none());
+    }
+
+    public ElbV2Twin(Clock clock, Fleet fleet, SubnetPlacements subnets) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataPlane = Objects.requireNonNull(fleet, "fleet").loadBalancer();
+        this.subnets = Objects.requireNonNull(subnets, "subnets");
     }
 
     @Override
@@ -119,8 +127,11 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
                 .dnsName(request.name() + "-" + id + "." + LocalAccount.REGION + ".elb.localhost")
                 .createdTime(clock.now()).loadBalancerName(request.name()).scheme(scheme)
                 .state(LoadBalancerState.builder().code(LoadBalancerStateEnum.ACTIVE).build())
-                .type(LoadBalancerTypeEnum.APPLICATION).ipAddressType(IpAddressType.IPV4)
+                .type(LoadBalancerTypeEnum.APPLICATION)
+                .ipAddressType(request.ipAddressType() == null ? IpAddressType.IPV4 : request.ipAddressType())
+                .canonicalHostedZoneId(ALB_HOSTED_ZONE)
                 .build();
+        created = LoadBalancerPlacement.place(created, request.subnets(), request.securityGroups(), subnets);
         loadBalancers.put(created.loadBalancerArn(), created);
         return CreateLoadBalancerResponse.builder().loadBalancers(created).build();
     }

@@ -49,6 +49,14 @@ class AwsCliOnTheTwinTest {
             elbv2 describe-target-groups --names orders-green | /TargetGroups/0/HealthCheckPath | /health
             deploy get-deployment-group --application-name orders --deployment-group-name orders-dg | /deploymentGroupInfo/deploymentConfigName | CodeDeployDefault.ECSCanary10Percent5Minutes
             cloudwatch describe-alarms --alarm-names orders-blue-5xx | /MetricAlarms/0/MetricName | HTTPCode_Target_5XX_Count
+            elbv2 describe-load-balancers | /LoadBalancers/0/AvailabilityZones/0/ZoneName | us-east-1a
+            elbv2 describe-load-balancers | /LoadBalancers/0/CanonicalHostedZoneId | Z35SXDOTRQ7X7K
+            ecs list-clusters | /clusterArns/0 | arn:aws:ecs:us-east-1:123456789012:cluster/greenlight
+            ecs list-services --cluster greenlight | /serviceArns/0 | arn:aws:ecs:us-east-1:123456789012:service/greenlight/orders
+            ecs list-task-definition-families | /families/0 | orders
+            ec2 describe-vpcs | /Vpcs/0/CidrBlock | 172.31.0.0/16
+            sts get-caller-identity | /Arn | arn:aws:iam::123456789012:root
+            iam get-policy --policy-arn arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS | /Policy/DefaultVersionId | v3
             """)
     void readsWhatTheDemoServiceProvisioned(String command, String pointer, String expected) throws Exception {
         JsonNode answer = aws.run(command.trim().split(" +")).json();

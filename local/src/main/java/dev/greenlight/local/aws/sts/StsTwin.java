@@ -1,0 +1,170 @@
+package dev.greenlight.local.aws.sts;
+
+import dev.greenlight.local.aws.AwsErrors;
+import dev.greenlight.local.aws.CallerCredentials;
+import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.aws.iam.IamTwin;
+import dev.greenlight.local.clock.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * STS: who a caller is, and temporary credentials for a role of the IAM twin whose trust policy
+ * names the caller. A call signed with credentials this twin issued acts as that role session
+ * until the credentials expire (ExpiredToken after that); any other access key, and every
+ * in-process call, acts as the account root.
+ *
+ * <p>One deviation, kept on purpose: AWS refuses AssumeRole to the account root ("Roles may not
+ * be assumed by root accounts"), but the twin has no IAM users, so its default credentials
+ * stand for the account and may assume a role whose trust policy names the account.
+ */
+public final class StsTwin implements StsClient {
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::(\\d{12}):role(?:/.*)?/([\\w+=,.@-]+)");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+    private static final int DEFAULT_DURATION = 3600;
+    private static final int CHAINED_LIMIT = 3600;
+    private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    private final Clock clock;
+    private final IamTwin iam;
+    private final RandomGenerator random;
+    private final Map<String, AssumedRoleSession> sessions = new ConcurrentHashMap<>();
+
+    public StsTwin(Clock clock, IamTwin iam, RandomGenerator random) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.iam = Objects.requireNonNull(iam, "iam");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** The role session behind {@code accessKeyId}, if STS issued it and it has not expired. */
+    public Optional<AssumedRoleSession> session(String accessKeyId) {
+        return Optional.ofNullable(sessions.get(accessKeyId)).filter(s -> clock.now().isBefore(s.expiration()));
+    }
+
+    @Override
+    public GetCallerIdentityResponse getCallerIdentity(GetCallerIdentityRequest request) {
+        Optional<AssumedRoleSession> session = caller();
+        return GetCallerIdentityResponse.builder()
+                .account(LocalAccount.ID)
+                .userId(session.map(AssumedRoleSession::userId).orElse(LocalAccount.ID))
+                .arn(session.map(AssumedRoleSession::arn).orElse(rootArn()))
+                .build();
+    }
+
+    @Override
+    public AssumeRoleResponse assumeRole(AssumeRoleRequest request) {
+        Optional<AssumedRoleSession> caller = caller();
+        String sessionName = request.roleSessionName();
+        if (sessionName == null || !SESSION_NAME.matcher(sessionName).matches()) {
+            throw validation("roleSessionName", sessionName,
+                    "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64");
+        }
+        int duration = request.durationSeconds() == null ? DEFAULT_DURATION : request.durationSeconds();
+        if (duration < 900 || duration > 43200) {
+            throw validation("durationSeconds", duration, "Member must have value between 900 and 43200");
+        }
+        String roleArn = request.roleArn();
+        if (roleArn == null || roleArn.length() < 20 || roleArn.length() > 2048) {
+            throw validation("roleArn", roleArn, "Member must have length between 20 and 2048");
+        }
+        String callerArn = caller.map(AssumedRoleSession::arn).orElse(rootArn());
+        Role role = role(roleArn).orElseThrow(() -> notAuthorized(callerArn, roleArn));
+        Set<String> callerArns = new HashSet<>(Set.of(callerArn));
+        caller.ifPresent(session -> callerArns.add(session.roleArn()));
+        if (!TrustPolicy.parse(iam.trustPolicy(role.roleName()).orElseThrow()).allows(callerArns, request.externalId())) {
+            throw notAuthorized(callerArn, roleArn);
+        }
+        if (duration > role.maxSessionDuration()) {
+            throw error("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.", 400);
+        }
+        if (caller.isPresent() && duration > CHAINED_LIMIT) {
+            throw error("ValidationError",
+                    "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.", 400);
+        }
+        AssumedRoleSession session = new AssumedRoleSession(token("ASIA", 16, KEY_ALPHABET), role.arn(), role.roleName(),
+                role.roleId(), sessionName, clock.now().plus(Duration.ofSeconds(duration)));
+        sessions.put(session.accessKeyId(), session);
+        return AssumeRoleResponse.builder()
+                .credentials(Credentials.builder().accessKeyId(session.accessKeyId())
+                        .secretAccessKey(token("", 40, SECRET_ALPHABET))
+                        .sessionToken(token("IQoJb3JpZ2luX2Vj", 300, SECRET_ALPHABET))
+                        .expiration(session.expiration()).build())
+                .assumedRoleUser(AssumedRoleUser.builder().arn(session.arn()).assumedRoleId(session.userId()).build())
+                .packedPolicySize(request.policy() == null ? null : 0)
+                .sourceIdentity(request.sourceIdentity())
+                .build();
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** The session the current call is signed with; credentials STS issued that have expired are refused. */
+    private Optional<AssumedRoleSession> caller() {
+        Optional<AssumedRoleSession> issued = CallerCredentials.accessKeyId().map(sessions::get);
+        if (issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
+            throw error("ExpiredToken", "The security token included in the request is expired", 400);
+        }
+        return issued;
+    }
+
+    private Optional<Role> role(String roleArn) {
+        Matcher matcher = ROLE_ARN.matcher(roleArn);
+        if (!matcher.matches() || !matcher.group(1).equals(LocalAccount.ID)) {
+            return Optional.empty();
+        }
+        return iam.role(matcher.group(2)).filter(role -> role.arn().equals(roleArn));
+    }
+
+    private String token(String prefix, int length, String alphabet) {
+        StringBuilder token = new StringBuilder(prefix);
+        synchronized (random) {
+            for (int i = 0; i < length; i++) {
+                token.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+        }
+        return token.toString();
+    }
+
+    private static String rootArn() {
+        return "arn:aws:iam::" + LocalAccount.ID + ":root";
+    }
+
+    private static StsException notAuthorized(String callerArn, String roleArn) {
+        return error("AccessDenied", "User: " + callerArn + " is not authorized to perform: sts:AssumeRole on resource: "
+                + roleArn, 403);
+    }
+
+    private static StsException validation(String member, Object value, String constraint) {
+        return error("ValidationError", "1 validation error detected: Value '" + value + "' at '" + member
+                + "' failed to satisfy constraint: " + constraint, 400);
+    }
+
+    private static StsException error(String code, String message, int status) {
+        return AwsErrors.of(StsException.builder(), code, message, status);
+    }
+}

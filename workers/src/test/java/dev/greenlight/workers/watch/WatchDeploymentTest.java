@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 class WatchDeploymentTest {
 
     private final Canaries stage = new Canaries().withUsers(Duration.ofMinutes(40));
-    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.twin.elb(),
+    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.ecs(), stage.twin.cloudWatch(), stage.twin.elb(),
             stage.workerClock);
 
     @AfterEach
@@ -124,7 +124,7 @@ class WatchDeploymentTest {
     @Test
     void noUsers_insufficientEvidenceOnceDue_beforeCodeDeployShiftsTheRest() {
         try (Canaries quiet = new Canaries()) {
-            WatchDeployment quietWatch = new WatchDeployment(quiet.twin.codeDeploy(), quiet.twin.cloudWatch(),
+            WatchDeployment quietWatch = new WatchDeployment(quiet.twin.codeDeploy(), quiet.twin.ecs(), quiet.twin.cloudWatch(),
                     quiet.twin.elb(), quiet.workerClock);
             StartDeployment.Output started = quiet.startDeployment().apply(new StartDeployment.Input(
                     quiet.release("3.0", "errors:0.5"), quiet.config));

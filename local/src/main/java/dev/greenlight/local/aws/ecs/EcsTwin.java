@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
 import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
@@ -138,8 +140,15 @@ public final class EcsTwin implements EcsClient {
 
     @Override
     public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
-        return locked(() -> DescribeTaskDefinitionResponse.builder()
-                .taskDefinition(state.taskDefinitions.describe(request.taskDefinition())).build());
+        return locked(() -> {
+            TaskDefinition definition = state.taskDefinitions.describe(request.taskDefinition());
+            DescribeTaskDefinitionResponse.Builder response = DescribeTaskDefinitionResponse.builder()
+                    .taskDefinition(definition);
+            if (request.include().contains(TaskDefinitionField.TAGS)) {
+                response.tags(tags.tagsOf(definition.taskDefinitionArn()));
+            }
+            return response.build();
+        });
     }
 
     @Override

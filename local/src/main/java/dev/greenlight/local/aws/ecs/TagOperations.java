@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
 
 /**
  * TagResource, UntagResource and ListTagsForResource on the resources the twin holds by ARN: task
- * sets, services and clusters. ECS's Tag rules: at most 50 tags a resource (those prefixed
+ * sets, services, clusters and task definitions. ECS's Tag rules: at most 50 tags a resource (those prefixed
  * {@code aws:} do not count, and callers may not set them), keys of 1 to 128 characters, values of
  * 0 to 256, both of letters, numbers, spaces and {@code _ . : / = + - @}. AWS's API reference lists
  * tasks, services, task definitions, clusters, capacity providers and container instances as taggable;
@@ -94,10 +94,14 @@ final class TagOperations {
                 throw EcsErrors.invalidParameter("Long arn format must be used for tagging operations.");
             }
             exists = state.services.values().stream().anyMatch(service -> service.arn().equals(arn));
+        } else if (resource.startsWith("task-definition/")) {
+            // A revision is the resource; the family alone is not.
+            exists = EcsArns.taskDefinitionReference(arn).contains(":")
+                    && state.taskDefinitions.exists(EcsArns.taskDefinitionReference(arn));
         } else if (resource.startsWith("cluster/")) {
             exists = state.clusters.values().stream().anyMatch(cluster -> cluster.arn().equals(arn));
         } else {
-            throw EcsErrors.invalidParameter("The twin tags task sets, services and clusters, not " + arn + ".");
+            throw EcsErrors.invalidParameter("The twin tags task sets, services, clusters and task definitions, not " + arn + ".");
         }
         if (!exists) {
             throw EcsErrors.resourceNotFound(arn);

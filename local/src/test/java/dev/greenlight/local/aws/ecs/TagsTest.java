@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.Tag;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskSet;
 import software.amazon.awssdk.services.ecs.model.TaskSetField;
 
-/** TagResource, UntagResource, ListTagsForResource and DescribeTaskSets' include TAGS on a green task set. */
-class TaskSetTagsTest {
+/** TagResource, UntagResource, ListTagsForResource, and include TAGS, on task sets and task definitions. */
+class TagsTest {
 
     private final EcsFixture fixture = new EcsFixture();
     private TaskSet green;
@@ -57,6 +58,21 @@ class TaskSetTagsTest {
 
         assertThat(plain.hasTags()).isFalse();
         assertThat(withTags.tags()).containsExactly(tag("greenlight:smoke", "SUCCEEDED"));
+    }
+
+    @Test
+    void taskDefinitionTags_areListed_andShownByDescribeTaskDefinitionWhenAskedFor() {
+        String definition = fixture.register("web:3");
+        fixture.ecs.tagResource(b -> b.resourceArn(definition).tags(tag("greenlight:smoke", "FAILED")));
+
+        assertThat(fixture.ecs.listTagsForResource(b -> b.resourceArn(definition)).tags())
+                .containsExactly(tag("greenlight:smoke", "FAILED"));
+        assertThat(fixture.ecs.describeTaskDefinition(b -> b.taskDefinition(definition)
+                .include(TaskDefinitionField.TAGS)).tags()).containsExactly(tag("greenlight:smoke", "FAILED"));
+        assertThat(fixture.ecs.describeTaskDefinition(b -> b.taskDefinition(definition)).hasTags()).isFalse();
+        String unregistered = definition.replaceAll(":\\d+$", ":99");
+        assertThatThrownBy(() -> fixture.ecs.tagResource(b -> b.resourceArn(unregistered).tags(tag("k", "v"))))
+                .isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test

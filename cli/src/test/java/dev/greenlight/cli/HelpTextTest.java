@@ -26,7 +26,7 @@ class HelpTextTest {
         }
 
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("[picocli WARN]");
-        assertThat(String.join("\n", usages)).contains("a 10 % canary for 1 minute");
+        assertThat(String.join("\n", usages)).contains("a 10 % canary for 2 minutes");
     }
 
     @Test

@@ -56,7 +56,7 @@ class OperationsOnTheTwinTest {
         assertThat(running.out()).contains(execution().name() + ": RUNNING, in ")
                 .containsPattern("deployment: d-[A-Z0-9]+")
                 .containsPattern("traffic: +orders-blue \\d+% \\[[#-]{20}\\] \\d+% orders-green")
-                .contains("orders-blue-5xx OK", "orders-green-5xx OK");
+                .contains("orders-blue-5xx (blue) OK", "orders-green-5xx (green) OK");
 
         twin.runToEnd();
         CommandRun done = CommandRun.of("status", execution().name());

@@ -50,7 +50,7 @@ public final class SmokeTags {
         tags.add(tag(DEPLOYMENT, deploymentId));
         for (int i = 0; i < lines.size() && i < MAX_CHECK_TAGS; i++) {
             boolean lastShown = i == MAX_CHECK_TAGS - 1 && lines.size() > MAX_CHECK_TAGS;
-            String value = lastShown ? (lines.size() - i) + " more checks not shown: see the hook's log" : lines.get(i);
+            String value = lastShown ? (lines.size() - i) + " more checks not shown: the hook log has them" : lines.get(i);
             tags.add(tag(STATUS + ":" + (i + 1), value));
         }
         return tags;

@@ -180,10 +180,15 @@ public final class PipelineStack extends Stack {
                     + "permissions (AWS Service Authorization Reference): it reads the service's current task "
                     + "definition, whose ARN is only known at run time, to check the image's platform", "Resource::*");
         } else if (worker == Worker.WATCH_DEPLOYMENT) {
-            Nag.suppress(role, "AwsSolutions-IAM5", "cloudwatch:GetMetricData and "
-                    + "elasticloadbalancing:DescribeTargetGroups have no resource-level permissions (AWS Service "
-                    + "Authorization Reference): they read the load balancer's per-target-group metrics the canary "
-                    + "analysis judges green on", "Resource::*");
+            Nag.suppress(role, "AwsSolutions-IAM5", "cloudwatch:GetMetricData, "
+                    + "elasticloadbalancing:DescribeTargetGroups and ecs:DescribeTaskDefinition have no resource-level "
+                    + "permissions (AWS Service Authorization Reference): they read the load balancer's "
+                    + "per-target-group metrics the canary analysis judges green on, and the smoke report tagged on "
+                    + "green's task definition", "Resource::*");
+        } else if (worker == Worker.SMOKE_TEST_HOOK) {
+            Nag.suppressMatching(role, "AwsSolutions-IAM5", "ecs:TagResource on task definitions only, and only "
+                    + "with greenlight:smoke tag keys: green's revision is registered at run time, so its ARN ends "
+                    + "in a wildcard", "/^Resource::.*:task-definition\\/\\*$/g");
         } else if (worker == Worker.PREFLIGHT) {
             Nag.suppress(role, "AwsSolutions-IAM5", "elasticloadbalancing:DescribeListeners has no resource-level "
                     + "permissions (AWS Service Authorization Reference): it reads which target group the production "
@@ -273,8 +278,15 @@ public final class PipelineStack extends Stack {
                 s.add(allow(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"),
                         arns.applications()));
             }
-            case SMOKE_TEST_HOOK -> s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus",
-                    "codedeploy:GetDeployment"), groups));
+            case SMOKE_TEST_HOOK -> {
+                s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus", "codedeploy:GetDeployment"),
+                        groups));
+                // Its report goes on green's task definition, and only under the greenlight:smoke tag keys.
+                s.add(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("ecs:TagResource"))
+                        .resources(List.of(arns.taskDefinitions()))
+                        .conditions(Map.of("ForAllValues:StringLike", Map.of("aws:TagKeys", "greenlight:smoke*")))
+                        .build());
+            }
             case WATCH_DEPLOYMENT -> {
                 s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
                         "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup"), groups));
@@ -282,6 +294,8 @@ public final class PipelineStack extends Stack {
                 // GetMetricData and DescribeTargetGroups support no resource-level permissions.
                 s.add(allow(List.of("cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
                         List.of("*")));
+                // DescribeTaskDefinition supports no resource-level permissions: it reads the smoke report's tags.
+                s.add(allow(List.of("ecs:DescribeTaskDefinition"), List.of("*")));
             }
             case REQUEST_APPROVAL -> s.add(allow(List.of("sns:Publish"), topics(arns)));
             case PROMOTE -> s.add(allow(List.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment"), groups));

@@ -57,6 +57,11 @@ final class ServiceArns {
         return arn("codedeploy", "deploymentconfig", name, ArnFormat.COLON_RESOURCE_NAME);
     }
 
+    /** Every task definition revision: families and revisions are only known at run time. */
+    String taskDefinitions() {
+        return arn("ecs", "task-definition", "*", ArnFormat.SLASH_RESOURCE_NAME);
+    }
+
     List<String> alarms() {
         return each(s -> s.alarms().stream()
                 .map(name -> arn("cloudwatch", "alarm", name, ArnFormat.COLON_RESOURCE_NAME)).toList());

@@ -50,6 +50,8 @@ class NagTest {
                 "Greenlight AwsSolutions-IAM5 AWS::IAM::Policy Resource::*",
                 "Greenlight AwsSolutions-IAM5 AWS::IAM::Role regex /^Resource::.*:execution:.*\\*$/g",
                 "Greenlight AwsSolutions-IAM5 AWS::IAM::Policy regex /^Resource::.*:execution:.*\\*$/g",
+                "Greenlight AwsSolutions-IAM5 AWS::IAM::Role regex /^Resource::.*:task-definition\\/\\*$/g",
+                "Greenlight AwsSolutions-IAM5 AWS::IAM::Policy regex /^Resource::.*:task-definition\\/\\*$/g",
                 "GreenlightDemo AwsSolutions-ECS4 AWS::ECS::Cluster",
                 "GreenlightDemo AwsSolutions-ELB2 AWS::ElasticLoadBalancingV2::LoadBalancer",
                 "GreenlightDemo AwsSolutions-ELB2 AWS::EC2::SecurityGroup",
@@ -60,11 +62,11 @@ class NagTest {
                 "GreenlightDemo AwsSolutions-IAM4 AWS::IAM::Role "
                         + "Policy::arn:<AWS::Partition>:iam::aws:policy/AWSCodeDeployRoleForECS");
         // Wildcards are suppressed only on the roles of the state machine, VerifyImage, RegisterTaskDefinition,
-        // Preflight (DescribeListeners), WatchDeployment (GetMetricData, DescribeTargetGroups) (Resource::*) and the
-        // trigger (its state machine's executions).
+        // Preflight (DescribeListeners), WatchDeployment (GetMetricData, DescribeTargetGroups, DescribeTaskDefinition)
+        // (Resource::*), the trigger (its state machine's executions) and the smoke hook (task definitions' tags).
         long wildcardRoles = Templates.resources(app.pipeline(), "AWS::IAM::Role").stream()
                 .filter(r -> r.getValue().path("Metadata").path("cdk_nag").toString().contains("IAM5")).count();
-        assertThat(wildcardRoles).isEqualTo(6);
+        assertThat(wildcardRoles).isEqualTo(7);
     }
 
     private static String appliesTo(JsonNode finding) {

@@ -67,11 +67,11 @@ class PipelineStackTest {
                         "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
                         "codedeploy:GetApplicationRevision")),
                 Arguments.of(Worker.SMOKE_TEST_HOOK, Set.of("codedeploy:PutLifecycleEventHookExecutionStatus",
-                        "codedeploy:GetDeployment")),
+                        "codedeploy:GetDeployment", "ecs:TagResource")),
                 Arguments.of(Worker.WATCH_DEPLOYMENT, Set.of("codedeploy:GetDeployment", "cloudwatch:DescribeAlarms",
                         "cloudwatch:DescribeAlarmHistory", "codedeploy:ListDeploymentTargets",
                         "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup", "cloudwatch:GetMetricData",
-                        "elasticloadbalancing:DescribeTargetGroups")),
+                        "elasticloadbalancing:DescribeTargetGroups", "ecs:DescribeTaskDefinition")),
                 Arguments.of(Worker.REQUEST_APPROVAL, Set.of("sns:Publish")),
                 Arguments.of(Worker.PROMOTE, Set.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
                 Arguments.of(Worker.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
@@ -107,6 +107,18 @@ class PipelineStackTest {
                 .contains(":alarm:orders-blue-5xx\"", ":alarm:payments-5xx\"")
                 .contains(":event-bus/default\"", ":event-bus/releases\"")
                 .contains("arn:aws:sns:eu-west-1:111122223333:payments-releases");
+    }
+
+    @Test
+    void theSmokeHook_tagsOnlyTaskDefinitions_andOnlyWithItsOwnTagKeys() {
+        JsonNode function = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getValue();
+        String roleId = Templates.target(function.path("Properties").path("Role"));
+        JsonNode tagging = Templates.statementsOfRole(template(), roleId).stream()
+                .filter(statement -> statement.path("Action").toString().contains("ecs:TagResource"))
+                .findFirst().orElseThrow();
+        assertThat(tagging.path("Resource").toString()).contains(":task-definition/*");
+        assertThat(tagging.path("Condition").path("ForAllValues:StringLike").path("aws:TagKeys").asText())
+                .isEqualTo("greenlight:smoke*");
     }
 
     @Test

@@ -23,9 +23,11 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * @param stopped null while it runs
  * @param error   the named error it failed with (e.g. {@code Greenlight.AlarmFired}), or null
  * @param cause   why, in a sentence, or null
+ * @param smokeTest the smoke test's report ({@code status}, {@code checks}) from the first watch answer
+ *                  that carries it, or null: the evidence the first gate decided on
  */
 public record AuditReport(String execution, String status, Instant started, Instant stopped, JsonNode input,
-        List<Step> timeline, String error, String cause) {
+        List<Step> timeline, String error, String cause, JsonNode smokeTest) {
 
     /**
      * One state of the timeline.
@@ -68,12 +70,19 @@ public record AuditReport(String execution, String status, Instant started, Inst
         Map<Long, HistoryEvent> byId = new HashMap<>();
         List<StepBuilder> steps = new ArrayList<>();
         JsonNode input = Worker.JSON.missingNode();
+        JsonNode smokeTest = null;
         for (HistoryEvent event : history.events()) {
             byId.put(event.id(), event);
             switch (event.type()) {
                 case EXECUTION_STARTED -> input = json(event.executionStartedEventDetails().input());
-                case TASK_SUCCEEDED -> stepOf(event, byId, steps)
-                        .answered(event.timestamp(), json(event.taskSucceededEventDetails().output()));
+                case TASK_SUCCEEDED -> {
+                    JsonNode output = json(event.taskSucceededEventDetails().output());
+                    stepOf(event, byId, steps).answered(event.timestamp(), output);
+                    JsonNode smoke = output.path("Payload").path("smokeTest");
+                    if (smokeTest == null && smoke.isObject()) {
+                        smokeTest = smoke;
+                    }
+                }
                 case TASK_FAILED -> stepOf(event, byId, steps).failed(event.taskFailedEventDetails().error() + ": "
                         + event.taskFailedEventDetails().cause());
                 case TASK_TIMED_OUT -> stepOf(event, byId, steps).failed(event.taskTimedOutEventDetails().error()
@@ -84,7 +93,7 @@ public record AuditReport(String execution, String status, Instant started, Inst
         var execution = history.execution();
         return new AuditReport(execution.name(), execution.statusAsString(), execution.startDate(),
                 execution.stopDate(), summary(input), steps.stream().map(StepBuilder::build).toList(),
-                execution.error(), execution.cause());
+                execution.error(), execution.cause(), smokeTest);
     }
 
     private static void enteredOrLeft(HistoryEvent event, List<StepBuilder> steps) {

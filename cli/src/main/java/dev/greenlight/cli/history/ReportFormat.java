@@ -63,6 +63,7 @@ public enum ReportFormat {
                 node.set("evidence", step.evidence());
             }
             root.put("error", report.error()).put("cause", report.cause());
+            root.set("smokeTest", report.smokeTest());
             try {
                 return Worker.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
             } catch (JsonProcessingException e) {
@@ -91,6 +92,11 @@ public enum ReportFormat {
             lines.add("  override: deployed although alarms fired, decided by " + override.path("by").asText("?")
                     + ": " + override.path("reason").asText(""));
         }
+        JsonNode smoke = report.smokeTest();
+        if (smoke != null) {
+            lines.add("  smoke:    " + smoke.path("status").asText("?") + " (the smoke-test hook's report)");
+            smoke.path("checks").forEach(check -> lines.add("            " + check.asText()));
+        }
         lines.add("  " + (report.stopped() == null ? "ended:    not yet, it is running"
                 : "ended:    " + report.stopped() + " after " + minutesSeconds(report.started(), report.stopped())));
         return lines;
@@ -114,6 +120,9 @@ public enum ReportFormat {
         if (evidence != null && evidence.isObject()) {
             evidence.fields().forEachRemaining(field -> {
                 String alarms = field.getKey().equals("alarms") ? AlarmRoles.labels(field.getValue()) : null;
+                if (field.getKey().equals("smokeTest")) {
+                    return; // in the header, once
+                }
                 if (alarms != null) {
                     parts.add("alarms=[" + alarms + "]");
                 } else if (!field.getValue().isNull()) {

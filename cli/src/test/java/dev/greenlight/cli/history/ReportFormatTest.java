@@ -23,7 +23,7 @@ class ReportFormatTest {
             Worker.JSON.createObjectNode().put("service", "orders"),
             List.of(new Step("VerifyImage", AT, AT.plusSeconds(60), 1, 3,
                     "Greenlight.ScanNotComplete: " + PAYLOAD, Worker.JSON.createObjectNode().put("accepted", true))),
-            null, null);
+            null, null, null);
 
     @ParameterizedTest
     @EnumSource(value = ReportFormat.class, names = {"text", "markdown"})
@@ -32,6 +32,26 @@ class ReportFormatTest {
 
         assertThat(printed).contains("3 failed attempts, last: Greenlight.ScanNotComplete: scan still running for "
                 + "orders:2.0").doesNotContain("stackTrace").doesNotContain("VerifyImage.java:42");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ReportFormat.class, names = {"text", "markdown"})
+    void theSmokeReportIsInTheHeader_oneLineACheck_andNotRepeatedOnEveryLook(ReportFormat format) {
+        var smoke = Worker.JSON.createObjectNode().put("status", "FAILED");
+        smoke.putArray("checks").add("GET /health 200 4ms 1 attempt passed")
+                .add("GET /orders 500 9ms 5 attempts failed: expected status 200 got 500");
+        var look = Worker.JSON.createObjectNode().put("verdict", "DEPLOYMENT_FAILED");
+        look.set("smokeTest", smoke);
+        AuditReport failed = new AuditReport("orders-2_0-abc", "FAILED", AT, AT.plusSeconds(90),
+                Worker.JSON.createObjectNode().put("service", "orders"),
+                List.of(new Step("WatchCanary", AT, AT.plusSeconds(60), 4, 0, null, look)),
+                "Greenlight.SmokeTestFailed", "the smoke test failed", smoke);
+
+        String printed = format.render(failed);
+
+        assertThat(printed).contains("smoke:    FAILED (the smoke-test hook's report)",
+                "GET /orders 500 9ms 5 attempts failed: expected status 200 got 500", "verdict=DEPLOYMENT_FAILED");
+        assertThat(printed.split("GET /health", -1)).as("once, in the header").hasSize(2);
     }
 
     @Test

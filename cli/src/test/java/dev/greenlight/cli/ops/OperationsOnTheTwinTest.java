@@ -68,6 +68,8 @@ class OperationsOnTheTwinTest {
         assertThat(history.out()).contains("Deployment " + execution().name() + ": SUCCEEDED", "by ecr-push",
                 "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x",
                 "DriveSyntheticLoadCanary x", "sent=50", "Promote", "Outcome: SUCCEEDED");
+        assertThat(history.out()).as("the first gate's evidence").containsPattern(
+                "smoke: +SUCCEEDED \\(the smoke-test hook's report\\)\n +GET /health 200 \\d+ms 1 attempt passed");
         assertThat(history.out().lines().filter(line -> line.contains("  WatchCanary "))).as("the canary's loop "
                 + "of looks and synthetic load is one line each").hasSize(1);
 
@@ -75,6 +77,7 @@ class OperationsOnTheTwinTest {
         assertThat(json.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(json.path("input").path("image").path("tag").asText()).isEqualTo("2.0");
         assertThat(json.path("timeline").findValuesAsText("state")).contains("VerifyImage", "Promote");
+        assertThat(json.path("smokeTest").path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(CommandRun.of("history", execution().name(), "--format", "markdown").out())
                 .contains("| time (UTC) | state | evidence |", "| VerifyImage | `accepted=true");
     }

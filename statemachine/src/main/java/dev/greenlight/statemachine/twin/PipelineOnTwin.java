@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
@@ -74,7 +75,7 @@ public record PipelineOnTwin(String stateMachineArn) {
         WorkerClients start = new WorkerClients(twin, names.get("StartDeploymentFunction"), clients);
         functions.register(start.function(), new StartDeployment(start.codeDeploy(), SMOKE_TEST_FUNCTION, clock));
         WorkerClients watch = new WorkerClients(twin, names.get("WatchDeploymentFunction"), clients);
-        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.cloudWatch(), watch.elb(),
+        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.ecs(), watch.cloudWatch(), watch.elb(),
                 clock));
         WorkerClients approval = new WorkerClients(twin, names.get("RequestApprovalFunction"), clients);
         functions.register(approval.function(), new RequestApproval(approval.sns(), clock));
@@ -85,7 +86,7 @@ public record PipelineOnTwin(String stateMachineArn) {
         String synthetic = names.get("DriveSyntheticLoadFunction");
         registerSyntheticLoad(functions, synthetic, twin, clock, virtualTime);
         WorkerClients hook = new WorkerClients(twin, SMOKE_TEST_FUNCTION, clients);
-        functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, hook.codeDeploy(), config, clock, virtualTime));
+        functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, hook.codeDeploy(), hook.ecs(), config, clock, virtualTime));
 
         String stateMachineArn = twin.stepFunctions().createStateMachine(request -> request.name(STATE_MACHINE)
                 .definition(PipelineDefinition.forTwin())
@@ -113,14 +114,15 @@ public record PipelineOnTwin(String stateMachineArn) {
         }
     }
 
-    private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, GreenlightConfig config,
+    private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, EcsClient ecs,
+            GreenlightConfig config,
             Clock clock, boolean virtualTime) {
         if (virtualTime) {
             OffsetClock hookTime = new OffsetClock(clock);
-            return new SmokeTestHook(codeDeploy, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config),
+            return new SmokeTestHook(codeDeploy, ecs, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config),
                     HOOK_LOG);
         }
-        return new SmokeTestHook(codeDeploy, JdkHttpProbe.create(), clock,
+        return new SmokeTestHook(codeDeploy, ecs, JdkHttpProbe.create(), clock,
                 duration -> Thread.sleep(duration.toMillis()), json(config), HOOK_LOG);
     }
 

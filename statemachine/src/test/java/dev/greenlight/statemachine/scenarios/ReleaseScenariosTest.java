@@ -30,6 +30,11 @@ class ReleaseScenariosTest {
         Invariants.check(scenario, succeeded());
         assertThat(done.name()).startsWith("orders-2_0-");
         assertThat(scenario.productionTags()).containsExactly("2.0");
+        assertThat(scenario.smokeReports(done.executionArn())).as("the first gate's evidence, in the history")
+                .isNotEmpty().allSatisfy(report -> {
+                    assertThat(report.path("status").asText()).isEqualTo("SUCCEEDED");
+                    assertThat(report.path("checks").get(0).asText()).matches("GET /health 200 \\d+ms 1 attempt passed");
+                });
     }
 
     @Test
@@ -81,10 +86,17 @@ class ReleaseScenariosTest {
         scenario = Scenario.automaticApproval();
 
         scenario.push("2.0", "errors:1.0");
-        scenario.runToEnd();
+        DescribeExecutionResponse done = scenario.runToEnd();
 
         Invariants.check(scenario, failed("Greenlight.SmokeTestFailed"));
         assertThat(scenario.productionTags()).containsExactly("1.0");
+        assertThat(scenario.smokeReports(done.executionArn())).as("the evidence the smoke test failed on")
+                .isNotEmpty().allSatisfy(report -> {
+                    assertThat(report.path("status").asText()).isEqualTo("FAILED");
+                    assertThat(report.path("checks").get(0).asText()).matches("GET /health 200 \\d+ms 1 attempt passed");
+                    assertThat(report.path("checks").toString()).containsPattern(
+                            "\"GET /\\S* 500 \\d+ms \\d+ attempts failed: expected status 200 got 500\"");
+                });
     }
 
     @Test

@@ -228,6 +228,15 @@ final class Scenario implements AutoCloseable {
                 && name.equals(e.stateExitedEventDetails().name())).count() >= times;
     }
 
+    /** The smoke reports the watch's looks carried into the history, in order (TaskSucceeded outputs). */
+    List<JsonNode> smokeReports(String executionArn) {
+        return history(executionArn).stream()
+                .filter(e -> e.taskSucceededEventDetails() != null)
+                .map(e -> json(e.taskSucceededEventDetails().output()).path("Payload").path("smokeTest"))
+                .filter(JsonNode::isObject)
+                .toList();
+    }
+
     /** The task token RequestApproval was given, once the execution is waiting for people. */
     Optional<String> approvalToken(String executionArn) {
         return history(executionArn).stream()

@@ -8,6 +8,7 @@ import dev.greenlight.workers.config.ServiceConfig.Smoke;
 import dev.greenlight.workers.config.ServiceConfig.SmokeCheck;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.deploy.AppSpecs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Tag;
 
 /**
  * CodeDeploy's BeforeAllowTraffic hook: runs the service's smoke checks against the test listener,
@@ -29,6 +32,9 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
  * (unknown service, bad configuration, an AWS error), before the error is rethrown. Unanswered
  * requests are failed checks, retried like any other.
  *
+ * <p>After answering CodeDeploy it tags green's task definition with the report ({@link SmokeTags}), so the
+ * pipeline's next look puts it in the execution history; a tagging failure is logged and changes nothing.
+ *
  * <p>The service is the configuration entry whose {@code codeDeploy} names the deployment's
  * application and group; the configuration file comes from {@code GREENLIGHT_CONFIG} (JSON).
  */
@@ -37,6 +43,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     public static final String CONFIG_VARIABLE = "GREENLIGHT_CONFIG";
 
     private final CodeDeployClient codeDeploy;
+    private final EcsClient ecs;
     private final HttpProbe http;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -45,21 +52,22 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
 
     /** For the Lambda runtime. */
     public SmokeTestHook() {
-        this(Clients.codeDeploy(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
+        this(Clients.codeDeploy(), Clients.ecs(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
                 System.getenv(CONFIG_VARIABLE));
     }
 
     /** @param configJson the configuration file's JSON; null when it is not set, which fails the hook */
-    public SmokeTestHook(CodeDeployClient codeDeploy, HttpProbe http, Clock clock, Sleeper sleeper,
+    public SmokeTestHook(CodeDeployClient codeDeploy, EcsClient ecs, HttpProbe http, Clock clock, Sleeper sleeper,
             String configJson) {
-        this(codeDeploy, http, clock, sleeper, configJson, System.out::println);
+        this(codeDeploy, ecs, http, clock, sleeper, configJson, System.out::println);
     }
 
     /** @param log where the evidence line goes: stdout on Lambda (CloudWatch Logs), elsewhere on the twin */
-    public SmokeTestHook(CodeDeployClient codeDeploy, HttpProbe http, Clock clock, Sleeper sleeper,
+    public SmokeTestHook(CodeDeployClient codeDeploy, EcsClient ecs, HttpProbe http, Clock clock, Sleeper sleeper,
             String configJson, java.util.function.Consumer<String> log) {
         super(HookEvent.class);
         this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -75,11 +83,34 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
             report = smokeTest(event.deploymentId());
         } catch (RuntimeException e) {
             reportFailedAfter(event, e);
+            tagGreen(event, SmokeTags.crashed(event.deploymentId(), e));
             throw e;
         }
         report(event, report.status());
         log(event, report);
+        tagGreen(event, SmokeTags.of(event.deploymentId(), report));
         return report;
+    }
+
+    /**
+     * Tags green's task definition revision (the one the deployment's AppSpec names) with the report,
+     * after CodeDeploy has its answer; never throws. The revision outlives a rollback, which removes
+     * green's task set at once.
+     */
+    private void tagGreen(HookEvent event, List<Tag> tags) {
+        try {
+            DeploymentInfo deployment = codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId()))
+                    .deploymentInfo();
+            String green = AppSpecs.taskDefinitionOf(deployment.revision() == null
+                    || deployment.revision().appSpecContent() == null ? null
+                    : deployment.revision().appSpecContent().content()).orElseThrow(() ->
+                    new IllegalStateException("the deployment's AppSpec names no task definition"));
+            ecs.tagResource(r -> r.resourceArn(green).tags(tags));
+        } catch (RuntimeException e) {
+            log.accept("greenlight smoke test of deployment " + event.deploymentId() + ": the report is not on "
+                    + "green's task definition, so the pipeline's history will not show it ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the verdict to CodeDeploy stands");
+        }
     }
 
     private SmokeReport smokeTest(String deploymentId) {
@@ -104,10 +135,11 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
         String base = smoke.testUrl().endsWith("/") ? smoke.testUrl().substring(0, smoke.testUrl().length() - 1)
                 : smoke.testUrl();
         List<CheckResult> results = new ArrayList<>(Collections.nCopies(smoke.checks().size(), null));
+        int[] attempts = new int[results.size()];
         while (true) {
             for (int i = 0; i < results.size(); i++) {
                 if (results.get(i) == null || !results.get(i).passed()) {
-                    results.set(i, attempt(smoke.checks().get(i), base, deadline));
+                    results.set(i, attempt(smoke.checks().get(i), base, deadline).withAttempts(++attempts[i]));
                 }
             }
             SmokeVerdicts.Next next = SmokeVerdicts.next(results, clock.instant(), deadline, interval);

@@ -1,5 +1,6 @@
 package dev.greenlight.workers.taskdef;
 
+import dev.greenlight.workers.smoke.SmokeTags;
 import java.util.List;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -57,8 +58,10 @@ final class TaskDefinitionRevision {
         if (current.hasInferenceAccelerators() && !current.inferenceAccelerators().isEmpty()) {
             next.inferenceAccelerators(current.inferenceAccelerators());
         }
-        if (tags != null && !tags.isEmpty()) {
-            next.tags(tags);
+        List<Tag> kept = tags == null ? List.of() : tags.stream()
+                .filter(tag -> !tag.key().startsWith(SmokeTags.STATUS)).toList();
+        if (!kept.isEmpty()) {
+            next.tags(kept); // the last release's smoke report is not the next one's
         }
         return next.build();
     }

@@ -14,6 +14,8 @@ import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.core.InvalidInput;
+import dev.greenlight.workers.deploy.AppSpecs;
+import dev.greenlight.workers.smoke.SmokeTags;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmReport;
 import dev.greenlight.workers.watch.AlarmVerdicts.Assessment;
@@ -26,9 +28,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -40,13 +44,17 @@ import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
  * One look at a deployment in its window: GetDeployment, the alarms now, their state changes since
  * the window opened and, when {@code canary} is given, the evidence: blue's and green's load
  * balancer metrics since {@code evidenceStart}, judged by {@link CanaryAnalysis}. The verdict is
- * {@link AlarmVerdicts#assess}'s. Says when to look next instead of waiting.
+ * {@link AlarmVerdicts#assess}'s. Says when to look next instead of waiting. Once the smoke-test hook
+ * has tagged green's task definition with its report ({@link SmokeTags}), every look carries it, so the
+ * execution history shows on what evidence the first gate decided.
  */
 public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDeployment.Output> {
 
@@ -67,10 +75,13 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     /** When missing evidence ends the watch. */
     public enum EvidenceDue { AT_MAX_MINUTES, AT_WINDOW_END }
 
-    /** {@code analysis} null when none was asked for; {@code evidenceDueAt} null with no deadline. */
+    /**
+     * {@code analysis} null when none was asked for; {@code evidenceDueAt} null with no deadline;
+     * {@code smokeTest} null until the smoke-test hook has tagged green's task set.
+     */
     public record Output(Verdict verdict, String deploymentStatus, String errorCode, String errorMessage,
             boolean windowOver, boolean readyToPromote, List<AlarmOut> alarms, long nextCheckSeconds,
-            String checkedAt, Analysis analysis, String evidenceDueAt) {
+            String checkedAt, Analysis analysis, String evidenceDueAt, SmokeTags.SmokeTest smokeTest) {
     }
 
     /** {@code role}: "blue" (served production before), "green" (the replacement) or null (neither). */
@@ -87,18 +98,20 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     private static final int NAMES_PER_CALL = 100;
 
     private final CodeDeployClient codeDeploy;
+    private final EcsClient ecs;
     private final CloudWatchClient cloudWatch;
     private final LoadBalancerMetrics metrics;
     private final Clock clock;
 
     public WatchDeployment() {
-        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
+        this(Clients.codeDeploy(), Clients.ecs(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
     }
 
-    public WatchDeployment(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, ElasticLoadBalancingV2Client elb,
-            Clock clock) {
+    public WatchDeployment(CodeDeployClient codeDeploy, EcsClient ecs, CloudWatchClient cloudWatch,
+            ElasticLoadBalancingV2Client elb, Clock clock) {
         super(Input.class);
         this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.metrics = new LoadBalancerMetrics(cloudWatch, elb);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -118,6 +131,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         List<StateChange> history = new ArrayList<>();
         names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
         Roles roles = Roles.of(codeDeploy, input.deploymentId()).orElse(null);
+        SmokeTags.SmokeTest smokeTest = smokeTest(info);
         Instant releaseStart = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
         Analysis analysis = input.canary() == null ? null : analyse(input, roles, releaseStart, now);
         Instant deadline = input.evidenceDue() == null ? null : switch (input.evidenceDue()) {
@@ -129,7 +143,23 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         return new Output(assessment.verdict(), deployment.status(), deployment.errorCode(),
                 deployment.errorMessage(), assessment.windowOver(), assessment.readyToPromote(),
                 assessment.alarms().stream().map(AlarmOut::of).toList(), assessment.nextCheckSeconds(),
-                now.toString(), analysis, deadline == null ? null : deadline.toString());
+                now.toString(), analysis, deadline == null ? null : deadline.toString(), smokeTest);
+    }
+
+    /**
+     * The hook's report, from the tags of the task definition the deployment's AppSpec names: one
+     * DescribeTaskDefinition call. Null before the hook has tagged, or when the tags are another
+     * deployment's.
+     */
+    private SmokeTags.SmokeTest smokeTest(DeploymentInfo info) {
+        String content = info.revision() == null || info.revision().appSpecContent() == null ? null
+                : info.revision().appSpecContent().content();
+        return AppSpecs.taskDefinitionOf(content).map(green -> {
+            Map<String, String> tags = new HashMap<>();
+            ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
+                    .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));
+            return info.deploymentId().equals(tags.get(SmokeTags.DEPLOYMENT)) ? SmokeTags.read(tags) : null;
+        }).orElse(null);
     }
 
     /** Before CodeDeploy has a replacement task set, green has served nothing: no evidence yet. */

@@ -35,7 +35,7 @@ class JsonContractTest {
         String id = started.get("deploymentId").asText();
 
         stage.clock.advance(Duration.ofMinutes(1));
-        JsonNode look = call(new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.twin.elb(), stage.workerClock),
+        JsonNode look = call(new WatchDeployment(stage.twin.codeDeploy(), stage.twin.ecs(), stage.twin.cloudWatch(), stage.twin.elb(), stage.workerClock),
                 """
                 {"deploymentId": "%s", "alarms": ["orders-blue-5xx", "orders-green-5xx"], "windowStart": "%s",
                  "windowMinutes": 5, "canary": %s, "evidenceStart": "%s", "evidenceDue": "AT_MAX_MINUTES"}"""
@@ -43,7 +43,7 @@ class JsonContractTest {
                                 stage.config.canary()), started.get("startedAt").asText()));
         assertThat(look.fieldNames()).toIterable().containsExactlyInAnyOrder("verdict", "deploymentStatus",
                 "errorCode", "errorMessage", "windowOver", "readyToPromote", "alarms", "nextCheckSeconds",
-                "checkedAt", "analysis", "evidenceDueAt");
+                "checkedAt", "analysis", "evidenceDueAt", "smokeTest");
         assertThat(look.get("analysis").fieldNames()).toIterable().containsExactlyInAnyOrder("verdict", "reason",
                 "green", "blue", "errors", "latency");
         assertThat(look.get("analysis").get("verdict").asText()).isEqualTo("INSUFFICIENT_EVIDENCE");

@@ -53,7 +53,7 @@ class SmokeHookOnTheTwinTest {
     void healthyImagePassesTheHookAndGoesLive_erroringImageFailsTheHookAndCodeDeployRollsBack() throws Exception {
         DemoService orders = provision("orders");
         DemoService payments = provision("payments");
-        register(new SmokeTestHook(twin.codeDeploy(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
+        register(new SmokeTestHook(twin.codeDeploy(), twin.ecs(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
                 "{\"services\": {" + service(orders) + ", " + service(payments) + "}}"));
 
         String good = deploy(orders, "2.0", "healthy");

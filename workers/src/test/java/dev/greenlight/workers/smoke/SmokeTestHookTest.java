@@ -8,10 +8,13 @@ import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.ConfigException;
+import dev.greenlight.workers.deploy.AppSpecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +33,11 @@ import software.amazon.awssdk.services.codedeploy.model.LifecycleEvent;
 import software.amazon.awssdk.services.codedeploy.model.LifecycleEventStatus;
 import software.amazon.awssdk.services.codedeploy.model.PutLifecycleEventHookExecutionStatusRequest;
 import software.amazon.awssdk.services.codedeploy.model.PutLifecycleEventHookExecutionStatusResponse;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AccessDeniedException;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /**
  * The hook against a real HTTP server on loopback and the CodeDeploy twin holding a deployment at
@@ -101,9 +109,9 @@ class SmokeTestHookTest {
 
         assertThat(report.status()).isEqualTo(SmokeReport.Status.FAILED);
         assertThat(report.results()).containsExactly(
-                new CheckResult("GET /health", true, 200, report.results().get(0).latencyMs(), null),
+                new CheckResult("GET /health", true, 200, report.results().get(0).latencyMs(), null, 1),
                 new CheckResult("GET /broken", false, 500, report.results().get(1).latencyMs(),
-                        "expected status 200, got 500"));
+                        "expected status 200, got 500", 5));
         assertThat(time.sleeps()).as("the last attempt is at the deadline")
                 .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(1));
         assertThat(green.requests("/broken")).isEqualTo(5);
@@ -163,7 +171,7 @@ class SmokeTestHookTest {
     @MethodSource("crashesHalfWay")
     void crashHalfWay_isReportedFailedToCodeDeploy_thenRethrown(String name, String configJson,
             Function<CodeDeployClient, CodeDeployClient> client, Class<? extends Throwable> error, String message) {
-        SmokeTestHook hook = new SmokeTestHook(client.apply(twin.codeDeploy()), JdkHttpProbe.create(), time, time,
+        SmokeTestHook hook = new SmokeTestHook(client.apply(twin.codeDeploy()), twin.ecs(), JdkHttpProbe.create(), time, time,
                 configJson);
 
         assertThatThrownBy(() -> hook.apply(event)).isInstanceOf(error).hasMessageContaining(message);
@@ -182,6 +190,79 @@ class SmokeTestHookTest {
         assertThat(lifecycleStatus("BeforeAllowTraffic")).isEqualTo(LifecycleEventStatus.IN_PROGRESS);
     }
 
+    @Test
+    void passedReport_isTaggedOnGreensTaskDefinition_oneLineACheck() {
+        hook(config(green.url(), 30, 5, """
+                {"path": "/health"}, {"path": "/warming", "bodyContains": "ok"}""")).apply(event);
+
+        Map<String, String> tags = greenTags();
+        assertThat(tags).containsEntry("greenlight:smoke", "SUCCEEDED")
+                .containsEntry("greenlight:smoke:deployment", event.deploymentId());
+        assertThat(tags.get("greenlight:smoke:1")).matches("GET /health 200 \\d+ms 1 attempt passed");
+        assertThat(tags.get("greenlight:smoke:2")).matches("GET /warming 200 \\d+ms 3 attempts passed");
+        assertThat(tags).hasSize(4);
+    }
+
+    @Test
+    void failedReport_isTaggedWithEachChecksReason_inTheCharactersEcsAllows() {
+        hook(config(green.url(), 10, 3, """
+                {"path": "/health"}, {"path": "/broken"}""")).apply(event);
+
+        Map<String, String> tags = greenTags();
+        assertThat(tags).containsEntry("greenlight:smoke", "FAILED");
+        assertThat(tags.get("greenlight:smoke:2"))
+                .matches("GET /broken 500 \\d+ms 5 attempts failed: expected status 200 got 500");
+    }
+
+    @Test
+    void crashHalfWay_isTaggedFailedWithWhy() {
+        SmokeTestHook hook = new SmokeTestHook(twin.codeDeploy(), twin.ecs(), JdkHttpProbe.create(), time, time, null);
+
+        assertThatThrownBy(() -> hook.apply(event)).isInstanceOf(ConfigException.class);
+        assertThat(greenTags()).containsEntry("greenlight:smoke", "FAILED").hasEntrySatisfying("greenlight:smoke:1",
+                line -> assertThat(line).startsWith("the smoke test stopped before its checks finished: "
+                        + "ConfigException the environment variable GREENLIGHT_CONFIG is not set"));
+    }
+
+    @Test
+    void taggingThatFails_isLogged_andTheVerdictToCodeDeployStands() {
+        List<String> log = new ArrayList<>();
+        EcsClient refusing = new EcsClient() {
+            @Override
+            public TagResourceResponse tagResource(TagResourceRequest request) {
+                throw AccessDeniedException.builder().message("not authorized to perform ecs:TagResource").build();
+            }
+
+            @Override
+            public String serviceName() {
+                return SERVICE_NAME;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SmokeReport report = new SmokeTestHook(twin.codeDeploy(), refusing, JdkHttpProbe.create(), time, time,
+                config(green.url(), 30, 5, "{\"path\": \"/health\"}"), log::add).apply(event);
+
+        assertThat(report.status()).isEqualTo(SmokeReport.Status.SUCCEEDED);
+        assertThat(lifecycleStatus("BeforeAllowTraffic")).isEqualTo(LifecycleEventStatus.SUCCEEDED);
+        assertThat(log).last().asString().contains("the report is not on green's task definition")
+                .contains("not authorized to perform ecs:TagResource").contains("the verdict to CodeDeploy stands");
+        assertThat(greenTags()).isEmpty();
+    }
+
+    /** The tags of green's task definition, the one the deployment's AppSpec names. */
+    private Map<String, String> greenTags() {
+        DeploymentInfo info = twin.codeDeploy().getDeployment(r -> r.deploymentId(event.deploymentId()))
+                .deploymentInfo();
+        String green = AppSpecs.taskDefinitionOf(info.revision().appSpecContent().content()).orElseThrow();
+        Map<String, String> tags = new LinkedHashMap<>();
+        twin.ecs().describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
+                .forEach(tag -> tags.put(tag.key(), tag.value()));
+        return tags;
+    }
+
     static String config(String testUrl, int deadlineSeconds, int retryIntervalSeconds, String checks) {
         return """
                 {"services": {"orders": {
@@ -194,7 +275,7 @@ class SmokeTestHookTest {
     }
 
     private SmokeTestHook hook(String configJson) {
-        return new SmokeTestHook(twin.codeDeploy(), JdkHttpProbe.create(), time, time, configJson);
+        return new SmokeTestHook(twin.codeDeploy(), twin.ecs(), JdkHttpProbe.create(), time, time, configJson);
     }
 
     private void assertFailedByTheHook() {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import dev.greenlight.workers.smoke.SmokeTags;
+import software.amazon.awssdk.services.ecs.model.Tag;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 class WatchDeploymentTest {
 
     private final Canaries stage = new Canaries().withUsers(Duration.ofMinutes(40));
-    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.cloudWatch(), stage.twin.elb(),
+    private final WatchDeployment watch = new WatchDeployment(stage.twin.codeDeploy(), stage.twin.ecs(), stage.twin.cloudWatch(), stage.twin.elb(),
             stage.workerClock);
 
     @AfterEach
@@ -124,7 +126,7 @@ class WatchDeploymentTest {
     @Test
     void noUsers_insufficientEvidenceOnceDue_beforeCodeDeployShiftsTheRest() {
         try (Canaries quiet = new Canaries()) {
-            WatchDeployment quietWatch = new WatchDeployment(quiet.twin.codeDeploy(), quiet.twin.cloudWatch(),
+            WatchDeployment quietWatch = new WatchDeployment(quiet.twin.codeDeploy(), quiet.twin.ecs(), quiet.twin.cloudWatch(),
                     quiet.twin.elb(), quiet.workerClock);
             StartDeployment.Output started = quiet.startDeployment().apply(new StartDeployment.Input(
                     quiet.release("3.0", "errors:0.5"), quiet.config));
@@ -194,6 +196,32 @@ class WatchDeploymentTest {
                 .build());
 
         assertThat(change.newState()).isEqualTo("ALARM");
+    }
+
+    @Test
+    void smokeReportOnGreensTaskDefinition_isInEveryLookAfterTheHookTaggedIt() {
+        String green = stage.release("2.0", "healthy");
+        StartDeployment.Output started = stage.startDeployment().apply(new StartDeployment.Input(green, stage.config));
+        WatchDeployment.Input input = watching(started);
+        assertThat(watch.apply(input).smokeTest()).as("before the hook has tagged").isNull();
+
+        tag(green, "greenlight:smoke", "FAILED", "greenlight:smoke:deployment", "d-ANOTHER",
+                "greenlight:smoke:1", "GET /health 500 3ms 4 attempts failed: expected status 200 got 500");
+        assertThat(watch.apply(input).smokeTest()).as("another deployment's report").isNull();
+
+        tag(green, "greenlight:smoke", "SUCCEEDED", "greenlight:smoke:deployment", started.deploymentId(),
+                "greenlight:smoke:1", "GET /health 200 14ms 1 attempt passed");
+        stage.clock.advance(Duration.ofSeconds(10));
+        assertThat(watch.apply(input).smokeTest()).isEqualTo(new SmokeTags.SmokeTest("SUCCEEDED",
+                List.of("GET /health 200 14ms 1 attempt passed")));
+    }
+
+    private void tag(String taskDefinition, String... keysAndValues) {
+        List<Tag> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            tags.add(Tag.builder().key(keysAndValues[i]).value(keysAndValues[i + 1]).build());
+        }
+        stage.twin.ecs().tagResource(r -> r.resourceArn(taskDefinition).tags(tags));
     }
 
     private StartDeployment.Output start(String tag, String profile) {

@@ -45,6 +45,7 @@ public final class SdkDefaultsLaunch {
                         new EcrImageConfigs(ecr, Duration.ofSeconds(10)));
             }
             case "WatchDeployment" -> new WatchDeployment(client(CodeDeployClient.builder(), endpoint),
+                    client(EcsClient.builder(), endpoint),
                     client(CloudWatchClient.builder(), endpoint),
                     client(ElasticLoadBalancingV2Client.builder(), endpoint), Clock.systemUTC());
             case "StartDeployment" -> new StartDeployment(client(CodeDeployClient.builder(), endpoint),

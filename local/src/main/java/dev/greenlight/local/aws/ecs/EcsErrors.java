@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.ecs.model.EcsException;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.PlatformTaskDefinitionIncompatibilityException;
 import software.amazon.awssdk.services.ecs.model.PlatformUnknownException;
+import software.amazon.awssdk.services.ecs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.ServiceNotActiveException;
 import software.amazon.awssdk.services.ecs.model.ServiceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.TaskSetNotFoundException;
@@ -68,5 +69,11 @@ final class EcsErrors {
     static EcsException clusterContainsTasks() {
         return AwsErrors.of(ClusterContainsTasksException.builder(), "ClusterContainsTasksException",
                 "The Cluster cannot be deleted while Tasks are active.", 400);
+    }
+
+    /** TagResource's and its kin's missing resource; AWS does not publish the message, this one is ours. */
+    static EcsException resourceNotFound(String arn) {
+        return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "The specified resource could not be found: " + arn, 400);
     }
 }

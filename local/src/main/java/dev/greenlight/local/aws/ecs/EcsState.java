@@ -19,6 +19,8 @@ final class EcsState {
     final Map<String, TaskSetState> taskSets = new LinkedHashMap<>();
     /** By task id. */
     final Map<String, TaskState> tasks = new LinkedHashMap<>();
+    /** A resource's tags in the order first set, by its ARN. */
+    final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
     final ServiceEvents events = new ServiceEvents();
     private long sequence;
 

@@ -26,6 +26,14 @@ import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsRequest;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.ecs.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.ecs.model.TagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.TagResourceResponse;
+import software.amazon.awssdk.services.ecs.model.UntagResourceRequest;
+import software.amazon.awssdk.services.ecs.model.UntagResourceResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
@@ -74,6 +82,7 @@ public final class EcsTwin implements EcsClient {
     private final ServiceOperations services;
     private final TaskSetOperations taskSets;
     private final TaskOperations tasks;
+    private final TagOperations tags;
 
     public EcsTwin(Clock clock, TaskLauncher launcher, TargetRegistry targets) {
         this(Objects.requireNonNull(clock, "clock"), new EcsState(), Caller.ACCOUNT,
@@ -90,13 +99,15 @@ public final class EcsTwin implements EcsClient {
             this.services = sameState.services;
             this.taskSets = sameState.taskSets;
             this.tasks = sameState.tasks;
+            this.tags = sameState.tags;
             return;
         }
         ServiceScheduler scheduler = new ServiceScheduler(state, clock, launcher, targets);
         Views views = new Views(state);
         this.clusters = new ClusterOperations(state, views);
         this.services = new ServiceOperations(state, clock, scheduler, views);
-        this.taskSets = new TaskSetOperations(state, clock, scheduler, views);
+        this.tags = new TagOperations(state);
+        this.taskSets = new TaskSetOperations(state, clock, scheduler, views, tags);
         this.tasks = new TaskOperations(state, scheduler, views);
     }
 
@@ -138,8 +149,15 @@ public final class EcsTwin implements EcsClient {
 
     @Override
     public DescribeTaskDefinitionResponse describeTaskDefinition(DescribeTaskDefinitionRequest request) {
-        return locked(() -> DescribeTaskDefinitionResponse.builder()
-                .taskDefinition(state.taskDefinitions.describe(request.taskDefinition())).build());
+        return locked(() -> {
+            TaskDefinition definition = state.taskDefinitions.describe(request.taskDefinition());
+            DescribeTaskDefinitionResponse.Builder response = DescribeTaskDefinitionResponse.builder()
+                    .taskDefinition(definition);
+            if (request.include().contains(TaskDefinitionField.TAGS)) {
+                response.tags(tags.tagsOf(definition.taskDefinitionArn()));
+            }
+            return response.build();
+        });
     }
 
     @Override
@@ -264,6 +282,21 @@ public final class EcsTwin implements EcsClient {
     @Override
     public DescribeTasksResponse describeTasks(DescribeTasksRequest request) {
         return locked(() -> tasks.describe(request));
+    }
+
+    @Override
+    public TagResourceResponse tagResource(TagResourceRequest request) {
+        return locked(() -> tags.tag(request));
+    }
+
+    @Override
+    public UntagResourceResponse untagResource(UntagResourceRequest request) {
+        return locked(() -> tags.untag(request));
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
+        return locked(() -> tags.list(request));
     }
 
     private <T> T locked(Supplier<T> operation) {

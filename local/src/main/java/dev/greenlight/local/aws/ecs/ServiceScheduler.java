@@ -51,6 +51,7 @@ final class ServiceScheduler {
         }
         if (set.draining() && state.tasksOf(set).stream().noneMatch(TaskState::live)) {
             state.taskSets.remove(set.id());
+            state.tags.remove(set.arn()); // AWS deletes a resource's tags with it
             return;
         }
         assessStability(set.id());

@@ -103,6 +103,11 @@ final class TaskDefinitions {
                 .toList();
     }
 
+    /** Whether {@code family:revision} (or an ARN) was ever registered. */
+    boolean exists(String reference) {
+        return find(reference).isPresent();
+    }
+
     private Optional<TaskDefinition> find(String reference) {
         String resource = EcsArns.taskDefinitionReference(reference);
         int colon = resource.lastIndexOf(':');

@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.ecs;
 import dev.greenlight.local.clock.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ecs.model.CreateTaskSetRequest;
 import software.amazon.awssdk.services.ecs.model.CreateTaskSetResponse;
 import software.amazon.awssdk.services.ecs.model.DeleteTaskSetRequest;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.ecs.model.Scale;
 import software.amazon.awssdk.services.ecs.model.ScaleUnit;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TaskSet;
+import software.amazon.awssdk.services.ecs.model.TaskSetField;
 import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServicePrimaryTaskSetResponse;
 import software.amazon.awssdk.services.ecs.model.UpdateTaskSetRequest;
@@ -33,12 +35,14 @@ final class TaskSetOperations {
     private final Clock clock;
     private final ServiceScheduler scheduler;
     private final Views views;
+    private final TagOperations tags;
 
-    TaskSetOperations(EcsState state, Clock clock, ServiceScheduler scheduler, Views views) {
+    TaskSetOperations(EcsState state, Clock clock, ServiceScheduler scheduler, Views views, TagOperations tags) {
         this.state = state;
         this.clock = clock;
         this.scheduler = scheduler;
         this.views = views;
+        this.tags = tags;
     }
 
     CreateTaskSetResponse create(CreateTaskSetRequest request, Caller caller) {
@@ -62,18 +66,22 @@ final class TaskSetOperations {
         return CreateTaskSetResponse.builder().taskSet(views.taskSet(state.taskSets.get(set.id()))).build();
     }
 
+    /** {@code include: [TAGS]} adds each set's tags; without it ECS leaves them out. */
     DescribeTaskSetsResponse describe(DescribeTaskSetsRequest request) {
         ServiceState service = state.service(state.cluster(request.cluster()), request.service());
         List<TaskSetState> sets = state.taskSetsOf(service);
+        boolean withTags = request.include().contains(TaskSetField.TAGS);
+        Function<TaskSetState, TaskSet> view = set -> withTags
+                ? views.taskSet(set).toBuilder().tags(tags.tagsOf(set.arn())).build() : views.taskSet(set);
         if (request.taskSets().isEmpty()) {
-            return DescribeTaskSetsResponse.builder().taskSets(sets.stream().map(views::taskSet).toList()).build();
+            return DescribeTaskSetsResponse.builder().taskSets(sets.stream().map(view).toList()).build();
         }
         List<TaskSet> found = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         for (String idOrArn : request.taskSets()) {
             String id = EcsArns.taskSetId(idOrArn);
             sets.stream().filter(set -> set.id().equals(id)).findFirst().ifPresentOrElse(
-                    set -> found.add(views.taskSet(set)),
+                    set -> found.add(view.apply(set)),
                     () -> failures.add(Failure.builder().arn(idOrArn).reason("MISSING").build()));
         }
         return DescribeTaskSetsResponse.builder().taskSets(found).failures(failures).build();

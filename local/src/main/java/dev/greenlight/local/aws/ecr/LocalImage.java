@@ -13,7 +13,7 @@ import java.util.Objects;
 public record LocalImage(String tag, String os, String architecture, Map<String, String> labels,
         List<PlannedFinding> findings, String appProfile) {
 
-    public static final String PROFILE_LABEL = "dev.greenlight.app-profile";
+    public static final String PROFILE_LABEL = "dev.greenlight.profile";
 
     public LocalImage {
         Objects.requireNonNull(tag, "tag");

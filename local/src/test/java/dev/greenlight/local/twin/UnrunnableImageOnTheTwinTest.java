@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
 /**
- * An image the fleet cannot run, pushed by a client other than {@code greenlight push}: ECS stops its
+ * What an image pushed by any client runs as. An image the fleet cannot run, pushed by a client other than {@code greenlight push}: ECS stops its
  * tasks with the reason as ECS words it, and CodeDeploy fails the deployment in minutes with that reason.
  */
 class UnrunnableImageOnTheTwinTest {
@@ -69,6 +69,16 @@ class UnrunnableImageOnTheTwinTest {
         assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
         assertThat(stopped.stoppedReason()).startsWith("CannotPullContainerError: ");
         assertThat(stopped.startedAt()).isNull();
+    }
+
+    @Test
+    void imageWithoutAProfileLabel_runsHealthyAndIsDeployed() {
+        clock.advance(Duration.ofMinutes(2));
+
+        DeploymentInfo done = runUntilDone(deploy(LocalImage.of("4.3", null)));
+
+        assertThat(done.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(stoppedTasks().stream().filter(task -> task.startedAt() == null)).isEmpty();
     }
 
     @Test

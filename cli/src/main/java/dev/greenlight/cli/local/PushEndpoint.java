@@ -22,7 +22,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * modelled, so {@code POST /push {"repository", "tag", "profile"}} builds the sample app's image and
  * pushes it into the ECR twin in-process. From there it is an ordinary push: ECR emits its event and
  * EventBridge starts the pipeline, as in AWS. Answers {@code {"imageUri"}}, or 4xx {@code {"message"}}
- * for every refusal (a wrong path or method, a body that is not a JSON object, one over 64 KiB).
+ * for every refusal (a wrong path or method, a body that is not a JSON object, one over 64 KiB, a
+ * profile that names no app profile, refused before anything is pushed).
  */
 public final class PushEndpoint extends Handler.Abstract implements AutoCloseable {
 

@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
                 "The profile decides how the app behaves: healthy, errors[:SHARE] (answers 500 to a share of "
                         + "requests, 0.25 by default), slow[:MILLIS], unhealthy (fails its health check), crash."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:pushed", "1:not pushed (no twin running, unknown service, tag already used); the "
+        exitCodeList = {"0:pushed", "1:not pushed (unknown profile, no twin running, unknown service, tag already used); the "
                 + "reason is printed", "2:bad usage"})
 public final class Push extends AwsCommand {
 
@@ -53,18 +53,18 @@ public final class Push extends AwsCommand {
 
     @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {
+        try {
+            AppProfile.named(profile, tag);
+        } catch (IllegalArgumentException e) {
+            throw new CliError("Nothing pushed: --profile " + profile + " is not an app profile: " + e.getMessage()
+                    + ". For example: --profile errors:0.5");
+        }
         TwinAddress twin = aws.twin().orElseThrow(() -> new CliError("greenlight push works only against the local "
                 + "twin, and none is running. Start it with greenlight local up; in AWS, push with docker push."));
         if (twin.config() == null) {
             throw new CliError("The twin runs without a pipeline (local up --empty). Restart it without --empty.");
         }
         ServiceConfig entry = ConfigSource.service(twin.config(), service);
-        try {
-            AppProfile.named(profile, tag);
-        } catch (IllegalArgumentException e) {
-            throw new CliError("--profile " + profile + " is not an app profile (" + e.getMessage() + "). Use "
-                    + "healthy, errors, errors:0.5, slow, slow:3000, unhealthy or crash.");
-        }
         JsonNode answer = post(twin, Map.of("repository", entry.repository(), "tag", tag, "profile", profile));
         out.println("Pushed " + entry.repository() + ":" + tag + " (" + profile + "): "
                 + answer.path("imageUri").asText());

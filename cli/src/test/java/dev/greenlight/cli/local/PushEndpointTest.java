@@ -52,6 +52,18 @@ class PushEndpointTest {
     }
 
     @Test
+    void anUnknownProfileIsA400ListingTheProfiles_andNothingIsPushed() throws Exception {
+        twin.ecr().createRepository(r -> r.repositoryName("orders"));
+
+        HttpResponse<String> answer = post("{\"repository\": \"orders\", \"tag\": \"2.1\", \"profile\": \"bogus\"}");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(Worker.JSON.readTree(answer.body()).get("message").asText())
+                .contains("unknown app profile 'bogus'", "healthy, errors[:SHARE], slow[:MILLIS], unhealthy, crash");
+        assertThat(twin.ecr().describeImages(r -> r.repositoryName("orders")).imageDetails()).isEmpty();
+    }
+
+    @Test
     void aBodyOverItsLimitIsRefusedWithAMessage() throws Exception {
         HttpResponse<String> answer = post("\"" + "a".repeat(PushEndpoint.MAX_BODY) + "\"");
 

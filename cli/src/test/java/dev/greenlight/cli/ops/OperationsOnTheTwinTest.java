@@ -318,7 +318,8 @@ class OperationsOnTheTwinTest {
         CommandRun push = CommandRun.of("push", "orders", "2.0", "--profile", "flaky");
 
         assertThat(push.exitCode()).isEqualTo(1);
-        assertThat(push.err()).contains("--profile flaky is not an app profile");
+        assertThat(push.err()).contains("Nothing pushed: --profile flaky is not an app profile",
+                "profiles: healthy, errors[:SHARE], slow[:MILLIS], unhealthy, crash");
         assertThat(twin.executions()).isEmpty();
     }
 

@@ -22,6 +22,9 @@ public record AppProfile(String version, double errorShare, Duration addedLatenc
         }
     }
 
+    /** The profiles an image can name, as a user writes them. */
+    public static final String NAMES = "healthy, errors[:SHARE], slow[:MILLIS], unhealthy, crash";
+
     public static AppProfile healthy(String version) {
         return new AppProfile(version, 0, Duration.ZERO, false, false);
     }
@@ -59,7 +62,8 @@ public record AppProfile(String version, double errorShare, Duration addedLatenc
                 case "slow" -> slow(version, Duration.ofMillis(argument == null ? 2000 : Long.parseLong(argument)));
                 case "unhealthy" -> unhealthy(version);
                 case "crash" -> crashing(version);
-                default -> throw new IllegalArgumentException("unknown app profile '" + profile + "'");
+                default -> throw new IllegalArgumentException("unknown app profile '" + profile + "' (profiles: "
+                        + NAMES + ")");
             };
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("app profile '" + profile + "' has a bad number: " + argument);

@@ -2,6 +2,7 @@ package dev.greenlight.local.twin;
 
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.ecr.LocalImage;
+import dev.greenlight.local.fleet.AppProfile;
 import java.util.List;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
@@ -79,8 +80,13 @@ public record DemoService(String name, String cluster, String productionListener
         return new DemoService(name, cluster, production, test, alarms, group);
     }
 
-    /** Pushes an image of the sample app with {@code profile} (healthy, errors, slow, unhealthy, crash). */
+    /**
+     * Pushes an image of the sample app with {@code profile} (healthy, errors, slow, unhealthy, crash).
+     *
+     * @throws IllegalArgumentException before anything is pushed, when {@code profile} names no app profile
+     */
     public static String push(LocalTwin twin, String repository, String tag, String profile) {
+        AppProfile.named(profile, tag);
         String digest = twin.ecr().push(repository, LocalImage.of(tag, profile));
         return LocalAccount.ID + ".dkr.ecr." + LocalAccount.REGION + ".amazonaws.com/" + repository + "@" + digest;
     }

@@ -5,13 +5,17 @@ import dev.greenlight.local.aws.codedeploy.ProductionWeights;
 import dev.greenlight.local.aws.codedeploy.ReplacementTaskSet;
 import dev.greenlight.local.aws.codedeploy.TaskSet;
 import dev.greenlight.local.aws.codedeploy.TaskSetRerouting;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.ScaleUnit;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -75,6 +79,29 @@ final class EcsElbRerouting implements TaskSetRerouting {
                 .filter(target -> target.targetHealth().state() != TargetHealthStateEnum.DRAINING).toList();
         return targets.size() >= taskSet.runningCount()
                 && targets.stream().allMatch(target -> target.targetHealth().state() == TargetHealthStateEnum.HEALTHY);
+    }
+
+    @Override
+    public List<String> failedStarts(EcsServiceId id, String taskSetId) {
+        List<String> stopped = ecs.listTasks(request -> request.cluster(id.cluster()).startedBy(taskSetId)
+                .desiredStatus(DesiredStatus.STOPPED).maxResults(100)).taskArns();
+        if (stopped.isEmpty()) {
+            return List.of();
+        }
+        return ecs.describeTasks(request -> request.cluster(id.cluster()).tasks(stopped)).tasks().stream()
+                .filter(task -> task.startedAt() == null)
+                .sorted(Comparator.comparing(Task::stoppedAt))
+                .map(EcsElbRerouting::stopReason)
+                .toList();
+    }
+
+    /** The task's stoppedReason, and what its containers say when that is only "Essential container in task exited". */
+    private static String stopReason(Task task) {
+        String containers = task.containers().stream()
+                .filter(container -> container.reason() != null && !container.reason().equals(task.stoppedReason()))
+                .map(container -> container.name() + ": " + container.reason())
+                .collect(Collectors.joining("; "));
+        return task.stopCodeAsString() + ": " + task.stoppedReason() + (containers.isEmpty() ? "" : " (" + containers + ")");
     }
 
     @Override

@@ -6,7 +6,6 @@ import dev.greenlight.local.fleet.AppProfile;
 import dev.greenlight.local.fleet.Endpoint;
 import dev.greenlight.local.fleet.Fleet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** ECS tasks run on the fleet: each container is the sample app its image describes. */
@@ -23,15 +22,19 @@ final class FleetTaskLauncher implements TaskLauncher {
 
     @Override
     public void start(ContainerLaunch launch, ContainerListener listener) {
-        Optional<AppProfile> profile = images.profile(launch.image());
-        if (profile.isEmpty()) {
-            // The error a Fargate task stops with when its image is not in the registry.
-            listener.exited(255, "CannotPullContainerError: pull image manifest has been retried 5 time(s): "
-                    + "failed to resolve ref " + launch.image() + ": not found");
-            return;
+        ImageProfiles.Outcome pulled = images.pull(launch.image());
+        if (pulled instanceof ImageProfiles.CannotPull cannot) {
+            listener.failedToStart(cannot.reason());
+        } else if (pulled instanceof ImageProfiles.ExitsAtStart exits) {
+            listener.exited(1, exits.reason());
+        } else if (pulled instanceof ImageProfiles.Runs runs) {
+            run(launch, runs.profile(), listener);
         }
+    }
+
+    private void run(ContainerLaunch launch, AppProfile profile, ContainerListener listener) {
         try {
-            Endpoint endpoint = fleet.startApp(profile.get());
+            Endpoint endpoint = fleet.startApp(profile);
             running.put(key(launch.taskArn(), launch.containerName()), endpoint);
             listener.running(new ContainerAddress(endpoint.host(), endpoint.port()));
         } catch (AppCrashedException e) {

@@ -9,11 +9,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
+import software.amazon.awssdk.services.ecr.model.Image;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 
 /**
- * What an ECS container's image runs on the fleet: the app profile in its config's labels, read
- * from the ECR twin as a container runtime would pull it. An image ECR does not hold is not found.
+ * What an ECS container's image runs on the fleet, read from the ECR twin as a container runtime
+ * would pull it: the app profile in its config's {@link LocalImage#PROFILE_LABEL} label (none means
+ * healthy). An image ECR does not hold, or one built for another platform than Fargate's default
+ * linux/amd64, cannot be pulled; one whose label names no profile exits as soon as it starts.
  */
 final class ImageProfiles {
 
@@ -21,17 +24,35 @@ final class ImageProfiles {
     private static final Pattern ECR_IMAGE = Pattern.compile(
             "\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/([^:@]+)(?::([^@]+))?(?:@(sha256:[0-9a-f]{64}))?");
 
+    /** The platform a Fargate task without a runtimePlatform runs on. */
+    static final String FARGATE_PLATFORM = "linux/amd64";
+
+    /** What pulling and starting an image comes to. */
+    sealed interface Outcome {
+    }
+
+    /** The image runs the sample app with this profile. */
+    record Runs(AppProfile profile) implements Outcome {
+    }
+
+    /** The image cannot be pulled; {@code reason} as ECS words it in the task's stoppedReason. */
+    record CannotPull(String reason) implements Outcome {
+    }
+
+    /** The image pulls but its app exits at start with code 1; {@code reason} as the container's reason. */
+    record ExitsAtStart(String reason) implements Outcome {
+    }
+
     private final EcrTwin ecr;
 
     ImageProfiles(EcrTwin ecr) {
         this.ecr = ecr;
     }
 
-    /** The image's profile, or empty when the image cannot be pulled (no such repository or image). */
-    Optional<AppProfile> profile(String image) {
+    Outcome pull(String image) {
         Matcher matcher = ECR_IMAGE.matcher(image);
         if (!matcher.matches() || (matcher.group(2) == null && matcher.group(3) == null)) {
-            return Optional.empty();
+            return notFound(image);
         }
         String repository = matcher.group(1);
         ImageIdentifier id = ImageIdentifier.builder().imageTag(matcher.group(2)).imageDigest(matcher.group(3)).build();
@@ -39,22 +60,47 @@ final class ImageProfiles {
         try {
             found = ecr.batchGetImage(request -> request.repositoryName(repository).imageIds(id));
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return notFound(image);
         }
-        return found.images().stream().findFirst().flatMap(pulled -> {
-            JsonNode manifest = Json.parse(pulled.imageManifest());
-            String version = matcher.group(2) != null ? matcher.group(2) : tagOf(repository, pulled.imageId().imageDigest());
-            return ecr.blob(repository, manifest.path("config").path("digest").asText())
-                    .map(config -> Json.parse(config).path("config").path("Labels").path(LocalImage.PROFILE_LABEL))
-                    .filter(JsonNode::isTextual)
-                    .map(profile -> AppProfile.named(profile.asText(), version));
-        });
+        Optional<Image> pulled = found.images().stream().findFirst();
+        if (pulled.isEmpty()) {
+            return notFound(image);
+        }
+        JsonNode manifest = Json.parse(pulled.get().imageManifest());
+        Optional<JsonNode> config = ecr.blob(repository, manifest.path("config").path("digest").asText())
+                .map(Json::parse);
+        if (config.isEmpty()) {
+            return notFound(image);
+        }
+        String platform = config.get().path("os").asText("linux") + "/" + config.get().path("architecture").asText("amd64");
+        if (!platform.equals(FARGATE_PLATFORM)) {
+            // The error containerd gives when an image has no variant for the task's platform.
+            return new CannotPull("CannotPullContainerError: pull image manifest has been retried 5 time(s): "
+                    + "image Manifest does not contain descriptor matching platform '" + FARGATE_PLATFORM + "'");
+        }
+        String version = matcher.group(2) != null ? matcher.group(2)
+                : tagOf(repository, pulled.get().imageId().imageDigest());
+        JsonNode label = config.get().path("config").path("Labels").path(LocalImage.PROFILE_LABEL);
+        if (!label.isTextual()) {
+            return new Runs(AppProfile.healthy(version));
+        }
+        try {
+            return new Runs(AppProfile.named(label.asText(), version));
+        } catch (IllegalArgumentException e) {
+            return new ExitsAtStart("sample app version " + version + " exited during start: " + e.getMessage());
+        }
+    }
+
+    /** The error a Fargate task stops with when its image is not in the registry. */
+    private static CannotPull notFound(String image) {
+        return new CannotPull("CannotPullContainerError: pull image manifest has been retried 5 time(s): "
+                + "failed to resolve ref " + image + ": not found");
     }
 
     /** The version an image pulled by digest reports: its tag, else the start of its digest. */
     private String tagOf(String repository, String digest) {
         return ecr.describeImages(request -> request.repositoryName(repository)
-                        .imageIds(id -> id.imageDigest(digest)))
+                        .imageIds(i -> i.imageDigest(digest)))
                 .imageDetails().stream().flatMap(details -> details.imageTags().stream()).findFirst()
                 .orElse(digest.substring("sha256:".length(), "sha256:".length() + 12));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.greenlight.local.aws.ecr.LocalImage;
 import dev.greenlight.local.aws.ecr.PlannedFinding;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,19 @@ class ImageScenariosTest {
 
         Invariants.check(scenario, failed("Greenlight.ImageRejected"));
         assertThat(done.cause()).contains("arm64");
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    @Test
+    void imageWhoseProfileLabelTheFleetCannotRun_failsItsDeploymentInMinutesWithEcsReason() {
+        // Pushed by another registry client: greenlight push would have refused the profile.
+        scenario.push(LocalImage.of("2.0", "bogus"));
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.DeploymentFailed"));
+        assertThat(done.cause()).contains("ECS_UPDATE_ERROR", "Essential container in task exited",
+                "unknown app profile 'bogus'");
+        assertThat(Duration.between(done.startDate(), done.stopDate())).isLessThan(Duration.ofMinutes(10));
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 

@@ -25,6 +25,12 @@ final class EcsDeploymentRun {
     /** How often Install checks the replacement task set, and how long it waits for it at most. */
     static final Duration READINESS_POLL = Duration.ofSeconds(15);
     static final Duration READINESS_TIMEOUT = Duration.ofHours(1);
+    /**
+     * How many of the replacement's tasks may stop before they ever run before Install gives up. AWS
+     * publishes neither this rule nor its message for CodeDeploy; the count is the minimum of ECS's
+     * deployment circuit breaker, which fails an ECS deployment after that many tasks fail to launch.
+     */
+    static final int FAILED_STARTS_LIMIT = 3;
 
     private final Deployment deployment;
     private final Object monitor;
@@ -130,8 +136,17 @@ final class EcsDeploymentRun {
             return;
         }
         TaskSet replacement = deployment.replacement;
-        if (ports.rerouting().replacementReady(deployment.group.service(), replacement.id(), replacement.targetGroup())) {
+        EcsServiceId service = deployment.group.service();
+        if (ports.rerouting().replacementReady(service, replacement.id(), replacement.targetGroup())) {
             eventSucceeded(EcsLifecycleEvent.INSTALL);
+            return;
+        }
+        List<String> failedStarts = ports.rerouting().failedStarts(service, replacement.id());
+        if (failedStarts.size() >= FAILED_STARTS_LIMIT) {
+            fail(ErrorCode.ECS_UPDATE_ERROR, "The ECS replacement task set " + replacement.id() + " could not start "
+                    + "its tasks: " + failedStarts.size() + " tasks stopped before they ran. The last one stopped with "
+                    + failedStarts.get(failedStarts.size() - 1),
+                    DeploymentStatus.FAILED, rollsBackOn(AutoRollbackEvent.DEPLOYMENT_FAILURE));
         } else if (!clock.now().isBefore(deadline)) {
             fail(ErrorCode.ECS_UPDATE_ERROR, "The ECS replacement task set " + replacement.id() + " did not reach a "
                     + "steady state with healthy targets within " + READINESS_TIMEOUT.toMinutes() + " minutes.",

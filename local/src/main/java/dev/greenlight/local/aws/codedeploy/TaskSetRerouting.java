@@ -20,6 +20,12 @@ public interface TaskSetRerouting {
      */
     boolean replacementReady(EcsServiceId service, String taskSetId, String targetGroup);
 
+    /**
+     * Why the task set's tasks that stopped before they ever ran stopped, as ECS words it (the task's
+     * stoppedReason, with its containers' reasons): the ones ECS still lists, oldest first.
+     */
+    java.util.List<String> failedStarts(EcsServiceId service, String taskSetId);
+
     /** Points the test listener at the target group. */
     void routeTestTraffic(String testListenerArn, String targetGroup);
 

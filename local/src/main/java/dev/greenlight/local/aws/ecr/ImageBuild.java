@@ -37,7 +37,9 @@ record ImageBuild(String manifest, Map<String, String> blobs, long layersSize) {
         ObjectNode labels = config.putObject("config").putObject("Labels");
         image.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(label -> labels.put(label.getKey(), label.getValue()));
-        labels.put(LocalImage.PROFILE_LABEL, image.appProfile());
+        if (image.appProfile() != null) {
+            labels.put(LocalImage.PROFILE_LABEL, image.appProfile());
+        }
         ObjectNode rootfs = config.putObject("rootfs");
         rootfs.put("type", "layers");
         rootfs.putArray("diff_ids").add(layerDigest);

@@ -9,7 +9,7 @@ package dev.greenlight.local.aws.ecs;
  */
 public interface TaskLauncher {
 
-    /** Starts one container; reports exactly once through {@code listener} that it runs or that it exited. */
+    /** Starts one container; reports exactly once through {@code listener} that it runs, exited or failed to start. */
     void start(ContainerLaunch launch, ContainerListener listener);
 
     /** Stops a container started by {@link #start}; stopping one that already exited does nothing. */
@@ -32,5 +32,11 @@ public interface TaskLauncher {
 
         /** The container exited, at start (a crash) or later; {@code reason} as Docker words it. */
         void exited(int exitCode, String reason);
+
+        /**
+         * The container never started (its image could not be pulled): the task stops with
+         * {@code TaskFailedToStart} and {@code reason} as ECS words it, e.g. {@code CannotPullContainerError: …}.
+         */
+        void failedToStart(String reason);
     }
 }

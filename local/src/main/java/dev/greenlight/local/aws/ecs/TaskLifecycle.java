@@ -113,6 +113,17 @@ final class TaskLifecycle {
         }
     }
 
+    /** A container whose image cannot be pulled stops its task with the pull error, whether essential or not. */
+    private void containerFailedToStart(String taskId, String containerName, String reason) {
+        TaskState task = state.tasks.get(taskId);
+        if (!task.live()) {
+            return;
+        }
+        TaskState updated = task.withContainer(container(task, containerName).exited(null, reason));
+        state.put(updated);
+        onStoppedItself.accept(stop(updated, TaskStopCode.TASK_FAILED_TO_START, reason));
+    }
+
     /** The target group of each of the task set's load balancers, with the address of the container it names. */
     private Map<String, ContainerAddress> registrations(TaskState task) {
         TaskSetState set = task.taskSetId() == null ? null : state.taskSets.get(task.taskSetId());
@@ -171,6 +182,11 @@ final class TaskLifecycle {
         @Override
         public void exited(int exitCode, String reason) {
             clock.execute(() -> locked(() -> containerExited(taskId, containerName, exitCode, reason)));
+        }
+
+        @Override
+        public void failedToStart(String reason) {
+            clock.execute(() -> locked(() -> containerFailedToStart(taskId, containerName, reason)));
         }
     }
 }

@@ -101,6 +101,28 @@ class EcsBlueGreenDeploymentTest {
     }
 
     @Test
+    void replacementWhoseTasksKeepFailingToStart_failsTheDeploymentWithEcsReasonNotAfterAnHour() {
+        fixture.group();
+        fixture.rerouting.replacementReadyAt = java.time.Instant.MAX;
+        String id = fixture.deploy(CodeDeployFixture.appSpec());
+        String pullError = "TaskFailedToStart: CannotPullContainerError: pull image manifest has been retried 5 time(s)";
+
+        fixture.rerouting.failedStarts.addAll(java.util.List.of(pullError, pullError));
+        fixture.runFor(Duration.ofMinutes(2));
+        assertThat(fixture.event(id, "Install").status()).as("two failed starts").isEqualTo(LifecycleEventStatus.IN_PROGRESS);
+
+        fixture.rerouting.failedStarts.add(pullError);
+        fixture.runFor(Duration.ofSeconds(16));
+
+        DeploymentInfo failed = fixture.info(id);
+        assertThat(failed.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(failed.errorInformation().codeAsString()).isEqualTo("ECS_UPDATE_ERROR");
+        assertThat(failed.errorInformation().message()).contains("ts-green-1 could not start its tasks", pullError);
+        assertThat(fixture.rerouting.productionWeights).allMatch(weights -> weights.replacementPercent() == 0);
+        assertThat(fixture.rerouting.deletedTaskSets).containsExactly("ts-green-1");
+    }
+
+    @Test
     void hookableEventsWithoutAHook_areSkipped() {
         fixture.group(g -> g.deploymentConfigName("CodeDeployDefault.ECSAllAtOnce"));
         String id = fixture.deploy(CodeDeployFixture.appSpec());

@@ -43,6 +43,14 @@ final class FakeRerouting implements TaskSetRerouting {
         return !now.get().isBefore(replacementReadyAt);
     }
 
+    /** Tasks of the replacement that stopped before they ran, as a test sets them. */
+    final List<String> failedStarts = new ArrayList<>();
+
+    @Override
+    public List<String> failedStarts(EcsServiceId service, String taskSetId) {
+        return List.copyOf(failedStarts);
+    }
+
     @Override
     public void routeTestTraffic(String testListenerArn, String targetGroup) {
         calls.add("test " + targetGroup);

@@ -68,7 +68,7 @@ class EcrPushWithTheAwsCliTest {
         Path layer = layer(dir);
         String layerDigest = upload(layer);
         String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":"
-                + "{\"dev.greenlight.profile\":\"healthy\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+                + "{\"dev.greenlight.app-profile\":\"healthy\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
                 + sha256(Files.readAllBytes(dir.resolve("layer.tar"))) + "\"]}}";
         Path configFile = Files.writeString(dir.resolve("config.json"), config);
         String configDigest = upload(configFile);

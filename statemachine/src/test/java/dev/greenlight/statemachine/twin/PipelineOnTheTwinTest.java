@@ -60,6 +60,21 @@ class PipelineOnTheTwinTest {
     }
 
     @Test
+    void pushByTheLayerUploadApi_startsThePipelineAndTheReleaseServesTheNewImage() {
+        clock.advance(Duration.ofMinutes(2));
+        TrafficGenerator users = users();
+
+        String digest = LayerUploadPush.push(twin.ecr(), "orders", "2.1", "healthy");
+        DescribeExecutionResponse done = runToEnd();
+
+        assertThat(done.status()).as("%s: %s", done.error(), done.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.input()).contains(digest);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(users.report().failed()).isZero();
+        assertThat(users.report().byVersion()).containsKey("2.1");
+    }
+
+    @Test
     void badPush_alarmFiresDuringTheCanary_andThePipelineRollsBackAndFailsWithAlarmFired() {
         clock.advance(Duration.ofMinutes(2));
         TrafficGenerator users = users();

@@ -2,18 +2,23 @@ package dev.greenlight.local.aws.ecr;
 
 import dev.greenlight.local.aws.AwsErrors;
 import dev.greenlight.local.aws.LocalAccount;
+import software.amazon.awssdk.services.ecr.model.EmptyUploadException;
 import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ImageDigestDoesNotMatchException;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.ImageTagAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.InvalidLayerException;
+import software.amazon.awssdk.services.ecr.model.InvalidLayerPartException;
 import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecr.model.LayerAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.LayersNotFoundException;
 import software.amazon.awssdk.services.ecr.model.LimitExceededException;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotEmptyException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.ecr.model.ScanNotFoundException;
+import software.amazon.awssdk.services.ecr.model.UploadNotFoundException;
 
 /** ECR's refusals, coded and worded as AWS answers them. */
 final class EcrErrors {
@@ -77,6 +82,40 @@ final class EcrErrors {
     static LimitExceededException scanQuota() {
         return AwsErrors.of(LimitExceededException.builder(), "LimitExceededException",
                 "The scan quota per image has been exceeded. Wait and try again.", 400);
+    }
+
+    // AWS documents when the layer-upload errors apply, not their messages: these are worded here.
+
+    static UploadNotFoundException uploadNotFound(String repository, String uploadId) {
+        return AwsErrors.of(UploadNotFoundException.builder(), "UploadNotFoundException",
+                "Upload with id '" + uploadId + "' does not exist in the repository with name '" + repository + "' "
+                        + REGISTRY, 400);
+    }
+
+    static InvalidLayerPartException invalidLayerPart(String repository, String uploadId, long lastValidByte,
+            String why) {
+        return AwsErrors.of(InvalidLayerPartException.builder().registryId(LocalAccount.ID).repositoryName(repository)
+                        .uploadId(uploadId).lastValidByteReceived(lastValidByte), "InvalidLayerPartException",
+                "The layer part of upload with id '" + uploadId + "' is not valid: " + why
+                        + "; the last valid byte received is " + lastValidByte, 400);
+    }
+
+    static EmptyUploadException emptyUpload(String repository, String uploadId) {
+        return AwsErrors.of(EmptyUploadException.builder(), "EmptyUploadException",
+                "Upload with id '" + uploadId + "' in the repository with name '" + repository
+                        + "' does not contain any layer parts", 400);
+    }
+
+    static InvalidLayerException invalidLayer(String uploadId, Iterable<String> given, String computed) {
+        return AwsErrors.of(InvalidLayerException.builder(), "InvalidLayerException",
+                "The digest of the layer uploaded with id '" + uploadId + "' is '" + computed
+                        + "', which does not match the layer digests " + given, 400);
+    }
+
+    static LayerAlreadyExistsException layerExists(String repository, String digest) {
+        return AwsErrors.of(LayerAlreadyExistsException.builder(), "LayerAlreadyExistsException",
+                "Layer with digest '" + digest + "' already exists in the repository with name '" + repository + "' "
+                        + REGISTRY, 400);
     }
 
     static InvalidParameterException invalidParameter(String message) {

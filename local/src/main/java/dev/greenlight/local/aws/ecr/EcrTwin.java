@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,12 +16,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.AuthorizationData;
+import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityRequest;
+import software.amazon.awssdk.services.ecr.model.BatchCheckLayerAvailabilityResponse;
 import software.amazon.awssdk.services.ecr.model.BatchDeleteImageRequest;
 import software.amazon.awssdk.services.ecr.model.BatchDeleteImageResponse;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageRequest;
 import software.amazon.awssdk.services.ecr.model.BatchGetImageResponse;
+import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.CompleteLayerUploadResponse;
 import software.amazon.awssdk.services.ecr.model.CreateRepositoryRequest;
 import software.amazon.awssdk.services.ecr.model.CreateRepositoryResponse;
 import software.amazon.awssdk.services.ecr.model.DeleteRepositoryRequest;
@@ -30,6 +38,8 @@ import software.amazon.awssdk.services.ecr.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
+import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenRequest;
+import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;
 import software.amazon.awssdk.services.ecr.model.Image;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageFailure;
@@ -39,6 +49,12 @@ import software.amazon.awssdk.services.ecr.model.ImageScanFindings;
 import software.amazon.awssdk.services.ecr.model.ImageScanFindingsSummary;
 import software.amazon.awssdk.services.ecr.model.ImageScanStatus;
 import software.amazon.awssdk.services.ecr.model.ImageTagMutability;
+import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadRequest;
+import software.amazon.awssdk.services.ecr.model.InitiateLayerUploadResponse;
+import software.amazon.awssdk.services.ecr.model.Layer;
+import software.amazon.awssdk.services.ecr.model.LayerAvailability;
+import software.amazon.awssdk.services.ecr.model.LayerFailure;
+import software.amazon.awssdk.services.ecr.model.LayerFailureCode;
 import software.amazon.awssdk.services.ecr.model.ListImagesFilter;
 import software.amazon.awssdk.services.ecr.model.ListImagesRequest;
 import software.amazon.awssdk.services.ecr.model.ListImagesResponse;
@@ -49,13 +65,15 @@ import software.amazon.awssdk.services.ecr.model.PutImageTagMutabilityResponse;
 import software.amazon.awssdk.services.ecr.model.StartImageScanRequest;
 import software.amazon.awssdk.services.ecr.model.StartImageScanResponse;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
+import software.amazon.awssdk.services.ecr.model.UploadLayerPartRequest;
+import software.amazon.awssdk.services.ecr.model.UploadLayerPartResponse;
 
 /**
  * A private ECR registry: repositories with tag mutability and scan on push, images stored by
  * manifest digest, basic scans that complete on the clock, and the {@code ECR Image Action} /
  * {@code ECR Image Scan} events sent through {@link EcrEvents}. Images arrive by PutImage (a
- * manifest whose blobs are already there) or by {@link #push}, which builds one from a
- * {@link LocalImage}.
+ * manifest whose blobs are already there, uploaded with the layer-upload API) or by {@link #push},
+ * which builds one from a {@link LocalImage}.
  */
 public final class EcrTwin implements EcrClient {
 
@@ -67,13 +85,23 @@ public final class EcrTwin implements EcrClient {
             Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final int MAX_TAG = 300;
     private static final int MAX_IMAGE_IDS = 100;
+    /** CompleteLayerUpload and BatchCheckLayerAvailability take 1 to 100 layer digests. */
+    private static final int MAX_LAYER_DIGESTS = 100;
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** Authorization tokens last 12 hours, as AWS documents. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    private static final String TWIN_PASSWORD = "greenlight-local-twin";
+    /** The part size ECR asks clients for is not published; parts of any size are accepted here. */
+    private static final long PART_SIZE = 10L * 1024 * 1024;
 
     private final Clock clock;
     private final EcrEvents events;
     private final Duration scanDuration;
     private final Map<String, Repository> repositories = new LinkedHashMap<>();
     private final Map<String, Map<String, StoredImage>> images = new HashMap<>();
-    private final Map<String, Map<String, String>> blobs = new HashMap<>();
+    private final Map<String, Map<String, byte[]>> blobs = new HashMap<>();
+    private final Map<String, LayerUpload> uploads = new HashMap<>();
+    private long uploadsBegun;
 
     public EcrTwin(Clock clock, EcrEvents events) {
         this(clock, events, DEFAULT_SCAN_DURATION);
@@ -137,6 +165,7 @@ public final class EcrTwin implements EcrClient {
         repositories.remove(repository.name());
         images.remove(repository.name());
         blobs.remove(repository.name());
+        uploads.values().removeIf(upload -> upload.repository().equals(repository.name()));
         return DeleteRepositoryResponse.builder().repository(repository.toSdk()).build();
     }
 
@@ -150,13 +179,124 @@ public final class EcrTwin implements EcrClient {
         checkTag(image.tag());
         StoredImage stored = store(repository, build.manifest(), ImageBuild.MANIFEST_TYPE, image.tag(),
                 build.layersSize(), image.findings());
-        blobs.get(repository.name()).putAll(build.blobs());
+        build.blobs().forEach((digest, blob) ->
+                blobs.get(repository.name()).put(digest, blob.getBytes(StandardCharsets.UTF_8)));
         return stored.digest();
     }
 
-    /** A blob (image config or layer) by digest, as a registry client would download it. */
+    /** A blob (image config or layer) by digest, read as UTF-8 text, as a registry client would download it. */
     public synchronized Optional<String> blob(String repositoryName, String digest) {
-        return Optional.ofNullable(blobs.get(repository(repositoryName).name()).get(digest));
+        return Optional.ofNullable(blobs.get(repository(repositoryName).name()).get(digest))
+                .map(blob -> new String(blob, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A token for the registry's basic login ({@code AWS:} and a password, base64), valid 12 hours as
+     * AWS documents. The twin serves no registry protocol, so the proxy endpoint is ECR's address form.
+     */
+    @Override
+    public synchronized GetAuthorizationTokenResponse getAuthorizationToken(GetAuthorizationTokenRequest request) {
+        String token = Base64.getEncoder().encodeToString(("AWS:" + TWIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return GetAuthorizationTokenResponse.builder()
+                .authorizationData(AuthorizationData.builder()
+                        .authorizationToken(token)
+                        .expiresAt(clock.now().plus(TOKEN_LIFETIME))
+                        .proxyEndpoint("https://" + LocalAccount.ID + ".dkr.ecr." + LocalAccount.REGION + ".amazonaws.com")
+                        .build())
+                .build();
+    }
+
+    @Override
+    public synchronized InitiateLayerUploadResponse initiateLayerUpload(InitiateLayerUploadRequest request) {
+        Repository repository = repository(request.repositoryName());
+        String id = UUID.nameUUIDFromBytes((repository.name() + "/" + ++uploadsBegun).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        uploads.put(id, new LayerUpload(id, repository.name()));
+        return InitiateLayerUploadResponse.builder().uploadId(id).partSize(PART_SIZE).build();
+    }
+
+    /** Each part must start right after the last byte received and span exactly its blob. */
+    @Override
+    public synchronized UploadLayerPartResponse uploadLayerPart(UploadLayerPartRequest request) {
+        Repository repository = repository(request.repositoryName());
+        LayerUpload upload = upload(repository, request.uploadId());
+        byte[] part = request.layerPartBlob() == null ? new byte[0] : request.layerPartBlob().asByteArray();
+        long first = request.partFirstByte() == null ? -1 : request.partFirstByte();
+        long last = request.partLastByte() == null ? -1 : request.partLastByte();
+        if (part.length == 0) {
+            throw EcrErrors.invalidLayerPart(repository.name(), upload.id(), upload.lastByte(), "the part is empty");
+        }
+        if (first != upload.lastByte() + 1) {
+            throw EcrErrors.invalidLayerPart(repository.name(), upload.id(), upload.lastByte(),
+                    "partFirstByte " + first + " is not the byte after the last one received");
+        }
+        if (last != first + part.length - 1) {
+            throw EcrErrors.invalidLayerPart(repository.name(), upload.id(), upload.lastByte(),
+                    "the part holds " + part.length + " bytes, not " + first + " to " + last);
+        }
+        upload.append(part);
+        return UploadLayerPartResponse.builder()
+                .registryId(LocalAccount.ID)
+                .repositoryName(repository.name())
+                .uploadId(upload.id())
+                .lastByteReceived(upload.lastByte())
+                .build();
+    }
+
+    /** Stores the uploaded layer under its digest, which must be one of those named; the upload is then over. */
+    @Override
+    public synchronized CompleteLayerUploadResponse completeLayerUpload(CompleteLayerUploadRequest request) {
+        Repository repository = repository(request.repositoryName());
+        LayerUpload upload = upload(repository, request.uploadId());
+        checkLayerDigests(request.layerDigests());
+        byte[] layer = upload.bytes();
+        if (layer.length == 0) {
+            throw EcrErrors.emptyUpload(repository.name(), upload.id());
+        }
+        String digest = Digests.sha256(layer);
+        if (!request.layerDigests().contains(digest)) {
+            throw EcrErrors.invalidLayer(upload.id(), request.layerDigests(), digest);
+        }
+        uploads.remove(upload.id());
+        Map<String, byte[]> stored = blobs.get(repository.name());
+        if (stored.containsKey(digest)) {
+            throw EcrErrors.layerExists(repository.name(), digest);
+        }
+        stored.put(digest, layer);
+        return CompleteLayerUploadResponse.builder()
+                .registryId(LocalAccount.ID)
+                .repositoryName(repository.name())
+                .uploadId(upload.id())
+                .layerDigest(digest)
+                .build();
+    }
+
+    /**
+     * Available layers with their sizes; a digest that is not one fails with InvalidLayerDigest, one not
+     * uploaded with MissingLayerDigest. AWS names both codes without saying which case gets which; this
+     * is the reading that matches their names.
+     */
+    @Override
+    public synchronized BatchCheckLayerAvailabilityResponse batchCheckLayerAvailability(
+            BatchCheckLayerAvailabilityRequest request) {
+        Repository repository = repository(request.repositoryName());
+        checkLayerDigests(request.layerDigests());
+        Map<String, byte[]> stored = blobs.get(repository.name());
+        List<Layer> layers = new ArrayList<>();
+        List<LayerFailure> failures = new ArrayList<>();
+        for (String digest : request.layerDigests()) {
+            if (!DIGEST.matcher(digest).matches()) {
+                failures.add(LayerFailure.builder().layerDigest(digest).failureCode(LayerFailureCode.INVALID_LAYER_DIGEST)
+                        .failureReason("Invalid layer digest").build());
+            } else if (!stored.containsKey(digest)) {
+                failures.add(LayerFailure.builder().layerDigest(digest).failureCode(LayerFailureCode.MISSING_LAYER_DIGEST)
+                        .failureReason("Could not find layer").build());
+            } else {
+                layers.add(Layer.builder().layerDigest(digest).layerAvailability(LayerAvailability.AVAILABLE)
+                        .layerSize((long) stored.get(digest).length).build());
+            }
+        }
+        return BatchCheckLayerAvailabilityResponse.builder().layers(layers).failures(failures).build();
     }
 
     @Override
@@ -411,6 +551,25 @@ public final class EcrTwin implements EcrClient {
                     + "constraint: 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]'");
         }
         return requested;
+    }
+
+    private LayerUpload upload(Repository repository, String uploadId) {
+        LayerUpload upload = uploadId == null ? null : uploads.get(uploadId);
+        if (upload == null || !upload.repository().equals(repository.name())) {
+            throw EcrErrors.uploadNotFound(repository.name(), uploadId);
+        }
+        return upload;
+    }
+
+    private static void checkLayerDigests(List<String> digests) {
+        if (digests.isEmpty()) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'layerDigests' failed to satisfy constraint: "
+                    + "'Member must have length greater than or equal to 1'");
+        }
+        if (digests.size() > MAX_LAYER_DIGESTS) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'layerDigests' failed to satisfy constraint: "
+                    + "'Member must have length less than or equal to " + MAX_LAYER_DIGESTS + "'");
+        }
     }
 
     /** BatchGetImage, BatchDeleteImage and DescribeImages (when it names images) take 1 to 100 image ids. */

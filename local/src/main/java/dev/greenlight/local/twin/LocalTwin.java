@@ -82,11 +82,11 @@ public final class LocalTwin implements AutoCloseable {
         this.stepFunctions = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, new LocalIntegrations()),
                 random, retention);
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
+        this.s3 = new S3Twin(clock);
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
-                new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch));
+                new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch), s3::objectBytes);
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
-        this.s3 = new S3Twin(clock);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */

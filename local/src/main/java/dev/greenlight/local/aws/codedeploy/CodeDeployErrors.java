@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.codedeploy.model.InvalidRevisionException
 import software.amazon.awssdk.services.codedeploy.model.InvalidTargetGroupPairException;
 import software.amazon.awssdk.services.codedeploy.model.InvalidTrafficRoutingConfigurationException;
 import software.amazon.awssdk.services.codedeploy.model.LifecycleEventAlreadyCompletedException;
+import software.amazon.awssdk.services.codedeploy.model.RevisionDoesNotExistException;
 import software.amazon.awssdk.services.codedeploy.model.RevisionRequiredException;
 import software.amazon.awssdk.services.codedeploy.model.RoleRequiredException;
 
@@ -154,6 +155,12 @@ final class CodeDeployErrors {
 
     static CodeDeployException invalidRevision(String message) {
         return of(InvalidRevisionException.builder(), "InvalidRevisionException", message);
+    }
+
+    /** The wording is the exception's documentation, followed by the revision it looked for. */
+    static CodeDeployException revisionDoesNotExist(String where) {
+        return of(RevisionDoesNotExistException.builder(), "RevisionDoesNotExistException",
+                "The named revision does not exist with the IAM user or AWS account: " + where);
     }
 
     static CodeDeployException deploymentLimitExceeded(String group, String activeDeploymentId) {

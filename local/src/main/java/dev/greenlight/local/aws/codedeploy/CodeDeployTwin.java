@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentCreator;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentWaitType;
 import software.amazon.awssdk.services.codedeploy.model.GetApplicationRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetApplicationRevisionRequest;
+import software.amazon.awssdk.services.codedeploy.model.GetApplicationRevisionResponse;
 import software.amazon.awssdk.services.codedeploy.model.GetApplicationResponse;
 import software.amazon.awssdk.services.codedeploy.model.GetDeploymentConfigRequest;
 import software.amazon.awssdk.services.codedeploy.model.GetDeploymentConfigResponse;
@@ -36,6 +38,8 @@ import software.amazon.awssdk.services.codedeploy.model.GetDeploymentResponse;
 import software.amazon.awssdk.services.codedeploy.model.GetDeploymentTargetRequest;
 import software.amazon.awssdk.services.codedeploy.model.GetDeploymentTargetResponse;
 import software.amazon.awssdk.services.codedeploy.model.LifecycleEventStatus;
+import software.amazon.awssdk.services.codedeploy.model.ListApplicationRevisionsRequest;
+import software.amazon.awssdk.services.codedeploy.model.ListApplicationRevisionsResponse;
 import software.amazon.awssdk.services.codedeploy.model.ListApplicationsRequest;
 import software.amazon.awssdk.services.codedeploy.model.ListApplicationsResponse;
 import software.amazon.awssdk.services.codedeploy.model.ListDeploymentTargetsRequest;
@@ -44,6 +48,8 @@ import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsRequest;
 import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsResponse;
 import software.amazon.awssdk.services.codedeploy.model.PutLifecycleEventHookExecutionStatusRequest;
 import software.amazon.awssdk.services.codedeploy.model.PutLifecycleEventHookExecutionStatusResponse;
+import software.amazon.awssdk.services.codedeploy.model.RegisterApplicationRevisionRequest;
+import software.amazon.awssdk.services.codedeploy.model.RegisterApplicationRevisionResponse;
 import software.amazon.awssdk.services.codedeploy.model.RevisionLocation;
 import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
 import software.amazon.awssdk.services.codedeploy.model.StopDeploymentRequest;
@@ -54,32 +60,49 @@ import software.amazon.awssdk.services.codedeploy.model.UpdateDeploymentGroupRes
 
 /**
  * CodeDeploy for the ECS compute platform: applications, deployment groups, deployment
- * configurations and blue/green deployments run on the shared clock. Other compute platforms and
- * revision locations other than AppSpecContent are not modelled and are refused as unsupported.
+ * configurations and blue/green deployments run on the shared clock, of an AppSpec given as
+ * AppSpecContent or stored in S3. Other compute platforms and revision locations (GitHub, String)
+ * are not modelled and are refused as unsupported.
  */
 public final class CodeDeployTwin implements CodeDeployClient {
 
     private final Clock clock;
     private final CodeDeployPorts ports;
+    private final RevisionObjects s3;
     private final IdSource ids = new IdSource(20141006L);
     private final Map<String, Application> applications = new LinkedHashMap<>();
     private final Map<GroupKey, DeploymentGroup> groups = new LinkedHashMap<>();
     private final Map<String, DeploymentConfig> configs = new LinkedHashMap<>();
     private final Map<String, Deployment> deployments = new LinkedHashMap<>();
     private final Map<String, EcsDeploymentRun> runs = new HashMap<>();
+    private final Map<RevisionKey, ApplicationRevision> revisions = new LinkedHashMap<>();
 
     public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms) {
-        this(clock, rerouting, hooks, alarms, CodeDeployPorts.DEFAULT_ALARM_POLL_INTERVAL);
+        this(clock, rerouting, hooks, alarms, RevisionObjects.NONE);
+    }
+
+    public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms,
+            RevisionObjects s3) {
+        this(clock, rerouting, hooks, alarms, s3, CodeDeployPorts.DEFAULT_ALARM_POLL_INTERVAL);
     }
 
     public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms,
             Duration alarmPollInterval) {
+        this(clock, rerouting, hooks, alarms, RevisionObjects.NONE, alarmPollInterval);
+    }
+
+    public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms,
+            RevisionObjects s3, Duration alarmPollInterval) {
         this.clock = clock;
         this.ports = new CodeDeployPorts(rerouting, hooks, alarms, alarmPollInterval);
+        this.s3 = s3;
         DeploymentConfig.predefined(clock.now()).forEach(config -> configs.put(config.name(), config));
     }
 
     private record GroupKey(String application, String group) {
+    }
+
+    private record RevisionKey(String application, RevisionLocation location) {
     }
 
     @Override
@@ -201,7 +224,7 @@ public final class CodeDeployTwin implements CodeDeployClient {
     @Override
     public synchronized CreateDeploymentResponse createDeployment(CreateDeploymentRequest request) {
         DeploymentGroup group = group(request.applicationName(), request.deploymentGroupName());
-        AppSpec appSpec = AppSpecReader.read(appSpecContent(request.revision()));
+        AppSpec appSpec = AppSpecReader.read(appSpecContent(request.revision(), s3));
         DeploymentConfig config = config(request.deploymentConfigName() != null
                 ? request.deploymentConfigName() : group.deploymentConfigName());
         AutoRollbackConfiguration autoRollback = request.autoRollbackConfiguration() != null
@@ -214,6 +237,9 @@ public final class CodeDeployTwin implements CodeDeployClient {
                 request.revision(), request.description(), DeploymentCreator.USER, clock.now(),
                 List.of(EcsLifecycleEvent.values()));
         deployments.put(deployment.id, deployment);
+        if (request.revision().revisionType() == RevisionLocationType.S3) {
+            revision(group.applicationName(), request.revision()).deployedBy(group.name(), clock.now());
+        }
         EcsDeploymentRun run = new EcsDeploymentRun(deployment, this, clock, ports, ids, this::startRollbackOf);
         runs.put(deployment.id, run);
         run.start();
@@ -227,15 +253,67 @@ public final class CodeDeployTwin implements CodeDeployClient {
                 .findFirst();
     }
 
-    private static String appSpecContent(RevisionLocation revision) {
+    private static String appSpecContent(RevisionLocation revision, RevisionObjects s3) {
+        requireRevision(revision);
+        if (revision.revisionType() == RevisionLocationType.S3) {
+            return S3Revision.appSpecContent(revision.s3Location(), s3);
+        }
+        return revision.appSpecContent() == null ? null : revision.appSpecContent().content();
+    }
+
+    private static void requireRevision(RevisionLocation revision) {
         if (revision == null || revision.revisionType() == null) {
             throw CodeDeployErrors.revisionRequired();
         }
-        if (revision.revisionType() != RevisionLocationType.APP_SPEC_CONTENT) {
-            throw new UnsupportedOperationException("The CodeDeploy twin reads AppSpecContent revisions only, not "
-                    + revision.revisionTypeAsString());
+        if (revision.revisionType() != RevisionLocationType.APP_SPEC_CONTENT
+                && revision.revisionType() != RevisionLocationType.S3) {
+            throw new UnsupportedOperationException("The CodeDeploy twin reads AppSpecContent and S3 revisions only, "
+                    + "not " + revision.revisionTypeAsString());
         }
-        return revision.appSpecContent() == null ? null : revision.appSpecContent().content();
+    }
+
+    private ApplicationRevision revision(String applicationName, RevisionLocation location) {
+        return revisions.computeIfAbsent(new RevisionKey(applicationName, location),
+                key -> new ApplicationRevision(location));
+    }
+
+    // --- Application revisions ----------------------------------------------------------------
+
+    /** Registers the revision as given; like AWS, without reading the object it names. */
+    @Override
+    public synchronized RegisterApplicationRevisionResponse registerApplicationRevision(
+            RegisterApplicationRevisionRequest request) {
+        Application application = application(request.applicationName());
+        requireRevision(request.revision());
+        revision(application.name(), request.revision()).registered(request.description(), clock.now());
+        return RegisterApplicationRevisionResponse.builder().build();
+    }
+
+    @Override
+    public synchronized GetApplicationRevisionResponse getApplicationRevision(GetApplicationRevisionRequest request) {
+        Application application = application(request.applicationName());
+        requireRevision(request.revision());
+        ApplicationRevision revision = revisions.get(new RevisionKey(application.name(), request.revision()));
+        if (revision == null) {
+            throw CodeDeployErrors.revisionDoesNotExist(describe(request.revision()));
+        }
+        return GetApplicationRevisionResponse.builder().applicationName(application.name())
+                .revision(revision.location).revisionInfo(revision.toInfo()).build();
+    }
+
+    @Override
+    public synchronized ListApplicationRevisionsResponse listApplicationRevisions(
+            ListApplicationRevisionsRequest request) {
+        Application application = application(request.applicationName());
+        return ListApplicationRevisionsResponse.builder().revisions(revisions.keySet().stream()
+                .filter(key -> key.application().equals(application.name())).map(RevisionKey::location).toList())
+                .build();
+    }
+
+    private static String describe(RevisionLocation revision) {
+        return revision.s3Location() != null
+                ? "s3://" + revision.s3Location().bucket() + "/" + revision.s3Location().key()
+                : revision.revisionTypeAsString();
     }
 
     /** Registers the rollback deployment CodeDeploy creates for a failed or stopped one. */

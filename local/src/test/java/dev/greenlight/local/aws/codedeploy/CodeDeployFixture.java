@@ -34,9 +34,15 @@ final class CodeDeployFixture {
     final FakeRerouting rerouting = new FakeRerouting();
     final FakeHooks hooks = new FakeHooks();
     final FakeAlarms alarms = new FakeAlarms();
-    final CodeDeployClient client = new CodeDeployTwin(clock, rerouting, hooks, alarms, Duration.ofSeconds(30));
+    final CodeDeployClient client;
 
     CodeDeployFixture() {
+        this(RevisionObjects.NONE);
+    }
+
+    /** With {@code s3} as where S3 revisions are read from. */
+    CodeDeployFixture(RevisionObjects s3) {
+        client = new CodeDeployTwin(clock, rerouting, hooks, alarms, s3, Duration.ofSeconds(30));
         hooks.client = client;
         rerouting.now = clock::now;
         client.createApplication(b -> b.applicationName(APP).computePlatform(ComputePlatform.ECS));

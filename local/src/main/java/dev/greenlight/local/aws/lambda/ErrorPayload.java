@@ -33,4 +33,12 @@ final class ErrorPayload {
                 + String.format(Locale.ROOT, "%.2f", (double) timeoutSeconds) + " seconds");
         return Json.write(payload).getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Lambda's document when the runtime could not start the function. */
+    static byte[] runtimeFailure(RuntimeStartFailure failure) {
+        ObjectNode payload = Json.NODES.objectNode();
+        payload.put("errorMessage", failure.getMessage());
+        payload.put("errorType", failure.errorType());
+        return Json.write(payload).getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -22,7 +22,7 @@ final class FunctionRun {
         result.whenComplete((done, thrown) -> timer.cancel());
         start(function.code(), payload).whenComplete((response, thrown) -> result.complete(thrown == null
                 ? new InvocationResult(response, false)
-                : new InvocationResult(ErrorPayload.unhandled(unwrap(thrown)), true)));
+                : new InvocationResult(errorPayload(unwrap(thrown)), true)));
         return result;
     }
 
@@ -33,6 +33,11 @@ final class FunctionRun {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    private static byte[] errorPayload(Throwable thrown) {
+        return thrown instanceof RuntimeStartFailure failure ? ErrorPayload.runtimeFailure(failure)
+                : ErrorPayload.unhandled(thrown);
     }
 
     private static Throwable unwrap(Throwable thrown) {

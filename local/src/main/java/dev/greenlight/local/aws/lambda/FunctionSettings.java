@@ -1,6 +1,7 @@
 package dev.greenlight.local.aws.lambda;
 
 import dev.greenlight.local.aws.LocalAccount;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * CreateFunction's limits: 1 to 900 seconds, 128 to 10,240 MB.
  */
 public record FunctionSettings(String runtime, String handler, int timeoutSeconds, int memorySize, String role,
-        String description) {
+        String description, Map<String, String> environment) {
 
     public FunctionSettings {
         Objects.requireNonNull(runtime, "runtime");
@@ -21,6 +22,12 @@ public record FunctionSettings(String runtime, String handler, int timeoutSecond
             throw new IllegalArgumentException("MemorySize must be between 128 and 10240 MB: " + memorySize);
         }
         description = description == null ? "" : description;
+        environment = environment == null ? Map.of() : Map.copyOf(environment);
+    }
+
+    public FunctionSettings(String runtime, String handler, int timeoutSeconds, int memorySize, String role,
+            String description) {
+        this(runtime, handler, timeoutSeconds, memorySize, role, description, Map.of());
     }
 
     /** CreateFunction's defaults (3 seconds, 128 MB) for a Java 21 handler. */
@@ -30,10 +37,10 @@ public record FunctionSettings(String runtime, String handler, int timeoutSecond
     }
 
     public FunctionSettings withTimeout(int seconds) {
-        return new FunctionSettings(runtime, handler, seconds, memorySize, role, description);
+        return new FunctionSettings(runtime, handler, seconds, memorySize, role, description, environment);
     }
 
     public FunctionSettings withMemorySize(int megabytes) {
-        return new FunctionSettings(runtime, handler, timeoutSeconds, megabytes, role, description);
+        return new FunctionSettings(runtime, handler, timeoutSeconds, megabytes, role, description, environment);
     }
 }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.lambda.model.InvalidParameterValueExcepti
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
+import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /** Lambda's errors with their wire codes, messages and HTTP statuses. */
@@ -30,5 +31,13 @@ final class LambdaErrors {
 
     static LambdaException invalidParameter(String message) {
         return AwsErrors.of(InvalidParameterValueException.builder(), "InvalidParameterValueException", message, 400);
+    }
+
+    static LambdaException notFound(String message) {
+        return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFoundException", message, 404);
+    }
+
+    static LambdaException conflict(String message) {
+        return AwsErrors.of(ResourceConflictException.builder(), "ResourceConflictException", message, 409);
     }
 }

@@ -8,7 +8,9 @@ import dev.greenlight.local.clock.Await;
 import dev.greenlight.local.clock.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -18,6 +20,19 @@ import java.util.random.RandomGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
+import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.DeleteFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.DeleteFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.GetPolicyRequest;
+import software.amazon.awssdk.services.lambda.model.GetPolicyResponse;
+import software.amazon.awssdk.services.lambda.model.PackageType;
+import software.amazon.awssdk.services.lambda.model.RemovePermissionRequest;
+import software.amazon.awssdk.services.lambda.model.RemovePermissionResponse;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionCodeLocation;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
@@ -31,7 +46,8 @@ import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 
 /**
- * The Lambda twin: functions are Java code registered in-process ({@link #register}), invoked
+ * The Lambda twin: functions are Java code registered in-process ({@link #register}) or created
+ * from a deployment package ({@link #createFunction}; Java runtimes run in-process), invoked
  * through {@link LambdaClient} as AWS invokes them: RequestResponse answers with the payload or the
  * error document, Event queues the invocation on the clock (202), DryRun only checks (204).
  * Only {@code $LATEST} exists: there is no PublishVersion, so any other qualifier is not found.
@@ -48,6 +64,7 @@ public final class LambdaTwin implements LambdaClient {
     private final FunctionRun runs;
     private final AsyncInvocations async;
     private final NavigableMap<String, LocalFunction> functions = new TreeMap<>();
+    private final Map<String, ResourcePolicy> policies = new HashMap<>();
 
     public LambdaTwin(Clock clock, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,9 +75,89 @@ public final class LambdaTwin implements LambdaClient {
 
     /** Creates the function, or replaces its code and configuration; returns its ARN. */
     public synchronized String register(String name, FunctionSettings settings, FunctionCode code) {
-        LocalFunction function = new LocalFunction(name, settings, code, clock.now());
+        LocalFunction function = new LocalFunction(name, settings, code, clock.now(), 0L, "");
         functions.put(name, function);
         return function.arn();
+    }
+
+    /** A function from a deployment package (ZipFile); see {@link FunctionPackages} for what runs. */
+    @Override
+    public synchronized CreateFunctionResponse createFunction(CreateFunctionRequest request) {
+        FunctionSettings settings = FunctionPackages.settings(request);
+        if (request.packageType() != null && request.packageType() != PackageType.ZIP) {
+            throw LambdaErrors.invalidParameter("The local Lambda twin takes only Zip packages: pass --zip-file"
+                    + " fileb://<package> with --runtime and --handler");
+        }
+        byte[] zip = FunctionPackages.zipFile(request.code());
+        if (functions.containsKey(request.functionName())) {
+            throw LambdaErrors.conflict("Function already exist: " + request.functionName());
+        }
+        LocalFunction function = fromPackage(request.functionName(), settings, zip);
+        return SdkModels.copy(function.configuration(), CreateFunctionResponse.builder()).build();
+    }
+
+    @Override
+    public synchronized UpdateFunctionCodeResponse updateFunctionCode(UpdateFunctionCodeRequest request) {
+        LocalFunction function = find(FunctionReference.parse(request.functionName(), null));
+        byte[] zip = FunctionPackages.zipFile(request.zipFile(),
+                request.s3Bucket() != null || request.imageUri() != null);
+        LocalFunction updated = fromPackage(function.name(), function.settings(), zip);
+        return SdkModels.copy(updated.configuration(), UpdateFunctionCodeResponse.builder()).build();
+    }
+
+    /** Deleting the function deletes its resource policy with it. */
+    @Override
+    public synchronized DeleteFunctionResponse deleteFunction(DeleteFunctionRequest request) {
+        LocalFunction function = find(FunctionReference.parse(request.functionName(), request.qualifier()));
+        functions.remove(function.name());
+        policies.remove(function.name());
+        return DeleteFunctionResponse.builder().build();
+    }
+
+    @Override
+    public synchronized AddPermissionResponse addPermission(AddPermissionRequest request) {
+        LocalFunction function = find(FunctionReference.parse(request.functionName(), request.qualifier()));
+        String statement = policies.computeIfAbsent(function.name(), name -> new ResourcePolicy())
+                .add(request, function.arn());
+        return AddPermissionResponse.builder().statement(statement).build();
+    }
+
+    @Override
+    public synchronized RemovePermissionResponse removePermission(RemovePermissionRequest request) {
+        LocalFunction function = find(FunctionReference.parse(request.functionName(), request.qualifier()));
+        ResourcePolicy policy = policies.get(function.name());
+        if (policy == null) {
+            throw LambdaErrors.notFound("No policy is associated with the given resource.");
+        }
+        policy.remove(request.statementId());
+        if (policy.isEmpty()) {
+            policies.remove(function.name());
+        }
+        return RemovePermissionResponse.builder().build();
+    }
+
+    /** A function without statements has no policy: GetPolicy answers ResourceNotFoundException. */
+    @Override
+    public synchronized GetPolicyResponse getPolicy(GetPolicyRequest request) {
+        LocalFunction function = find(FunctionReference.parse(request.functionName(), request.qualifier()));
+        ResourcePolicy policy = policies.get(function.name());
+        if (policy == null) {
+            throw LambdaErrors.notFound("The resource you requested does not exist.");
+        }
+        return GetPolicyResponse.builder().policy(policy.document()).revisionId(revisionId(policy.document()))
+                .build();
+    }
+
+    private LocalFunction fromPackage(String name, FunctionSettings settings, byte[] zip) {
+        String arn = LocalAccount.arn("lambda", "function:" + name);
+        LocalFunction function = new LocalFunction(name, settings, FunctionPackages.code(name, arn, settings, zip),
+                clock.now(), zip.length, FunctionPackages.sha256(zip));
+        functions.put(name, function);
+        return function;
+    }
+
+    private static String revisionId(String document) {
+        return UUID.nameUUIDFromBytes(document.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** A JSON handler with CreateFunction's defaults (3 s, 128 MB). */

@@ -5,13 +5,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import software.amazon.awssdk.services.lambda.model.Architecture;
+import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
 import software.amazon.awssdk.services.lambda.model.PackageType;
 import software.amazon.awssdk.services.lambda.model.State;
 
-/** A registered function: its $LATEST configuration and its in-process code. */
-record LocalFunction(String name, FunctionSettings settings, FunctionCode code, Instant lastModified) {
+/**
+ * A function: its $LATEST configuration and its code.
+ *
+ * @param codeSize the uploaded package's size in bytes, 0 for code registered in-process
+ * @param codeSha256 the package's SHA-256, base64, as CodeSha256 shows it; empty for in-process code
+ */
+record LocalFunction(String name, FunctionSettings settings, FunctionCode code, Instant lastModified, long codeSize,
+        String codeSha256) {
 
     static final String LATEST = "$LATEST";
 
@@ -34,7 +41,10 @@ record LocalFunction(String name, FunctionSettings settings, FunctionCode code, 
                 .timeout(settings.timeoutSeconds())
                 .memorySize(settings.memorySize())
                 .lastModified(LAST_MODIFIED.format(lastModified))
-                .codeSize(0L)
+                .codeSize(codeSize)
+                .codeSha256(codeSha256)
+                .environment(settings.environment().isEmpty() ? null
+                        : EnvironmentResponse.builder().variables(settings.environment()).build())
                 .version(LATEST)
                 .packageType(PackageType.ZIP)
                 .architectures(Architecture.X86_64)

@@ -1,0 +1,125 @@
+package dev.greenlight.local.aws.lambda;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.zip.ZipInputStream;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.Runtime;
+
+/**
+ * CreateFunction's rules for a .zip deployment package (a zip or a jar in ZipFile), and the code
+ * the twin makes of it: Java runtimes run the handler in-process, other runtimes are recorded and
+ * answer Invoke with a runtime error. Lambda reports a constraint failure on a member as a
+ * ValidationException ("Value ... at 'memorySize' failed to satisfy constraint"); the twin answers
+ * InvalidParameterValueException, CreateFunction's documented error for a bad parameter, with that
+ * wording.
+ */
+final class FunctionPackages {
+
+    static final Set<String> JAVA_RUNTIMES = Set.of("java11", "java17", "java21");
+    private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    private static final Pattern HANDLER = Pattern.compile("[^\\s]+");
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]{1,64}");
+
+    private FunctionPackages() {
+    }
+
+    static FunctionSettings settings(CreateFunctionRequest request) {
+        if (request.functionName() == null || !NAME.matcher(request.functionName()).matches()) {
+            throw constraint(request.functionName(), "functionName",
+                    "Member must satisfy regular expression pattern: [a-zA-Z0-9-_]{1,64}");
+        }
+        if (request.runtime() == null || request.handler() == null) {
+            throw LambdaErrors.invalidParameter(
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
+        }
+        if (Runtime.fromValue(request.runtimeAsString()) == Runtime.UNKNOWN_TO_SDK_VERSION) {
+            throw constraint(request.runtimeAsString(), "runtime",
+                    "Member must satisfy enum value set: " + Runtime.knownValues());
+        }
+        if (request.handler().length() > 128 || !HANDLER.matcher(request.handler()).matches()) {
+            throw constraint(request.handler(), "handler",
+                    "Member must satisfy regular expression pattern: [^\\s]+ and have length less than or equal to 128");
+        }
+        if (request.role() == null || !ROLE.matcher(request.role()).matches()) {
+            throw constraint(request.role(), "role", "Member must satisfy regular expression pattern: " + ROLE);
+        }
+        int timeout = request.timeout() == null ? 3 : request.timeout();
+        if (timeout < 1 || timeout > 900) {
+            throw constraint(timeout, "timeout", timeout < 1 ? "Member must have value greater than or equal to 1"
+                    : "Member must have value less than or equal to 900");
+        }
+        int memory = request.memorySize() == null ? 128 : request.memorySize();
+        if (memory < 128 || memory > 10_240) {
+            throw constraint(memory, "memorySize", memory < 128
+                    ? "Member must have value greater than or equal to 128"
+                    : "Member must have value less than or equal to 10240");
+        }
+        return new FunctionSettings(request.runtimeAsString(), request.handler(), timeout, memory, request.role(),
+                request.description(), request.environment() == null ? null : request.environment().variables());
+    }
+
+    /** The ZipFile of CreateFunction's Code; S3 and container images are not modelled by the twin. */
+    static byte[] zipFile(software.amazon.awssdk.services.lambda.model.FunctionCode code) {
+        if (code == null) {
+            throw LambdaErrors.invalidParameter("Please provide a source for function code.");
+        }
+        return zipFile(code.zipFile(), code.s3Bucket() != null || code.imageUri() != null);
+    }
+
+    static byte[] zipFile(SdkBytes zipFile, boolean otherSource) {
+        if (zipFile == null) {
+            throw LambdaErrors.invalidParameter(otherSource
+                    ? "The local Lambda twin takes code only as ZipFile bytes: pass --zip-file fileb://<package>"
+                    : "Please provide a source for function code.");
+        }
+        byte[] bytes = zipFile.asByteArray();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            if (zip.getNextEntry() == null) {
+                throw new IOException("no entries");
+            }
+        } catch (IOException e) {
+            throw LambdaErrors.invalidParameter("Could not unzip uploaded file. Please check your file, then try to"
+                    + " upload again.");
+        }
+        return bytes;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the twin runs for the package: the Java handler, or a runtime that cannot start here. */
+    static FunctionCode code(String name, String arn, FunctionSettings settings,
+            byte[] zip) {
+        if (!JAVA_RUNTIMES.contains(settings.runtime())) {
+            return payload -> CompletableFuture.failedFuture(new RuntimeStartFailure(
+                    "Runtime.InvalidEntrypoint", "The local Lambda twin runs only the Java runtimes (java11, java17,"
+                            + " java21) in-process; " + name + " uses " + settings.runtime()
+                            + ", so it is recorded but cannot run here. Invoke it in AWS, or package it for java21."));
+        }
+        AtomicLong runs = new AtomicLong();
+        return JavaPackageCode.of(zip, settings.handler(), () -> new HandlerContext(name, arn, settings.memorySize(),
+                settings.timeoutSeconds(), settings.environment(),
+                UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString()));
+    }
+
+    private static RuntimeException constraint(Object value, String member, String rule) {
+        return LambdaErrors.invalidParameter("1 validation error detected: Value '" + value + "' at '" + member
+                + "' failed to satisfy constraint: " + rule);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.greenlight.local.aws.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JavaType;
+import dev.greenlight.local.asl.Json;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The code of a function created from a zip or jar on a Java runtime. The handler is
+ * {@code package.Class::method} or {@code package.Class} (method {@code handleRequest}), as the
+ * Java runtime reads it; the method takes {@code (InputStream, OutputStream[, Context])} like a
+ * RequestStreamHandler, or {@code (event[, Context])} like a RequestHandler, the event and result
+ * bound to JSON with Jackson. The class is loaded once, lazily, from the package written to a temp
+ * file, in its own class loader whose parent is the twin's (so the runtime interfaces are shared).
+ * The handler runs on the invoking thread: its own CPU time does not move the twin's clock.
+ */
+final class JavaPackageCode implements FunctionCode {
+
+    private final Path jar;
+    private final String handler;
+    private final Supplier<HandlerContext> contexts;
+    private Handler loaded;
+
+    private JavaPackageCode(Path jar, String handler, Supplier<HandlerContext> contexts) {
+        this.jar = jar;
+        this.handler = handler;
+        this.contexts = contexts;
+    }
+
+    /** Writes the package to a temp file that lives as long as the JVM. */
+    static JavaPackageCode of(byte[] zip, String handler, Supplier<HandlerContext> contexts) {
+        try {
+            Path jar = Files.createTempFile("greenlight-lambda-", ".jar");
+            jar.toFile().deleteOnExit();
+            Files.write(jar, zip);
+            return new JavaPackageCode(jar, handler, contexts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<byte[]> invoke(byte[] payload) {
+        try {
+            return CompletableFuture.completedFuture(handler().call(payload, contexts.get()));
+        } catch (InvocationTargetException e) {
+            return CompletableFuture.failedFuture(e.getCause());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private synchronized Handler handler() throws Exception {
+        if (loaded == null) {
+            loaded = load();
+        }
+        return loaded;
+    }
+
+    private Handler load() throws Exception {
+        String[] parts = handler.split("::", 2);
+        String methodName = parts.length == 2 ? parts[1] : "handleRequest";
+        URLClassLoader loader = new URLClassLoader("lambda:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
+                JavaPackageCode.class.getClassLoader());
+        Class<?> type;
+        try {
+            type = Class.forName(parts[0], true, loader);
+        } catch (ClassNotFoundException e) {
+            // The Java runtime's wording for a handler class missing from the package.
+            throw new ClassNotFoundException("Class not found: " + parts[0], e);
+        }
+        Method method = Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(methodName) && !m.isBridge() && m.getParameterCount() >= 1
+                        && m.getParameterCount() <= 3)
+                .max(Comparator.comparingInt(Method::getParameterCount))
+                .orElseThrow(() -> new NoSuchMethodException("No public method named " + methodName + " with"
+                        + " appropriate method signature found on class " + type.getName()));
+        Object instance = Modifier.isStatic(method.getModifiers()) ? null
+                : type.getConstructor().newInstance();
+        return new Handler(instance, method);
+    }
+
+    /** A loaded handler method and the instance it is called on (null when static). */
+    private record Handler(Object instance, Method method) {
+
+        byte[] call(byte[] payload, Context context) throws Exception {
+            Class<?>[] parameters = method.getParameterTypes();
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(method.getDeclaringClass().getClassLoader());
+            try {
+                if (parameters.length >= 2 && parameters[0] == InputStream.class
+                        && parameters[1] == OutputStream.class) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    InputStream in = new ByteArrayInputStream(payload);
+                    method.invoke(instance, parameters.length == 3 ? new Object[] {in, out, context}
+                            : new Object[] {in, out});
+                    return out.toByteArray();
+                }
+                JavaType eventType = Json.MAPPER.constructType(method.getGenericParameterTypes()[0]);
+                Object event = Json.MAPPER.readValue(payload, eventType);
+                Object result = method.invoke(instance, parameters.length == 2 ? new Object[] {event, context}
+                        : new Object[] {event});
+                return method.getReturnType() == void.class ? "null".getBytes(StandardCharsets.UTF_8)
+                        : Json.MAPPER.writeValueAsBytes(result);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+    }
+}

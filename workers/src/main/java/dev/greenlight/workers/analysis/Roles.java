@@ -3,6 +3,7 @@ package dev.greenlight.workers.analysis;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentNotStartedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentTargetType;
 import software.amazon.awssdk.services.codedeploy.model.ECSTarget;
@@ -33,8 +34,10 @@ public record Roles(String blueTargetGroup, String greenTargetGroup) {
      * From the deployment's ECS target (GetDeploymentTarget's task sets, labelled BLUE and GREEN,
      * each with its target group). Before CodeDeploy has created the replacement task set, green is
      * the other target group of the deployment group's pair. Empty until the deployment has started.
+     * Takes the GetDeployment answer the caller already has, rather than asking again.
      */
-    public static Optional<Roles> of(CodeDeployClient codeDeploy, String deploymentId) {
+    public static Optional<Roles> of(CodeDeployClient codeDeploy, DeploymentInfo deployment) {
+        String deploymentId = deployment.deploymentId();
         List<String> targets;
         try {
             targets = codeDeploy.listDeploymentTargets(r -> r.deploymentId(deploymentId)).targetIds();
@@ -54,14 +57,14 @@ public record Roles(String blueTargetGroup, String greenTargetGroup) {
                 return Optional.of(new Roles(blue, green));
             }
             if (blue != null) {
-                return otherOfThePair(codeDeploy, deploymentId, blue).map(other -> new Roles(blue, other));
+                return otherOfThePair(codeDeploy, deployment, blue).map(other -> new Roles(blue, other));
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> otherOfThePair(CodeDeployClient codeDeploy, String deploymentId, String blue) {
-        var deployment = codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo();
+    private static Optional<String> otherOfThePair(CodeDeployClient codeDeploy, DeploymentInfo deployment,
+            String blue) {
         var group = codeDeploy.getDeploymentGroup(r -> r.applicationName(deployment.applicationName())
                 .deploymentGroupName(deployment.deploymentGroupName())).deploymentGroupInfo();
         if (group.loadBalancerInfo() == null) {

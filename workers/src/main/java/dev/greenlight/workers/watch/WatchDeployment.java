@@ -130,7 +130,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         List<AlarmNow> alarms = alarmsNow(names);
         List<StateChange> history = new ArrayList<>();
         names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
-        Roles roles = Roles.of(codeDeploy, input.deploymentId()).orElse(null);
+        Roles roles = Roles.of(codeDeploy, info).orElse(null);
         SmokeTags.SmokeTest smokeTest = smokeTest(info);
         Instant releaseStart = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
         Analysis analysis = input.canary() == null ? null : analyse(input, roles, releaseStart, now);

@@ -12,8 +12,7 @@ final class Endpoints {
     static void print(TwinSession session, PrintWriter out) {
         String url = "http://127.0.0.1:" + session.gateway.port();
         out.println("Greenlight local twin is up (real time).");
-        out.println("  AWS endpoint:  " + url + "  (ECR, ECS, ELBv2, CodeDeploy, CloudWatch, Lambda, Step Functions, "
-                + "EventBridge, SNS)");
+        out.println("  AWS endpoint:  " + url + "  (" + String.join(", ", session.gateway.services()) + ")");
         out.println("  AWS CLI:       AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1 "
                 + "aws --endpoint-url " + url + " sns list-topics");
         if (session.demoService != null) {

@@ -1,6 +1,7 @@
 package dev.greenlight.local.gateway;
 
 import dev.greenlight.local.http.LoopbackServer;
+import java.util.List;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -22,9 +23,11 @@ public final class WireGateway implements AutoCloseable {
     public static final int DEFAULT_PORT = 4566;
 
     private final LoopbackServer server;
+    private final List<String> services;
 
-    private WireGateway(LoopbackServer server) {
+    private WireGateway(LoopbackServer server, List<String> services) {
         this.server = server;
+        this.services = services;
     }
 
     public static Builder builder() {
@@ -33,6 +36,11 @@ public final class WireGateway implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The services served, by the signing names SigV4 credential scopes carry (as the health answer keys them). */
+    public List<String> services() {
+        return services;
     }
 
     /** Stops listening; requests in flight get a second to finish. */
@@ -59,7 +67,8 @@ public final class WireGateway implements AutoCloseable {
         public WireGateway start(int port) {
             Dispatcher dispatcher = new Dispatcher(services);
             return new WireGateway(LoopbackServer.start("wire-gateway", port, new GatewayHandler(services, dispatcher),
-                    new GatewayErrorHandler(dispatcher), LoopbackServer.IDLE_TIMEOUT));
+                    new GatewayErrorHandler(dispatcher), LoopbackServer.IDLE_TIMEOUT),
+                    services.all().stream().map(ServiceModel::signingName).sorted().toList());
         }
     }
 }

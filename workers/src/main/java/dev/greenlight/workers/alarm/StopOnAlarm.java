@@ -1,5 +1,8 @@
 package dev.greenlight.workers.alarm;
 
+import dev.greenlight.workers.deploy.ActiveDeployments;
+import dev.greenlight.workers.rollback.Rollback;
+import dev.greenlight.workers.smoke.SmokeTestHook;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
@@ -16,7 +19,6 @@ import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentCreator;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 
 /**
  * Reacts at once to an alarm going to ALARM: EventBridge sends CloudWatch's "CloudWatch Alarm State
@@ -33,9 +35,6 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
 
     /** The event's timestamps: {@code 2019-10-02T17:04:40.985+0000}. */
     private static final DateTimeFormatter EVENT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-
-    /** How Rollback describes its redeploy of the previous version; never stopped. */
-    private static final String REDEPLOY_DESCRIPTION = "Greenlight rollback of";
 
     public record Output(String alarmName, String state, List<StoppedDeployment> deployments) {
     }
@@ -88,14 +87,11 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
 
     /** The group's running deployments that release something: rollbacks are what we want to finish. */
     private List<DeploymentInfo> activeReleases(ServiceConfig service) {
-        return codeDeploy.listDeployments(r -> r.applicationName(service.codeDeploy().application())
-                        .deploymentGroupName(service.codeDeploy().deploymentGroup())
-                        .includeOnlyStatuses(DeploymentStatus.CREATED, DeploymentStatus.QUEUED,
-                                DeploymentStatus.IN_PROGRESS, DeploymentStatus.BAKING, DeploymentStatus.READY))
-                .deployments().stream()
-                .map(id -> codeDeploy.getDeployment(r -> r.deploymentId(id)).deploymentInfo())
+        return ActiveDeployments.active(codeDeploy, service.codeDeploy().application(),
+                        service.codeDeploy().deploymentGroup())
                 .filter(info -> info.creator() != DeploymentCreator.CODE_DEPLOY_ROLLBACK)
-                .filter(info -> info.description() == null || !info.description().startsWith(REDEPLOY_DESCRIPTION))
+                .filter(info -> info.description() == null
+                        || !info.description().startsWith(Rollback.DESCRIPTION_PREFIX))
                 .toList();
     }
 
@@ -122,7 +118,7 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
     }
 
     private static String configFromEnvironment() {
-        String json = System.getenv("GREENLIGHT_CONFIG");
+        String json = System.getenv(SmokeTestHook.CONFIG_VARIABLE);
         if (json == null || json.isBlank()) {
             throw new IllegalStateException("StopOnAlarm needs the environment variable GREENLIGHT_CONFIG (the "
                     + "configuration file's JSON) to know which services watch which alarms");

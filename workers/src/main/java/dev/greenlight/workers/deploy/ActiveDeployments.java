@@ -1,6 +1,8 @@
 package dev.greenlight.workers.deploy;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
@@ -12,19 +14,25 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
  */
 public final class ActiveDeployments {
 
+    /** The statuses of a deployment that has not ended. */
+    public static final List<DeploymentStatus> ACTIVE = List.of(DeploymentStatus.CREATED, DeploymentStatus.QUEUED,
+            DeploymentStatus.IN_PROGRESS, DeploymentStatus.BAKING, DeploymentStatus.READY);
+
     private ActiveDeployments() {
+    }
+
+    /** The group's deployments that have not ended, each as GetDeployment describes it. */
+    public static Stream<DeploymentInfo> active(CodeDeployClient codeDeploy, String application, String group) {
+        return codeDeploy.listDeployments(r -> r.applicationName(application).deploymentGroupName(group)
+                        .includeOnlyStatuses(ACTIVE))
+                .deployments().stream()
+                .map(id -> codeDeploy.getDeployment(r -> r.deploymentId(id)).deploymentInfo());
     }
 
     public static Optional<DeploymentInfo> deploying(CodeDeployClient codeDeploy, String application, String group,
             String taskDefinitionArn) {
-        return codeDeploy.listDeployments(r -> r.applicationName(application).deploymentGroupName(group)
-                        .includeOnlyStatuses(DeploymentStatus.CREATED, DeploymentStatus.QUEUED,
-                                DeploymentStatus.IN_PROGRESS, DeploymentStatus.BAKING, DeploymentStatus.READY))
-                .deployments().stream()
-                .map(id -> codeDeploy.getDeployment(r -> r.deploymentId(id)).deploymentInfo())
-                .filter(info -> info.revision() != null && info.revision().appSpecContent() != null
-                        && AppSpecs.taskDefinitionOf(info.revision().appSpecContent().content())
-                                .filter(taskDefinitionArn::equals).isPresent())
+        return active(codeDeploy, application, group)
+                .filter(info -> AppSpecs.taskDefinitionOf(info).filter(taskDefinitionArn::equals).isPresent())
                 .findFirst();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.workers.core.Worker;
 import java.util.Optional;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
 /**
  * The AppSpec content of an ECS blue/green deployment, as CodeDeploy reads it:
@@ -34,6 +35,12 @@ public final class AppSpecs {
     }
 
     /** The task definition an AppSpec content deploys; empty when it is not JSON of this shape. */
+    /** The task definition a deployment's AppSpec (its AppSpecContent revision) names, if any. */
+    public static Optional<String> taskDefinitionOf(DeploymentInfo deployment) {
+        return deployment.revision() == null || deployment.revision().appSpecContent() == null ? Optional.empty()
+                : taskDefinitionOf(deployment.revision().appSpecContent().content());
+    }
+
     public static Optional<String> taskDefinitionOf(String content) {
         if (content == null) {
             return Optional.empty();

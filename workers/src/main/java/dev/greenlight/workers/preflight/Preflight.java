@@ -1,5 +1,6 @@
 package dev.greenlight.workers.preflight;
 
+import dev.greenlight.workers.deploy.ActiveDeployments;
 import dev.greenlight.workers.analysis.AlarmTargets;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.TimeToFire;
@@ -24,7 +25,6 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
 import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsResponse;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
@@ -43,8 +43,6 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
 
     /** CodeDeploy's statuses of a deployment that still holds its deployment group. */
-    static final List<DeploymentStatus> ACTIVE = List.of(DeploymentStatus.CREATED, DeploymentStatus.QUEUED,
-            DeploymentStatus.IN_PROGRESS, DeploymentStatus.BAKING, DeploymentStatus.READY);
     private static final int ALARM_NAMES_PER_CALL = 100;
 
     /** {@code trigger} is optional: a manual start ({@code source: manual}) may deploy an older image on purpose. */
@@ -104,8 +102,8 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         }
         Set<String> stoppers = new LinkedHashSet<>();
         group.alarmConfiguration().alarms().forEach(alarm -> stoppers.add(alarm.name()));
-        List<String> stale = firing.stream().filter(alarm -> alarm.targetGroup() != null
-                        && !served.contains(alarm.targetGroup()) && stoppers.contains(alarm.name()))
+        List<String> stale = firing.stream()
+                .filter(alarm -> PreflightVerdicts.idle(alarm, served) && stoppers.contains(alarm.name()))
                 .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ")").toList();
         if (!stale.isEmpty()) {
             throw new StaleAlarmStillFiring(stale, group.deploymentGroupName());
@@ -170,7 +168,7 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         String application = config.codeDeploy().application();
         String group = config.codeDeploy().deploymentGroup();
         ListDeploymentsResponse active = codeDeploy.listDeployments(r -> r.applicationName(application)
-                .deploymentGroupName(group).includeOnlyStatuses(ACTIVE));
+                .deploymentGroupName(group).includeOnlyStatuses(ActiveDeployments.ACTIVE));
         if (!active.deployments().isEmpty()) {
             String id = active.deployments().get(0);
             String status = codeDeploy.getDeployment(r -> r.deploymentId(id)).deploymentInfo().statusAsString();

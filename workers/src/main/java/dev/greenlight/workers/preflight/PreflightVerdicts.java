@@ -46,7 +46,7 @@ final class PreflightVerdicts {
         List<String> reasons = new ArrayList<>();
         List<FiringAlarm> firing = new ArrayList<>();
         for (FiringAlarm alarm : allFiring) {
-            if (alarm.targetGroup() != null && servedNow != null && !servedNow.contains(alarm.targetGroup())) {
+            if (idle(alarm, servedNow)) {
                 reasons.add("alarm " + alarm.name() + " fires but watches target group " + alarm.targetGroup()
                         + ", which serves no user now (the idle side after the last release or rollback): "
                         + "not blocking");
@@ -66,5 +66,10 @@ final class PreflightVerdicts {
         }
         reasons.add("deploying although alarms fire: override by " + override.by() + ": " + override.reason());
         return new Preflight.Output(PreflightVerdict.CLEAR, reasons, firing);
+    }
+
+    /** Whether the alarm watches a target group no user is served from now (null: not known, so not idle). */
+    static boolean idle(FiringAlarm alarm, Set<String> servedNow) {
+        return alarm.targetGroup() != null && servedNow != null && !servedNow.contains(alarm.targetGroup());
     }
 }

@@ -24,6 +24,9 @@ import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
  */
 public final class Rollback extends Worker<Rollback.Input, Rollback.Output> {
 
+    /** How a redeploy of the previous version is described, so that other workers can tell it apart. */
+    public static final String DESCRIPTION_PREFIX = "Greenlight rollback of ";
+
     /** A redeploy does not wait for a canary: the previous version served production until now. */
     static final String REDEPLOY_CONFIG = "CodeDeployDefault.ECSAllAtOnce";
 
@@ -98,7 +101,7 @@ public final class Rollback extends Worker<Rollback.Input, Rollback.Output> {
         }
         String previous = input.previousTaskDefinitionArn();
         String appSpec = AppSpecs.ecsService(previous, config.container(), config.containerPort(), null);
-        String description = "Greenlight rollback of " + info.deploymentId()
+        String description = DESCRIPTION_PREFIX + info.deploymentId()
                 + (blank(input.reason()) ? "" : ": " + input.reason());
         String redeployId;
         try {

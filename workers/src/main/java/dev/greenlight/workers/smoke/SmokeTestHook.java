@@ -79,16 +79,18 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     public SmokeReport apply(HookEvent event) {
         requireHookEvent(event);
         SmokeReport report;
+        DeploymentInfo deployment = null;
         try {
-            report = smokeTest(event.deploymentId());
+            deployment = codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId())).deploymentInfo();
+            report = smokeTest(deployment);
         } catch (RuntimeException e) {
             reportFailedAfter(event, e);
-            tagGreen(event, SmokeTags.crashed(event.deploymentId(), e));
+            tagGreen(event, deployment, SmokeTags.crashed(event.deploymentId(), e));
             throw e;
         }
         report(event, report.status());
         log(event, report);
-        tagGreen(event, SmokeTags.of(event.deploymentId(), report));
+        tagGreen(event, deployment, SmokeTags.of(event.deploymentId(), report));
         return report;
     }
 
@@ -97,13 +99,11 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
      * after CodeDeploy has its answer; never throws. The revision outlives a rollback, which removes
      * green's task set at once.
      */
-    private void tagGreen(HookEvent event, List<Tag> tags) {
+    private void tagGreen(HookEvent event, DeploymentInfo known, List<Tag> tags) {
         try {
-            DeploymentInfo deployment = codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId()))
-                    .deploymentInfo();
-            String green = AppSpecs.taskDefinitionOf(deployment.revision() == null
-                    || deployment.revision().appSpecContent() == null ? null
-                    : deployment.revision().appSpecContent().content()).orElseThrow(() ->
+            DeploymentInfo deployment = known != null ? known
+                    : codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId())).deploymentInfo();
+            String green = AppSpecs.taskDefinitionOf(deployment).orElseThrow(() ->
                     new IllegalStateException("the deployment's AppSpec names no task definition"));
             ecs.tagResource(r -> r.resourceArn(green).tags(tags));
         } catch (RuntimeException e) {
@@ -113,8 +113,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
         }
     }
 
-    private SmokeReport smokeTest(String deploymentId) {
-        DeploymentInfo deployment = codeDeploy.getDeployment(r -> r.deploymentId(deploymentId)).deploymentInfo();
+    private SmokeReport smokeTest(DeploymentInfo deployment) {
         Smoke smoke = HookTarget.find(config(), deployment.applicationName(), deployment.deploymentGroupName())
                 .getValue().smoke();
         return runChecks(smoke);

@@ -163,10 +163,6 @@ public final class AlarmVerdicts {
         return new AlarmReport(alarm.name(), alarm.state(), null, alarm.reason(), role, alarm.targetGroup());
     }
 
-    static long nextCheckSeconds(Window window, Instant now) {
-        return nextCheckSeconds(window, now, null);
-    }
-
     /**
      * {@code ceil(window / 150)} seconds, from 10 to 1,800, but never past the window's end nor the
      * evidence deadline (at least 1 s), so the looks that close the window and decide on missing

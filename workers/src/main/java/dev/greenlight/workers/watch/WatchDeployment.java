@@ -152,9 +152,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
      * deployment's.
      */
     private SmokeTags.SmokeTest smokeTest(DeploymentInfo info) {
-        String content = info.revision() == null || info.revision().appSpecContent() == null ? null
-                : info.revision().appSpecContent().content();
-        return AppSpecs.taskDefinitionOf(content).map(green -> {
+        return AppSpecs.taskDefinitionOf(info).map(green -> {
             Map<String, String> tags = new HashMap<>();
             ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
                     .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));

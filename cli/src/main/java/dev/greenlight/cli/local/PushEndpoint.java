@@ -9,8 +9,6 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.core.Worker;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -64,19 +62,9 @@ public final class PushEndpoint extends Handler.Abstract implements AutoCloseabl
             answer(response, callback, 405, "use POST");
             return true;
         }
-        if (request.getLength() > MAX_BODY) {
-            answer(response, callback, 413, "a push body is at most " + MAX_BODY + " bytes");
-            return true;
-        }
-        Content.Source.asByteArrayAsync(request, MAX_BODY).whenComplete((body, unread) -> {
-            if (unread instanceof IOException || unread instanceof TimeoutException) {
-                callback.failed(unread);
-            } else if (unread != null) {
-                answer(response, callback, 413, "a push body is at most " + MAX_BODY + " bytes");
-            } else {
-                push(body, response, callback);
-            }
-        });
+        Replies.readBody(request, MAX_BODY, callback,
+                () -> answer(response, callback, 413, "a push body is at most " + MAX_BODY + " bytes"),
+                body -> push(body, response, callback));
         return true;
     }
 

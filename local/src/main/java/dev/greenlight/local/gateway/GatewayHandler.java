@@ -1,15 +1,12 @@
 package dev.greenlight.local.gateway;
 
 import dev.greenlight.local.http.Replies;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -38,25 +35,14 @@ final class GatewayHandler extends Handler.Abstract {
             return true;
         }
         int limit = RequestBodies.limit(head);
-        if (request.getLength() > limit) {
-            send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge(limit)));
-            return true;
-        }
-        Content.Source.asByteArrayAsync(request, limit).whenComplete((body, unread) -> {
-            if (unread instanceof IOException || unread instanceof TimeoutException) {
-                callback.failed(unread); // the client went away, or stalled past the idle timeout
-                return;
-            }
-            if (unread != null) {
-                send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge(limit))); // a chunked body too long
-                return;
-            }
-            try {
-                send(response, callback, dispatcher.serve(head.withBody(body)));
-            } catch (RuntimeException | Error bug) {
-                callback.failed(bug); // a bug in the gateway: Jetty answers 500 and the connection is not left hanging
-            }
-        });
+        Replies.readBody(request, limit, callback,
+                () -> send(response, callback, dispatcher.refuse(head, ErrorReply.tooLarge(limit))), body -> {
+                    try {
+                        send(response, callback, dispatcher.serve(head.withBody(body)));
+                    } catch (RuntimeException | Error bug) {
+                        callback.failed(bug); // a bug in the gateway: Jetty answers 500, the connection is not left hanging
+                    }
+                });
         return true;
     }
 

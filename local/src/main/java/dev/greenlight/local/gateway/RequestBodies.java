@@ -33,7 +33,7 @@ final class RequestBodies {
 
     /** The largest body read for this request. */
     static int limit(WireRequest head) {
-        return head.signingService().filter("s3"::equals).isPresent() ? S3_LIMIT : LIMIT;
+        return head.signingService().filter(S3RestXmlProtocol.SIGNING_NAME::equals).isPresent() ? S3_LIMIT : LIMIT;
     }
 
     /** {@code aws-chunked} (S3's SigV4 streaming) is left for S3's protocol to decode; gzip is unzipped here. */

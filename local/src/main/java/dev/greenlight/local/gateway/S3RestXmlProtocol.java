@@ -59,6 +59,7 @@ final class S3RestXmlProtocol implements WireProtocol {
 
     private final Map<String, UriTemplate> templates = new ConcurrentHashMap<>();
     private final Map<String, List<String>> requiredMembers = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> implemented = new ConcurrentHashMap<>();
 
     /** Any request signed for {@code s3}: path-style addressing puts the bucket first in the path. */
     @Override
@@ -156,7 +157,13 @@ final class S3RestXmlProtocol implements WireProtocol {
         return templates.computeIfAbsent(operation.binding().requestUri(), UriTemplate::of);
     }
 
-    private static boolean implemented(Object twin, Operation operation) {
+    /** Whether the twin implements the operation (not the interface's default); asked once per class and operation. */
+    private boolean implemented(Object twin, Operation operation) {
+        return implemented.computeIfAbsent(twin.getClass().getName() + "#" + operation.name(),
+                key -> declares(twin, operation));
+    }
+
+    private static boolean declares(Object twin, Operation operation) {
         try {
             return !twin.getClass().getMethod(operation.method().getName(), operation.method().getParameterTypes())
                     .isDefault();

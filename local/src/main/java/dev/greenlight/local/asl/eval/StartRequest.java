@@ -15,7 +15,7 @@ public record StartRequest(String stateMachineArn, String name, JsonNode input, 
         String executionArn) {
 
     /** The account and region every local ARN uses. */
-    public static final String ARN_PREFIX = "arn:aws:states:us-east-1:123456789012:";
+    private static final String ARN_PREFIX = "arn:aws:states:us-east-1:123456789012:";
     private static final String ROLE_ARN = "arn:aws:iam::123456789012:role/local";
 
     public StartRequest(String stateMachineArn, String name, JsonNode input, StateMachineType type, String roleArn) {
@@ -35,14 +35,5 @@ public record StartRequest(String stateMachineArn, String name, JsonNode input, 
 
     public StartRequest withType(StateMachineType newType) {
         return new StartRequest(stateMachineArn, name, input, newType, roleArn, executionArn);
-    }
-
-    public StartRequest withExecutionArn(String arn) {
-        return new StartRequest(stateMachineArn, name, input, type, roleArn, arn);
-    }
-
-    /** The state machine's name: the last part of its ARN. */
-    public String stateMachineName() {
-        return stateMachineArn.substring(stateMachineArn.lastIndexOf(':') + 1);
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
-import dev.greenlight.cli.history.AuditReport;
+import dev.greenlight.workers.pipeline.AuditReport;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

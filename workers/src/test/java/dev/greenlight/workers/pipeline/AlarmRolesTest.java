@@ -1,4 +1,4 @@
-package dev.greenlight.cli.history;
+package dev.greenlight.workers.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,15 +40,6 @@ class AlarmRolesTest {
         assertThat(AlarmRoles.labelled(states, AlarmRoles.of(events))).containsExactly(Map.entry("orders-blue-5xx",
                 "OK"));
         assertThat(AlarmRoles.label("orders-blue-5xx", null, "OK")).isEqualTo("orders-blue-5xx OK");
-    }
-
-    @Test
-    void theAuditReport_showsAWatchsAlarmsWithTheirRoles() {
-        AuditReport.Step step = new AuditReport.Step("WatchCanary", Instant.EPOCH, Instant.EPOCH, 3, 0, null,
-                AuditReport.json(AFTER_ROLLBACK).get("Payload"));
-
-        assertThat(ReportFormat.evidence(step)).isEqualTo(
-                "verdict=ALARM alarms=[orders-blue-5xx (green) ALARM, orders-green-5xx (blue) OK]");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.greenlight.cli.history;
+package dev.greenlight.workers.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -48,7 +48,7 @@ public final class AlarmRoles {
     }
 
     /** A watch answer's alarms as labels, {@code name (role) STATE}; null when it is not such a list. */
-    static String labels(JsonNode alarms) {
+    public static String labels(JsonNode alarms) {
         if (!alarms.isArray() || alarms.isEmpty() || !alarms.get(0).has("name")) {
             return null;
         }

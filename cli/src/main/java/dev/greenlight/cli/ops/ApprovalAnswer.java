@@ -16,14 +16,14 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * SendTaskSuccess {@code {"approved": true, "by", "reason"}} or SendTaskFailure
  * {@code Greenlight.ApprovalRejected}; {@code by} is the OS user.
  */
-final class ApprovalAnswer {
+public final class ApprovalAnswer {
 
     static final String REJECTED = "Greenlight.ApprovalRejected";
 
     private ApprovalAnswer() {
     }
 
-    static int send(Aws aws, String execution, boolean approve, String reason, PrintWriter out) throws Exception {
+    public static int send(Aws aws, String execution, boolean approve, String reason, PrintWriter out) throws Exception {
         String arn = aws.executionArn(execution);
         ExecutionHistory history = ExecutionHistory.of(aws.sfn(), arn);
         String name = history.execution().name();

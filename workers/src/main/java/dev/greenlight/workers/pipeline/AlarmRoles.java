@@ -35,6 +35,30 @@ public final class AlarmRoles {
         return roles;
     }
 
+    /**
+     * Target group name to role, from the last task answer whose alarms name their target group: the
+     * roles of the production split's target groups in this deployment.
+     */
+    public static Map<String, String> ofTargetGroups(List<HistoryEvent> events) {
+        Map<String, String> roles = new HashMap<>();
+        for (HistoryEvent event : events) {
+            if (event.type() == HistoryEventType.TASK_SUCCEEDED) {
+                JsonNode output = AuditReport.json(event.taskSucceededEventDetails().output());
+                JsonNode payload = output.has("Payload") ? output.get("Payload") : output;
+                Map<String, String> reported = new HashMap<>();
+                payload.path("alarms").forEach(alarm -> {
+                    if (alarm.hasNonNull("targetGroup") && alarm.hasNonNull("role")) {
+                        reported.put(alarm.get("targetGroup").asText(), alarm.get("role").asText());
+                    }
+                });
+                if (!reported.isEmpty()) {
+                    roles = reported;
+                }
+            }
+        }
+        return roles;
+    }
+
     /** {@code orders-blue-5xx (green) ALARM}; without a role, {@code orders-blue-5xx ALARM}. */
     public static String label(String name, String role, String state) {
         return name + (role == null ? "" : " (" + role + ")") + (state == null ? "" : " " + state);

@@ -201,11 +201,16 @@ function graphSvg() {
 
 function drawTraffic(traffic) {
   const bar = el('div', { class: 'split' });
-  if (!traffic.length) bar.append(el('div', { class: 'none', style: 'width:100%' }, 'no production listener'));
+  // Widths through the CSSOM: the page's Content-Security-Policy refuses inline style attributes.
+  const part = (role, percent, text) => {
+    const div = el('div', { class: role }, text);
+    div.style.width = percent + '%';
+    return div;
+  };
+  if (!traffic.length) bar.append(part('none', 100, 'no production listener'));
   traffic.forEach((share) => {
     if (share.percent === 0) return;
-    const role = share.role || 'none';
-    bar.append(el('div', { class: role, style: 'width:' + share.percent + '%' },
+    bar.append(part(share.role || 'none', share.percent,
       share.targetGroup + (share.role ? ' (' + share.role + ')' : '') + ' ' + share.percent + '%'));
   });
   const legend = el('p', {}, traffic.map((share) => share.targetGroup + (share.role ? ' (' + share.role + ')' : '')
@@ -232,9 +237,17 @@ function drawTable(table, object, empty) {
   }
   body.replaceChildren(...Object.entries(object).map(([key, value]) => {
     const tr = el('tr');
-    tr.append(el('td', {}, key), el('td', {}, typeof value === 'object' ? JSON.stringify(value) : String(value)));
+    tr.append(el('th', {}, key), el('td', {}, flat(value)));
     return tr;
   }));
+}
+
+/** {"requests": 602, "errors": 0} as "requests 602 · errors 0": evidence a person reads. */
+function flat(value) {
+  if (value === null || value === undefined) return '-';
+  if (typeof value !== 'object') return String(value);
+  return Object.entries(value).map(([key, inner]) => key + ' ' + (typeof inner === 'object' && inner !== null
+    ? JSON.stringify(inner) : inner)).join(' · ');
 }
 
 function drawSmoke(smoke) {

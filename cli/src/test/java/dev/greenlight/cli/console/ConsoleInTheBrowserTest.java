@@ -121,6 +121,7 @@ class ConsoleInTheBrowserTest {
         assertThat(currentStateShown("Deployed")).isEqualTo("Deployed");
         assertThat(browser.findElement(By.id("traffic")).getText()).contains("100%");
         assertThat(browser.findElement(By.id("download-md")).getAttribute("href")).endsWith(name + "/report.md");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('traffic').scrollIntoView()");
         screenshot("3-promoted");
     }
 

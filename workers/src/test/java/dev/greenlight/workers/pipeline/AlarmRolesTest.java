@@ -54,6 +54,17 @@ class AlarmRolesTest {
         assertThat(AlarmRoles.label("orders-blue-5xx", "green", "ALARM")).isEqualTo("orders-blue-5xx (green) ALARM");
     }
 
+    @Test
+    void theTargetGroupsRoles_comeFromTheLastWatchAnswerThatNamesThem() {
+        List<HistoryEvent> events = List.of(
+                succeeded(1, """
+                        {"Payload": {"alarms": [{"name": "orders-blue-5xx", "role": "blue", "targetGroup": "orders-blue"},
+                          {"name": "orders-green-5xx", "role": "green", "targetGroup": "orders-green"}]}}"""),
+                succeeded(2, "{\"Payload\": {\"deploymentId\": \"d-1\"}}"));
+
+        assertThat(AlarmRoles.ofTargetGroups(events)).isEqualTo(Map.of("orders-blue", "blue", "orders-green", "green"));
+    }
+
     private static HistoryEvent succeeded(long id, String output) {
         return HistoryEvent.builder().id(id).type(HistoryEventType.TASK_SUCCEEDED).timestamp(Instant.EPOCH)
                 .taskSucceededEventDetails(d -> d.resource("invoke").resourceType("lambda").output(output)).build();

@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +52,11 @@ class ConsoleInTheBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
     private static final String USER = System.getProperty("user.name");
+    /**
+     * Selenium warns on every session that it has no DevTools binding for this Chromium: the tests use
+     * WebDriver only. Held here, as java.util.logging keeps loggers weakly.
+     */
+    private static final Logger DEVTOOLS = Logger.getLogger("org.openqa.selenium.devtools");
 
     @TempDir
     Path home;
@@ -65,6 +72,7 @@ class ConsoleInTheBrowserTest {
         RequiredTool.assume(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and its WebDriver (" + CHROMIUM + ", " + CHROMEDRIVER + ") are not installed: the "
                         + "console's browser tests did not run");
+        DEVTOOLS.setLevel(Level.SEVERE);
         twin = new TwinOnPort(ApprovalMode.manual, home);
         aws = Aws.connect(twin.endpointUrl(), null, twin.pipeline.stateMachineArn());
         console = Console.start(aws, twin.pipeline.config(), 0);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.cli.CommandRun;
+import dev.greenlight.cli.Greenlight;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.core.Worker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +18,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +32,8 @@ class ConsoleOverHttpTest {
 
     @TempDir
     Path home;
+
+    private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private TwinOnPort twin;
@@ -110,6 +117,31 @@ class ConsoleOverHttpTest {
             assertThat(answer).startsWith("HTTP/1.1 403").contains("This console answers only at")
                     .doesNotContain(token());
         }
+    }
+
+    @Test
+    void theConsoleCommand_servesThePageUntilInterrupted_andRefusesABadPort() throws Exception {
+        StringWriter out = new StringWriter();
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread runner = new Thread(() -> exit.complete(Greenlight.commandLine().setOut(new PrintWriter(out, true))
+                .execute("console", "--port", "0")));
+        runner.start();
+        Matcher address = URL.matcher("");
+        for (int looks = 0; looks < 500 && !address.reset(out.toString()).find(); looks++) {
+            Thread.sleep(20); // the command starts on another thread: wait for its first line
+        }
+        assertThat(out.toString()).contains("(against the twin at " + twin.endpointUrl() + "; Ctrl-C to stop)");
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(address.group())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Greenlight console</title>", "/console.js");
+
+        runner.interrupt();
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        CommandRun badPort = CommandRun.of("console", "--port", "70000");
+        assertThat(badPort.exitCode()).isEqualTo(2);
+        assertThat(badPort.err()).contains("--port");
     }
 
     private String token() throws Exception {

@@ -21,6 +21,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /**
  * The console's HTTP face: the page and its script and style (from the jar), the JSON the page polls,
@@ -70,7 +71,8 @@ final class ConsoleHandler extends Handler.Abstract {
         } catch (CliError e) {
             message(response, callback, 409, e.getMessage());
         } catch (SdkException e) {
-            message(response, callback, 502, aws.explain(e).getMessage());
+            message(response, callback, e instanceof ExecutionDoesNotExistException ? 404 : 502,
+                    aws.explain(e).getMessage());
         }
         return true;
     }

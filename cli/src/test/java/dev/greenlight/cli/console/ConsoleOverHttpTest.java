@@ -95,6 +95,9 @@ class ConsoleOverHttpTest {
         assertThat(early.statusCode()).isEqualTo(409);
         assertThat(json(early).path("message").asText()).contains("is not waiting for an approval now");
 
+        HttpResponse<String> unknown = get("api/executions/orders-9_9-000000000000");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("message").asText()).startsWith("There is no such execution in the twin");
         HttpResponse<String> markdown = get("api/executions/" + name + "/report.md");
         assertThat(markdown.headers().firstValue("Content-Disposition")).contains("attachment; filename=\""
                 + name + ".md\"");

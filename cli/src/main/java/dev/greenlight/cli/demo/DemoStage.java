@@ -8,9 +8,10 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
-import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.pipeline.TrafficSplit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +65,7 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
 
     /** Whether every task behind the production listener passes its health checks. */
     boolean serving() {
-        String live = TrafficSplit.live(productionActions());
+        String live = TrafficSplit.of(productionActions()).live();
         long healthy = twin.elb().describeTargetHealth(r -> r.targetGroupArn(live)).targetHealthDescriptions().stream()
                 .filter(target -> target.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
         return healthy >= TASKS;

@@ -1,5 +1,6 @@
 package dev.greenlight.local.gateway;
 
+import dev.greenlight.local.aws.ecr.DistributionApi;
 import dev.greenlight.local.http.Replies;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,16 +16,20 @@ import org.eclipse.jetty.util.Callback;
 /**
  * The gateway's HTTP side: reads a request's body without holding a thread while it arrives, never
  * past {@link RequestBodies#limit} (a larger declared length is refused before a byte of it is
- * read), and hands the whole request to the {@link Dispatcher}.
+ * read), and hands the whole request to the {@link Dispatcher}, or, under {@code /v2/}, to the
+ * ECR twin's registry.
  */
 final class GatewayHandler extends Handler.Abstract {
 
     private final Services services;
     private final Dispatcher dispatcher;
+    private final DistributionApi registry;
 
-    GatewayHandler(Services services, Dispatcher dispatcher) {
+    /** {@code registry} serves {@code /v2/} when not null. */
+    GatewayHandler(Services services, Dispatcher dispatcher, DistributionApi registry) {
         this.services = services;
         this.dispatcher = dispatcher;
+        this.registry = registry;
     }
 
     @Override
@@ -32,6 +37,15 @@ final class GatewayHandler extends Handler.Abstract {
         WireRequest head = head(request);
         if (head.method().equals("GET") && head.rawPath().equals(Health.PATH)) {
             Replies.send(response, callback, 200, Map.of("Content-Type", "application/json"), Health.of(services));
+            return true;
+        }
+        if (registry != null && DistributionApi.serves(head.rawPath())) {
+            Replies.readBody(request, RequestBodies.REGISTRY_LIMIT, callback,
+                    () -> Replies.send(response, callback, 413, Map.of(), new byte[0]), body -> {
+                        DistributionApi.Reply reply = registry.serve(head.method(), head.rawPath(), head.rawQuery(),
+                                head::header, body);
+                        Replies.send(response, callback, reply.status(), reply.headers(), reply.body());
+                    });
             return true;
         }
         int limit = RequestBodies.limit(head);

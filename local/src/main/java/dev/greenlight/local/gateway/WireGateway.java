@@ -1,5 +1,6 @@
 package dev.greenlight.local.gateway;
 
+import dev.greenlight.local.aws.ecr.DistributionApi;
 import dev.greenlight.local.http.LoopbackServer;
 import java.util.List;
 import software.amazon.awssdk.core.SdkClient;
@@ -53,6 +54,7 @@ public final class WireGateway implements AutoCloseable {
     public static final class Builder {
 
         private final Services services = new Services();
+        private DistributionApi registry;
 
         private Builder() {
         }
@@ -63,10 +65,16 @@ public final class WireGateway implements AutoCloseable {
             return this;
         }
 
+        /** Serves the ECR twin's registry ({@code /v2/}) on the same port as the AWS APIs, as ECR's endpoint. */
+        public Builder registry(DistributionApi distributionApi) {
+            this.registry = distributionApi;
+            return this;
+        }
+
         /** Starts serving on 127.0.0.1:{@code port}; port 0 picks a free one (see {@link #port()}). */
         public WireGateway start(int port) {
             Dispatcher dispatcher = new Dispatcher(services);
-            return new WireGateway(LoopbackServer.start("wire-gateway", port, new GatewayHandler(services, dispatcher),
+            return new WireGateway(LoopbackServer.start("wire-gateway", port, new GatewayHandler(services, dispatcher, registry),
                     new GatewayErrorHandler(dispatcher), LoopbackServer.IDLE_TIMEOUT),
                     services.all().stream().map(ServiceModel::signingName).sorted().toList());
         }

@@ -2,11 +2,14 @@ package dev.greenlight.local.gateway;
 
 import dev.greenlight.local.aws.ecr.DistributionApi;
 import dev.greenlight.local.http.Replies;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -24,12 +27,15 @@ final class GatewayHandler extends Handler.Abstract {
     private final Services services;
     private final Dispatcher dispatcher;
     private final DistributionApi registry;
+    private final Map<String, Function<String, Optional<String>>> twinOnlyPages;
 
-    /** {@code registry} serves {@code /v2/} when not null. */
-    GatewayHandler(Services services, Dispatcher dispatcher, DistributionApi registry) {
+    /** {@code registry} serves {@code /v2/} when not null; {@code twinOnlyPages} answer GETs by path. */
+    GatewayHandler(Services services, Dispatcher dispatcher, DistributionApi registry,
+            Map<String, Function<String, Optional<String>>> twinOnlyPages) {
         this.services = services;
         this.dispatcher = dispatcher;
         this.registry = registry;
+        this.twinOnlyPages = twinOnlyPages;
     }
 
     @Override
@@ -37,6 +43,13 @@ final class GatewayHandler extends Handler.Abstract {
         WireRequest head = head(request);
         if (head.method().equals("GET") && head.rawPath().equals(Health.PATH)) {
             Replies.send(response, callback, 200, Map.of("Content-Type", "application/json"), Health.of(services));
+            return true;
+        }
+        Function<String, Optional<String>> page = twinOnlyPages.get(head.rawPath());
+        if (head.method().equals("GET") && page != null) {
+            Optional<String> text = page.apply(head.rawQuery());
+            Replies.send(response, callback, text.isPresent() ? 200 : 404, Map.of("Content-Type", "text/plain"),
+                    (text.orElse("not found") + "\n").getBytes(StandardCharsets.UTF_8));
             return true;
         }
         if (registry != null && DistributionApi.serves(head.rawPath())) {

@@ -47,6 +47,12 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class LocalTwin implements AutoCloseable {
 
+    /**
+     * {@code GET /_greenlight/listener-url?arn=LISTENER_ARN} on the gateway answers the loopback URL
+     * the listener serves on (its declared port is AWS's): how a script reaches its load balancer.
+     */
+    public static final String LISTENER_URL_PATH = "/_greenlight/listener-url";
+
     private final Clock clock;
     private final Fleet fleet;
     private final CloudWatchTwin cloudWatch;
@@ -114,6 +120,7 @@ public final class LocalTwin implements AutoCloseable {
     public WireGateway.Builder gateway() {
         return WireGateway.builder()
                 .registry(new DistributionApi(ecr))
+                .twinOnly(LISTENER_URL_PATH, "arn", elb::listenerUrl)
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CodeDeployClient.class, codeDeploy)
                 .register(Ec2Client.class, ec2)

@@ -62,6 +62,7 @@ class SeedWorkflowTest {
         Instant start = Instant.now();
 
         Run run = seedWorkflow();
+        System.out.print(run.output()); // each step with its elapsed seconds, for the CI log
 
         assertThat(run.exit()).as("scripts/seed-workflow failed:%n%s", run.output()).isZero();
         assertThat(run.output())

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * An image pushed to the twin's registry with Debian's {@code skopeo}, logged in with the password
  * {@code aws ecr get-login-password} prints: it is an ECR image like one pushed with the API (it
  * lists, its layer downloads from GetDownloadUrlForLayer's URL, its push starts the state machine a
- * rule targets), and {@code skopeo inspect} reads it back.
+ * rule targets), and {@code skopeo inspect} reads it back; copied as Docker's schema 2 too.
  */
 class RegistryPushWithSkopeoTest {
 
@@ -73,14 +73,20 @@ class RegistryPushWithSkopeoTest {
         JsonNode described = aws.run("ecr", "describe-images", "--repository-name", "team/skopeo-app").json();
         assertThat(described.at("/imageDetails/0/imageDigest").asText()).isEqualTo(image.manifestDigest());
         assertThat(described.at("/imageDetails/0/imageTags/0").asText()).isEqualTo("2.0");
+        OciLayout.run(dir, "skopeo", "--insecure-policy", "copy", "--format", "v2s2", image.source(),
+                target.replace(":2.0", ":2.0-docker"), "--dest-tls-verify=false", "--dest-creds", "AWS:" + password);
+        JsonNode docker = aws.run("ecr", "batch-get-image", "--repository-name", "team/skopeo-app", "--image-ids",
+                "imageTag=2.0-docker").json();
+        assertThat(docker.at("/images/0/imageManifestMediaType").asText())
+                .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
         String url = aws.run("ecr", "get-download-url-for-layer", "--repository-name", "team/skopeo-app",
                 "--layer-digest", image.layerDigest()).json().path("downloadUrl").asText();
         HttpResponse<byte[]> download = HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.body()).isEqualTo(image.layer());
-        JsonNode executions = Polling.until(() -> executions(machine), list -> list.size() > 0, STARTED,
-                "an execution of " + machine);
-        assertThat(executions).hasSize(1);
+        JsonNode executions = Polling.until(() -> executions(machine), list -> list.size() >= 2, STARTED,
+                "an execution of " + machine + " per push");
+        assertThat(executions).hasSize(2);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ecr.model.EcrException;
+import software.amazon.awssdk.services.ecr.model.EmptyUploadException;
 import software.amazon.awssdk.services.ecr.model.Image;
 import software.amazon.awssdk.services.ecr.model.ImageAlreadyExistsException;
 import software.amazon.awssdk.services.ecr.model.ImageDigestDoesNotMatchException;
@@ -222,8 +223,8 @@ public final class DistributionApi {
             // The same bytes pushed again: the blob is there, which is all the client asked for.
         } catch (InvalidLayerException mismatch) {
             return error(400, "DIGEST_INVALID", "provided digest did not match uploaded content", digest);
-        } catch (EcrException empty) {
-            return blobCreated(name, digest); // an empty upload of a blob the repository already holds
+        } catch (EmptyUploadException nothingSent) {
+            // A PUT naming a blob the repository already holds, with no bytes: the blob is there.
         }
         return blobCreated(name, digest);
     }

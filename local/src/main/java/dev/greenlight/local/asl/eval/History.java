@@ -22,7 +22,7 @@ public final class History {
     }
 
     /** Appends an event after {@code thread}'s last one and makes it that thread's last. */
-    synchronized HistoryEvent add(Thread thread, String type, String detailsField, ObjectNode details) {
+    synchronized HistoryEvent add(Thread thread, String type, String detailsField, Supplier<ObjectNode> details) {
         HistoryEvent event = new HistoryEvent(events.size() + 1, thread.lastEventId, clock.get(), type,
                 detailsField, details);
         events.add(event);
@@ -51,8 +51,12 @@ public final class History {
         }
     }
 
-    /** Builds a details object; payloads go in as JSON text, as AWS writes them. */
-    static ObjectNode details(Object... fieldsAndValues) {
+    /** A details object, built when it is read; payloads go in as JSON text, as AWS writes them. */
+    static Supplier<ObjectNode> details(Object... fieldsAndValues) {
+        return () -> write(fieldsAndValues);
+    }
+
+    private static ObjectNode write(Object... fieldsAndValues) {
         ObjectNode node = Json.NODES.objectNode();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             String field = (String) fieldsAndValues[i];

@@ -1,5 +1,7 @@
 // Runs the bench's machines on aws-local-stepfunctions, in this process, warmed up like the Java side,
-// and prints one JSON line per benchmark: executions measured, the median execution's seconds, bytes allocated per execution.
+// and prints one JSON line per benchmark: executions measured, the median execution's seconds, the process's CPU time
+// per execution (its helper threads included, as the Java side counts its collector and compiler), and the bytes
+// allocated per execution.
 // Usage: node bench.mjs WARM_UP_SECONDS MEASURED_SECONDS DEFINITIONS_DIR
 // aws-local-stepfunctions 3.0.0 has no JSONata, so only the JSONPath machines run here.
 import { StateMachine } from 'aws-local-stepfunctions';
@@ -101,6 +103,7 @@ for (const scenario of [counterLoop, inlineMap, pipeline]) {
   do await scenario.run(); while (performance.now() < warmUntil);
   const times = [];
   let millis = 0;
+  const cpuBefore = process.cpuUsage();
   const bytes = await allocated(async () => {
     while (times.length < 3 || millis < measure * 1e3) {
       const start = performance.now();
@@ -109,7 +112,9 @@ for (const scenario of [counterLoop, inlineMap, pipeline]) {
       millis += times.at(-1);
     }
   });
+  const cpu = process.cpuUsage(cpuBefore);
   times.sort((a, b) => a - b);
   console.log(JSON.stringify({ benchmark: scenario.name, executions: times.length,
-    medianSeconds: times[Math.floor(times.length / 2)] / 1e3, bytesPerExecution: Math.round(bytes / times.length) }));
+    medianSeconds: times[Math.floor(times.length / 2)] / 1e3,
+    cpuNanosPerExecution: Math.round((cpu.user + cpu.system) * 1e3 / times.length), bytesPerExecution: Math.round(bytes / times.length) }));
 }

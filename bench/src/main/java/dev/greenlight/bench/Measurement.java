@@ -2,10 +2,10 @@ package dev.greenlight.bench;
 
 /**
  * The measured rounds of one scenario, summed, with the median round's time (a round slowed by another process on
- * a shared machine moves it less than the sum) and the bytes the rounds allocated on the heap.
+ * a shared machine moves it less than the sum), the process's CPU time over the rounds and the bytes they allocated.
  */
 record Measurement(String scenario, String unit, int rounds, long operations, long transitions, long nanos,
-        long medianRoundNanos, long allocatedBytes) {
+        long medianRoundNanos, long cpuNanos, long allocatedBytes) {
 
     double seconds() {
         return nanos / 1e9;
@@ -31,6 +31,10 @@ record Measurement(String scenario, String unit, int rounds, long operations, lo
 
     double microsPerOperation() {
         return nanos / 1e3 / operations;
+    }
+
+    long cpuNanosPerRound() {
+        return cpuNanos / rounds;
     }
 
     /** A round is one execution for the engine's scenarios. */

@@ -23,7 +23,8 @@ final class PeerRun {
     }
 
     /** What the peer measured for one benchmark. */
-    record Result(String benchmark, long executions, double medianSeconds, long bytesPerExecution) {
+    record Result(String benchmark, long executions, double medianSeconds, long cpuNanosPerExecution,
+            long bytesPerExecution) {
 
         /** Executions a second at the median execution's pace. */
         double executionsPerSecond() {
@@ -44,7 +45,8 @@ final class PeerRun {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     JsonNode json = Json.parse(line);
                     Result result = new Result(json.path("benchmark").asText(), json.path("executions").asLong(),
-                            json.path("medianSeconds").asDouble(), json.path("bytesPerExecution").asLong());
+                            json.path("medianSeconds").asDouble(), json.path("cpuNanosPerExecution").asLong(),
+                            json.path("bytesPerExecution").asLong());
                     results.put(result.benchmark(), result);
                 }
             }

@@ -20,6 +20,7 @@ final class Rounds {
         long measureNanos = budget.measure().toNanos();
         List<Long> roundNanos = new ArrayList<>();
         long allocatedBefore = Allocations.ofThisThread();
+        long cpuBefore = Allocations.processCpuNanos();
         while (rounds < budget.minMeasuredRounds() || nanos < measureNanos) {
             long start = System.nanoTime();
             Scenario.Round round = scenario.run();
@@ -30,10 +31,11 @@ final class Rounds {
             operations += round.operations();
             transitions += round.transitions();
         }
+        long cpu = Allocations.processCpuNanos() - cpuBefore;
         long allocated = Allocations.ofThisThread() - allocatedBefore;
         Collections.sort(roundNanos);
         return new Measurement(scenario.name(), scenario.unit(), rounds, operations, transitions, nanos,
-                roundNanos.get(roundNanos.size() / 2), allocated);
+                roundNanos.get(roundNanos.size() / 2), cpu, allocated);
     }
 
     private static void warmUp(Scenario scenario, long warmUpNanos) {

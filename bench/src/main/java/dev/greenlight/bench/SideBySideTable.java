@@ -7,14 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Ours beside aws-local-stepfunctions 3.0.0 on the same machines in the same run: executions a second and state
- * transitions a second at each side's median execution, heap allocated per execution, and how many times faster ours is. The peer has no JSONata,
- * so a JSONata row sets ours against the peer's JSONPath run of the same machine.
+ * Ours beside aws-local-stepfunctions 3.0.0 on the same machines in the same run: state transitions a second at each
+ * side's median execution, the process's CPU time per execution (collector and compiler included on both sides;
+ * another process on a busy machine moves it far less than wall time), heap allocated per execution, and how many
+ * times faster ours is by each. The peer has no JSONata, so a JSONata row sets ours against the peer's JSONPath run
+ * of the same machine.
  */
 final class SideBySideTable {
 
-    private static final String[] COLUMNS = {"benchmark", "ours (exec/s)", "ours (transitions/s)",
-            "ours (alloc/exec)", "peer (exec/s)", "peer (transitions/s)", "peer (alloc/exec)", "ours / peer"};
+    private static final String[] COLUMNS = {"benchmark", "ours (transitions/s)", "ours (CPU/exec)",
+            "ours (alloc/exec)", "peer (transitions/s)", "peer (CPU/exec)", "peer (alloc/exec)", "ratio (wall)",
+            "ratio (CPU)"};
 
     /** One row: our measurement and the peer benchmark it is set against. */
     record Row(Measurement ours, String peerBenchmark, boolean peerInJsonPath) {
@@ -36,18 +39,31 @@ final class SideBySideTable {
         for (Row row : rows) {
             Measurement ours = row.ours();
             PeerRun.Result theirs = peer.get(row.peerBenchmark());
-            double peerRate = theirs == null ? Double.NaN : theirs.executionsPerSecond();
+            if (theirs == null) {
+                table.add(new String[] {ours.scenario(), transitions(ours.medianTransitionsPerSecond()),
+                        millis(ours.cpuNanosPerRound()), bytes(ours.allocatedBytesPerRound()), "-", "-", "-", "-", "-"});
+                continue;
+            }
             String mark = row.peerInJsonPath() ? " *" : "";
             table.add(new String[] {ours.scenario(),
-                    format("%,.1f", ours.roundsPerSecond()),
-                    format("%,.0f", ours.medianTransitionsPerSecond()),
+                    transitions(ours.medianTransitionsPerSecond()),
+                    millis(ours.cpuNanosPerRound()),
                     bytes(ours.allocatedBytesPerRound()),
-                    theirs == null ? "-" : format("%,.1f", peerRate) + mark,
-                    theirs == null ? "-" : format("%,.0f", peerRate * row.transitionsPerExecution()) + mark,
-                    theirs == null ? "-" : bytes(theirs.bytesPerExecution()) + mark,
-                    theirs == null ? "-" : format("%.1f×", ours.roundsPerSecond() / peerRate)});
+                    transitions(theirs.executionsPerSecond() * row.transitionsPerExecution()) + mark,
+                    millis(theirs.cpuNanosPerExecution()) + mark,
+                    bytes(theirs.bytesPerExecution()) + mark,
+                    format("%.1f×", ours.roundsPerSecond() / theirs.executionsPerSecond()),
+                    format("%.1f×", theirs.cpuNanosPerExecution() / (double) ours.cpuNanosPerRound())});
         }
         TextTable.print(out, table);
+    }
+
+    private static String transitions(double perSecond) {
+        return format("%,.0f", perSecond);
+    }
+
+    private static String millis(long nanos) {
+        return format("%,.3f ms", nanos / 1e6);
     }
 
     private static String bytes(long bytes) {

@@ -15,6 +15,7 @@ final class ExecutionRun {
     final Execution execution;
     final History history;
     final StateMachine machine;
+    final HistoryLimit historyLimit;
     private final ObjectNode executionContext;
     private volatile Map<String, Object> plainExecutionContext;
 
@@ -23,6 +24,7 @@ final class ExecutionRun {
         this.execution = execution;
         this.history = execution.history();
         this.machine = machine;
+        this.historyLimit = HistoryLimit.of(execution.type());
         this.executionContext = Json.NODES.objectNode();
         ObjectNode exec = executionContext.putObject("Execution");
         exec.put("Id", execution.executionArn());

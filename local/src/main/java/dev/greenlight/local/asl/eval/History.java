@@ -30,6 +30,11 @@ public final class History {
         return event;
     }
 
+    /** An event past the history limit: the state that made it still runs to its end, but nothing records it. */
+    synchronized HistoryEvent unrecorded(Thread thread, String type) {
+        return new HistoryEvent(events.size() + 1, thread.lastEventId, clock.get(), type, null, null);
+    }
+
     public synchronized List<HistoryEvent> events() {
         return List.copyOf(events);
     }

@@ -69,7 +69,15 @@ final class Scope {
         variables.putAll(values);
     }
 
+    /**
+     * Records an event, unless the execution has reached its history limit: then the execution fails instead
+     * (see {@link HistoryLimit}), and this event and any after it go unrecorded.
+     */
     HistoryEvent event(String type, String detailsField, Supplier<ObjectNode> details) {
+        if (run.historyLimit.refuses(run.history.size(), type)) {
+            run.engine.failOnHistoryLimit(run);
+            return run.history.unrecorded(thread, type);
+        }
         return run.history.add(thread, type, detailsField, details);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Measures the local ASL engine (loops, an inline Map, whole executions, each in JSONPath and JSONata) and whole
  * deployments on the twin; given the peer's directory, then runs aws-local-stepfunctions on the same machines and
- * prints the two side by side. Arguments: warm-up seconds and measured seconds per scenario (default 3 and 5), and
+ * prints the two side by side. Arguments: warm-up seconds and measured seconds per scenario (default 10 and 5), and
  * optionally {@code bench/peer} (installed with {@code npm ci}). Run by {@code scripts/bench}.
  */
 public final class EngineBench {
@@ -20,7 +20,7 @@ public final class EngineBench {
     }
 
     public static void main(String[] args) {
-        Budget budget = new Budget(Duration.ofSeconds(argument(args, 0, 3)), Duration.ofSeconds(argument(args, 1, 5)), 3);
+        Budget budget = new Budget(Duration.ofSeconds(argument(args, 0, 10)), Duration.ofSeconds(argument(args, 1, 5)), 3);
         List<Comparison> engine = List.of(
                 new Comparison(new CounterLoop("Pass/Choice loop, JSONPath (10,000 iterations)",
                         "counter-loop-jsonpath.asl.json", 10_000), "counter-loop-jsonpath", false),

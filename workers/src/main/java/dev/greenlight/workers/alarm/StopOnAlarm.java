@@ -1,7 +1,8 @@
 package dev.greenlight.workers.alarm;
 
-import dev.greenlight.workers.deploy.ActiveDeployments;
-import dev.greenlight.workers.rollback.Rollback;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend;
+import dev.greenlight.workers.backend.DeploymentBackend.Release;
 import dev.greenlight.workers.smoke.SmokeTestHook;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentCreator;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
 /**
  * Reacts at once to an alarm going to ALARM: EventBridge sends CloudWatch's "CloudWatch Alarm State
@@ -39,7 +37,7 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
     public record Output(String alarmName, String state, List<StoppedDeployment> deployments) {
     }
 
-    private final CodeDeployClient codeDeploy;
+    private final DeploymentBackend backend;
     private final GreenlightConfig config;
 
     /** For the Lambda runtime: the configuration file's JSON in {@code GREENLIGHT_CONFIG}. */
@@ -48,8 +46,12 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
     }
 
     public StopOnAlarm(CodeDeployClient codeDeploy, GreenlightConfig config) {
+        this(new CodeDeployBackend(codeDeploy), config);
+    }
+
+    public StopOnAlarm(DeploymentBackend backend, GreenlightConfig config) {
         super(AlarmStateChange.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -64,7 +66,7 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
         Instant firedAt = firedAt(detail.state().timestamp());
         for (Map.Entry<String, ServiceConfig> service : config.services().entrySet()) {
             if (service.getValue().alarms().contains(detail.alarmName())) {
-                for (DeploymentInfo deployment : activeReleases(service.getValue())) {
+                for (Release deployment : backend.activeReleases(service.getValue())) {
                     done.add(stop(service.getKey(), deployment, firedAt));
                 }
             }
@@ -72,27 +74,14 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
         return new Output(detail.alarmName(), state, done);
     }
 
-    private StoppedDeployment stop(String service, DeploymentInfo deployment, Instant firedAt) {
-        if (firedAt != null && deployment.createTime() != null && deployment.createTime().isAfter(firedAt)) {
+    private StoppedDeployment stop(String service, Release deployment, Instant firedAt) {
+        if (firedAt != null && deployment.createdAt() != null && deployment.createdAt().isAfter(firedAt)) {
             return new StoppedDeployment(service, deployment.deploymentId(),
                     StoppedDeployment.Result.STARTED_AFTER_ALARM);
         }
-        try {
-            codeDeploy.stopDeployment(r -> r.deploymentId(deployment.deploymentId()).autoRollbackEnabled(true));
-            return new StoppedDeployment(service, deployment.deploymentId(), StoppedDeployment.Result.STOPPED);
-        } catch (DeploymentAlreadyCompletedException ended) {
-            return new StoppedDeployment(service, deployment.deploymentId(), StoppedDeployment.Result.ALREADY_ENDED);
-        }
-    }
-
-    /** The group's running deployments that release something: rollbacks are what we want to finish. */
-    private List<DeploymentInfo> activeReleases(ServiceConfig service) {
-        return ActiveDeployments.active(codeDeploy, service.codeDeploy().application(),
-                        service.codeDeploy().deploymentGroup())
-                .filter(info -> info.creator() != DeploymentCreator.CODE_DEPLOY_ROLLBACK)
-                .filter(info -> info.description() == null
-                        || !info.description().startsWith(Rollback.DESCRIPTION_PREFIX))
-                .toList();
+        return new StoppedDeployment(service, deployment.deploymentId(),
+                backend.stopWithRollback(deployment.deploymentId()) ? StoppedDeployment.Result.STOPPED
+                        : StoppedDeployment.Result.ALREADY_ENDED);
     }
 
     /** Null when the event's timestamp is missing or unreadable: then every active release is stopped. */

@@ -1,6 +1,8 @@
 package dev.greenlight.workers.smoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend.HookSubject;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
@@ -8,7 +10,6 @@ import dev.greenlight.workers.config.ServiceConfig.Smoke;
 import dev.greenlight.workers.config.ServiceConfig.SmokeCheck;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
-import dev.greenlight.workers.deploy.AppSpecs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -20,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
@@ -42,7 +42,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
 
     public static final String CONFIG_VARIABLE = "GREENLIGHT_CONFIG";
 
-    private final CodeDeployClient codeDeploy;
+    private final CodeDeployBackend codeDeploy;
     private final EcsClient ecs;
     private final HttpProbe http;
     private final Clock clock;
@@ -66,7 +66,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     public SmokeTestHook(CodeDeployClient codeDeploy, EcsClient ecs, HttpProbe http, Clock clock, Sleeper sleeper,
             String configJson, java.util.function.Consumer<String> log) {
         super(HookEvent.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.codeDeploy = new CodeDeployBackend(Objects.requireNonNull(codeDeploy, "codeDeploy"));
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -79,9 +79,9 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     public SmokeReport apply(HookEvent event) {
         requireHookEvent(event);
         SmokeReport report;
-        DeploymentInfo deployment = null;
+        HookSubject deployment = null;
         try {
-            deployment = codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId())).deploymentInfo();
+            deployment = codeDeploy.hookSubject(event.deploymentId());
             report = smokeTest(deployment);
         } catch (RuntimeException e) {
             reportFailedAfter(event, e);
@@ -99,12 +99,13 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
      * after CodeDeploy has its answer; never throws. The revision outlives a rollback, which removes
      * green's task set at once.
      */
-    private void tagGreen(HookEvent event, DeploymentInfo known, List<Tag> tags) {
+    private void tagGreen(HookEvent event, HookSubject known, List<Tag> tags) {
         try {
-            DeploymentInfo deployment = known != null ? known
-                    : codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId())).deploymentInfo();
-            String green = AppSpecs.taskDefinitionOf(deployment).orElseThrow(() ->
-                    new IllegalStateException("the deployment's AppSpec names no task definition"));
+            HookSubject deployment = known != null ? known : codeDeploy.hookSubject(event.deploymentId());
+            String green = deployment.greenTaskDefinition();
+            if (green == null) {
+                throw new IllegalStateException("the deployment's AppSpec names no task definition");
+            }
             ecs.tagResource(r -> r.resourceArn(green).tags(tags));
         } catch (RuntimeException e) {
             log.accept("greenlight smoke test of deployment " + event.deploymentId() + ": the report is not on "
@@ -113,9 +114,8 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
         }
     }
 
-    private SmokeReport smokeTest(DeploymentInfo deployment) {
-        Smoke smoke = HookTarget.find(config(), deployment.applicationName(), deployment.deploymentGroupName())
-                .getValue().smoke();
+    private SmokeReport smokeTest(HookSubject deployment) {
+        Smoke smoke = HookTarget.find(config(), deployment).getValue().smoke();
         return runChecks(smoke);
     }
 
@@ -178,8 +178,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     }
 
     private void report(HookEvent event, SmokeReport.Status status) {
-        codeDeploy.putLifecycleEventHookExecutionStatus(r -> r.deploymentId(event.deploymentId())
-                .lifecycleEventHookExecutionId(event.lifecycleEventHookExecutionId()).status(status.codeDeploy()));
+        codeDeploy.answerHook(event.deploymentId(), event.lifecycleEventHookExecutionId(), status.codeDeploy());
     }
 
     /** Failed, so CodeDeploy rolls back now rather than after its one-hour hook timeout. */

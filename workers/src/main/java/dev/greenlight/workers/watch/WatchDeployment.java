@@ -10,11 +10,12 @@ import dev.greenlight.workers.analysis.Limits;
 import dev.greenlight.workers.analysis.LoadBalancerMetrics;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.Traffic;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.core.InvalidInput;
-import dev.greenlight.workers.deploy.AppSpecs;
 import dev.greenlight.workers.smoke.SmokeTags;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmReport;
@@ -43,13 +44,12 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
- * One look at a deployment in its window: GetDeployment, the alarms now, their state changes since
+ * One look at a deployment in its window: the backend's look, the alarms now, their state changes since
  * the window opened and, when {@code canary} is given, the evidence: blue's and green's load
  * balancer metrics since {@code evidenceStart}, judged by {@link CanaryAnalysis}. The verdict is
  * {@link AlarmVerdicts#assess}'s. Says when to look next instead of waiting. Once the smoke-test hook
@@ -97,7 +97,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     /** DescribeAlarms takes at most 100 names a call. */
     private static final int NAMES_PER_CALL = 100;
 
-    private final CodeDeployClient codeDeploy;
+    private final DeploymentBackend backend;
     private final EcsClient ecs;
     private final CloudWatchClient cloudWatch;
     private final LoadBalancerMetrics metrics;
@@ -109,8 +109,13 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
 
     public WatchDeployment(CodeDeployClient codeDeploy, EcsClient ecs, CloudWatchClient cloudWatch,
             ElasticLoadBalancingV2Client elb, Clock clock) {
+        this(new CodeDeployBackend(codeDeploy), ecs, cloudWatch, elb, clock);
+    }
+
+    public WatchDeployment(DeploymentBackend backend, EcsClient ecs, CloudWatchClient cloudWatch,
+            ElasticLoadBalancingV2Client elb, Clock clock) {
         super(Input.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.backend = Objects.requireNonNull(backend, "backend");
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.metrics = new LoadBalancerMetrics(cloudWatch, elb);
@@ -121,17 +126,15 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     public Output apply(Input input) {
         Window window = window(input);
         Instant now = clock.instant();
-        DeploymentInfo info = codeDeploy.getDeployment(r -> r.deploymentId(input.deploymentId())).deploymentInfo();
-        DeploymentState deployment = new DeploymentState(info.statusAsString(),
-                info.errorInformation() == null ? null : info.errorInformation().codeAsString(),
-                info.errorInformation() == null ? null : info.errorInformation().message(),
-                Boolean.TRUE.equals(info.instanceTerminationWaitTimeStarted()));
+        DeploymentBackend.Look look = backend.look(input.deploymentId());
+        DeploymentState deployment = new DeploymentState(look.phase(), look.status(), look.errorCode(),
+                look.errorMessage());
         List<String> names = List.copyOf(new LinkedHashSet<>(input.alarms()));
         List<AlarmNow> alarms = alarmsNow(names);
         List<StateChange> history = new ArrayList<>();
         names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
-        Roles roles = Roles.of(codeDeploy, info).orElse(null);
-        SmokeTags.SmokeTest smokeTest = smokeTest(info);
+        Roles roles = look.roles();
+        SmokeTags.SmokeTest smokeTest = smokeTest(look);
         Instant releaseStart = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
         Analysis analysis = input.canary() == null ? null : analyse(input, roles, releaseStart, now);
         Instant deadline = input.evidenceDue() == null ? null : switch (input.evidenceDue()) {
@@ -151,13 +154,15 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
      * DescribeTaskDefinition call. Null before the hook has tagged, or when the tags are another
      * deployment's.
      */
-    private SmokeTags.SmokeTest smokeTest(DeploymentInfo info) {
-        return AppSpecs.taskDefinitionOf(info).map(green -> {
-            Map<String, String> tags = new HashMap<>();
-            ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
-                    .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));
-            return info.deploymentId().equals(tags.get(SmokeTags.DEPLOYMENT)) ? SmokeTags.read(tags) : null;
-        }).orElse(null);
+    private SmokeTags.SmokeTest smokeTest(DeploymentBackend.Look look) {
+        String green = look.greenTaskDefinition();
+        if (green == null) {
+            return null;
+        }
+        Map<String, String> tags = new HashMap<>();
+        ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
+                .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));
+        return look.deploymentId().equals(tags.get(SmokeTags.DEPLOYMENT)) ? SmokeTags.read(tags) : null;
     }
 
     /** Before CodeDeploy has a replacement task set, green has served nothing: no evidence yet. */

@@ -6,6 +6,7 @@ import software.amazon.awscdk.ArnFormat;
 import dev.greenlight.workers.config.ConfigSize;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.steps.Grant;
 import dev.greenlight.workers.steps.Setting;
 import dev.greenlight.workers.steps.Step;
@@ -65,11 +67,14 @@ public final class PipelineStack extends Stack {
     private final StateMachine stateMachine;
     private final Topic topic;
     private final String workersConfig;
+    private final Set<ServiceConfig.Backend> backends = EnumSet.noneOf(ServiceConfig.Backend.class);
+    private final Role ecsHookRole;
 
 
     public PipelineStack(Construct scope, String id, StackProps props, AppInputs inputs) {
         super(scope, id, props);
         ServiceArns arns = new ServiceArns(this, inputs.config());
+        inputs.config().services().values().forEach(service -> backends.add(service.backend()));
         topic = Topic.Builder.create(this, "Topic").displayName("Greenlight approvals and notifications")
                 .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns")).enforceSsl(true).build();
         workersConfig = WorkersConfig.withDefaultTopic(inputs.configJson(), topic.getTopicArn());
@@ -77,11 +82,18 @@ public final class PipelineStack extends Stack {
             throw new IllegalArgumentException(problem);
         });
 
-        // The smoke hook first: StartDeployment names it in its environment.
+        // The hooks first: StartDeployment names them in its environment.
         function(Step.SMOKE_TEST_HOOK, inputs, environment(Step.SMOKE_TEST_HOOK, inputs),
                 statements(Step.SMOKE_TEST_HOOK, arns));
+        function(Step.ECS_LIFECYCLE_HOOK, inputs, environment(Step.ECS_LIFECYCLE_HOOK, inputs),
+                statements(Step.ECS_LIFECYCLE_HOOK, arns));
+        // Amazon ECS invokes the lifecycle hook with this role, and with nothing else.
+        ecsHookRole = Role.Builder.create(this, "EcsHookInvokeRole")
+                .assumedBy(new ServicePrincipal("ecs.amazonaws.com"))
+                .description("Amazon ECS invokes Greenlight's lifecycle hook with this role").build();
+        aliases.get(Step.ECS_LIFECYCLE_HOOK).grantInvoke(ecsHookRole);
         for (Step worker : Step.values()) {
-            if (worker != Step.TRIGGER && worker != Step.SMOKE_TEST_HOOK) {
+            if (worker != Step.TRIGGER && worker != Step.SMOKE_TEST_HOOK && worker != Step.ECS_LIFECYCLE_HOOK) {
                 function(worker, inputs, environment(worker, inputs), statements(worker, arns));
             }
         }
@@ -137,6 +149,8 @@ public final class PipelineStack extends Stack {
             env.put(setting.name(), switch (setting) {
                 case GREENLIGHT_CONFIG -> workersConfig;
                 case SMOKE_TEST_FUNCTION -> aliases.get(Step.SMOKE_TEST_HOOK).getFunctionArn();
+                case ECS_HOOK_FUNCTION -> aliases.get(Step.ECS_LIFECYCLE_HOOK).getFunctionArn();
+                case ECS_HOOK_ROLE_ARN -> ecsHookRole.getRoleArn();
                 case STATE_MACHINE_ARN -> stateMachine.getStateMachineArn();
             });
         }
@@ -238,17 +252,26 @@ public final class PipelineStack extends Stack {
         return names;
     }
 
-    /** The step's grants from the catalogue, each scope as the configured services' ARNs. */
+    /**
+     * The step's grants from the catalogue that the configured backends need, each scope as the services'
+     * ARNs; a scope no configured service has (CodeDeploy groups when every service is on ECS) grants nothing.
+     */
     private List<PolicyStatement> statements(Step step, ServiceArns arns) {
-        return step.grants().stream().map(grant -> {
+        List<PolicyStatement> statements = new ArrayList<>();
+        for (Grant grant : step.grants()) {
+            List<String> resources = resources(grant.scope(), arns);
+            if (resources.isEmpty() || grant.backend() != null && !backends.contains(grant.backend())) {
+                continue;
+            }
             PolicyStatement.Builder statement = PolicyStatement.Builder.create().effect(Effect.ALLOW)
-                    .actions(grant.actions()).resources(resources(grant.scope(), arns));
+                    .actions(grant.actions()).resources(resources);
             if (grant.condition() != null) {
                 statement.conditions(Map.of(grant.condition().operator(),
                         Map.of(grant.condition().key(), grant.condition().value())));
             }
-            return statement.build();
-        }).toList();
+            statements.add(statement.build());
+        }
+        return statements;
     }
 
     private List<String> resources(Grant.Scope scope, ServiceArns arns) {
@@ -256,6 +279,7 @@ public final class PipelineStack extends Stack {
             case ANY -> List.of("*");
             case REPOSITORIES -> arns.repositories();
             case ECS_SERVICES -> arns.ecsServices();
+            case ECS_SERVICE_DEPLOYMENTS -> arns.ecsServiceDeployments();
             case TASK_DEFINITIONS -> List.of(arns.taskDefinitions());
             case ALARMS -> arns.alarms();
             case CODEDEPLOY_APPLICATIONS -> arns.applications();

@@ -81,7 +81,9 @@ class PipelineStackTest {
                 Arguments.of(Step.NOTIFY, Set.of("events:PutEvents", "sns:Publish")),
                 Arguments.of(Step.DRIVE_SYNTHETIC_LOAD, Set.of()),
                 Arguments.of(Step.STOP_ON_ALARM, Set.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
-                        "codedeploy:StopDeployment")));
+                        "codedeploy:StopDeployment")),
+                // No service is deployed by ECS here: the hook's role allows nothing but its logs.
+                Arguments.of(Step.ECS_LIFECYCLE_HOOK, Set.of()));
     }
 
     @ParameterizedTest
@@ -92,7 +94,39 @@ class PipelineStackTest {
         TreeSet<String> expected = new TreeSet<>(calls);
         expected.addAll(LOGS);
         assertThat(Templates.actions(Templates.statementsOfRole(template(), roleId))).isEqualTo(expected);
-        template().resourceCountIs("AWS::IAM::Role", Step.values().length + 1);
+        // One role per worker, the state machine's, and the one ECS invokes the lifecycle hook with.
+        template().resourceCountIs("AWS::IAM::Role", Step.values().length + 2);
+    }
+
+    /** With one service on ECS, the ECS calls join the CodeDeploy ones, on that service's resources only. */
+    static Stream<Arguments> ecsPermissions() {
+        return Stream.of(
+                Arguments.of(Step.START_DEPLOYMENT, Set.of("ecs:UpdateService", "ecs:ListServiceDeployments",
+                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "iam:PassRole")),
+                Arguments.of(Step.PROMOTE, Set.of("ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions",
+                        "ecs:TagResource")),
+                Arguments.of(Step.ROLLBACK, Set.of("ecs:UpdateService", "ecs:ListServiceDeployments",
+                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "ecs:StopServiceDeployment")),
+                Arguments.of(Step.ECS_LIFECYCLE_HOOK, Set.of("ecs:ListServiceDeployments",
+                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "ecs:ListTagsForResource",
+                        "ecs:TagResource")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ecsPermissions")
+    void aServiceOnEcs_addsTheEcsCallsToTheWorkersThatMakeThem(Step worker, Set<String> ecsCalls) {
+        Template template = Synthesis.of(Synthesis.ONE_ON_ECS).pipeline();
+        JsonNode function = Templates.function(template, worker.handler()).getValue();
+        String roleId = Templates.target(function.path("Properties").path("Role"));
+        List<JsonNode> statements = Templates.statementsOfRole(template, roleId);
+
+        assertThat(Templates.actions(statements)).containsAll(ecsCalls);
+        assertThat(statements.toString()).as("orders is deployed by CodeDeploy")
+                .doesNotContain(":service-deployment/greenlight/orders");
+        if (worker == Step.START_DEPLOYMENT) {
+            assertThat(statements.toString()).contains("\"iam:PassedToService\":\"ecs.amazonaws.com\"")
+                    .contains(":service/prod/payments-api");
+        }
     }
 
     @Test

@@ -7,6 +7,9 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.PipelineDefinition;
 import dev.greenlight.workers.alarm.StopOnAlarm;
 import dev.greenlight.workers.approval.RequestApproval;
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.EcsBackend;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Worker;
@@ -15,6 +18,7 @@ import dev.greenlight.workers.notify.Notify;
 import dev.greenlight.workers.preflight.Preflight;
 import dev.greenlight.workers.promote.Promote;
 import dev.greenlight.workers.rollback.Rollback;
+import dev.greenlight.workers.smoke.EcsLifecycleHook;
 import dev.greenlight.workers.smoke.JdkHttpProbe;
 import dev.greenlight.workers.smoke.Sleeper;
 import dev.greenlight.workers.smoke.SmokeTestHook;
@@ -46,6 +50,10 @@ public record PipelineOnTwin(String stateMachineArn) {
     public static final String SMOKE_TEST_FUNCTION = Step.SMOKE_TEST_HOOK.twinFunction();
     public static final String TRIGGER_FUNCTION = Step.TRIGGER.twinFunction();
     public static final String STOP_ON_ALARM_FUNCTION = Step.STOP_ON_ALARM.twinFunction();
+    /** ECS names the hook by ARN; the role is the one the CDK app creates for ECS to invoke it with. */
+    static final String ECS_HOOK_FUNCTION_ARN = LocalAccount.arn("lambda",
+            "function:" + Step.ECS_LIFECYCLE_HOOK.twinFunction());
+    static final String ECS_HOOK_ROLE = "arn:aws:iam::" + LocalAccount.ID + ":role/greenlight-ecs-hook-invoke";
 
     /** The hook's evidence line: the twin's "CloudWatch Logs" is the platform log, so stdout stays the user's. */
     private static final java.util.function.Consumer<String> HOOK_LOG = line ->
@@ -88,19 +96,21 @@ public record PipelineOnTwin(String stateMachineArn) {
             case VERIFY_IMAGE -> functions.register(name, new VerifyImage(c.ecr(), c.ecs(),
                     (registry, repository, digest) -> twin.ecr().blob(repository, digest).orElseThrow(() ->
                             new IllegalStateException("blob " + digest + " is not in repository " + repository))));
-            case PREFLIGHT -> functions.register(name, new Preflight(c.codeDeploy(), c.cloudWatch(), c.ecr(), c.elb()));
+            case PREFLIGHT -> functions.register(name, new Preflight(backends(c), c.cloudWatch(), c.ecr(), c.elb()));
             case REGISTER_TASK_DEFINITION -> functions.register(name, new RegisterTaskDefinition(c.ecs()));
             case START_DEPLOYMENT -> functions.register(name,
-                    new StartDeployment(c.codeDeploy(), SMOKE_TEST_FUNCTION, d.clock()));
+                    new StartDeployment(backends(c), SMOKE_TEST_FUNCTION, d.clock()));
             case SMOKE_TEST_HOOK -> functions.register(name,
                     smokeHook(twin, c.codeDeploy(), c.ecs(), d.config(), d.clock(), d.virtualTime()));
             case WATCH_DEPLOYMENT -> functions.register(name,
-                    new WatchDeployment(c.codeDeploy(), c.ecs(), c.cloudWatch(), c.elb(), d.clock()));
+                    new WatchDeployment(backends(c), c.ecs(), c.cloudWatch(), c.elb(), d.clock()));
             case REQUEST_APPROVAL -> functions.register(name, new RequestApproval(c.sns(), d.clock()));
-            case PROMOTE -> functions.register(name, new Promote(c.codeDeploy(), d.clock()));
-            case ROLLBACK -> functions.register(name, new Rollback(c.codeDeploy()));
+            case PROMOTE -> functions.register(name, new Promote(backends(c), d.clock()));
+            case ROLLBACK -> functions.register(name, new Rollback(backends(c)));
             case NOTIFY -> functions.register(name, new Notify(c.eventBridge(), c.sns()));
-            case STOP_ON_ALARM -> functions.register(name, new StopOnAlarm(c.codeDeploy(), d.config()));
+            case STOP_ON_ALARM -> functions.register(name, new StopOnAlarm(backends(c), d.config()));
+            case ECS_LIFECYCLE_HOOK -> functions.register(name, ecsHook(twin, c.ecs(), d.config(), d.clock(),
+                    d.virtualTime()));
             case DRIVE_SYNTHETIC_LOAD -> registerSyntheticLoad(functions, name, twin, d.clock(), d.virtualTime());
         };
     }
@@ -115,6 +125,22 @@ public record PipelineOnTwin(String stateMachineArn) {
         }
         DriveSyntheticLoad worker = new DriveSyntheticLoad(JdkHttpProbe.create(), clock, Sleeper.threadSleep());
         return functions.register(name, worker, OwnThread.code(twin.clock(), name, worker));
+    }
+
+    /** Both backends, each with the hooks the twin registers: a service's config says which deploys it. */
+    private static Backends backends(WorkerClients c) {
+        return new Backends(new CodeDeployBackend(c.codeDeploy(), SMOKE_TEST_FUNCTION),
+                new EcsBackend(c.ecs(), ECS_HOOK_FUNCTION_ARN, ECS_HOOK_ROLE));
+    }
+
+    private static EcsLifecycleHook ecsHook(LocalTwin twin, EcsClient ecs, GreenlightConfig config, Clock clock,
+            boolean virtualTime) {
+        if (virtualTime) {
+            OffsetClock hookTime = new OffsetClock(clock);
+            return new EcsLifecycleHook(ecs, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config), HOOK_LOG);
+        }
+        return new EcsLifecycleHook(ecs, JdkHttpProbe.create(), clock, duration -> Thread.sleep(duration.toMillis()),
+                json(config), HOOK_LOG);
     }
 
     private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, EcsClient ecs,

@@ -1,5 +1,6 @@
 package dev.greenlight.workers.alarm;
 
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.backend.DeploymentBackend.Release;
@@ -7,7 +8,6 @@ import dev.greenlight.workers.smoke.SmokeTestHook;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
-import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,21 +37,21 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
     public record Output(String alarmName, String state, List<StoppedDeployment> deployments) {
     }
 
-    private final DeploymentBackend backend;
+    private final Backends backends;
     private final GreenlightConfig config;
 
     /** For the Lambda runtime: the configuration file's JSON in {@code GREENLIGHT_CONFIG}. */
     public StopOnAlarm() {
-        this(Clients.codeDeploy(), ConfigLoader.parse(configFromEnvironment()));
+        this(Backends.fromEnvironment(), ConfigLoader.parse(configFromEnvironment()));
     }
 
     public StopOnAlarm(CodeDeployClient codeDeploy, GreenlightConfig config) {
-        this(new CodeDeployBackend(codeDeploy), config);
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), config);
     }
 
-    public StopOnAlarm(DeploymentBackend backend, GreenlightConfig config) {
+    public StopOnAlarm(Backends backends, GreenlightConfig config) {
         super(AlarmStateChange.class);
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -66,15 +66,16 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
         Instant firedAt = firedAt(detail.state().timestamp());
         for (Map.Entry<String, ServiceConfig> service : config.services().entrySet()) {
             if (service.getValue().alarms().contains(detail.alarmName())) {
+                DeploymentBackend backend = backends.forService(service.getValue());
                 for (Release deployment : backend.activeReleases(service.getValue())) {
-                    done.add(stop(service.getKey(), deployment, firedAt));
+                    done.add(stop(backend, service.getKey(), deployment, firedAt));
                 }
             }
         }
         return new Output(detail.alarmName(), state, done);
     }
 
-    private StoppedDeployment stop(String service, Release deployment, Instant firedAt) {
+    private StoppedDeployment stop(DeploymentBackend backend, String service, Release deployment, Instant firedAt) {
         if (firedAt != null && deployment.createdAt() != null && deployment.createdAt().isAfter(firedAt)) {
             return new StoppedDeployment(service, deployment.deploymentId(),
                     StoppedDeployment.Result.STARTED_AFTER_ALARM);

@@ -273,7 +273,7 @@ public final class CodeDeployBackend implements DeploymentBackend {
         if (group.alarmConfiguration() != null && Boolean.TRUE.equals(group.alarmConfiguration().enabled())) {
             group.alarmConfiguration().alarms().forEach(alarm -> alarms.add(alarm.name()));
         }
-        return new Production(group.deploymentGroupName(), listeners, alarms);
+        return new Production(group.deploymentGroupName(), listeners, List.of(), alarms);
     }
 
     /** The deployment's AppSpec names green; its application and group name the service. */

@@ -62,8 +62,12 @@ public interface DeploymentBackend {
     record Release(String deploymentId, Instant createdAt) {
     }
 
-    /** {@code listenerArns} empty when no load balancer is known; {@code stoppingAlarms} empty when none stop it. */
-    record Production(String name, List<String> listenerArns, List<String> stoppingAlarms) {
+    /**
+     * Where production traffic is routed: listeners (their default actions) or listener rules; both empty
+     * when no load balancer is known. {@code stoppingAlarms} empty when none stop the deployment.
+     */
+    record Production(String name, List<String> listenerArns, List<String> listenerRuleArns,
+            List<String> stoppingAlarms) {
     }
 
     /** {@code belongs} picks the configured service; {@code target} names it for an error message. */

@@ -2,6 +2,7 @@ package dev.greenlight.workers.deploy;
 
 import static dev.greenlight.workers.core.InvalidInput.blank;
 
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.config.ServiceConfig;
@@ -27,22 +28,22 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
     public record Output(String deploymentId, String startedAt, String deploymentConfigName) {
     }
 
-    private final DeploymentBackend backend;
+    private final Backends backends;
     private final String smokeTestFunction;
     private final Clock clock;
 
     public StartDeployment() {
-        this(Clients.codeDeploy(), System.getenv("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
+        this(Backends.fromEnvironment(), System.getenv("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
     }
 
     /** {@code smokeTestFunction}: the hook's function name or ARN (setting {@code SMOKE_TEST_FUNCTION}). */
     public StartDeployment(CodeDeployClient codeDeploy, String smokeTestFunction, Clock clock) {
-        this(new CodeDeployBackend(codeDeploy, smokeTestFunction), smokeTestFunction, clock);
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy, smokeTestFunction)), smokeTestFunction, clock);
     }
 
-    public StartDeployment(DeploymentBackend backend, String smokeTestFunction, Clock clock) {
+    public StartDeployment(Backends backends, String smokeTestFunction, Clock clock) {
         super(Input.class);
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.smokeTestFunction = smokeTestFunction;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -50,7 +51,8 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
     @Override
     public Output apply(Input input) {
         check(input);
-        DeploymentBackend.Started started = backend.start(input.taskDefinitionArn(), input.config());
+        DeploymentBackend.Started started = backends.forService(input.config())
+                .start(input.taskDefinitionArn(), input.config());
         return new Output(started.deploymentId(),
                 (started.startedAt() == null ? clock.instant() : started.startedAt()).toString(),
                 started.deploymentConfigName());
@@ -58,17 +60,20 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
 
     private void check(Input input) {
         ServiceConfig config = input.config();
+        boolean codeDeploy = config == null || config.backend() == ServiceConfig.Backend.codedeploy;
         InvalidInput.Check check = InvalidInput.of("StartDeployment")
-                .require(!blank(smokeTestFunction), "the setting SMOKE_TEST_FUNCTION is not set: set it to the "
-                        + "smoke-test hook's Lambda function name or ARN")
+                .require(!codeDeploy || !blank(smokeTestFunction), "the setting SMOKE_TEST_FUNCTION is not set: set "
+                        + "it to the smoke-test hook's Lambda function name or ARN")
                 .require(!blank(input.taskDefinitionArn()), "taskDefinitionArn is missing: pass "
                         + "RegisterTaskDefinition's taskDefinitionArn")
                 .require(config != null, "config is missing: pass the execution input's config (the service's "
                         + "entry of greenlight.json)");
         if (config != null) {
-            check.require(config.codeDeploy() != null && !blank(config.codeDeploy().application())
+            check.require(!codeDeploy || config.codeDeploy() != null && !blank(config.codeDeploy().application())
                             && !blank(config.codeDeploy().deploymentGroup()),
                             "config.codeDeploy needs application and deploymentGroup")
+                    .require(codeDeploy || !blank(config.cluster()) && !blank(config.service()),
+                            "config.cluster and config.service name the ECS service that deploys itself")
                     .require(!blank(config.container()), "config.container is missing: name the container that "
                             + "receives traffic")
                     .require(config.containerPort() >= 1 && config.containerPort() <= 65535,

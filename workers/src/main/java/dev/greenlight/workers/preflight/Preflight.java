@@ -3,8 +3,8 @@ package dev.greenlight.workers.preflight;
 import dev.greenlight.workers.analysis.AlarmTargets;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.TimeToFire;
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.CodeDeployBackend;
-import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.backend.DeploymentBackend.Production;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ServiceConfig;
@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
 /**
  * The second gate, just before anything changes: no other deployment of the service is running
@@ -53,24 +52,24 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
     public record Output(PreflightVerdict verdict, List<String> reasons, List<FiringAlarm> alarmsFiring) {
     }
 
-    private final DeploymentBackend backend;
+    private final Backends backends;
     private final CloudWatchClient cloudWatch;
     private final EcrClient ecr;
     private final ElasticLoadBalancingV2Client elb;
 
     public Preflight() {
-        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.ecr(), Clients.elb());
+        this(Backends.fromEnvironment(), Clients.cloudWatch(), Clients.ecr(), Clients.elb());
     }
 
     public Preflight(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, EcrClient ecr,
             ElasticLoadBalancingV2Client elb) {
-        this(new CodeDeployBackend(codeDeploy), cloudWatch, ecr, elb);
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), cloudWatch, ecr, elb);
     }
 
-    public Preflight(DeploymentBackend backend, CloudWatchClient cloudWatch, EcrClient ecr,
+    public Preflight(Backends backends, CloudWatchClient cloudWatch, EcrClient ecr,
             ElasticLoadBalancingV2Client elb) {
         super(Input.class);
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.ecr = Objects.requireNonNull(ecr, "ecr");
         this.elb = Objects.requireNonNull(elb, "elb");
@@ -88,7 +87,7 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         List<TimeToFire.AlarmTime> times = new ArrayList<>();
         List<FiringAlarm> firing = alarms(config, times);
         List<String> tooShort = TimeToFire.tooShort(config.canary().minutes(), times);
-        Production production = backend.production(config);
+        Production production = backends.forService(config).production(config);
         Set<String> served = servedNow(production);
         waitForStaleAlarms(production, firing, served);
         return PreflightVerdicts.decide(image, newer, tooShort, firing, served, override);
@@ -119,22 +118,31 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
      */
     private Set<String> servedNow(Production production) {
         List<String> listeners = production.listenerArns();
-        if (listeners.isEmpty()) {
+        List<String> rules = production.listenerRuleArns();
+        if (listeners.isEmpty() && rules.isEmpty()) {
             return null;
         }
         Set<String> served = new LinkedHashSet<>();
-        for (Listener listener : elb.describeListeners(r -> r.listenerArns(listeners)).listeners()) {
-            for (Action action : listener.defaultActions()) {
-                if (action.forwardConfig() != null && !action.forwardConfig().targetGroups().isEmpty()) {
-                    action.forwardConfig().targetGroups().stream()
-                            .filter(tuple -> tuple.weight() == null || tuple.weight() > 0)
-                            .forEach(tuple -> served.add(targetGroupName(tuple.targetGroupArn())));
-                } else if (action.targetGroupArn() != null) {
-                    served.add(targetGroupName(action.targetGroupArn()));
-                }
-            }
+        if (!listeners.isEmpty()) {
+            elb.describeListeners(r -> r.listenerArns(listeners)).listeners()
+                    .forEach(listener -> listener.defaultActions().forEach(action -> forwardsTo(action, served)));
+        }
+        if (!rules.isEmpty()) {
+            elb.describeRules(r -> r.ruleArns(rules)).rules()
+                    .forEach(rule -> rule.actions().forEach(action -> forwardsTo(action, served)));
         }
         return served;
+    }
+
+    /** The target groups an action forwards to with a weight above zero. */
+    private static void forwardsTo(Action action, Set<String> served) {
+        if (action.forwardConfig() != null && !action.forwardConfig().targetGroups().isEmpty()) {
+            action.forwardConfig().targetGroups().stream()
+                    .filter(tuple -> tuple.weight() == null || tuple.weight() > 0)
+                    .forEach(tuple -> served.add(targetGroupName(tuple.targetGroupArn())));
+        } else if (action.targetGroupArn() != null) {
+            served.add(targetGroupName(action.targetGroupArn()));
+        }
     }
 
     /** {@code arn:aws:elasticloadbalancing:…:targetgroup/NAME/ID} → NAME. */
@@ -160,7 +168,7 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
     }
 
     private void refuseWhileDeploying(ServiceConfig config) {
-        backend.busy(config).ifPresent(running -> {
+        backends.forService(config).busy(config).ifPresent(running -> {
             throw new DeploymentInProgress(running + ", so Preflight is retried until it ends");
         });
     }

@@ -3,8 +3,7 @@ package dev.greenlight.workers.promote;
 import static dev.greenlight.workers.core.InvalidInput.blank;
 
 import dev.greenlight.workers.backend.CodeDeployBackend;
-import dev.greenlight.workers.backend.DeploymentBackend;
-import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.core.InvalidInput;
 import dev.greenlight.workers.core.Worker;
 import java.time.Clock;
@@ -26,20 +25,20 @@ public final class Promote extends Worker<Promote.Input, Promote.Output> {
     public record Output(String promotedAt, String continued) {
     }
 
-    private final DeploymentBackend backend;
+    private final Backends backends;
     private final Clock clock;
 
     public Promote() {
-        this(Clients.codeDeploy(), Clock.systemUTC());
+        this(Backends.fromEnvironment(), Clock.systemUTC());
     }
 
     public Promote(CodeDeployClient codeDeploy, Clock clock) {
-        this(new CodeDeployBackend(codeDeploy), clock);
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), clock);
     }
 
-    public Promote(DeploymentBackend backend, Clock clock) {
+    public Promote(Backends backends, Clock clock) {
         super(Input.class);
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -47,7 +46,7 @@ public final class Promote extends Worker<Promote.Input, Promote.Output> {
     public Output apply(Input input) {
         InvalidInput.of("Promote").require(!blank(input.deploymentId()),
                 "deploymentId is missing: pass StartDeployment's deploymentId").orThrow();
-        String continued = backend.promote(input.deploymentId()).orElse(null);
+        String continued = backends.forDeployment(input.deploymentId()).promote(input.deploymentId()).orElse(null);
         return new Output(clock.instant().toString(), continued);
     }
 }

@@ -2,10 +2,10 @@ package dev.greenlight.workers.rollback;
 
 import static dev.greenlight.workers.core.InvalidInput.blank;
 
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.config.ServiceConfig;
-import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -27,19 +27,19 @@ public final class Rollback extends Worker<Rollback.Input, Rollback.Output> {
             String message) {
     }
 
-    private final DeploymentBackend backend;
+    private final Backends backends;
 
     public Rollback() {
-        this(Clients.codeDeploy());
+        this(Backends.fromEnvironment());
     }
 
     public Rollback(CodeDeployClient codeDeploy) {
-        this(new CodeDeployBackend(codeDeploy));
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)));
     }
 
-    public Rollback(DeploymentBackend backend) {
+    public Rollback(Backends backends) {
         super(Input.class);
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backends = Objects.requireNonNull(backends, "backends");
     }
 
     @Override
@@ -48,7 +48,7 @@ public final class Rollback extends Worker<Rollback.Input, Rollback.Output> {
             return new Output(RollbackAction.NOTHING_TO_DO, null, null,
                     "no deployment was started, so production still runs the previous version");
         }
-        DeploymentBackend.Undo undo = backend.rollBack(input.deploymentId(), input.previousTaskDefinitionArn(),
+        DeploymentBackend.Undo undo = backends.forDeployment(input.deploymentId()).rollBack(input.deploymentId(), input.previousTaskDefinitionArn(),
                 input.config(), input.reason());
         return new Output(undo.action(), undo.rollbackDeploymentId(), undo.deploymentStatus(), undo.message());
     }

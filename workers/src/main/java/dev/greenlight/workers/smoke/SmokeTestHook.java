@@ -7,17 +7,9 @@ import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Smoke;
-import dev.greenlight.workers.config.ServiceConfig.SmokeCheck;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
@@ -44,9 +36,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
 
     private final CodeDeployBackend codeDeploy;
     private final EcsClient ecs;
-    private final HttpProbe http;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final SmokeChecks checks;
     private final String configJson;
     private final java.util.function.Consumer<String> log;
 
@@ -68,9 +58,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
         super(HookEvent.class);
         this.codeDeploy = new CodeDeployBackend(Objects.requireNonNull(codeDeploy, "codeDeploy"));
         this.ecs = Objects.requireNonNull(ecs, "ecs");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.checks = new SmokeChecks(http, clock, sleeper);
         this.configJson = configJson;
         this.log = Objects.requireNonNull(log, "log");
     }
@@ -116,7 +104,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
 
     private SmokeReport smokeTest(HookSubject deployment) {
         Smoke smoke = HookTarget.find(config(), deployment).getValue().smoke();
-        return runChecks(smoke);
+        return checks.run(smoke);
     }
 
     private GreenlightConfig config() {
@@ -125,56 +113,6 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
                     + "to the configuration file's JSON (the pipeline stack does) so the hook knows the smoke checks"));
         }
         return ConfigLoader.parse(configJson);
-    }
-
-    /** Runs every check, then only the failing ones, until all pass or the deadline has passed. */
-    private SmokeReport runChecks(Smoke smoke) {
-        Instant deadline = clock.instant().plusSeconds(smoke.deadlineSeconds());
-        Duration interval = Duration.ofSeconds(smoke.retryIntervalSeconds());
-        String base = smoke.testUrl().endsWith("/") ? smoke.testUrl().substring(0, smoke.testUrl().length() - 1)
-                : smoke.testUrl();
-        List<CheckResult> results = new ArrayList<>(Collections.nCopies(smoke.checks().size(), null));
-        int[] attempts = new int[results.size()];
-        while (true) {
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) == null || !results.get(i).passed()) {
-                    results.set(i, attempt(smoke.checks().get(i), base, deadline).withAttempts(++attempts[i]));
-                }
-            }
-            SmokeVerdicts.Next next = SmokeVerdicts.next(results, clock.instant(), deadline, interval);
-            if (next instanceof SmokeVerdicts.Passed) {
-                return new SmokeReport(SmokeReport.Status.SUCCEEDED, results);
-            }
-            if (next instanceof SmokeVerdicts.Failed) {
-                return new SmokeReport(SmokeReport.Status.FAILED, results);
-            }
-            pause(((SmokeVerdicts.RetryAfter) next).delay());
-        }
-    }
-
-    private CheckResult attempt(SmokeCheck check, String base, Instant deadline) {
-        URI uri = URI.create(base + check.path());
-        Duration timeout = SmokeVerdicts.requestTimeout(check, Duration.between(clock.instant(), deadline));
-        try {
-            return SmokeVerdicts.assess(check, http.send(check.method(), uri, timeout));
-        } catch (HttpTimeoutException e) {
-            return SmokeVerdicts.unanswered(check, "no answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return SmokeVerdicts.unanswered(check, "no answer from " + uri + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the smoke test was interrupted during " + SmokeVerdicts.label(check), e);
-        }
-    }
-
-    private void pause(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the smoke test was interrupted while waiting for green to warm up", e);
-        }
     }
 
     private void report(HookEvent event, SmokeReport.Status status) {

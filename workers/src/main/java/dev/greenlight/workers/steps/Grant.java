@@ -1,5 +1,6 @@
 package dev.greenlight.workers.steps;
 
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ import java.util.Objects;
  * resources, with an optional condition. The CDK app turns the scope into ARNs; the scope names what
  * the calls touch, so the step that makes the calls says what it may touch.
  */
-public record Grant(List<String> actions, Scope scope, Condition condition) {
+public record Grant(List<String> actions, Scope scope, Condition condition, Backend backend) {
 
     public Grant {
         actions = List.copyOf(actions);
@@ -16,11 +17,16 @@ public record Grant(List<String> actions, Scope scope, Condition condition) {
     }
 
     public static Grant on(Scope scope, String... actions) {
-        return new Grant(List.of(actions), scope, null);
+        return new Grant(List.of(actions), scope, null, null);
     }
 
     public Grant when(String operator, String key, String value) {
-        return new Grant(actions, scope, new Condition(operator, key, value));
+        return new Grant(actions, scope, new Condition(operator, key, value), backend);
+    }
+
+    /** Only needed when some configured service is deployed by {@code only}; null: whatever deploys it. */
+    public Grant forBackend(Backend only) {
+        return new Grant(actions, scope, condition, only);
     }
 
     /** An IAM condition with one key: {@code {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}}. */
@@ -33,6 +39,8 @@ public record Grant(List<String> actions, Scope scope, Condition condition) {
         ANY,
         REPOSITORIES,
         ECS_SERVICES,
+        /** The service deployments and service revisions of the services ECS deploys itself. */
+        ECS_SERVICE_DEPLOYMENTS,
         TASK_DEFINITIONS,
         ALARMS,
         CODEDEPLOY_APPLICATIONS,

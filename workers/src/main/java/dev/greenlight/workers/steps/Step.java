@@ -1,11 +1,13 @@
 package dev.greenlight.workers.steps;
 
+import static dev.greenlight.workers.config.ServiceConfig.Backend.ecs;
 import static dev.greenlight.workers.steps.Grant.Scope.ALARMS;
 import static dev.greenlight.workers.steps.Grant.Scope.ANY;
 import static dev.greenlight.workers.steps.Grant.Scope.CANARY_DEPLOYMENT_CONFIGS;
 import static dev.greenlight.workers.steps.Grant.Scope.CODEDEPLOY_APPLICATIONS;
 import static dev.greenlight.workers.steps.Grant.Scope.CODEDEPLOY_DEPLOYMENT_GROUPS;
 import static dev.greenlight.workers.steps.Grant.Scope.ECS_SERVICES;
+import static dev.greenlight.workers.steps.Grant.Scope.ECS_SERVICE_DEPLOYMENTS;
 import static dev.greenlight.workers.steps.Grant.Scope.EVENT_BUSES;
 import static dev.greenlight.workers.steps.Grant.Scope.REDEPLOY_DEPLOYMENT_CONFIG;
 import static dev.greenlight.workers.steps.Grant.Scope.REPOSITORIES;
@@ -44,20 +46,30 @@ public enum Step {
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ListDeployments", "codedeploy:GetDeployment",
                     "codedeploy:GetDeploymentGroup"),
             // DescribeListeners supports no resource-level permissions.
-            Grant.on(ANY, "elasticloadbalancing:DescribeListeners")),
+            Grant.on(ANY, "elasticloadbalancing:DescribeListeners"),
+            Grant.on(ECS_SERVICES, "ecs:ListServiceDeployments", "ecs:DescribeServices").forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
+            // DescribeRules supports no resource-level permissions: it reads the production listener rule.
+            Grant.on(ANY, "elasticloadbalancing:DescribeRules").forBackend(ecs)),
     REGISTER_TASK_DEFINITION("taskdef.RegisterTaskDefinition", "RegisterTaskDefinitionFunction",
             "greenlight-register-task-definition", 60, Set.of(),
             Grant.on(ECS_SERVICES, "ecs:DescribeServices"),
             Grant.on(ANY, "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource"),
             Grant.on(ANY, "iam:PassRole").when("StringEquals", "iam:PassedToService", "ecs-tasks.amazonaws.com")),
     START_DEPLOYMENT("deploy.StartDeployment", "StartDeploymentFunction", "greenlight-start-deployment", 60,
-            Set.of(Setting.SMOKE_TEST_FUNCTION),
+            Set.of(Setting.SMOKE_TEST_FUNCTION, Setting.ECS_HOOK_FUNCTION, Setting.ECS_HOOK_ROLE_ARN),
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:CreateDeployment", "codedeploy:ListDeployments",
                     "codedeploy:GetDeployment"),
             Grant.on(CANARY_DEPLOYMENT_CONFIGS, "codedeploy:CreateDeploymentConfig",
                     "codedeploy:GetDeploymentConfig"),
             Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision",
-                    "codedeploy:GetApplicationRevision")),
+                    "codedeploy:GetApplicationRevision"),
+            Grant.on(ECS_SERVICES, "ecs:UpdateService", "ecs:ListServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
+                    .forBackend(ecs),
+            // The deployment names the lifecycle hook's role, which ECS assumes to invoke it.
+            Grant.on(ANY, "iam:PassRole").when("StringEquals", "iam:PassedToService", "ecs.amazonaws.com")
+                    .forBackend(ecs)),
     // The hook retries checks until the service's deadline; Lambda's ceiling is 15 minutes.
     SMOKE_TEST_HOOK("smoke.SmokeTestHook", null, "greenlight-smoke-test", 900, Set.of(Setting.GREENLIGHT_CONFIG),
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:PutLifecycleEventHookExecutionStatus",
@@ -72,24 +84,46 @@ public enum Step {
             // GetMetricData and DescribeTargetGroups support no resource-level permissions.
             Grant.on(ANY, "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
             // DescribeTaskDefinition supports no resource-level permissions: it reads the smoke report's tags.
-            Grant.on(ANY, "ecs:DescribeTaskDefinition")),
+            Grant.on(ANY, "ecs:DescribeTaskDefinition"),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
+                    .forBackend(ecs)),
     REQUEST_APPROVAL("approval.RequestApproval", "RequestApprovalFunction", "greenlight-request-approval", 30,
             Set.of(), Grant.on(TOPICS, "sns:Publish")),
     PROMOTE("promote.Promote", "PromoteFunction", "greenlight-promote", 60, Set.of(),
-            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
+            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ContinueDeployment", "codedeploy:GetDeployment"),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
+                    .forBackend(ecs),
+            // Lets the promotion gate through: a tag on green's task definition, and only that tag key.
+            Grant.on(TASK_DEFINITIONS, "ecs:TagResource").when("ForAllValues:StringEquals", "aws:TagKeys",
+                    "greenlight:promote").forBackend(ecs)),
     ROLLBACK("rollback.Rollback", "RollbackFunction", "greenlight-rollback", 60, Set.of(),
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:StopDeployment", "codedeploy:GetDeployment",
                     "codedeploy:CreateDeployment"),
             Grant.on(REDEPLOY_DEPLOYMENT_CONFIG, "codedeploy:GetDeploymentConfig"),
             Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision",
-                    "codedeploy:GetApplicationRevision")),
+                    "codedeploy:GetApplicationRevision"),
+            Grant.on(ECS_SERVICES, "ecs:UpdateService", "ecs:ListServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions",
+                    "ecs:StopServiceDeployment").forBackend(ecs)),
     NOTIFY("notify.Notify", "NotifyFunction", "greenlight-notify", 30, Set.of(),
             Grant.on(EVENT_BUSES, "events:PutEvents"),
             Grant.on(TOPICS, "sns:Publish")),
     // Invoked by the alarm rule, not by the state machine: stops the deployment the moment an alarm fires.
     STOP_ON_ALARM("alarm.StopOnAlarm", null, "greenlight-stop-on-alarm", 30, Set.of(Setting.GREENLIGHT_CONFIG),
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ListDeployments", "codedeploy:GetDeployment",
-                    "codedeploy:StopDeployment")),
+                    "codedeploy:StopDeployment"),
+            Grant.on(ECS_SERVICES, "ecs:ListServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment")
+                    .forBackend(ecs)),
+    // Amazon ECS invokes it at two lifecycle stages of a service on the ECS backend: the smoke test and the
+    // promotion gate. Its smoke test retries until the service's deadline; Lambda's ceiling is 15 minutes.
+    ECS_LIFECYCLE_HOOK("smoke.EcsLifecycleHook", null, "greenlight-ecs-hook", 900, Set.of(Setting.GREENLIGHT_CONFIG),
+            Grant.on(ECS_SERVICES, "ecs:ListServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
+                    .forBackend(ecs),
+            Grant.on(TASK_DEFINITIONS, "ecs:ListTagsForResource").forBackend(ecs),
+            Grant.on(TASK_DEFINITIONS, "ecs:TagResource").when("ForAllValues:StringLike", "aws:TagKeys",
+                    "greenlight:smoke*").forBackend(ecs)),
     // Drives requests until the next look, at most 840 s an invocation (DriveSyntheticLoad.MAX_SECONDS).
     // HTTP to the services' test listeners only: no AWS call, so its role allows nothing but its logs.
     DRIVE_SYNTHETIC_LOAD("synthetic.DriveSyntheticLoad", "DriveSyntheticLoadFunction",

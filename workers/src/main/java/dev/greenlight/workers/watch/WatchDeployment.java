@@ -10,8 +10,10 @@ import dev.greenlight.workers.analysis.Limits;
 import dev.greenlight.workers.analysis.LoadBalancerMetrics;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.Traffic;
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend;
+import dev.greenlight.workers.backend.Phase;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
@@ -94,28 +96,31 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         }
     }
 
+    /** The error code of a deployment whose smoke-test hook failed: CodeDeploy's, which the definition checks. */
+    static final String SMOKE_TEST_FAILED = "HOOK_EXECUTION_FAILURE";
+
     /** DescribeAlarms takes at most 100 names a call. */
     private static final int NAMES_PER_CALL = 100;
 
-    private final DeploymentBackend backend;
+    private final Backends backends;
     private final EcsClient ecs;
     private final CloudWatchClient cloudWatch;
     private final LoadBalancerMetrics metrics;
     private final Clock clock;
 
     public WatchDeployment() {
-        this(Clients.codeDeploy(), Clients.ecs(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
+        this(Backends.fromEnvironment(), Clients.ecs(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
     }
 
     public WatchDeployment(CodeDeployClient codeDeploy, EcsClient ecs, CloudWatchClient cloudWatch,
             ElasticLoadBalancingV2Client elb, Clock clock) {
-        this(new CodeDeployBackend(codeDeploy), ecs, cloudWatch, elb, clock);
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), ecs, cloudWatch, elb, clock);
     }
 
-    public WatchDeployment(DeploymentBackend backend, EcsClient ecs, CloudWatchClient cloudWatch,
+    public WatchDeployment(Backends backends, EcsClient ecs, CloudWatchClient cloudWatch,
             ElasticLoadBalancingV2Client elb, Clock clock) {
         super(Input.class);
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.metrics = new LoadBalancerMetrics(cloudWatch, elb);
@@ -126,7 +131,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     public Output apply(Input input) {
         Window window = window(input);
         Instant now = clock.instant();
-        DeploymentBackend.Look look = backend.look(input.deploymentId());
+        DeploymentBackend.Look look = backends.forDeployment(input.deploymentId()).look(input.deploymentId());
         DeploymentState deployment = new DeploymentState(look.phase(), look.status(), look.errorCode(),
                 look.errorMessage());
         List<String> names = List.copyOf(new LinkedHashSet<>(input.alarms()));
@@ -143,7 +148,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         };
         Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now, roles, releaseStart,
                 analysis, deadline);
-        return new Output(assessment.verdict(), deployment.status(), deployment.errorCode(),
+        return new Output(assessment.verdict(), deployment.status(), errorCode(look, smokeTest),
                 deployment.errorMessage(), assessment.windowOver(), assessment.readyToPromote(),
                 assessment.alarms().stream().map(AlarmOut::of).toList(), assessment.nextCheckSeconds(),
                 now.toString(), analysis, deadline == null ? null : deadline.toString(), smokeTest);
@@ -163,6 +168,19 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
                 .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));
         return look.deploymentId().equals(tags.get(SmokeTags.DEPLOYMENT)) ? SmokeTags.read(tags) : null;
+    }
+
+    /**
+     * The backend's error code; when it gives none (ECS gives a reason only) and the deployment ended
+     * after the smoke test failed, {@link #SMOKE_TEST_FAILED}: the pipeline names the smoke test's failure
+     * so, whichever backend ran the hook.
+     */
+    private static String errorCode(DeploymentBackend.Look look, SmokeTags.SmokeTest smokeTest) {
+        if (look.errorCode() == null && look.phase() == Phase.ENDED_UNSUCCESSFULLY && smokeTest != null
+                && "FAILED".equals(smokeTest.status())) {
+            return SMOKE_TEST_FAILED;
+        }
+        return look.errorCode();
     }
 
     /** Before CodeDeploy has a replacement task set, green has served nothing: no evidence yet. */

@@ -10,10 +10,14 @@ import dev.greenlight.workers.core.Clients;
  */
 public record Backends(DeploymentBackend codeDeploy, DeploymentBackend ecs) {
 
-    /** For the Lambda runtime: both, with the hooks the settings name. */
+    /**
+     * For the Lambda runtime: both, with the hooks the settings name, each built at its first use so a
+     * function pays at start only for the client of the backend it meets.
+     */
     public static Backends fromEnvironment() {
-        return new Backends(new CodeDeployBackend(Clients.codeDeploy(), System.getenv("SMOKE_TEST_FUNCTION")),
-                new EcsBackend(Clients.ecs(), System.getenv("ECS_HOOK_FUNCTION"), System.getenv("ECS_HOOK_ROLE_ARN")));
+        return new Backends(new LazyBackend(() -> new CodeDeployBackend(Clients.codeDeploy(),
+                System.getenv("SMOKE_TEST_FUNCTION"))), new LazyBackend(() -> new EcsBackend(Clients.ecs(),
+                System.getenv("ECS_HOOK_FUNCTION"), System.getenv("ECS_HOOK_ROLE_ARN"))));
     }
 
     public static Backends codeDeployOnly(DeploymentBackend codeDeploy) {

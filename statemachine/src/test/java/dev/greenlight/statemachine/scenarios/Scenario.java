@@ -115,6 +115,10 @@ final class Scenario implements AutoCloseable {
         return new Scenario(ApprovalMode.auto, clients, true);
     }
 
+    static Scenario withClients(ClientDecorator clients, Backend backend) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), clients, true, "healthy", true, backend);
+    }
+
     static Scenario withClients(ClientDecorator clients, boolean withUsers) {
         return new Scenario(ApprovalMode.auto, clients, withUsers);
     }

@@ -8,11 +8,13 @@ import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.TransientAwsError;
 import dev.greenlight.workers.core.Worker;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
@@ -22,7 +24,7 @@ import software.amazon.awssdk.services.ecs.model.Tag;
  * <ul>
  * <li>{@code smoke}, at POST_TEST_TRAFFIC_SHIFT: the service's smoke checks against the test listener,
  * which routes all test traffic to green; SUCCEEDED or FAILED, and FAILED when anything throws, so ECS
- * rolls back at once. The report goes on green's task definition, as the CodeDeploy hook's does.</li>
+ * rolls back at once, except a transient AWS error (throttling, 5xx), which answers IN_PROGRESS. The report goes on green's task definition, as the CodeDeploy hook's does.</li>
  * <li>{@code promotion}, at POST_PRODUCTION_TRAFFIC_SHIFT: IN_PROGRESS, so ECS keeps blue and asks again
  * every {@link #GATE_CALL_BACK_SECONDS} s, until Promote has tagged green's task definition with this
  * deployment; then SUCCEEDED. The pipeline's bake and approval happen while the gate holds; a rollback
@@ -55,16 +57,29 @@ public final class EcsLifecycleHook extends Worker<EcsHookEvent, EcsHookAnswer> 
         this.log = Objects.requireNonNull(log, "log");
     }
 
+    /**
+     * An AWS error worth another try (throttling, 5xx, network) is not the release's fault: the answer is
+     * IN_PROGRESS, and ECS invokes the hook again, where a failed function would roll back.
+     */
     @Override
     public EcsHookAnswer apply(EcsHookEvent event) {
         requireHookEvent(event);
-        return switch (event.job()) {
-            case EcsBackend.PROMOTION -> promotionGate(event);
-            case EcsBackend.SMOKE -> smokeTest(event);
-            default -> throw new IllegalArgumentException("hookDetails.greenlight must be \"" + EcsBackend.SMOKE
-                    + "\" or \"" + EcsBackend.PROMOTION + "\", got \"" + event.job() + "\": configure the hook as "
-                    + "Greenlight's StartDeployment does");
-        };
+        try {
+            return switch (event.job()) {
+                case EcsBackend.PROMOTION -> promotionGate(event);
+                case EcsBackend.SMOKE -> smokeTest(event);
+                default -> throw new IllegalArgumentException("hookDetails.greenlight must be \"" + EcsBackend.SMOKE
+                        + "\" or \"" + EcsBackend.PROMOTION + "\", got \"" + event.job() + "\": configure the hook "
+                        + "as Greenlight's StartDeployment does");
+            };
+        } catch (SdkException e) {
+            if (!TransientAwsError.isTransient(e)) {
+                throw e;
+            }
+            log.accept("greenlight " + event.job() + " hook of " + event.targetServiceRevisionArn() + ": "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "; ECS asks again");
+            return EcsHookAnswer.inProgress(GATE_CALL_BACK_SECONDS);
+        }
     }
 
     private EcsHookAnswer promotionGate(EcsHookEvent event) {
@@ -74,7 +89,10 @@ public final class EcsLifecycleHook extends Worker<EcsHookEvent, EcsHookAnswer> 
                 : EcsHookAnswer.inProgress(GATE_CALL_BACK_SECONDS);
     }
 
-    /** Any failure is a FAILED answer: ECS rolls back now rather than after the hook's timeout. */
+    /**
+     * Any failure but a transient AWS error (asked again, see {@link #apply}) is a FAILED answer: ECS
+     * rolls back now rather than after the hook's timeout.
+     */
     private EcsHookAnswer smokeTest(EcsHookEvent event) {
         String deployment = event.targetServiceRevisionArn();
         String green = null;
@@ -85,14 +103,23 @@ public final class EcsLifecycleHook extends Worker<EcsHookEvent, EcsHookAnswer> 
             log(deployment, report);
             tag(deployment, green, SmokeTags.of(deployment, report));
             return report.status() == SmokeReport.Status.SUCCEEDED ? EcsHookAnswer.SUCCEEDED : EcsHookAnswer.FAILED;
-        } catch (RuntimeException e) {
-            log.accept("greenlight smoke test of service deployment " + deployment + " failed: "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage());
-            if (green != null) {
-                tag(deployment, green, SmokeTags.crashed(deployment, e));
+        } catch (SdkException e) {
+            if (TransientAwsError.isTransient(e)) {
+                throw e;
             }
-            return EcsHookAnswer.FAILED;
+            return crashed(deployment, green, e);
+        } catch (RuntimeException e) {
+            return crashed(deployment, green, e);
         }
+    }
+
+    private EcsHookAnswer crashed(String deployment, String green, RuntimeException e) {
+        log.accept("greenlight smoke test of service deployment " + deployment + " failed: "
+                + e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (green != null) {
+            tag(deployment, green, SmokeTags.crashed(deployment, e));
+        }
+        return EcsHookAnswer.FAILED;
     }
 
     private String deploymentOf(EcsHookEvent event) {

@@ -8,6 +8,7 @@ import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + "is printed).")
     int consolePort;
 
+    @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "codedeploy",
+            description = "Who deploys the service: codedeploy (a CodeDeploy deployment group, the default) or ecs "
+                    + "(Amazon ECS blue/green itself).")
+    Backend backend;
+
     @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",
             description = "With --manual: approve on the person's behalf after SECONDS (unattended runs).")
     Integer approveAfterSeconds;
@@ -67,7 +73,7 @@ public final class DemoCommand implements Callable<Integer> {
         ProgressDisplay display = new ProgressDisplay(out, terminal,
                 terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
         try {
-            DemoStage stage = DemoStage.setUp(twin, virtual);
+            DemoStage stage = DemoStage.setUp(twin, virtual, backend);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
                     + (int) DemoStage.USERS_PER_SECOND + " user requests a second through its production listener.");
             List<DeploymentSummary> deployments;

@@ -84,8 +84,9 @@ public final class LocalTwin implements AutoCloseable {
                         ec2.defaultSecurityGroupId(subnet.vpcId()))));
         this.ecr = new EcrTwin(clock, (detailType, resources, detail) ->
                 eventBridge().putServiceEvent("aws.ecr", detailType, resources, detail));
-        this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb));
         this.lambda = new LambdaTwin(clock, random);
+        this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb),
+                new EcsBlueGreenPorts(lambda, elb, new CloudWatchAlarmStates(cloudWatch)));
         this.stepFunctions = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, new LocalIntegrations()),
                 random, retention);
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));

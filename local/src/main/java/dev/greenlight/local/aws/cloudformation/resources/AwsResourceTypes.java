@@ -65,7 +65,7 @@ public final class AwsResourceTypes {
                 .register("AWS::EC2::SecurityGroupIngress", Ec2SecurityGroupProviders.ingress(s.ec2()))
                 .register("AWS::EC2::SecurityGroupEgress", Ec2SecurityGroupProviders.egress(s.ec2()))
                 .register("AWS::EC2::FlowLog", new RecordOnly(r -> {
-                    String id = "fl-" + r.generatedName(17, true).replaceAll("[^a-z0-9]", "").substring(0, 17);
+                    String id = "fl-" + Long.toHexString(r.random().nextLong() & Long.MAX_VALUE);
                     return Provisioned.of(id, "Id", id);
                 }))
                 .register("AWS::ECS::Cluster", EcsProviders.cluster(s.ecs()))

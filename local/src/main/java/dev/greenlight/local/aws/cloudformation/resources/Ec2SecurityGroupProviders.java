@@ -4,15 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.aws.cloudformation.Provisioned;
 import dev.greenlight.local.aws.cloudformation.ResourceProvider;
 import dev.greenlight.local.aws.cloudformation.ResourceRequest;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 
 /**
  * AWS::EC2::SecurityGroup (with its inline SecurityGroupIngress and SecurityGroupEgress rules),
  * SecurityGroupIngress and SecurityGroupEgress, through EC2's CreateSecurityGroup and
- * Authorize calls. Removing a rule is recorded only (the EC2 twin has no Revoke calls); the
- * group's rules go with the group.
+ * Authorize calls; a standalone rule is revoked by its rule ids. The default egress rule that a
+ * group's own egress list replaces in AWS stays (the twin does not revoke by permission); a group's
+ * rules go with it.
  */
 final class Ec2SecurityGroupProviders {
 
@@ -26,11 +31,19 @@ final class Ec2SecurityGroupProviders {
                 String vpcId = request.text("VpcId").orElse(null);
                 String id = ec2.createSecurityGroup(r -> r.groupName(request.nameOr("GroupName", 255, false))
                         .description(request.required("GroupDescription")).vpcId(vpcId)).groupId();
-                for (JsonNode rule : request.property("SecurityGroupIngress")) {
-                    ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(permission(rule)));
-                }
-                for (JsonNode rule : request.property("SecurityGroupEgress")) {
-                    ec2.authorizeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(permission(rule)));
+                try {
+                    for (JsonNode rule : request.property("SecurityGroupIngress")) {
+                        ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(permission(rule)));
+                    }
+                    for (JsonNode rule : request.property("SecurityGroupEgress")) {
+                        if (!allowsAllOutbound(rule)) {
+                            ec2.authorizeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(permission(rule)));
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    // A handler leaves nothing behind when its resource fails.
+                    ec2.deleteSecurityGroup(r -> r.groupId(id));
+                    throw e;
                 }
                 return Provisioned.of(id, "GroupId", id, "VpcId", vpcId == null ? "" : vpcId);
             }
@@ -49,24 +62,31 @@ final class Ec2SecurityGroupProviders {
 
     static ResourceProvider ingress(Ec2Client ec2) {
         return rule(request -> ec2.authorizeSecurityGroupIngress(r -> r.groupId(request.required("GroupId"))
-                .ipPermissions(permission(request.properties()))));
+                .ipPermissions(permission(request.properties()))).securityGroupRules(),
+                (request, ids) -> ec2.revokeSecurityGroupIngress(r -> r.groupId(request.required("GroupId"))
+                        .securityGroupRuleIds(ids)));
     }
 
     static ResourceProvider egress(Ec2Client ec2) {
         return rule(request -> ec2.authorizeSecurityGroupEgress(r -> r.groupId(request.required("GroupId"))
-                .ipPermissions(permission(request.properties()))));
+                .ipPermissions(permission(request.properties()))).securityGroupRules(),
+                (request, ids) -> ec2.revokeSecurityGroupEgress(r -> r.groupId(request.required("GroupId"))
+                        .securityGroupRuleIds(ids)));
     }
 
-    private static ResourceProvider rule(java.util.function.Consumer<ResourceRequest> authorize) {
+    /** A standalone rule: its physical id is the ids of the rules EC2 made, revoked by id on delete. */
+    private static ResourceProvider rule(Function<ResourceRequest, List<SecurityGroupRule>> authorize,
+            BiConsumer<ResourceRequest, List<String>> revoke) {
         return new ResourceProvider() {
             @Override
             public Provisioned create(ResourceRequest request) {
-                authorize.accept(request);
-                return Provisioned.of(request.generatedName(64, false));
+                return Provisioned.of(String.join(",", authorize.apply(request).stream()
+                        .map(SecurityGroupRule::securityGroupRuleId).toList()));
             }
 
             @Override
             public void delete(Provisioned current, ResourceRequest request) {
+                revoke.accept(request, List.of(current.physicalId().split(",")));
             }
 
             @Override
@@ -74,6 +94,14 @@ final class Ec2SecurityGroupProviders {
                 return ANY;
             }
         };
+    }
+
+    /**
+     * The rule every new group already has (all traffic to 0.0.0.0/0). CloudFormation's egress list
+     * replaces the default rule; the twin cannot revoke it, so other egress rules are added beside it.
+     */
+    private static boolean allowsAllOutbound(JsonNode rule) {
+        return rule.path("IpProtocol").asText().equals("-1") && rule.path("CidrIp").asText().equals("0.0.0.0/0");
     }
 
     /** A CloudFormation rule ({@code CidrIp}, {@code SourceSecurityGroupId}, ...) as EC2's IpPermission. */

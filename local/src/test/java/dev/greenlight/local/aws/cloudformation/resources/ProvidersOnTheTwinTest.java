@@ -115,6 +115,95 @@ class ProvidersOnTheTwinTest {
         assertThat(twin.logs().describeLogGroups(r -> { }).logGroups()).isEmpty();
     }
 
+    private static final String NETWORK = """
+            Resources:
+              Vpc:
+                Type: AWS::EC2::VPC
+                Properties: {CidrBlock: 10.0.0.0/16, EnableDnsHostnames: true, EnableDnsSupport: true}
+              SubnetA:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs '']}
+              SubnetB:
+                Type: AWS::EC2::Subnet
+                Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select [1, !GetAZs '']}
+              Gateway: {Type: AWS::EC2::InternetGateway}
+              Attachment:
+                Type: AWS::EC2::VPCGatewayAttachment
+                Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}
+              Routes:
+                Type: AWS::EC2::RouteTable
+                Properties: {VpcId: !Ref Vpc}
+              DefaultRoute:
+                Type: AWS::EC2::Route
+                DependsOn: Attachment
+                Properties: {RouteTableId: !Ref Routes, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gateway}
+              RoutesA:
+                Type: AWS::EC2::SubnetRouteTableAssociation
+                Properties: {RouteTableId: !Ref Routes, SubnetId: !Ref SubnetA}
+              AlbGroup:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: alb
+                  VpcId: !Ref Vpc
+                  SecurityGroupIngress: [{CidrIp: 0.0.0.0/0, IpProtocol: tcp, FromPort: 80, ToPort: 80}]
+              ServiceGroup:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: service
+                  VpcId: !Ref Vpc
+                  SecurityGroupEgress: [{CidrIp: 0.0.0.0/0, IpProtocol: '-1'}]
+              FromAlb:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties: {GroupId: !GetAtt ServiceGroup.GroupId, SourceSecurityGroupId: !GetAtt AlbGroup.GroupId,
+                             IpProtocol: tcp, FromPort: 80, ToPort: 80}
+              ToService:
+                Type: AWS::EC2::SecurityGroupEgress
+                Properties: {GroupId: !GetAtt AlbGroup.GroupId, DestinationSecurityGroupId: !GetAtt ServiceGroup.GroupId,
+                             IpProtocol: tcp, FromPort: 80, ToPort: 80}
+              Alb:
+                Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+                Properties: {Scheme: internet-facing, Type: application, Subnets: [!Ref SubnetA, !Ref SubnetB],
+                             SecurityGroups: [!GetAtt AlbGroup.GroupId]}
+              Blue:
+                Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                Properties: {Port: 80, Protocol: HTTP, TargetType: ip, VpcId: !Ref Vpc, HealthCheckPath: /}
+              Production:
+                Type: AWS::ElasticLoadBalancingV2::Listener
+                Properties:
+                  LoadBalancerArn: !Ref Alb
+                  Port: 80
+                  Protocol: HTTP
+                  DefaultActions: [{Type: forward, TargetGroupArn: !Ref Blue}]
+              Application:
+                Type: AWS::CodeDeploy::Application
+                Properties: {ApplicationName: orders, ComputePlatform: ECS}
+            Outputs:
+              Url: {Value: !Sub 'http://${Alb.DNSName}'}
+            """;
+
+    @Test
+    void aNetworkWithItsLoadBalancerIsMadeAndRemovedInOrder() {
+        twin.cloudFormation().createStack(r -> r.stackName("net").templateBody(NETWORK));
+
+        assertThat(twin.cloudFormation().describeStacks(r -> r.stackName("net")).stacks().get(0).stackStatusAsString())
+                .isEqualTo("CREATE_COMPLETE");
+        String vpc = twin.cloudFormation().describeStackResource(r -> r.stackName("net").logicalResourceId("Vpc"))
+                .stackResourceDetail().physicalResourceId();
+        assertThat(twin.ec2().describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets())
+                .extracting(subnet -> subnet.availabilityZone()).containsExactly("us-east-1a", "us-east-1b");
+        assertThat(twin.elb().describeLoadBalancers(r -> { }).loadBalancers()).hasSize(1);
+        assertThat(twin.codeDeploy().getApplication(r -> r.applicationName("orders")).application()).isNotNull();
+
+        twin.cloudFormation().deleteStack(r -> r.stackName("net"));
+
+        assertThat(twin.cloudFormation().listStacks(r -> { }).stackSummaries().get(0).stackStatusAsString())
+                .isEqualTo("DELETE_COMPLETE");
+        assertThat(twin.elb().describeLoadBalancers(r -> { }).loadBalancers()).isEmpty();
+        assertThat(twin.elb().describeTargetGroups(r -> { }).targetGroups()).isEmpty();
+        assertThat(twin.ec2().describeVpcs(r -> r.vpcIds()).vpcs()).noneMatch(v -> v.vpcId().equals(vpc));
+        assertThat(twin.codeDeploy().listApplications(r -> { }).applications()).isEmpty();
+    }
+
     private String physicalId(String logicalId) {
         return twin.cloudFormation().describeStackResource(r -> r.stackName("app").logicalResourceId(logicalId))
                 .stackResourceDetail().physicalResourceId();

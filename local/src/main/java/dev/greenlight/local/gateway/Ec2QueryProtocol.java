@@ -23,7 +23,6 @@ final class Ec2QueryProtocol implements WireProtocol {
     static final String SIGNING_NAME = "ec2";
 
     private static final String CONTENT_TYPE = "text/xml;charset=UTF-8";
-    private static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final XmlFactory XML = new XmlFactory();
     private static final ShapeWriter WRITER = new XmlShapeWriter();
 
@@ -53,7 +52,9 @@ final class Ec2QueryProtocol implements WireProtocol {
     public WireResponse answer(WireRequest request, Operation operation, SdkPojo response) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ToXmlGenerator gen = XML.createGenerator(out)) {
-            gen.setNextName(new QName(NAMESPACE, operation.name() + "Response"));
+            // No namespace: the XML writer would put its generated prefix on every element (wstxns1:item),
+            // which the JavaScript SDK's parser (the CDK CLI's) does not strip, so it reads nothing.
+            gen.setNextName(new QName(operation.name() + "Response"));
             gen.writeStartObject();
             gen.writeStringField("requestId", UUID.randomUUID().toString());
             WRITER.members(gen, response);

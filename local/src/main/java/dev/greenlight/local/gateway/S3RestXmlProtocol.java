@@ -47,7 +47,6 @@ final class S3RestXmlProtocol implements WireProtocol {
 
     static final String SIGNING_NAME = "s3";
 
-    private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final XmlFactory XML = new XmlFactory();
     private static final XmlMapper XML_READER = new XmlMapper();
     private static final ShapeWriter WRITER = new XmlShapeWriter();
@@ -192,7 +191,9 @@ final class S3RestXmlProtocol implements WireProtocol {
     private static byte[] document(String root, SdkPojo model) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ToXmlGenerator gen = XML.createGenerator(out)) {
-            gen.setNextName(new QName(NAMESPACE, root));
+            // No namespace: the XML writer would prefix every element (wstxns1:Bucket), which the
+            // JavaScript SDK's parser (the CDK CLI's) refuses as unexpected content.
+            gen.setNextName(new QName(root));
             gen.writeStartObject();
             WRITER.members(gen, model);
             gen.writeEndObject();

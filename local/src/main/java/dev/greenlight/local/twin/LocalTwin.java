@@ -1,6 +1,8 @@
 package dev.greenlight.local.twin;
 
 import dev.greenlight.local.asl.task.LocalIntegrations;
+import dev.greenlight.local.aws.cloudformation.CloudFormationTwin;
+import dev.greenlight.local.aws.cloudformation.resources.AwsResourceTypes;
 import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
 import dev.greenlight.local.aws.codedeploy.CodeDeployTwin;
 import dev.greenlight.local.aws.ec2.Ec2Twin;
@@ -13,8 +15,10 @@ import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
+import dev.greenlight.local.aws.logs.LogsTwin;
 import dev.greenlight.local.aws.s3.S3Twin;
 import dev.greenlight.local.aws.sns.SnsTwin;
+import dev.greenlight.local.aws.ssm.SsmTwin;
 import dev.greenlight.local.aws.stepfunctions.ExecutionRetention;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
 import dev.greenlight.local.aws.sts.StsTwin;
@@ -25,7 +29,9 @@ import dev.greenlight.local.fleet.Fleet;
 import dev.greenlight.local.gateway.WireGateway;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecr.EcrClient;
@@ -37,6 +43,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -68,6 +75,9 @@ public final class LocalTwin implements AutoCloseable {
     private final StsTwin sts;
     private final Ec2Twin ec2;
     private final S3Twin s3;
+    private final SsmTwin ssm;
+    private final LogsTwin logs;
+    private final CloudFormationTwin cloudFormation;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random, ExecutionRetention retention) {
         this.clock = clock;
@@ -95,6 +105,13 @@ public final class LocalTwin implements AutoCloseable {
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch), s3::objectBytes);
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
+        this.ssm = new SsmTwin(clock);
+        this.logs = new LogsTwin(clock);
+        this.cloudFormation = new CloudFormationTwin(clock, AwsResourceTypes.of(new AwsResourceTypes.Services(iam, s3,
+                s3::objectBytes, ecr, ssm, logs, sns, lambda, stepFunctions, eventBridge, cloudWatch, ec2, ecs, elb,
+                codeDeploy)), ssm::value, s3::objectBytes,
+                ec2.describeAvailabilityZones(r -> { }).availabilityZones().stream().map(z -> z.zoneName()).toList(),
+                realTime ? new SplittableRandom() : new SplittableRandom(13));
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
@@ -122,7 +139,9 @@ public final class LocalTwin implements AutoCloseable {
         return WireGateway.builder()
                 .registry(new DistributionApi(ecr))
                 .twinOnly(LISTENER_URL_PATH, "arn", elb::listenerUrl)
+                .register(CloudFormationClient.class, cloudFormation)
                 .register(CloudWatchClient.class, cloudWatch)
+                .register(CloudWatchLogsClient.class, logs)
                 .register(CodeDeployClient.class, codeDeploy)
                 .register(Ec2Client.class, ec2)
                 .register(EcrClient.class, ecr)
@@ -134,6 +153,7 @@ public final class LocalTwin implements AutoCloseable {
                 .register(S3Client.class, s3)
                 .register(SfnClient.class, stepFunctions)
                 .register(SnsClient.class, sns)
+                .register(SsmClient.class, ssm)
                 .register(StsClient.class, sts);
     }
 
@@ -195,6 +215,18 @@ public final class LocalTwin implements AutoCloseable {
 
     public S3Twin s3() {
         return s3;
+    }
+
+    public SsmTwin ssm() {
+        return ssm;
+    }
+
+    public LogsTwin logs() {
+        return logs;
+    }
+
+    public CloudFormationTwin cloudFormation() {
+        return cloudFormation;
     }
 
     @Override

@@ -15,6 +15,10 @@ import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
 import software.amazon.awssdk.services.codedeploy.model.ContinueDeploymentRequest;
 import software.amazon.awssdk.services.codedeploy.model.ContinueDeploymentResponse;
 import software.amazon.awssdk.services.codedeploy.model.CreateApplicationRequest;
+import software.amazon.awssdk.services.codedeploy.model.DeleteApplicationRequest;
+import software.amazon.awssdk.services.codedeploy.model.DeleteApplicationResponse;
+import software.amazon.awssdk.services.codedeploy.model.DeleteDeploymentGroupRequest;
+import software.amazon.awssdk.services.codedeploy.model.DeleteDeploymentGroupResponse;
 import software.amazon.awssdk.services.codedeploy.model.CreateApplicationResponse;
 import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentConfigRequest;
 import software.amazon.awssdk.services.codedeploy.model.CreateDeploymentConfigResponse;
@@ -127,6 +131,27 @@ public final class CodeDeployTwin implements CodeDeployClient {
         Application application = new Application(name, ids.uuid(), clock.now());
         applications.put(name, application);
         return CreateApplicationResponse.builder().applicationId(application.id()).build();
+    }
+
+    /**
+     * Deletes the application with its deployment groups and revisions. CodeDeploy's reference lists
+     * no error for a missing application: deleting one that does not exist succeeds.
+     */
+    @Override
+    public synchronized DeleteApplicationResponse deleteApplication(DeleteApplicationRequest request) {
+        String name = required(request.applicationName());
+        applications.remove(name);
+        groups.keySet().removeIf(key -> key.application().equals(name));
+        revisions.keySet().removeIf(key -> key.application().equals(name));
+        return DeleteApplicationResponse.builder().build();
+    }
+
+    /** As DeleteApplication, deleting a group that does not exist succeeds; no hooks are left to clean up. */
+    @Override
+    public synchronized DeleteDeploymentGroupResponse deleteDeploymentGroup(DeleteDeploymentGroupRequest request) {
+        String application = required(request.applicationName());
+        groups.remove(new GroupKey(application, requiredGroupName(request.deploymentGroupName())));
+        return DeleteDeploymentGroupResponse.builder().hooksNotCleanedUp(List.of()).build();
     }
 
     @Override

@@ -73,6 +73,10 @@ import software.amazon.awssdk.services.ec2.model.RouteOrigin;
 import software.amazon.awssdk.services.ec2.model.RouteState;
 import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressRequest;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupEgressResponse;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressRequest;
+import software.amazon.awssdk.services.ec2.model.RevokeSecurityGroupIngressResponse;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.SubnetState;
@@ -312,6 +316,30 @@ public final class Ec2Twin implements Ec2Client {
         return AuthorizeSecurityGroupEgressResponse.builder().returnValue(true)
                 .securityGroupRules(rules.authorize(group.groupId(), true, request.ipPermissions(), this::groupExists))
                 .build();
+    }
+
+    /** By SecurityGroupRuleIds only; revoking by IpPermissions is not modelled. */
+    @Override
+    public synchronized RevokeSecurityGroupIngressResponse revokeSecurityGroupIngress(
+            RevokeSecurityGroupIngressRequest request) {
+        revoke(request.groupId(), false, request.securityGroupRuleIds(), request.hasIpPermissions());
+        return RevokeSecurityGroupIngressResponse.builder().returnValue(true).build();
+    }
+
+    /** By SecurityGroupRuleIds only; revoking by IpPermissions is not modelled. */
+    @Override
+    public synchronized RevokeSecurityGroupEgressResponse revokeSecurityGroupEgress(
+            RevokeSecurityGroupEgressRequest request) {
+        revoke(request.groupId(), true, request.securityGroupRuleIds(), request.hasIpPermissions());
+        return RevokeSecurityGroupEgressResponse.builder().returnValue(true).build();
+    }
+
+    private void revoke(String groupId, boolean egress, List<String> ruleIds, boolean byPermissions) {
+        SecurityGroup group = existing(groups, "security-group", required("GroupId", groupId));
+        if (byPermissions) {
+            throw new UnsupportedOperationException("the local EC2 twin revokes rules by SecurityGroupRuleIds only");
+        }
+        rules.revoke(group.groupId(), egress, ruleIds);
     }
 
     @Override

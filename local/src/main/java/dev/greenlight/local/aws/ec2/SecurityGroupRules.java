@@ -70,6 +70,19 @@ final class SecurityGroupRules {
         return added;
     }
 
+    /** Removes the group's rules of that direction with these ids; an unknown id removes nothing. */
+    void revoke(String groupId, boolean egress, List<String> ruleIds) {
+        for (String id : ruleIds) {
+            boolean found = rules.stream().anyMatch(rule -> rule.securityGroupRuleId().equals(id)
+                    && rule.groupId().equals(groupId) && rule.isEgress() == egress);
+            if (!found) {
+                throw Ec2Errors.of("InvalidSecurityGroupRuleId.NotFound", "The security group rule ID '" + id
+                        + "' does not exist");
+            }
+        }
+        rules.removeIf(rule -> ruleIds.contains(rule.securityGroupRuleId()));
+    }
+
     /** Whether a rule of another group names {@code groupId} as its peer. */
     boolean referenced(String groupId) {
         return rules.stream().anyMatch(rule -> !rule.groupId().equals(groupId) && rule.referencedGroupInfo() != null

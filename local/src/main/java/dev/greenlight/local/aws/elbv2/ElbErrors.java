@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadB
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.InvalidTargetException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ListenerNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ResourceInUseException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAssociationLimitException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupNotFoundException;
@@ -42,6 +43,11 @@ final class ElbErrors {
     static ElasticLoadBalancingV2Exception listenerNotFound(String arn) {
         return AwsErrors.of(ListenerNotFoundException.builder(), "ListenerNotFound",
                 "One or more listeners not found: '" + arn + "'", BAD_REQUEST);
+    }
+
+    static ElasticLoadBalancingV2Exception targetGroupInUse(String arn) {
+        return AwsErrors.of(ResourceInUseException.builder(), "ResourceInUse",
+                "Target group '" + arn + "' is currently in use by a listener or a rule", BAD_REQUEST);
     }
 
     static ElasticLoadBalancingV2Exception ruleNotFound(String arn) {

@@ -24,6 +24,12 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTarget
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTargetGroupResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeregisterTargetsResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteListenerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteLoadBalancerResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DeleteTargetGroupResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeListenersResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeLoadBalancersRequest;
@@ -140,6 +146,43 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
         created = LoadBalancerPlacement.place(created, request.subnets(), request.securityGroups(), subnets);
         loadBalancers.put(created.loadBalancerArn(), created);
         return CreateLoadBalancerResponse.builder().loadBalancers(created).build();
+    }
+
+    /**
+     * Deletes the load balancer and its listeners; one that does not exist (or is already deleted)
+     * succeeds, as ELB documents. The fleet's listener sockets stay open, forwarding nowhere.
+     */
+    @Override
+    public synchronized DeleteLoadBalancerResponse deleteLoadBalancer(DeleteLoadBalancerRequest request) {
+        if (loadBalancers.remove(request.loadBalancerArn()) != null) {
+            List<String> owned = listeners.values().stream().map(ListenerEntry::description)
+                    .filter(listener -> listener.loadBalancerArn().equals(request.loadBalancerArn()))
+                    .map(Listener::listenerArn).toList();
+            owned.forEach(this::removeListener);
+        }
+        return DeleteLoadBalancerResponse.builder().build();
+    }
+
+    @Override
+    public synchronized DeleteListenerResponse deleteListener(DeleteListenerRequest request) {
+        removeListener(listener(request.listenerArn()).description.listenerArn());
+        return DeleteListenerResponse.builder().build();
+    }
+
+    /** Refused while a listener forwards to the group (ResourceInUse); a group that does not exist is no error. */
+    @Override
+    public synchronized DeleteTargetGroupResponse deleteTargetGroup(DeleteTargetGroupRequest request) {
+        String arn = request.targetGroupArn();
+        if (listeners.values().stream().anyMatch(entry -> entry.forward.weights().containsKey(arn))) {
+            throw ElbErrors.targetGroupInUse(arn);
+        }
+        targetGroups.remove(arn);
+        return DeleteTargetGroupResponse.builder().build();
+    }
+
+    private void removeListener(String arn) {
+        listeners.remove(arn);
+        dataPlane.forward(arn, Map.of());
     }
 
     @Override

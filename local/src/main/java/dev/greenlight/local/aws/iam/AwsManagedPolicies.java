@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The AWS managed policies the seed workflow attaches, by ARN, with the documents, versions and
- * dates of AWS's managed policy reference (kept in {@code aws-managed-policies.json}).
+ * The AWS managed policies the seed workflow and the CDK bootstrap template attach, by ARN, with
+ * the documents, versions and dates of AWS's managed policy reference (kept in {@code aws-managed-policies.json}).
  */
 final class AwsManagedPolicies {
 

@@ -47,6 +47,10 @@ import software.amazon.awssdk.services.s3.model.GetBucketPolicyRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketPolicyResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketEncryptionResponse;
+import software.amazon.awssdk.services.s3.model.GetBucketLocationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketLocationResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -63,6 +67,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
@@ -122,6 +127,25 @@ public final class S3Twin implements S3Client {
     public synchronized HeadBucketResponse headBucket(HeadBucketRequest request) {
         bucket(request.bucket());
         return HeadBucketResponse.builder().bucketRegion(LocalAccount.REGION).accessPointAlias(false).build();
+    }
+
+    /** Buckets in us-east-1 answer an empty LocationConstraint, as S3 documents. */
+    @Override
+    public synchronized GetBucketLocationResponse getBucketLocation(GetBucketLocationRequest request) {
+        bucket(request.bucket());
+        return GetBucketLocationResponse.builder().build();
+    }
+
+    /**
+     * Every bucket is encrypted with S3 managed keys (SSE-S3), S3's default for new buckets since
+     * January 2023; the twin does not model other encryption settings.
+     */
+    @Override
+    public synchronized GetBucketEncryptionResponse getBucketEncryption(GetBucketEncryptionRequest request) {
+        bucket(request.bucket());
+        return GetBucketEncryptionResponse.builder().serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                .applyServerSideEncryptionByDefault(d -> d.sseAlgorithm(ServerSideEncryption.AES256))
+                .bucketKeyEnabled(false))).build();
     }
 
     @Override

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * evaluation logic" for resource-based policies): an explicit Deny wins; otherwise an Allow of
  * {@code sts:AssumeRole} whose Principal names the caller: {@code "*"}, the caller's ARN, the
  * role a session belongs to, or the account ({@code 123456789012} or its {@code :root} ARN).
- * Of conditions only {@code StringEquals sts:ExternalId} is evaluated; a statement with any
- * other condition is treated as not applying, so it never grants more than AWS would.
+ * Of conditions only {@code StringEquals} and {@code Null} on {@code sts:ExternalId} are evaluated;
+ * a statement with any other condition is treated as not applying, so it never grants more than AWS would.
  */
 final class TrustPolicy {
 
@@ -87,14 +87,28 @@ final class TrustPolicy {
         return false;
     }
 
+    /** Every operator must hold (IAM ANDs them): StringEquals or Null on {@code sts:ExternalId}. */
     private static boolean conditionHolds(JsonNode condition, String externalId) {
         if (condition == null || condition.isEmpty()) {
             return true;
         }
-        if (condition.size() != 1 || !condition.has("StringEquals") || condition.get("StringEquals").size() != 1) {
-            return false;
+        boolean holds = true;
+        var operators = condition.fields();
+        while (operators.hasNext()) {
+            var operator = operators.next();
+            JsonNode keys = operator.getValue();
+            if (keys.size() != 1 || !keys.has("sts:ExternalId")) {
+                return false;
+            }
+            List<String> values = texts(keys.get("sts:ExternalId"));
+            holds &= switch (operator.getKey()) {
+                case "StringEquals" -> externalId != null && values.contains(externalId);
+                // Null: "true" holds when the key is absent, "false" when it is present (the CDK bootstrap's roles).
+                case "Null" -> values.contains(Boolean.toString(externalId == null));
+                default -> false;
+            };
         }
-        return externalId != null && texts(condition.get("StringEquals").get("sts:ExternalId")).contains(externalId);
+        return holds;
     }
 
     private static boolean wildcard(String pattern, String value) {

@@ -1,0 +1,75 @@
+package dev.greenlight.local.aws.cloudformation.resources;
+
+import dev.greenlight.local.aws.cloudformation.Provisioned;
+import dev.greenlight.local.aws.cloudformation.ResourceProvider;
+import dev.greenlight.local.aws.cloudformation.ResourceRequest;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+
+/**
+ * AWS::Lambda::Function through Lambda's CreateFunction, with the package CDK uploaded: Code's
+ * S3Bucket and S3Key are read from the S3 twin and given as the ZipFile, so the twin loads the
+ * handler from that jar. A change updates the function by deleting and creating it under the same
+ * name (the Lambda twin has no UpdateFunctionConfiguration). Inline Code.ZipFile source and
+ * container images are refused. Ref is the name; Fn::GetAtt gives Arn.
+ */
+final class LambdaFunctionProvider implements ResourceProvider {
+
+    private final LambdaClient lambda;
+    private final S3Objects s3;
+
+    LambdaFunctionProvider(LambdaClient lambda, S3Objects s3) {
+        this.lambda = lambda;
+        this.s3 = s3;
+    }
+
+    @Override
+    public Provisioned create(ResourceRequest request) {
+        return create(request, request.nameOr("FunctionName", 64, false));
+    }
+
+    @Override
+    public Provisioned update(ResourceRequest request, Provisioned current) {
+        lambda.deleteFunction(r -> r.functionName(current.physicalId()));
+        return create(request, current.physicalId());
+    }
+
+    @Override
+    public void delete(Provisioned current, ResourceRequest request) {
+        lambda.deleteFunction(r -> r.functionName(current.physicalId()));
+    }
+
+    @Override
+    public Set<String> replacedOn() {
+        return Set.of("FunctionName", "PackageType");
+    }
+
+    private Provisioned create(ResourceRequest request, String name) {
+        CreateFunctionRequest.Builder builder = ApiShapes.fill(request.properties(), CreateFunctionRequest.builder(),
+                "Code", "FunctionName");
+        var response = lambda.createFunction(builder.functionName(name).code(c -> c.zipFile(code(request))).build());
+        return Provisioned.of(name, "Arn", response.functionArn(),
+                "SnapStartResponse.ApplyOn", request.property("SnapStart").path("ApplyOn").asText("None"));
+    }
+
+    private SdkBytes code(ResourceRequest request) {
+        var code = request.property("Code");
+        if (!code.has("S3Bucket") || !code.has("S3Key")) {
+            throw refused(request, "Code must name an S3Bucket and S3Key; inline ZipFile source and ImageUri are not "
+                    + "supported by the local twin.");
+        }
+        String bucket = code.get("S3Bucket").asText();
+        String key = code.get("S3Key").asText();
+        return SdkBytes.fromByteArray(s3.bytes(bucket, key).orElseThrow(() ->
+                refused(request, "Error occurred while GetObject. S3 Error Code: NoSuchKey. S3 Error Message: The "
+                        + "specified key does not exist. (bucket " + bucket + ", key " + key + ")")));
+    }
+
+    private static CloudFormationException refused(ResourceRequest request, String message) {
+        return dev.greenlight.local.aws.AwsErrors.of(CloudFormationException.builder(), "InvalidRequest",
+                "Resource handler returned message: \"" + message + "\" (resource " + request.logicalId() + ")", 400);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.greenlight.local.aws.cloudformation.resources;
+
+import dev.greenlight.local.aws.cloudformation.Provisioned;
+import dev.greenlight.local.aws.cloudformation.ResourceProvider;
+import dev.greenlight.local.aws.cloudformation.ResourceRequest;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/**
+ * AWS::Lambda::Permission through Lambda's AddPermission and RemovePermission. A permission on
+ * an alias is kept on its function, as the Lambda twin has only $LATEST. Every property replaces it.
+ */
+final class LambdaPermissionProvider implements ResourceProvider {
+
+    private final LambdaClient lambda;
+
+    LambdaPermissionProvider(LambdaClient lambda) {
+        this.lambda = lambda;
+    }
+
+    @Override
+    public Provisioned create(ResourceRequest request) {
+        String statementId = request.generatedName(100, false);
+        lambda.addPermission(r -> r.functionName(unqualified(request.required("FunctionName")))
+                .statementId(statementId)
+                .action(request.required("Action"))
+                .principal(request.required("Principal"))
+                .sourceArn(request.text("SourceArn").orElse(null))
+                .sourceAccount(request.text("SourceAccount").orElse(null)));
+        return Provisioned.of(statementId);
+    }
+
+    @Override
+    public void delete(Provisioned current, ResourceRequest request) {
+        lambda.removePermission(r -> r.functionName(unqualified(request.required("FunctionName")))
+                .statementId(current.physicalId()));
+    }
+
+    @Override
+    public java.util.Set<String> replacedOn() {
+        return ANY;
+    }
+
+    /** {@code arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]} or a name, without the qualifier. */
+    private static String unqualified(String function) {
+        String[] parts = function.split(":");
+        return parts.length == 8 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : function;
+    }
+}

@@ -47,11 +47,18 @@ record Statement(boolean deny, List<String> actions, boolean notAction, List<Str
         return notAction != listed;
     }
 
+    /**
+     * A variable that cannot be resolved never widens a statement ("IAM policy elements: Variables
+     * and tags": "If AWS cannot resolve a variable this might cause the entire statement to be
+     * invalid"): in Resource that value matches nothing; in NotResource the statement covers nothing.
+     */
     private boolean resourceMatches(String resource, RequestContext context, boolean variablesAllowed) {
-        boolean listed = resources.stream()
-                .map(pattern -> PolicyVariables.resolve(pattern, context, variablesAllowed))
-                .flatMap(Optional::stream)
-                .anyMatch(pattern -> Arns.matches(pattern, resource));
+        List<Optional<String>> patterns = resources.stream()
+                .map(pattern -> PolicyVariables.resolve(pattern, context, variablesAllowed)).toList();
+        if (notResource && patterns.stream().anyMatch(Optional::isEmpty)) {
+            return false;
+        }
+        boolean listed = patterns.stream().flatMap(Optional::stream).anyMatch(pattern -> Arns.matches(pattern, resource));
         return notResource != listed;
     }
 

@@ -4,6 +4,7 @@ import dev.greenlight.local.aws.iam.policy.Principal;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 
@@ -20,11 +21,16 @@ public final class EnforcedClient {
     }
 
     public static <C> C as(Principal caller, Class<C> clientType, C client, IamEnforcement enforcement) {
+        return as(() -> caller, clientType, client, enforcement);
+    }
+
+    /** As {@link #as(Principal, Class, Object, IamEnforcement)}, the caller known only when a call is made. */
+    public static <C> C as(Supplier<Principal> caller, Class<C> clientType, C client, IamEnforcement enforcement) {
         String signingName = signingName(clientType);
         InvocationHandler handler = (proxy, method, args) -> {
             if (args != null && args.length > 0 && args[0] instanceof SdkRequest request) {
                 String operation = request.getClass().getSimpleName().replaceFirst("Request$", "");
-                enforcement.authorize(caller, signingName, operation, (SdkPojo) request);
+                enforcement.authorize(caller.get(), signingName, operation, (SdkPojo) request);
             } else if (method.isDefault()) {
                 return InvocationHandler.invokeDefault(proxy, method, args);
             }

@@ -92,7 +92,8 @@ public final class LocalTwin implements AutoCloseable {
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch), s3::objectBytes);
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
-        this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns), clock);
+        this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns),
+                new DeploymentFacts(codeDeploy), clock);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */

@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.iam.authorization;
 import dev.greenlight.local.aws.iam.authorization.ServiceAuthorizationReference.Action;
 import dev.greenlight.local.aws.iam.authorization.ServiceAuthorizationReference.ResourceType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -15,9 +16,11 @@ import software.amazon.awssdk.core.SdkPojo;
 public final class OperationAuthorizations {
 
     private final ServiceAuthorizationReference reference;
+    private final RequestFacts facts;
 
-    public OperationAuthorizations(ServiceAuthorizationReference reference) {
+    public OperationAuthorizations(ServiceAuthorizationReference reference, RequestFacts facts) {
         this.reference = reference;
+        this.facts = facts;
     }
 
     /**
@@ -28,7 +31,7 @@ public final class OperationAuthorizations {
     public Optional<Authorization> of(String signingName, String operation, SdkPojo request) {
         String prefix = ActionNames.prefix(signingName);
         return reference.action(prefix, ActionNames.actionName(signingName, operation))
-                .map(action -> new Authorization(action.qualified(), resources(action, request)));
+                .map(action -> new Authorization(action.qualified(), resources(action, request, facts.about(request))));
     }
 
     /**
@@ -39,12 +42,12 @@ public final class OperationAuthorizations {
         return signingName.equals("sts") && operation.equals("GetCallerIdentity");
     }
 
-    private static List<String> resources(Action action, SdkPojo request) {
+    private static List<String> resources(Action action, SdkPojo request, Map<String, String> facts) {
         for (ResourceType type : action.resourceTypes()) {
             if (type.arnTemplate() == null) {
                 continue;
             }
-            Optional<List<String>> arns = RequestResources.of(type.arnTemplate(), request);
+            Optional<List<String>> arns = RequestResources.of(type.arnTemplate(), request, facts);
             if (arns.isPresent()) {
                 return arns.get();
             }

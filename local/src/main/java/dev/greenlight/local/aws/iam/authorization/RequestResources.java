@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -17,8 +18,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * already holds an ARN of that type (TopicArn, StateMachineArn, a function ARN given as
  * FunctionName) is taken whole; otherwise the template's variables are filled from the members
  * named like them ({@code ${FunctionName}} from FunctionName, {@code ${BucketName}} from Bucket,
- * {@code ${ObjectName}} from Key; a member holding an ARN gives its last name). A member holding a
- * list gives one ARN per element. Empty when a variable has no value in the request.
+ * {@code ${ObjectName}} from Key, {@code ${RepositoryName}} from RepositoryNames; a member holding
+ * an ARN gives its last name). A member holding a list gives one ARN per element; the members of a
+ * batch's entries count as the request's. Empty when a variable has no value in the request.
  */
 final class RequestResources {
 
@@ -31,13 +33,19 @@ final class RequestResources {
             "alarmname", List.of("alarmnames"),
             "taskdefinitionfamilyname", List.of("family", "taskdefinition"),
             "repositoryname", List.of("repositoryname"),
-            "statemachinename", List.of("name"));
+            "statemachinename", List.of("name"),
+            "deploymentconfigurationname", List.of("deploymentconfigname"));
+
+    /** What AWS takes when the request leaves the member out: PutEvents goes to the default event bus. */
+    private static final Map<String, String> DEFAULTS = Map.of("eventbusname", "default");
 
     private RequestResources() {
     }
 
-    static Optional<List<String>> of(String template, SdkPojo request) {
+    /** @param facts members the request implies but does not carry (a deployment's group, from its ID) */
+    static Optional<List<String>> of(String template, SdkPojo request, Map<String, String> facts) {
         Map<String, List<String>> members = members(request);
+        facts.forEach((name, value) -> members.putIfAbsent(name.toLowerCase(Locale.ROOT), List.of(value)));
         Pattern shape = shape(template);
         List<String> whole = members.values().stream().flatMap(List::stream)
                 .filter(value -> shape.matcher(value).matches()).distinct().toList();
@@ -76,8 +84,11 @@ final class RequestResources {
         }
         String lower = variable.toLowerCase(Locale.ROOT);
         List<String> names = new ArrayList<>(List.of(lower));
+        names.add(lower + "s");
         if (lower.endsWith("name")) {
-            names.add(lower.substring(0, lower.length() - "name".length()));
+            String base = lower.substring(0, lower.length() - "name".length());
+            names.add(base);
+            names.add(base + "s");
         }
         names.addAll(ALIASES.getOrDefault(lower, List.of()));
         for (String name : names) {
@@ -86,7 +97,7 @@ final class RequestResources {
                 return Optional.of(values.stream().map(RequestResources::lastName).toList());
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(DEFAULTS.get(lower)).map(List::of);
     }
 
     /** {@code arn:aws:ecs:...:cluster/prod} gives {@code prod}; a plain name is itself. */
@@ -121,6 +132,11 @@ final class RequestResources {
                 members.put(field.memberName().toLowerCase(Locale.ROOT), List.of(text));
             } else if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
                 members.put(field.memberName().toLowerCase(Locale.ROOT), list.stream().map(String.class::cast).toList());
+            } else if (value instanceof List<?> list && list.stream().allMatch(SdkPojo.class::isInstance)) {
+                // Entries of a batch (PutEvents' Entries): their members count as the request's.
+                list.forEach(entry -> members((SdkPojo) entry).forEach((name, values) ->
+                        members.merge(name, values, (a, b) -> Stream.concat(a.stream(), b.stream())
+                                .distinct().toList())));
             }
         }
         return members;

@@ -4,6 +4,7 @@ import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.iam.authorization.Authorization;
 import dev.greenlight.local.aws.iam.authorization.OperationAuthorizations;
+import dev.greenlight.local.aws.iam.authorization.RequestFacts;
 import dev.greenlight.local.aws.iam.authorization.ServiceAuthorizationReference;
 import dev.greenlight.local.aws.iam.policy.AuthorizationRequest;
 import dev.greenlight.local.aws.iam.policy.Decision;
@@ -38,11 +39,11 @@ public final class IamEnforcement {
     private final List<Consumer<AuthorizationCheck>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean enforced = true;
 
-    public IamEnforcement(IamTwin iam, ResourcePolicies resourcePolicies, Clock clock) {
+    public IamEnforcement(IamTwin iam, ResourcePolicies resourcePolicies, RequestFacts facts, Clock clock) {
         this.iam = Objects.requireNonNull(iam, "iam");
         this.resourcePolicies = Objects.requireNonNull(resourcePolicies, "resourcePolicies");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.authorizations = new OperationAuthorizations(ServiceAuthorizationReference.load());
+        this.authorizations = new OperationAuthorizations(ServiceAuthorizationReference.load(), facts);
     }
 
     /** Turns enforcement on (the default) or off; off, every call is served as the account root's would be. */

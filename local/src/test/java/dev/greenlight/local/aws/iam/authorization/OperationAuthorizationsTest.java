@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 class OperationAuthorizationsTest {
 
     private static final OperationAuthorizations AUTHORIZATIONS =
-            new OperationAuthorizations(ServiceAuthorizationReference.load());
+            new OperationAuthorizations(ServiceAuthorizationReference.load(), RequestFacts.NONE);
 
     /** Each client interface with the twin class that serves it. */
     private static final Map<Class<?>, Class<?>> TWINS = Map.ofEntries(

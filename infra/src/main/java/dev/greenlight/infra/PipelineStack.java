@@ -184,8 +184,11 @@ public final class PipelineStack extends Stack {
                     + "elasticloadbalancing:DescribeTargetGroups and ecs:DescribeTaskDefinition have no resource-level "
                     + "permissions (AWS Service Authorization Reference): they read the load balancer's "
                     + "per-target-group metrics the canary analysis judges green on, and the smoke report tagged on "
-                    + "green's task definition", "Resource::*");
+                    + "green's task definition; " + CODEDEPLOY_BY_ID, "Resource::*");
+        } else if (worker == Worker.PROMOTE || worker == Worker.ROLLBACK || worker == Worker.STOP_ON_ALARM) {
+            Nag.suppress(role, "AwsSolutions-IAM5", CODEDEPLOY_BY_ID, "Resource::*");
         } else if (worker == Worker.SMOKE_TEST_HOOK) {
+            Nag.suppress(role, "AwsSolutions-IAM5", CODEDEPLOY_BY_ID, "Resource::*");
             Nag.suppressMatching(role, "AwsSolutions-IAM5", "ecs:TagResource on task definitions only, and only "
                     + "with greenlight:smoke tag keys: green's revision is registered at run time, so its ARN ends "
                     + "in a wildcard", "/^Resource::.*:task-definition\\/\\*$/g");
@@ -242,6 +245,17 @@ public final class PipelineStack extends Stack {
         return names;
     }
 
+    /**
+     * For the actions the Service Authorization Reference lists with no resource type (CodeDeploy's
+     * StopDeployment, ContinueDeployment, PutLifecycleEventHookExecutionStatus, ListDeploymentTargets,
+     * GetDeploymentTarget): AWS authorizes them on "*", so a statement naming a deployment group's ARN
+     * does not allow them. The IAM-enforcing twin refused them until they were granted here.
+     */
+    private static final List<String> NO_RESOURCE_LEVEL = List.of("*");
+    private static final String CODEDEPLOY_BY_ID = "CodeDeploy's operations on a deployment by its ID (StopDeployment, "
+            + "ContinueDeployment, PutLifecycleEventHookExecutionStatus, ListDeploymentTargets, GetDeploymentTarget) "
+            + "have no resource-level permissions (AWS Service Authorization Reference)";
+
     private List<PolicyStatement> statements(Worker worker, ServiceArns arns) {
         List<String> groups = arns.deploymentGroups();
         List<PolicyStatement> s = new ArrayList<>();
@@ -279,8 +293,8 @@ public final class PipelineStack extends Stack {
                         arns.applications()));
             }
             case SMOKE_TEST_HOOK -> {
-                s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus", "codedeploy:GetDeployment"),
-                        groups));
+                s.add(allow(List.of("codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus"), NO_RESOURCE_LEVEL));
                 // Its report goes on green's task definition, and only under the greenlight:smoke tag keys.
                 s.add(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("ecs:TagResource"))
                         .resources(List.of(arns.taskDefinitions()))
@@ -288,8 +302,9 @@ public final class PipelineStack extends Stack {
                         .build());
             }
             case WATCH_DEPLOYMENT -> {
-                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
-                        "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup"), groups));
+                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"), groups));
+                s.add(allow(List.of("codedeploy:ListDeploymentTargets", "codedeploy:GetDeploymentTarget"),
+                        NO_RESOURCE_LEVEL));
                 s.add(allow(List.of("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"), arns.alarms()));
                 // GetMetricData and DescribeTargetGroups support no resource-level permissions.
                 s.add(allow(List.of("cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
@@ -298,17 +313,22 @@ public final class PipelineStack extends Stack {
                 s.add(allow(List.of("ecs:DescribeTaskDefinition"), List.of("*")));
             }
             case REQUEST_APPROVAL -> s.add(allow(List.of("sns:Publish"), topics(arns)));
-            case PROMOTE -> s.add(allow(List.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment"), groups));
+            case PROMOTE -> {
+                s.add(allow(List.of("codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:ContinueDeployment"), NO_RESOURCE_LEVEL));
+            }
             case ROLLBACK -> {
-                s.add(allow(List.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
-                        "codedeploy:CreateDeployment"), groups));
+                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:CreateDeployment"), groups));
+                s.add(allow(List.of("codedeploy:StopDeployment"), NO_RESOURCE_LEVEL));
                 s.add(allow(List.of("codedeploy:GetDeploymentConfig"),
                         List.of(arns.deploymentConfig(ServiceArns.REDEPLOY_CONFIG))));
                 s.add(allow(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"),
                         arns.applications()));
             }
-            case STOP_ON_ALARM -> s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
-                    "codedeploy:StopDeployment"), groups));
+            case STOP_ON_ALARM -> {
+                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment"), groups));
+                s.add(allow(List.of("codedeploy:StopDeployment"), NO_RESOURCE_LEVEL));
+            }
             // HTTP to the services' test listeners only: no AWS call, so its role allows nothing but its logs.
             case DRIVE_SYNTHETIC_LOAD -> {
             }

@@ -53,21 +53,29 @@ final class Scenario implements AutoCloseable {
     final DemoService orders;
     final ServiceConfig config;
     final PipelineOnTwin pipeline;
+    /** The workers' roles as synthesized, enforced on every call the workers make. */
+    final SynthesizedRoles roles;
     /** What the service ran before any deployment: {@code orders:1.0}, pinned by digest. */
     final String originalImage;
 
     private TrafficGenerator users;
 
     private Scenario(ApprovalMode approval, ClientDecorator clients, boolean withUsers) {
-        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true);
+        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true, Map.of());
+    }
+
+    private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
+            String originalProfile, boolean alarms) {
+        this(approval, canary, clients, withUsers, originalProfile, alarms, Map.of());
     }
 
     /**
      * @param originalProfile what {@code orders:1.0}, serving before any deployment, does
      * @param alarms          whether the service has its 5xx alarms (in the config and the deployment group)
      */
+    /** @param rolePolicies policies that replace the synthesized ones, by role (the mutation test's) */
     private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
-            String originalProfile, boolean alarms) {
+            String originalProfile, boolean alarms, Map<String, JsonNode> rolePolicies) {
         this.orders = DemoService.provision(twin,
                 new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, originalProfile));
         this.originalImage = imagesOf(service().taskDefinition()).iterator().next();
@@ -80,7 +88,9 @@ final class Scenario implements AutoCloseable {
                 withAlarms.service(), withAlarms.container(), withAlarms.containerPort(), withAlarms.codeDeploy(),
                 List.of(), withAlarms.canary(), withAlarms.bakeMinutes(), withAlarms.approval(), withAlarms.scan(),
                 withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications());
-        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true, clients);
+        this.roles = SynthesizedRoles.install(twin, rolePolicies, canary);
+        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true,
+                new EnforcedRoles(twin, roles, clients));
         if (withUsers) {
             users();
         }
@@ -91,6 +101,11 @@ final class Scenario implements AutoCloseable {
     /** Steady users (10 requests a second) on the production listener: the evidence a release needs. */
     static Scenario automaticApproval() {
         return new Scenario(ApprovalMode.auto, ClientDecorator.NONE, true);
+    }
+
+    /** With the workers' roles given these policies in place of the synthesized ones, by role. */
+    static Scenario withRolePolicies(ApprovalMode approval, Map<String, JsonNode> rolePolicies) {
+        return new Scenario(approval, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, rolePolicies);
     }
 
     static Scenario manualApproval() {

@@ -125,6 +125,12 @@ class PolicyEvaluatorTest {
                         null, "s3:GetObject", OBJECT, Map.of("aws:PrincipalTag/app", "app"), Decision.ALLOWED),
                 c("policy variable with no value matches nothing", List.of(allow("s3:GetObject", "arn:aws:s3:::artifacts/${aws:PrincipalTag/app}/*")),
                         null, "s3:GetObject", OBJECT, Map.of(), Decision.IMPLICITLY_DENIED),
+                c("NotResource with a variable that has no value covers nothing", List.of(allow("s3:*", "*"),
+                        statement("Deny", "\"Action\":\"s3:*\"", "\"NotResource\":\"arn:aws:s3:::${aws:PrincipalTag/app}/*\"",
+                                "")), null, "s3:GetObject", OBJECT, Map.of(), Decision.ALLOWED),
+                c("variables are literal text under Version 2008-10-17", List.of(allow("s3:GetObject",
+                        "arn:aws:s3:::artifacts/${aws:PrincipalTag/app}/*").replace("2012-10-17", "2008-10-17")),
+                        null, "s3:GetObject", OBJECT, Map.of("aws:PrincipalTag/app", "app"), Decision.IMPLICITLY_DENIED),
                 c("an unknown operator never holds", List.of(allowIf("{\"StringEqualz\":{\"aws:SourceAccount\":\"1\"}}")),
                         null, "s3:GetObject", OBJECT, Map.of("aws:SourceAccount", "1"), Decision.IMPLICITLY_DENIED));
     }

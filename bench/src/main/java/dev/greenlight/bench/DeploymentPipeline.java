@@ -14,17 +14,23 @@ import dev.greenlight.local.asl.task.LocalIntegrations;
  */
 final class DeploymentPipeline implements Scenario {
 
-    private static final String NAME = "Deployment pipeline (12 Lambda tasks)";
-
-    private final StateMachine machine = Definitions.load("deployment-pipeline.asl.json");
+    private final String name;
+    private final StateMachine machine;
     private final LocalIntegrations integrations = PipelineFunctions.integrations();
+    /** Counted once: the same machine and input take the same path every round, and counting a history costs. */
+    private long transitions;
     private final JsonNode input = Json.parse("""
             {"request": {"service": "orders", "image": "123456789012.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2"}}
             """);
 
+    DeploymentPipeline(String name, String definitionFile) {
+        this.name = name;
+        this.machine = Definitions.load(definitionFile);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -35,23 +41,26 @@ final class DeploymentPipeline implements Scenario {
     @Override
     public Round run() {
         Execution execution = LocalRun.virtualTime(machine, StartRequest.of("deploy", input), integrations);
-        Executions.requireSucceeded(NAME, execution);
-        check(execution.output());
-        return new Round(1, Executions.transitions(execution));
+        Executions.requireSucceeded(name, execution);
+        check(name, execution.output());
+        if (transitions == 0) {
+            transitions = Executions.transitions(execution);
+        }
+        return new Round(1, transitions);
     }
 
-    private static void check(JsonNode output) {
-        require(output.at("/green/value/attempt").intValue() == 1, "the green service was not retried once", output);
-        require(output.at("/deployment/polls").intValue() == PipelineFunctions.POLLS_UNTIL_STABLE,
+    private static void check(String name, JsonNode output) {
+        require(name, output.at("/green/value/attempt").intValue() == 1, "the green service was not retried once", output);
+        require(name, output.at("/deployment/polls").intValue() == PipelineFunctions.POLLS_UNTIL_STABLE,
                 "the deployment was not polled " + PipelineFunctions.POLLS_UNTIL_STABLE + " times", output);
-        require(output.at("/verification/0/recorded").asBoolean() && output.at("/verification/1/healthy").asBoolean(),
+        require(name, output.at("/verification/0/recorded").asBoolean() && output.at("/verification/1/healthy").asBoolean(),
                 "the Parallel verification did not return both branches", output);
-        require(output.at("/notified/value/sent").asBoolean(), "the last task did not run", output);
+        require(name, output.at("/notified/value/sent").asBoolean(), "the last task did not run", output);
     }
 
-    private static void require(boolean holds, String message, JsonNode output) {
+    private static void require(String name, boolean holds, String message, JsonNode output) {
         if (!holds) {
-            throw new WrongResultException(NAME, message + "; output: " + Json.write(output));
+            throw new WrongResultException(name, message + "; output: " + Json.write(output));
         }
     }
 }

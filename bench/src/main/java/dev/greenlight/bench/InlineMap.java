@@ -14,14 +14,17 @@ import java.util.Locale;
 /** An inline Map over {@code items} items, each through two Pass states. */
 final class InlineMap implements Scenario {
 
-    private static final String NAME = "Inline Map, 2 Pass states per item";
-
-    private final StateMachine machine = Definitions.load("inline-map.asl.json");
+    private final String name;
+    private final StateMachine machine;
     private final int items;
     private final JsonNode input;
     private final LocalIntegrations integrations = new LocalIntegrations();
+    /** Counted once: the same machine and input take the same path every round, and counting a history costs. */
+    private long transitions;
 
-    InlineMap(int items) {
+    InlineMap(String name, String definitionFile, int items) {
+        this.name = name;
+        this.machine = Definitions.load(definitionFile);
         this.items = items;
         ObjectNode document = Json.NODES.objectNode();
         ArrayNode array = document.putArray("items");
@@ -33,7 +36,7 @@ final class InlineMap implements Scenario {
 
     @Override
     public String name() {
-        return String.format(Locale.ROOT, "%s (%,d items)", NAME, items);
+        return String.format(Locale.ROOT, "%s (%,d items)", name, items);
     }
 
     @Override
@@ -44,16 +47,19 @@ final class InlineMap implements Scenario {
     @Override
     public Round run() {
         Execution execution = LocalRun.virtualTime(machine, StartRequest.of("map", input), integrations);
-        Executions.requireSucceeded(NAME, execution);
+        Executions.requireSucceeded(name, execution);
         JsonNode output = execution.output();
         if (!output.isArray() || output.size() != items) {
-            throw new WrongResultException(NAME, "expected " + items + " results, got "
+            throw new WrongResultException(name, "expected " + items + " results, got "
                     + (output.isArray() ? output.size() : output.getNodeType()));
         }
         JsonNode last = output.get(items - 1);
         if (last.path("double").intValue() != 2 * (items - 1) || !last.path("tag").asText().equals("seen")) {
-            throw new WrongResultException(NAME, "the last item came out as " + last);
+            throw new WrongResultException(name, "the last item came out as " + last);
         }
-        return new Round(items, Executions.transitions(execution));
+        if (transitions == 0) {
+            transitions = Executions.transitions(execution);
+        }
+        return new Round(items, transitions);
     }
 }

@@ -1,6 +1,10 @@
 package dev.greenlight.bench;
 
-/** Runs a scenario's warm-up rounds, then its measured rounds, timing only the latter. */
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Runs a scenario's warm-up rounds, then its measured rounds, timing only the latter and counting what they allocate. */
 final class Rounds {
 
     private Rounds() {
@@ -14,15 +18,24 @@ final class Rounds {
         long transitions = 0;
         long nanos = 0;
         long measureNanos = budget.measure().toNanos();
+        List<Long> roundNanos = new ArrayList<>();
+        long allocatedBefore = Allocations.ofThisThread();
+        long cpuBefore = Allocations.processCpuNanos();
         while (rounds < budget.minMeasuredRounds() || nanos < measureNanos) {
             long start = System.nanoTime();
             Scenario.Round round = scenario.run();
-            nanos += System.nanoTime() - start;
+            long took = System.nanoTime() - start;
+            nanos += took;
+            roundNanos.add(took);
             rounds++;
             operations += round.operations();
             transitions += round.transitions();
         }
-        return new Measurement(scenario.name(), scenario.unit(), rounds, operations, transitions, nanos);
+        long cpu = Allocations.processCpuNanos() - cpuBefore;
+        long allocated = Allocations.ofThisThread() - allocatedBefore;
+        Collections.sort(roundNanos);
+        return new Measurement(scenario.name(), scenario.unit(), rounds, operations, transitions, nanos,
+                roundNanos.get(roundNanos.size() / 2), cpu, allocated);
     }
 
     private static void warmUp(Scenario scenario, long warmUpNanos) {

@@ -24,22 +24,31 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.ecs.AlternateTarget;
+import software.amazon.awscdk.services.ecs.AlternateTargetProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.DeploymentController;
 import software.amazon.awscdk.services.ecs.DeploymentControllerType;
+import software.amazon.awscdk.services.ecs.DeploymentStrategy;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.ListenerRuleConfiguration;
+import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
 import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.elasticloadbalancingv2.WeightedTargetGroup;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -48,8 +57,10 @@ import software.constructs.Construct;
  * The demo service, everything Greenlight needs in an empty account: a VPC with public subnets only
  * (no NAT gateway to pay for), an ECR repository, an ECS cluster with a Fargate service under the
  * {@code CODE_DEPLOY} controller, an ALB with production and test listeners and two target groups,
- * a 5xx and a latency alarm per target group, and a CodeDeploy blue/green deployment group. Its
- * names are the configured service's, so the pipeline deploys it unchanged.
+ * a 5xx and a latency alarm per target group, and a CodeDeploy blue/green deployment group. For a
+ * service on the {@code ecs} backend, the service has the ECS controller with the BLUE_GREEN strategy
+ * instead, the second target group as its alternate and a rule on each listener that ECS moves, and
+ * there is no CodeDeploy. Its names are the configured service's, so the pipeline deploys it unchanged.
  */
 public final class DemoServiceStack extends Stack {
 
@@ -106,13 +117,35 @@ public final class DemoServiceStack extends Stack {
         repository.grantPull(task.obtainExecutionRole());
         Nag.suppress(task.obtainExecutionRole(), "AwsSolutions-IAM5", "ecr:GetAuthorizationToken has no "
                 + "resource-level permissions; pulling is limited to the demo repository", "Resource::*");
-        FargateService fargate = FargateService.Builder.create(this, "Service").serviceName(service.service())
+        boolean ecsNative = service.backend() == ServiceConfig.Backend.ecs;
+        FargateService.Builder fargateBuilder = FargateService.Builder.create(this, "Service")
+                .serviceName(service.service())
                 .cluster(cluster).taskDefinition(task).desiredCount(2).assignPublicIp(true)
                 .minHealthyPercent(100).maxHealthyPercent(200)
-                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
-                .deploymentController(DeploymentController.builder().type(DeploymentControllerType.CODE_DEPLOY).build())
-                .build();
-        fargate.attachToApplicationTargetGroup(blue);
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build());
+        if (ecsNative) {
+            fargateBuilder.deploymentController(DeploymentController.builder().type(DeploymentControllerType.ECS)
+                    .build()).deploymentStrategy(DeploymentStrategy.BLUE_GREEN);
+        } else {
+            fargateBuilder.deploymentController(DeploymentController.builder()
+                    .type(DeploymentControllerType.CODE_DEPLOY).build());
+        }
+        FargateService fargate = fargateBuilder.build();
+        if (ecsNative) {
+            // ECS moves the weights of these rules; both forward to both target groups from the start.
+            fargate.loadBalancerTarget(LoadBalancerTargetOptions.builder().containerName(service.container())
+                    .containerPort(service.containerPort())
+                    .alternateTarget(new AlternateTarget("AlternateTarget", AlternateTargetProps.builder()
+                            .alternateTargetGroup(green)
+                            .productionListener(ListenerRuleConfiguration.applicationListenerRule(
+                                    bothGroups("ProductionRule", production, blue, green)))
+                            .testListener(ListenerRuleConfiguration.applicationListenerRule(
+                                    bothGroups("TestRule", test, blue, green)))
+                            .build()))
+                    .build()).attachToApplicationTargetGroup(blue);
+        } else {
+            fargate.attachToApplicationTargetGroup(blue);
+        }
 
         List<Alarm> alarms = new ArrayList<>();
         for (ApplicationTargetGroup group : List.of(blue, green)) {
@@ -135,6 +168,30 @@ public final class DemoServiceStack extends Stack {
                     .treatMissingData(TreatMissingData.NOT_BREACHING).build());
         }
 
+        if (!ecsNative) {
+            deploymentGroup(service, fargate, blue, green, production, test, alarms);
+        }
+
+        CfnOutput.Builder.create(this, "ProductionUrl").value("http://" + alb.getLoadBalancerDnsName()).build();
+        CfnOutput.Builder.create(this, "TestUrl").value("http://" + alb.getLoadBalancerDnsName() + ":" + TEST_PORT)
+                .description("Put this in greenlight.json as services." + name + ".smoke.testUrl").build();
+        CfnOutput.Builder.create(this, "RepositoryUri").value(repository.getRepositoryUri()).build();
+    }
+
+    /** A rule for every path that forwards all traffic to blue and none to green, as ECS blue/green needs. */
+    private ApplicationListenerRule bothGroups(String id, ApplicationListener listener, ApplicationTargetGroup blue,
+            ApplicationTargetGroup green) {
+        return ApplicationListenerRule.Builder.create(this, id).listener(listener).priority(1)
+                .conditions(List.of(ListenerCondition.pathPatterns(List.of("/*"))))
+                .action(ListenerAction.weightedForward(List.of(
+                        WeightedTargetGroup.builder().targetGroup(blue).weight(100).build(),
+                        WeightedTargetGroup.builder().targetGroup(green).weight(0).build())))
+                .build();
+    }
+
+    private void deploymentGroup(ServiceConfig service, FargateService fargate, ApplicationTargetGroup blue,
+            ApplicationTargetGroup green, ApplicationListener production, ApplicationListener test,
+            List<Alarm> alarms) {
         EcsApplication application = EcsApplication.Builder.create(this, "Application")
                 .applicationName(service.codeDeploy().application()).build();
         EcsDeploymentGroup group = EcsDeploymentGroup.Builder.create(this, "DeploymentGroup").application(application)
@@ -151,11 +208,6 @@ public final class DemoServiceStack extends Stack {
                 + "for CodeDeploy's ECS blue/green role; it also lets CodeDeploy invoke the smoke-test hook, named "
                 + "CodeDeployHook_* for that reason",
                 "Policy::arn:<AWS::Partition>:iam::aws:policy/AWSCodeDeployRoleForECS");
-
-        CfnOutput.Builder.create(this, "ProductionUrl").value("http://" + alb.getLoadBalancerDnsName()).build();
-        CfnOutput.Builder.create(this, "TestUrl").value("http://" + alb.getLoadBalancerDnsName() + ":" + TEST_PORT)
-                .description("Put this in greenlight.json as services." + name + ".smoke.testUrl").build();
-        CfnOutput.Builder.create(this, "RepositoryUri").value(repository.getRepositoryUri()).build();
     }
 
     /** The alarms this stack creates for a service: 5xx and latency per target group. */

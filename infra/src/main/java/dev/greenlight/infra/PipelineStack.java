@@ -6,6 +6,7 @@ import software.amazon.awscdk.ArnFormat;
 import dev.greenlight.workers.config.ConfigSize;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.Effect;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.steps.Grant;
+import dev.greenlight.workers.steps.Setting;
+import dev.greenlight.workers.steps.Step;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Alias;
@@ -57,16 +62,19 @@ public final class PipelineStack extends Stack {
 
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
-    private final Map<Worker, Function> functions = new EnumMap<>(Worker.class);
-    private final Map<Worker, software.amazon.awscdk.services.lambda.Alias> aliases = new EnumMap<>(Worker.class);
+    private final Map<Step, Function> functions = new EnumMap<>(Step.class);
+    private final Map<Step, software.amazon.awscdk.services.lambda.Alias> aliases = new EnumMap<>(Step.class);
     private final StateMachine stateMachine;
     private final Topic topic;
     private final String workersConfig;
+    private final Set<ServiceConfig.Backend> backends = EnumSet.noneOf(ServiceConfig.Backend.class);
+    private final Role ecsHookRole;
 
 
     public PipelineStack(Construct scope, String id, StackProps props, AppInputs inputs) {
         super(scope, id, props);
         ServiceArns arns = new ServiceArns(this, inputs.config());
+        inputs.config().services().values().forEach(service -> backends.add(service.backend()));
         topic = Topic.Builder.create(this, "Topic").displayName("Greenlight approvals and notifications")
                 .masterKey(Alias.fromAliasName(this, "SnsKey", "alias/aws/sns")).enforceSsl(true).build();
         workersConfig = WorkersConfig.withDefaultTopic(inputs.configJson(), topic.getTopicArn());
@@ -74,24 +82,23 @@ public final class PipelineStack extends Stack {
             throw new IllegalArgumentException(problem);
         });
 
-        // The smoke hook first: StartDeployment names it in its environment.
-        function(Worker.SMOKE_TEST_HOOK, inputs, environment(Worker.SMOKE_TEST_HOOK, inputs),
-                statements(Worker.SMOKE_TEST_HOOK, arns));
-        for (Worker worker : Worker.values()) {
-            if (worker != Worker.TRIGGER && worker != Worker.SMOKE_TEST_HOOK) {
+        // The hooks first: StartDeployment names them in its environment.
+        function(Step.SMOKE_TEST_HOOK, inputs, environment(Step.SMOKE_TEST_HOOK, inputs),
+                statements(Step.SMOKE_TEST_HOOK, arns));
+        function(Step.ECS_LIFECYCLE_HOOK, inputs, environment(Step.ECS_LIFECYCLE_HOOK, inputs),
+                statements(Step.ECS_LIFECYCLE_HOOK, arns));
+        // Amazon ECS invokes the lifecycle hook with this role, and with nothing else.
+        ecsHookRole = Role.Builder.create(this, "EcsHookInvokeRole")
+                .assumedBy(new ServicePrincipal("ecs.amazonaws.com"))
+                .description("Amazon ECS invokes Greenlight's lifecycle hook with this role").build();
+        aliases.get(Step.ECS_LIFECYCLE_HOOK).grantInvoke(ecsHookRole);
+        for (Step worker : Step.values()) {
+            if (worker != Step.TRIGGER && worker != Step.SMOKE_TEST_HOOK && worker != Step.ECS_LIFECYCLE_HOOK) {
                 function(worker, inputs, environment(worker, inputs), statements(worker, arns));
             }
         }
         stateMachine = stateMachine(inputs.definition());
-        Map<String, String> triggerEnv = environment(Worker.TRIGGER, inputs);
-        triggerEnv.put("STATE_MACHINE_ARN", stateMachine.getStateMachineArn());
-        function(Worker.TRIGGER, inputs, triggerEnv, List.of(
-                allow(List.of("states:StartExecution"), List.of(stateMachine.getStateMachineArn())),
-                // Asks whether a repeated push's execution already exists, under the state machine's executions.
-                allow(List.of("states:DescribeExecution"), List.of(Stack.of(this).formatArn(ArnComponents.builder()
-                        .service("states").resource("execution")
-                        .resourceName(stateMachine.getStateMachineName() + ":*")
-                        .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build())))));
+        function(Step.TRIGGER, inputs, environment(Step.TRIGGER, inputs), statements(Step.TRIGGER, arns));
 
         inputs.config().services().forEach((name, service) -> Rule.Builder.create(this, "EcrPush-" + name)
                 .description("A pushed image of " + service.repository() + " starts a Greenlight deployment of "
@@ -100,7 +107,7 @@ public final class PipelineStack extends Stack {
                         .detail(Map.of("action-type", List.of("PUSH"), "result", List.of("SUCCESS"),
                                 "repository-name", List.of(service.repository())))
                         .build())
-                .targets(List.of(LambdaFunction.Builder.create(aliases.get(Worker.TRIGGER))
+                .targets(List.of(LambdaFunction.Builder.create(aliases.get(Step.TRIGGER))
                         .retryAttempts(8).maxEventAge(Duration.hours(2)).build()))
                 .build());
 
@@ -115,7 +122,7 @@ public final class PipelineStack extends Stack {
                                         "state", Map.of("value", List.of("ALARM"))))
                                 .build())
                         // A late stop could meet a newer release: the worker skips those, and the pipeline polls.
-                        .targets(List.of(LambdaFunction.Builder.create(aliases.get(Worker.STOP_ON_ALARM))
+                        .targets(List.of(LambdaFunction.Builder.create(aliases.get(Step.STOP_ON_ALARM))
                                 .retryAttempts(2).maxEventAge(Duration.minutes(5)).build()))
                         .build();
             }
@@ -131,23 +138,26 @@ public final class PipelineStack extends Stack {
         return stateMachine;
     }
 
-    public Function function(Worker worker) {
+    public Function function(Step worker) {
         return functions.get(worker);
     }
 
-    private Map<String, String> environment(Worker worker, AppInputs inputs) {
+    private Map<String, String> environment(Step step, AppInputs inputs) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
-        switch (worker) {
-            case TRIGGER, SMOKE_TEST_HOOK, STOP_ON_ALARM -> env.put("GREENLIGHT_CONFIG", workersConfig);
-            case START_DEPLOYMENT -> env.put("SMOKE_TEST_FUNCTION", aliases.get(Worker.SMOKE_TEST_HOOK).getFunctionArn());
-            default -> {
-            }
+        for (Setting setting : step.settings()) { // in the enum's order: the template stays stable
+            env.put(setting.name(), switch (setting) {
+                case GREENLIGHT_CONFIG -> workersConfig;
+                case SMOKE_TEST_FUNCTION -> aliases.get(Step.SMOKE_TEST_HOOK).getFunctionArn();
+                case ECS_HOOK_FUNCTION -> aliases.get(Step.ECS_LIFECYCLE_HOOK).getFunctionArn();
+                case ECS_HOOK_ROLE_ARN -> ecsHookRole.getRoleArn();
+                case STATE_MACHINE_ARN -> stateMachine.getStateMachineArn();
+            });
         }
         return env;
     }
 
-    private void function(Worker worker, AppInputs inputs, Map<String, String> env, List<PolicyStatement> statements) {
+    private void function(Step worker, AppInputs inputs, Map<String, String> env, List<PolicyStatement> statements) {
         LogGroup logs = LogGroup.Builder.create(this, worker.id() + "Logs").retention(RetentionDays.ONE_MONTH)
                 .removalPolicy(RemovalPolicy.DESTROY).build();
         Role role = Role.Builder.create(this, worker.id() + "Role")
@@ -158,10 +168,10 @@ public final class PipelineStack extends Stack {
         Function.Builder builder = Function.Builder.create(this, worker.id())
                 .runtime(Runtime.JAVA_21).architecture(Architecture.ARM_64)
                 .handler(worker.handler()).code(Code.fromAsset(inputs.workersJar().toString()))
-                .memorySize(1024).timeout(worker.timeout()).role(role).logGroup(logs)
+                .memorySize(1024).timeout(Duration.seconds(worker.timeoutSeconds())).role(role).logGroup(logs)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS).environment(env)
                 .description("Greenlight worker " + worker.id());
-        if (worker == Worker.SMOKE_TEST_HOOK) {
+        if (worker == Step.SMOKE_TEST_HOOK) {
             builder.functionName(SMOKE_TEST_FUNCTION_NAME);
         }
         Function function = builder.build();
@@ -171,32 +181,32 @@ public final class PipelineStack extends Stack {
         Nag.suppress(function, "AwsSolutions-L1", "java21 is the runtime Greenlight's workers are built and "
                 + "tested for, with SnapStart on published versions; moving to a newer Java runtime is a deliberate "
                 + "upgrade of the workers, not a template setting");
-        if (worker == Worker.TRIGGER) {
+        if (worker == Step.TRIGGER) {
             Nag.suppressMatching(role, "AwsSolutions-IAM5", "states:DescribeExecution on this state machine's "
                     + "executions only: the execution's name derives from the pushed image at run time, so the ARN "
                     + "ends in a wildcard", "/^Resource::.*:execution:.*\\*$/g");
-        } else if (worker == Worker.VERIFY_IMAGE) {
+        } else if (worker == Step.VERIFY_IMAGE) {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition has no resource-level "
                     + "permissions (AWS Service Authorization Reference): it reads the service's current task "
                     + "definition, whose ARN is only known at run time, to check the image's platform", "Resource::*");
-        } else if (worker == Worker.WATCH_DEPLOYMENT) {
+        } else if (worker == Step.WATCH_DEPLOYMENT) {
             Nag.suppress(role, "AwsSolutions-IAM5", "cloudwatch:GetMetricData, "
                     + "elasticloadbalancing:DescribeTargetGroups and ecs:DescribeTaskDefinition have no resource-level "
                     + "permissions (AWS Service Authorization Reference): they read the load balancer's "
                     + "per-target-group metrics the canary analysis judges green on, and the smoke report tagged on "
                     + "green's task definition; " + CODEDEPLOY_BY_ID, "Resource::*");
-        } else if (worker == Worker.PROMOTE || worker == Worker.ROLLBACK || worker == Worker.STOP_ON_ALARM) {
+        } else if (worker == Step.PROMOTE || worker == Step.ROLLBACK || worker == Step.STOP_ON_ALARM) {
             Nag.suppress(role, "AwsSolutions-IAM5", CODEDEPLOY_BY_ID, "Resource::*");
-        } else if (worker == Worker.SMOKE_TEST_HOOK) {
+        } else if (worker == Step.SMOKE_TEST_HOOK) {
             Nag.suppress(role, "AwsSolutions-IAM5", CODEDEPLOY_BY_ID, "Resource::*");
             Nag.suppressMatching(role, "AwsSolutions-IAM5", "ecs:TagResource on task definitions only, and only "
                     + "with greenlight:smoke tag keys: green's revision is registered at run time, so its ARN ends "
                     + "in a wildcard", "/^Resource::.*:task-definition\\/\\*$/g");
-        } else if (worker == Worker.PREFLIGHT) {
+        } else if (worker == Step.PREFLIGHT) {
             Nag.suppress(role, "AwsSolutions-IAM5", "elasticloadbalancing:DescribeListeners has no resource-level "
                     + "permissions (AWS Service Authorization Reference): it reads which target group the production "
                     + "listener serves users from, so only alarms about it block a release", "Resource::*");
-        } else if (worker == Worker.REGISTER_TASK_DEFINITION) {
+        } else if (worker == Step.REGISTER_TASK_DEFINITION) {
             Nag.suppress(role, "AwsSolutions-IAM5", "ecs:DescribeTaskDefinition and ecs:RegisterTaskDefinition "
                     + "have no resource-level permissions, and ecs:TagResource tags the new revision, whose ARN "
                     + "does not exist before it is registered; iam:PassRole passes the task and execution roles of "
@@ -210,7 +220,7 @@ public final class PipelineStack extends Stack {
 
     private StateMachine stateMachine(String definition) {
         Map<String, String> substitutions = new LinkedHashMap<>();
-        Worker.calledByStateMachine().forEach(w -> substitutions.put(w.substitution(), aliases.get(w).getFunctionArn()));
+        Step.calledByStateMachine().forEach(w -> substitutions.put(w.substitution(), aliases.get(w).getFunctionArn()));
         Set<String> unknown = new TreeSet<>(placeholders(definition));
         unknown.removeAll(substitutions.keySet());
         if (!unknown.isEmpty()) {
@@ -226,7 +236,7 @@ public final class PipelineStack extends Stack {
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
                 .tracingEnabled(true)
                 .build();
-        Worker.calledByStateMachine().forEach(w -> aliases.get(w).grantInvoke(machine));
+        Step.calledByStateMachine().forEach(w -> aliases.get(w).grantInvoke(machine));
         Nag.suppress(machine.getRole(), "AwsSolutions-IAM5", "X-Ray (xray:PutTraceSegments, "
                 + "xray:PutTelemetryRecords, xray:GetSamplingRules, xray:GetSamplingTargets) and CloudWatch Logs "
                 + "vended delivery (logs:CreateLogDelivery and the other delivery actions) have no resource-level "
@@ -245,100 +255,52 @@ public final class PipelineStack extends Stack {
         return names;
     }
 
-    /**
-     * For the actions the Service Authorization Reference lists with no resource type (CodeDeploy's
-     * StopDeployment, ContinueDeployment, PutLifecycleEventHookExecutionStatus, ListDeploymentTargets,
-     * GetDeploymentTarget): AWS authorizes them on "*", so a statement naming a deployment group's ARN
-     * does not allow them. The IAM-enforcing twin refused them until they were granted here.
-     */
-    private static final List<String> NO_RESOURCE_LEVEL = List.of("*");
     private static final String CODEDEPLOY_BY_ID = "CodeDeploy's operations on a deployment by its ID (StopDeployment, "
             + "ContinueDeployment, PutLifecycleEventHookExecutionStatus, ListDeploymentTargets, GetDeploymentTarget) "
             + "have no resource-level permissions (AWS Service Authorization Reference)";
 
-    private List<PolicyStatement> statements(Worker worker, ServiceArns arns) {
-        List<String> groups = arns.deploymentGroups();
-        List<PolicyStatement> s = new ArrayList<>();
-        switch (worker) {
-            case VERIFY_IMAGE -> {
-                s.add(allow(List.of("ecr:DescribeRepositories", "ecr:DescribeImages",
-                        "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
-                        "ecr:GetDownloadUrlForLayer"), arns.repositories()));
-                s.add(allow(List.of("ecs:DescribeServices"), arns.ecsServices()));
-                s.add(allow(List.of("ecs:DescribeTaskDefinition"), List.of("*")));
+    /**
+     * The step's grants from the catalogue that the configured backends need, each scope as the services'
+     * ARNs; a scope no configured service has (CodeDeploy groups when every service is on ECS) grants nothing.
+     */
+    private List<PolicyStatement> statements(Step step, ServiceArns arns) {
+        List<PolicyStatement> statements = new ArrayList<>();
+        for (Grant grant : step.grants()) {
+            List<String> resources = resources(grant.scope(), arns);
+            if (resources.isEmpty() || grant.backend() != null && !backends.contains(grant.backend())) {
+                continue;
             }
-            case PREFLIGHT -> {
-                s.add(allow(List.of("ecr:DescribeImages"), arns.repositories()));
-                s.add(allow(List.of("cloudwatch:DescribeAlarms"), arns.alarms()));
-                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
-                        "codedeploy:GetDeploymentGroup"), groups));
-                // DescribeListeners supports no resource-level permissions.
-                s.add(allow(List.of("elasticloadbalancing:DescribeListeners"), List.of("*")));
+            PolicyStatement.Builder statement = PolicyStatement.Builder.create().effect(Effect.ALLOW)
+                    .actions(grant.actions()).resources(resources);
+            if (grant.condition() != null) {
+                statement.conditions(Map.of(grant.condition().operator(),
+                        Map.of(grant.condition().key(), grant.condition().value())));
             }
-            case REGISTER_TASK_DEFINITION -> {
-                s.add(allow(List.of("ecs:DescribeServices"), arns.ecsServices()));
-                s.add(allow(List.of("ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource"),
-                        List.of("*")));
-                s.add(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("iam:PassRole"))
-                        .resources(List.of("*"))
-                        .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
-                        .build());
-            }
-            case START_DEPLOYMENT -> {
-                s.add(allow(List.of("codedeploy:CreateDeployment", "codedeploy:ListDeployments",
-                        "codedeploy:GetDeployment"), groups));
-                s.add(allow(List.of("codedeploy:CreateDeploymentConfig", "codedeploy:GetDeploymentConfig"),
-                        arns.canaryDeploymentConfigs()));
-                s.add(allow(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"),
-                        arns.applications()));
-            }
-            case SMOKE_TEST_HOOK -> {
-                s.add(allow(List.of("codedeploy:GetDeployment"), groups));
-                s.add(allow(List.of("codedeploy:PutLifecycleEventHookExecutionStatus"), NO_RESOURCE_LEVEL));
-                // Its report goes on green's task definition, and only under the greenlight:smoke tag keys.
-                s.add(PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(List.of("ecs:TagResource"))
-                        .resources(List.of(arns.taskDefinitions()))
-                        .conditions(Map.of("ForAllValues:StringLike", Map.of("aws:TagKeys", "greenlight:smoke*")))
-                        .build());
-            }
-            case WATCH_DEPLOYMENT -> {
-                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"), groups));
-                s.add(allow(List.of("codedeploy:ListDeploymentTargets", "codedeploy:GetDeploymentTarget"),
-                        NO_RESOURCE_LEVEL));
-                s.add(allow(List.of("cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"), arns.alarms()));
-                // GetMetricData and DescribeTargetGroups support no resource-level permissions.
-                s.add(allow(List.of("cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
-                        List.of("*")));
-                // DescribeTaskDefinition supports no resource-level permissions: it reads the smoke report's tags.
-                s.add(allow(List.of("ecs:DescribeTaskDefinition"), List.of("*")));
-            }
-            case REQUEST_APPROVAL -> s.add(allow(List.of("sns:Publish"), topics(arns)));
-            case PROMOTE -> {
-                s.add(allow(List.of("codedeploy:GetDeployment"), groups));
-                s.add(allow(List.of("codedeploy:ContinueDeployment"), NO_RESOURCE_LEVEL));
-            }
-            case ROLLBACK -> {
-                s.add(allow(List.of("codedeploy:GetDeployment", "codedeploy:CreateDeployment"), groups));
-                s.add(allow(List.of("codedeploy:StopDeployment"), NO_RESOURCE_LEVEL));
-                s.add(allow(List.of("codedeploy:GetDeploymentConfig"),
-                        List.of(arns.deploymentConfig(ServiceArns.REDEPLOY_CONFIG))));
-                s.add(allow(List.of("codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision"),
-                        arns.applications()));
-            }
-            case STOP_ON_ALARM -> {
-                s.add(allow(List.of("codedeploy:ListDeployments", "codedeploy:GetDeployment"), groups));
-                s.add(allow(List.of("codedeploy:StopDeployment"), NO_RESOURCE_LEVEL));
-            }
-            // HTTP to the services' test listeners only: no AWS call, so its role allows nothing but its logs.
-            case DRIVE_SYNTHETIC_LOAD -> {
-            }
-            case NOTIFY -> {
-                s.add(allow(List.of("events:PutEvents"), arns.eventBuses()));
-                s.add(allow(List.of("sns:Publish"), topics(arns)));
-            }
-            default -> throw new IllegalArgumentException("no permissions for " + worker);
+            statements.add(statement.build());
         }
-        return s;
+        return statements;
+    }
+
+    private List<String> resources(Grant.Scope scope, ServiceArns arns) {
+        return switch (scope) {
+            case ANY -> List.of("*");
+            case REPOSITORIES -> arns.repositories();
+            case ECS_SERVICES -> arns.ecsServices();
+            case ECS_SERVICE_DEPLOYMENTS -> arns.ecsServiceDeployments();
+            case ECS_SERVICE_REVISIONS -> arns.ecsServiceRevisions();
+            case TASK_DEFINITIONS -> List.of(arns.taskDefinitions());
+            case ALARMS -> arns.alarms();
+            case CODEDEPLOY_APPLICATIONS -> arns.applications();
+            case CODEDEPLOY_DEPLOYMENT_GROUPS -> arns.deploymentGroups();
+            case CANARY_DEPLOYMENT_CONFIGS -> arns.canaryDeploymentConfigs();
+            case REDEPLOY_DEPLOYMENT_CONFIG -> List.of(arns.deploymentConfig(ServiceArns.REDEPLOY_CONFIG));
+            case EVENT_BUSES -> arns.eventBuses();
+            case TOPICS -> topics(arns);
+            case STATE_MACHINE -> List.of(stateMachine.getStateMachineArn());
+            case STATE_MACHINE_EXECUTIONS -> List.of(Stack.of(this).formatArn(ArnComponents.builder()
+                    .service("states").resource("execution").resourceName(stateMachine.getStateMachineName() + ":*")
+                    .arnFormat(ArnFormat.COLON_RESOURCE_NAME).build()));
+        };
     }
 
     private List<String> topics(ServiceArns arns) {

@@ -34,12 +34,13 @@ final class ServiceArns {
     }
 
     List<String> applications() {
-        return each(s -> List.of(arn("codedeploy", "application", s.codeDeploy().application(),
+        return each(s -> s.codeDeploy() == null ? List.of() : List.of(arn("codedeploy", "application",
+                s.codeDeploy().application(),
                 ArnFormat.COLON_RESOURCE_NAME)));
     }
 
     List<String> deploymentGroups() {
-        return each(s -> List.of(arn("codedeploy", "deploymentgroup",
+        return each(s -> s.codeDeploy() == null ? List.of() : List.of(arn("codedeploy", "deploymentgroup",
                 s.codeDeploy().application() + "/" + s.codeDeploy().deploymentGroup(), ArnFormat.COLON_RESOURCE_NAME)));
     }
 
@@ -60,6 +61,22 @@ final class ServiceArns {
     /** Every task definition revision: families and revisions are only known at run time. */
     String taskDefinitions() {
         return arn("ecs", "task-definition", "*", ArnFormat.SLASH_RESOURCE_NAME);
+    }
+
+    /** The service deployments of the services ECS deploys itself: their ARNs end in run-time ids. */
+    List<String> ecsServiceDeployments() {
+        return onEcs("service-deployment");
+    }
+
+    /** The service revisions of the services ECS deploys itself: their ARNs end in run-time ids. */
+    List<String> ecsServiceRevisions() {
+        return onEcs("service-revision");
+    }
+
+    private List<String> onEcs(String resourceType) {
+        return each(s -> s.backend() != ServiceConfig.Backend.ecs ? List.of()
+                : List.of(arn("ecs", resourceType, s.cluster() + "/" + s.service() + "/*",
+                        ArnFormat.SLASH_RESOURCE_NAME)));
     }
 
     List<String> alarms() {

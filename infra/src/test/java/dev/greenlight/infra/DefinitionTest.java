@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.steps.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,10 +35,10 @@ class DefinitionTest {
         JsonNode substitutions = machine.path("DefinitionSubstitutions");
         assertThat(new TreeSet<>(Templates.JSON.convertValue(substitutions, Map.class).keySet()))
                 .isEqualTo(PipelineStack.placeholders(file))
-                .isEqualTo(Worker.calledByStateMachine().stream().map(Worker::substitution)
+                .isEqualTo(Step.calledByStateMachine().stream().map(Step::substitution)
                         .collect(Collectors.toCollection(TreeSet::new)));
         JsonNode resources = Templates.json(app.pipeline()).path("Resources");
-        for (Worker worker : Worker.calledByStateMachine()) {
+        for (Step worker : Step.calledByStateMachine()) {
             String alias = substitutions.path(worker.substitution()).path("Ref").asText();
             assertThat(resources.path(alias).path("Type").asText()).isEqualTo("AWS::Lambda::Alias");
             assertThat(resources.path(alias).path("Properties").path("FunctionName").path("Ref").asText())
@@ -53,7 +54,7 @@ class DefinitionTest {
     /** The definition as Step Functions receives it, with an example ARN for each worker's alias. */
     static String substituted(String definition) {
         String result = definition;
-        for (Worker worker : Worker.calledByStateMachine()) {
+        for (Step worker : Step.calledByStateMachine()) {
             result = result.replace("${" + worker.substitution() + "}",
                     "arn:aws:lambda:us-east-1:123456789012:function:greenlight-" + worker.id() + ":live");
         }

@@ -38,6 +38,24 @@ class DemoServiceStackTest {
     }
 
     @Test
+    void aServiceOnEcs_isEcsNativeBlueGreen_withTheAlternateTargetGroupAndBothRules_andNoCodeDeploy() {
+        Template ecs = Synthesis.of(Synthesis.ORDERS_ON_ECS).demo();
+
+        ecs.hasResourceProperties("AWS::ECS::Service", Match.objectLike(Map.of("ServiceName", "orders",
+                "DeploymentController", Map.of("Type", "ECS"),
+                "DeploymentConfiguration", Match.objectLike(Map.of("Strategy", "BLUE_GREEN")),
+                "LoadBalancers", List.of(Match.objectLike(Map.of("ContainerName", "app",
+                        "AdvancedConfiguration", Match.objectLike(Map.of(
+                                "AlternateTargetGroupArn", Match.anyValue(),
+                                "ProductionListenerRule", Match.anyValue(),
+                                "TestListenerRule", Match.anyValue(),
+                                "RoleArn", Match.anyValue()))))))));
+        ecs.resourceCountIs("AWS::ElasticLoadBalancingV2::ListenerRule", 2);
+        ecs.resourceCountIs("AWS::CodeDeploy::DeploymentGroup", 0);
+        ecs.resourceCountIs("AWS::CodeDeploy::Application", 0);
+    }
+
+    @Test
     void theLoadBalancer_hasProductionAndTestListeners_andTwoTargetGroups() {
         template().resourceCountIs("AWS::ElasticLoadBalancingV2::LoadBalancer", 1);
         template().resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);

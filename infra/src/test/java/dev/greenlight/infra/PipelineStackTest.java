@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.steps.Step;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +30,15 @@ class PipelineStackTest {
 
     @Test
     void oneFunctionPerWorker_andOneLiveAliasEach() {
-        template().resourceCountIs("AWS::Lambda::Function", Worker.values().length);
-        template().resourceCountIs("AWS::Lambda::Alias", Worker.values().length);
+        template().resourceCountIs("AWS::Lambda::Function", Step.values().length);
+        template().resourceCountIs("AWS::Lambda::Alias", Step.values().length);
         template().resourceCountIs("AWS::StepFunctions::StateMachine", 1);
         template().resourceCountIs("AWS::SNS::Topic", 1);
     }
 
     @ParameterizedTest
-    @EnumSource(Worker.class)
-    void everyWorker_runsJava21OnArm64WithSnapStartAndFastJvmStart(Worker worker) {
+    @EnumSource(Step.class)
+    void everyWorker_runsJava21OnArm64WithSnapStartAndFastJvmStart(Step worker) {
         template().hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", worker.handler(),
                 "Runtime", "java21",
@@ -52,46 +53,80 @@ class PipelineStackTest {
 
     static Stream<Arguments> permissions() {
         return Stream.of(
-                Arguments.of(Worker.TRIGGER, Set.of("states:StartExecution", "states:DescribeExecution")),
-                Arguments.of(Worker.VERIFY_IMAGE, Set.of("ecr:DescribeRepositories", "ecr:DescribeImages",
+                Arguments.of(Step.TRIGGER, Set.of("states:StartExecution", "states:DescribeExecution")),
+                Arguments.of(Step.VERIFY_IMAGE, Set.of("ecr:DescribeRepositories", "ecr:DescribeImages",
                         "ecr:DescribeImageScanFindings", "ecr:StartImageScan", "ecr:BatchGetImage",
                         "ecr:GetDownloadUrlForLayer", "ecs:DescribeServices", "ecs:DescribeTaskDefinition")),
-                Arguments.of(Worker.PREFLIGHT, Set.of("ecr:DescribeImages", "cloudwatch:DescribeAlarms",
+                Arguments.of(Step.PREFLIGHT, Set.of("ecr:DescribeImages", "cloudwatch:DescribeAlarms",
                         "codedeploy:ListDeployments", "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup",
                         "elasticloadbalancing:DescribeListeners")),
-                Arguments.of(Worker.REGISTER_TASK_DEFINITION, Set.of("ecs:DescribeServices",
+                Arguments.of(Step.REGISTER_TASK_DEFINITION, Set.of("ecs:DescribeServices",
                         "ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition", "ecs:TagResource",
                         "iam:PassRole")),
-                Arguments.of(Worker.START_DEPLOYMENT, Set.of("codedeploy:CreateDeployment",
+                Arguments.of(Step.START_DEPLOYMENT, Set.of("codedeploy:CreateDeployment",
                         "codedeploy:ListDeployments", "codedeploy:GetDeployment", "codedeploy:CreateDeploymentConfig",
                         "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
                         "codedeploy:GetApplicationRevision")),
-                Arguments.of(Worker.SMOKE_TEST_HOOK, Set.of("codedeploy:PutLifecycleEventHookExecutionStatus",
+                Arguments.of(Step.SMOKE_TEST_HOOK, Set.of("codedeploy:PutLifecycleEventHookExecutionStatus",
                         "codedeploy:GetDeployment", "ecs:TagResource")),
-                Arguments.of(Worker.WATCH_DEPLOYMENT, Set.of("codedeploy:GetDeployment", "cloudwatch:DescribeAlarms",
+                Arguments.of(Step.WATCH_DEPLOYMENT, Set.of("codedeploy:GetDeployment", "cloudwatch:DescribeAlarms",
                         "cloudwatch:DescribeAlarmHistory", "codedeploy:ListDeploymentTargets",
                         "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup", "cloudwatch:GetMetricData",
                         "elasticloadbalancing:DescribeTargetGroups", "ecs:DescribeTaskDefinition")),
-                Arguments.of(Worker.REQUEST_APPROVAL, Set.of("sns:Publish")),
-                Arguments.of(Worker.PROMOTE, Set.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
-                Arguments.of(Worker.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
+                Arguments.of(Step.REQUEST_APPROVAL, Set.of("sns:Publish")),
+                Arguments.of(Step.PROMOTE, Set.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
+                Arguments.of(Step.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
                         "codedeploy:CreateDeployment", "codedeploy:GetDeploymentConfig",
                         "codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision")),
-                Arguments.of(Worker.NOTIFY, Set.of("events:PutEvents", "sns:Publish")),
-                Arguments.of(Worker.DRIVE_SYNTHETIC_LOAD, Set.of()),
-                Arguments.of(Worker.STOP_ON_ALARM, Set.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
-                        "codedeploy:StopDeployment")));
+                Arguments.of(Step.NOTIFY, Set.of("events:PutEvents", "sns:Publish")),
+                Arguments.of(Step.DRIVE_SYNTHETIC_LOAD, Set.of()),
+                Arguments.of(Step.STOP_ON_ALARM, Set.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
+                        "codedeploy:StopDeployment")),
+                // No service is deployed by ECS here: the hook's role allows nothing but its logs.
+                Arguments.of(Step.ECS_LIFECYCLE_HOOK, Set.of()));
     }
 
     @ParameterizedTest
     @MethodSource("permissions")
-    void eachWorkersRole_allowsOnlyTheCallsItMakes_plusWritingItsOwnLogs(Worker worker, Set<String> calls) {
+    void eachWorkersRole_allowsOnlyTheCallsItMakes_plusWritingItsOwnLogs(Step worker, Set<String> calls) {
         JsonNode function = Templates.function(template(), worker.handler()).getValue();
         String roleId = Templates.target(function.path("Properties").path("Role"));
         TreeSet<String> expected = new TreeSet<>(calls);
         expected.addAll(LOGS);
         assertThat(Templates.actions(Templates.statementsOfRole(template(), roleId))).isEqualTo(expected);
-        template().resourceCountIs("AWS::IAM::Role", Worker.values().length + 1);
+        // One role per worker, the state machine's, and the one ECS invokes the lifecycle hook with.
+        template().resourceCountIs("AWS::IAM::Role", Step.values().length + 2);
+    }
+
+    /** With one service on ECS, the ECS calls join the CodeDeploy ones, on that service's resources only. */
+    static Stream<Arguments> ecsPermissions() {
+        return Stream.of(
+                Arguments.of(Step.START_DEPLOYMENT, Set.of("ecs:UpdateService", "ecs:ListServiceDeployments",
+                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "iam:PassRole")),
+                Arguments.of(Step.PROMOTE, Set.of("ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions",
+                        "ecs:TagResource")),
+                Arguments.of(Step.ROLLBACK, Set.of("ecs:UpdateService", "ecs:ListServiceDeployments",
+                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "ecs:StopServiceDeployment")),
+                Arguments.of(Step.ECS_LIFECYCLE_HOOK, Set.of("ecs:ListServiceDeployments",
+                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "ecs:ListTagsForResource",
+                        "ecs:TagResource")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ecsPermissions")
+    void aServiceOnEcs_addsTheEcsCallsToTheWorkersThatMakeThem(Step worker, Set<String> ecsCalls) {
+        Template template = Synthesis.of(Synthesis.ONE_ON_ECS).pipeline();
+        JsonNode function = Templates.function(template, worker.handler()).getValue();
+        String roleId = Templates.target(function.path("Properties").path("Role"));
+        List<JsonNode> statements = Templates.statementsOfRole(template, roleId);
+
+        assertThat(Templates.actions(statements)).containsAll(ecsCalls);
+        assertThat(statements.toString()).as("orders is deployed by CodeDeploy")
+                .doesNotContain(":service-deployment/greenlight/orders");
+        if (worker == Step.START_DEPLOYMENT) {
+            assertThat(statements.toString()).contains("\"iam:PassedToService\":\"ecs.amazonaws.com\"")
+                    .contains(":service/prod/payments-api");
+        }
     }
 
     @Test
@@ -111,7 +146,7 @@ class PipelineStackTest {
 
     @Test
     void theSmokeHook_tagsOnlyTaskDefinitions_andOnlyWithItsOwnTagKeys() {
-        JsonNode function = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getValue();
+        JsonNode function = Templates.function(template(), Step.SMOKE_TEST_HOOK.handler()).getValue();
         String roleId = Templates.target(function.path("Properties").path("Role"));
         JsonNode tagging = Templates.statementsOfRole(template(), roleId).stream()
                 .filter(statement -> statement.path("Action").toString().contains("ecs:TagResource"))
@@ -139,7 +174,7 @@ class PipelineStackTest {
     void theTriggerAndTheSmokeHook_readTheConfigurationFile_withTheStacksTopicWhereAServiceNamesNone() {
         String topicId = Templates.resources(template(), "AWS::SNS::Topic").get(0).getKey();
         String topicArn = "arn:aws:sns:us-east-1:123456789012:Greenlight-Topic";
-        for (Worker worker : List.of(Worker.TRIGGER, Worker.SMOKE_TEST_HOOK)) {
+        for (Step worker : List.of(Step.TRIGGER, Step.SMOKE_TEST_HOOK)) {
             JsonNode env = Templates.function(template(), worker.handler()).getValue().path("Properties")
                     .path("Environment").path("Variables");
             String config = Templates.resolve(env.path("GREENLIGHT_CONFIG"), Map.of(topicId, topicArn));
@@ -150,7 +185,7 @@ class PipelineStackTest {
                     .isEqualTo("arn:aws:sns:eu-west-1:111122223333:payments-releases");
             assertThat(loaded.service("payments").approval().mode()).isEqualTo(ServiceConfig.ApprovalMode.manual);
         }
-        JsonNode trigger = Templates.function(template(), Worker.TRIGGER.handler()).getValue();
+        JsonNode trigger = Templates.function(template(), Step.TRIGGER.handler()).getValue();
         assertThat(Templates.resources(template(), "AWS::StepFunctions::StateMachine").get(0).getKey())
                 .isEqualTo(trigger.path("Properties").path("Environment").path("Variables")
                         .path("STATE_MACHINE_ARN").path("Ref").asText());
@@ -158,13 +193,13 @@ class PipelineStackTest {
 
     @Test
     void theSmokeHook_isNamedForCodeDeploysManagedRole_andStartDeploymentNamesItsLiveAlias() {
-        JsonNode hook = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getValue();
+        JsonNode hook = Templates.function(template(), Step.SMOKE_TEST_HOOK.handler()).getValue();
         assertThat(hook.path("Properties").path("FunctionName").asText())
                 .isEqualTo(PipelineStack.SMOKE_TEST_FUNCTION_NAME).startsWith("CodeDeployHook_");
-        JsonNode start = Templates.function(template(), Worker.START_DEPLOYMENT.handler()).getValue();
+        JsonNode start = Templates.function(template(), Step.START_DEPLOYMENT.handler()).getValue();
         String hookAlias = start.path("Properties").path("Environment").path("Variables").path("SMOKE_TEST_FUNCTION")
                 .path("Ref").asText();
-        String hookId = Templates.function(template(), Worker.SMOKE_TEST_HOOK.handler()).getKey();
+        String hookId = Templates.function(template(), Step.SMOKE_TEST_HOOK.handler()).getKey();
         assertThat(Templates.json(template()).path("Resources").path(hookAlias).path("Properties")
                 .path("FunctionName").path("Ref").asText()).isEqualTo(hookId);
     }
@@ -180,7 +215,7 @@ class PipelineStackTest {
                 .map(st -> st.path("Resource").toString()).reduce("", String::concat);
         for (var alias : Templates.resources(template(), "AWS::Lambda::Alias")) {
             String function = alias.getValue().path("Properties").path("FunctionName").path("Ref").asText();
-            boolean calledByMachine = Worker.calledByStateMachine().stream()
+            boolean calledByMachine = Step.calledByStateMachine().stream()
                     .anyMatch(worker -> Templates.function(template(), worker.handler()).getKey().equals(function));
             assertThat(invoked.contains("\"" + alias.getKey() + "\"")).as(alias.getKey()).isEqualTo(calledByMachine);
         }
@@ -196,7 +231,7 @@ class PipelineStackTest {
         template().resourceCountIs("AWS::Events::Rule", 4);
         String triggerAlias = Templates.resources(template(), "AWS::Lambda::Alias").stream()
                 .filter(a -> Templates.target(a.getValue().path("Properties").path("FunctionName"))
-                        .equals(Templates.function(template(), Worker.TRIGGER.handler()).getKey()))
+                        .equals(Templates.function(template(), Step.TRIGGER.handler()).getKey()))
                 .findFirst().orElseThrow().getKey();
         template().hasResourceProperties("AWS::Events::Rule", Map.of(
                 "EventPattern", Map.of(
@@ -222,7 +257,7 @@ class PipelineStackTest {
     void eachServicesAlarmsGoingToAlarm_invokeStopOnAlarmAtOnce(List<String> alarms) {
         String alias = Templates.resources(template(), "AWS::Lambda::Alias").stream()
                 .filter(a -> Templates.target(a.getValue().path("Properties").path("FunctionName"))
-                        .equals(Templates.function(template(), Worker.STOP_ON_ALARM.handler()).getKey()))
+                        .equals(Templates.function(template(), Step.STOP_ON_ALARM.handler()).getKey()))
                 .findFirst().orElseThrow().getKey();
         template().hasResourceProperties("AWS::Events::Rule", Map.of(
                 "EventPattern", Map.of(
@@ -231,7 +266,7 @@ class PipelineStackTest {
                         "detail", Map.of("alarmName", alarms, "state", Map.of("value", List.of("ALARM")))),
                 "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", alias),
                         "RetryPolicy", Match.objectLike(Map.of("MaximumEventAgeInSeconds", 300)))))));
-        JsonNode function = Templates.function(template(), Worker.STOP_ON_ALARM.handler()).getValue();
+        JsonNode function = Templates.function(template(), Step.STOP_ON_ALARM.handler()).getValue();
         assertThat(function.path("Properties").path("Environment").path("Variables").has("GREENLIGHT_CONFIG"))
                 .isTrue();
     }

@@ -28,6 +28,10 @@ final class Synthesis {
     static final Path STAND_IN_DEFINITION = Path.of("src/test/resources/stand-in-pipeline.asl.json").toAbsolutePath();
     static final Path EXAMPLE_CONFIG = REPO.resolve("greenlight.json");
     static final Path TWO_SERVICES = Path.of("src/test/resources/two-services.json").toAbsolutePath();
+    /** {@code two-services.json} with payments deployed by ECS blue/green. */
+    static final Path ONE_ON_ECS = Path.of("src/test/resources/one-on-ecs.json").toAbsolutePath();
+    /** {@code orders} alone, deployed by ECS blue/green: the demo stack's ECS-native service. */
+    static final Path ORDERS_ON_ECS = Path.of("src/test/resources/orders-on-ecs.json").toAbsolutePath();
 
     private static final Map<Path, Synthesized> CACHE = new ConcurrentHashMap<>();
     private static Path placeholderJar;

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awscdk.assertions.Template;
 
 /**
  * The workers' IAM roles exactly as the CDK app synthesizes them, for the services the twin's
- * scenarios run ({@code twin-scenarios.json} names what {@code DemoService} provisions), kept in
- * {@code statemachine/src/test/resources/.../synthesized-roles.json} where the scenarios load them
+ * scenarios run ({@code twin-scenarios.json} names what {@code DemoService} provisions; the
+ * {@code -ecs} variant the same service on the ECS backend), kept in
+ * {@code statemachine/src/test/resources/.../synthesized-roles[-ecs].json} where the scenarios load them
  * into the IAM twin. This test fails when the file no longer matches the synthesis; run it with
  * {@code GREENLIGHT_WRITE_ROLES=1} to rewrite the file. Intrinsics become text: the pseudo
  * parameters take the twin's account and region, references to the stack's own resources stay
@@ -26,18 +28,21 @@ import software.amazon.awscdk.assertions.Template;
  */
 class TwinRolesExportTest {
 
-    static final Path CONFIG = Path.of("src/test/resources/twin-scenarios.json").toAbsolutePath();
-    static final Path EXPORT = Synthesis.REPO.resolve(
-            "statemachine/src/test/resources/dev/greenlight/statemachine/synthesized-roles.json");
+    private static final Path EXPORTS = Synthesis.REPO.resolve(
+            "statemachine/src/test/resources/dev/greenlight/statemachine");
     private static final Map<String, String> PSEUDO = Map.of("AWS::Partition", "aws", "AWS::Region", "us-east-1",
             "AWS::AccountId", "123456789012", "AWS::URLSuffix", "amazonaws.com");
 
-    @Test
-    void theExportedRolesAreTheSynthesizedOnes() throws Exception {
+    /** One export per backend: the ECS backend's workers are granted other actions (and the hook's role is added). */
+    @ParameterizedTest
+    @CsvSource({"twin-scenarios.json, synthesized-roles.json", "twin-scenarios-ecs.json, synthesized-roles-ecs.json"})
+    void theExportedRolesAreTheSynthesizedOnes(String config, String file) throws Exception {
+        Path exported = EXPORTS.resolve(file);
         // The twin provisions the demo service itself (DemoService), so only the pipeline stack is synthesized.
-        Template pipeline = Synthesis.synthesize(Synthesis.inputs(CONFIG, null)).pipeline();
+        Template pipeline = Synthesis.synthesize(Synthesis.inputs(
+                Path.of("src/test/resources", config).toAbsolutePath(), null)).pipeline();
         ObjectNode export = Templates.JSON.createObjectNode();
-        export.put("synthesizedFrom", "infra/src/test/resources/twin-scenarios.json");
+        export.put("synthesizedFrom", "infra/src/test/resources/" + config);
         ArrayNode roles = export.putArray("roles");
         for (Map.Entry<String, JsonNode> function : Templates.resources(pipeline, "AWS::Lambda::Function")) {
             JsonNode properties = function.getValue().path("Properties");
@@ -59,11 +64,11 @@ class TwinRolesExportTest {
         String written = Templates.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(export) + "\n";
 
-        if ("1".equals(System.getenv("GREENLIGHT_WRITE_ROLES")) || !Files.exists(EXPORT)) {
-            Files.createDirectories(EXPORT.getParent());
-            Files.writeString(EXPORT, written);
+        if ("1".equals(System.getenv("GREENLIGHT_WRITE_ROLES")) || !Files.exists(exported)) {
+            Files.createDirectories(exported.getParent());
+            Files.writeString(exported, written);
         }
-        assertThat(Files.readString(EXPORT)).as("%s is out of date: run this test with GREENLIGHT_WRITE_ROLES=1", EXPORT)
+        assertThat(Files.readString(exported)).as("%s is out of date: run this test with GREENLIGHT_WRITE_ROLES=1", exported)
                 .isEqualTo(written);
     }
 

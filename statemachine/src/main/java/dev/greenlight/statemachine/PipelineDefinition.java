@@ -1,5 +1,6 @@
 package dev.greenlight.statemachine;
 
+import dev.greenlight.workers.steps.Step;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ public final class PipelineDefinition {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
 
-    /** The worker function names the twin registers, one per substitution. */
+    /** The worker function names the twin registers, one per substitution: the step catalogue's. */
     public static final Map<String, String> TWIN_FUNCTIONS = twinFunctions();
 
     private PipelineDefinition() {
@@ -78,16 +79,7 @@ public final class PipelineDefinition {
 
     private static Map<String, String> twinFunctions() {
         Map<String, String> names = new LinkedHashMap<>();
-        names.put("NotifyFunction", "greenlight-notify");
-        names.put("VerifyImageFunction", "greenlight-verify-image");
-        names.put("PreflightFunction", "greenlight-preflight");
-        names.put("RegisterTaskDefinitionFunction", "greenlight-register-task-definition");
-        names.put("StartDeploymentFunction", "greenlight-start-deployment");
-        names.put("WatchDeploymentFunction", "greenlight-watch-deployment");
-        names.put("RequestApprovalFunction", "greenlight-request-approval");
-        names.put("PromoteFunction", "greenlight-promote");
-        names.put("RollbackFunction", "greenlight-rollback");
-        names.put("DriveSyntheticLoadFunction", "greenlight-drive-synthetic-load");
+        Step.calledByStateMachine().forEach(step -> names.put(step.substitution(), step.twinFunction()));
         return Map.copyOf(names);
     }
 }

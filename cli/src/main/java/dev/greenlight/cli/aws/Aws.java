@@ -61,7 +61,7 @@ public final class Aws implements AutoCloseable {
      * An explicit endpoint wins; else the running twin; else AWS through the SDK's chains. A loopback
      * endpoint is a twin, which takes any credentials.
      */
-    static Aws connect(String endpointUrl, String region, String stateMachineArn) {
+    public static Aws connect(String endpointUrl, String region, String stateMachineArn) {
         Optional<TwinAddress> running = TwinAddress.find();
         String url = endpointUrl != null ? endpointUrl : running.map(TwinAddress::endpointUrl).orElse(null);
         Optional<TwinAddress> twin = running.filter(found -> found.endpointUrl().equals(url));

@@ -1,12 +1,18 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.cli.Arguments;
+import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.cli.console.Console;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.workers.config.GreenlightConfig;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +36,16 @@ public final class DemoCommand implements Callable<Integer> {
             + "seconds, with modelled users instead of real HTTP (scripts/bench reports its figures).")
     boolean virtualTime;
 
+    @Option(names = "--console-port", defaultValue = "0", paramLabel = "N",
+            description = "The web console's port on 127.0.0.1 (default ${DEFAULT-VALUE}: a free one; its address "
+                    + "is printed).")
+    int consolePort;
+
+    @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "codedeploy",
+            description = "Who deploys the service: codedeploy (a CodeDeploy deployment group, the default) or ecs "
+                    + "(Amazon ECS blue/green itself).")
+    Backend backend;
+
     @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",
             description = "With --manual: approve on the person's behalf after SECONDS (unattended runs).")
     Integer approveAfterSeconds;
@@ -39,6 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Arguments.within(spec, consolePort, 0, 65_535, "--console-port", "a port: use 1 to 65535, or 0 for a free one");
         if (virtualTime) {
             VirtualClock clock = new VirtualClock();
             try (LocalTwin twin = LocalTwin.virtualTime(clock)) {
@@ -56,18 +73,19 @@ public final class DemoCommand implements Callable<Integer> {
         ProgressDisplay display = new ProgressDisplay(out, terminal,
                 terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
         try {
-            DemoStage stage = DemoStage.setUp(twin, virtual);
+            DemoStage stage = DemoStage.setUp(twin, virtual, backend);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
                     + (int) DemoStage.USERS_PER_SECOND + " user requests a second through its production listener.");
             List<DeploymentSummary> deployments;
-            if (manual) {
-                try (WireGateway gateway = twin.serve(0)) {
-                    deployments = new Demo(stage, pause, display).run(new ManualApproval(
-                            "http://127.0.0.1:" + gateway.port(),
-                            approveAfterSeconds == null ? null : Duration.ofSeconds(approveAfterSeconds)));
-                }
-            } else {
-                deployments = new Demo(stage, pause, display).run(null);
+            try (WireGateway gateway = twin.serve(0);
+                    Aws aws = Aws.connect("http://127.0.0.1:" + gateway.port(), "us-east-1",
+                            stage.pipeline().stateMachineArn());
+                    Console console = Console.start(aws, new GreenlightConfig(Map.of(DemoStage.SERVICE,
+                            stage.auto())), consolePort)) {
+                display.say("Watch it in the web console: " + console.url());
+                deployments = new Demo(stage, pause, display).run(!manual ? null : new ManualApproval(
+                        "http://127.0.0.1:" + gateway.port(),
+                        approveAfterSeconds == null ? null : Duration.ofSeconds(approveAfterSeconds)));
             }
             out.println();
             out.print(SummaryTable.render(deployments));

@@ -8,9 +8,11 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
-import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.pipeline.TrafficSplit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +40,17 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
     /** Blue is kept this long after all traffic is on green; Promote ends the wait once the bake passed. */
     private static final int TERMINATION_WAIT_MINUTES = 10;
 
-    /** @param virtualTime whether the twin runs in virtual time (tests) rather than on the wall clock */
-    static DemoStage setUp(LocalTwin twin, boolean virtualTime) {
+    /**
+     * @param virtualTime whether the twin runs in virtual time (tests) rather than on the wall clock
+     * @param backend     who deploys {@code orders}: a CodeDeploy deployment group, or ECS blue/green itself
+     */
+    static DemoStage setUp(LocalTwin twin, boolean virtualTime, Backend backend) {
         // The group's own config is never used: StartDeployment names the canary config it creates.
         DemoService service = DemoService.provision(twin, new DemoService.Settings(SERVICE, TASKS,
-                "CodeDeployDefault.ECSAllAtOnce", TERMINATION_WAIT_MINUTES, "healthy"));
-        ServiceConfig auto = TwinServiceConfig.of(twin, service, ApprovalMode.auto, CANARY, BAKE_MINUTES);
-        ServiceConfig manual = TwinServiceConfig.of(twin, service, ApprovalMode.manual, CANARY, BAKE_MINUTES);
+                "CodeDeployDefault.ECSAllAtOnce", TERMINATION_WAIT_MINUTES, "healthy"), backend == Backend.ecs);
+        ServiceConfig auto = TwinServiceConfig.of(twin, service, ApprovalMode.auto, CANARY, BAKE_MINUTES)
+                .withBackend(backend);
+        ServiceConfig manual = auto.withApproval(ApprovalMode.manual);
         PipelineOnTwin pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, auto)),
                 virtualTime);
         return new DemoStage(twin, service, auto, manual, pipeline);
@@ -56,7 +62,7 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
                 new TrafficPlan(USERS_PER_SECOND, Duration.ofHours(1), 1_000_000));
     }
 
-    /** The production listener's forward action, as CodeDeploy left it. */
+    /** The production listener's forward action, as the backend left it. */
     List<Action> productionActions() {
         return twin.elb().describeListeners(r -> r.listenerArns(service.productionListenerArn())).listeners().get(0)
                 .defaultActions();
@@ -64,7 +70,7 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
 
     /** Whether every task behind the production listener passes its health checks. */
     boolean serving() {
-        String live = TrafficSplit.live(productionActions());
+        String live = TrafficSplit.of(productionActions()).live();
         long healthy = twin.elb().describeTargetHealth(r -> r.targetGroupArn(live)).targetHealthDescriptions().stream()
                 .filter(target -> target.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
         return healthy >= TASKS;

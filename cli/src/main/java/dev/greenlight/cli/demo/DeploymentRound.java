@@ -1,15 +1,16 @@
 package dev.greenlight.cli.demo;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.greenlight.cli.history.AlarmRoles;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficReport;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
-import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.DeploymentInput.ImageRef;
-import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.pipeline.AlarmRoles;
+import dev.greenlight.workers.pipeline.ExecutionHistory;
+import dev.greenlight.workers.pipeline.PipelineStart;
+import dev.greenlight.workers.pipeline.TrafficSplit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,12 +73,11 @@ final class DeploymentRound {
         stage.twin().eventBridge().disableRule(r -> r.name(PipelineOnTwin.pushRuleName(DemoStage.SERVICE)));
         Baseline baseline = baseline();
         String digest = digest(DemoService.push(stage.twin(), DemoStage.SERVICE, version, profile));
-        String name = DeploymentInput.executionName(DemoStage.SERVICE, version, digest);
-        String input = json(new DeploymentInput(DemoStage.SERVICE, new ImageRef(DemoStage.SERVICE, version, digest),
-                new DeploymentInput.Trigger("manual", "greenlight demo", "the demo's round with a person's approval"),
-                stage.manual(), null));
-        String arn = stage.twin().stepFunctions().startExecution(r -> r
-                .stateMachineArn(stage.pipeline().stateMachineArn()).name(name).input(input)).executionArn();
+        DeploymentInput input = new DeploymentInput(DemoStage.SERVICE, new ImageRef(DemoStage.SERVICE, version,
+                digest), new DeploymentInput.Trigger("manual", "greenlight demo",
+                        "the demo's round with a person's approval"), stage.manual(), null);
+        String arn = PipelineStart.start(stage.twin().stepFunctions(), stage.pipeline().stateMachineArn(), input)
+                .executionArn();
         return follow(version, arn, baseline, approval);
     }
 
@@ -86,7 +86,7 @@ final class DeploymentRound {
     }
 
     private Baseline baseline() {
-        return new Baseline(clock.now(), TrafficSplit.live(stage.productionActions()), users.report());
+        return new Baseline(clock.now(), TrafficSplit.of(stage.productionActions()).live(), users.report());
     }
 
     private DeploymentSummary follow(String version, String executionArn, Baseline baseline, ManualApproval approval)
@@ -104,7 +104,7 @@ final class DeploymentRound {
                 throw new DemoFailed("the deployment of " + version + " did not end within "
                         + GIVE_UP_AFTER.toMinutes() + " minutes (execution " + executionArn + ")");
             }
-            TrafficSplit split = TrafficSplit.of(stage.productionActions(), baseline.blueTargetGroupArn());
+            BlueGreen split = BlueGreen.of(stage.productionActions(), baseline.blueTargetGroupArn());
             shifted |= split.greenPercent() > 0;
             if (shifted && onGreen == null) {
                 onGreen = now;
@@ -112,14 +112,14 @@ final class DeploymentRound {
             if (shifted && split.allOnBlue() && backOnBlue == null) {
                 backOnBlue = now;
             }
-            execution = describe(executionArn).orElse(null);
-            ExecutionHistory history = execution == null ? new ExecutionHistory(List.of())
-                    : ExecutionHistory.read(stage.twin().stepFunctions(), executionArn);
+            ExecutionHistory history = history(executionArn);
+            execution = history.execution();
             TrafficReport seen = users.report();
-            display.show(new Observation(version, Duration.between(baseline.at(), now), history.currentState(), split,
-                    AlarmRoles.labelled(stage.alarmStates(), AlarmRoles.of(history.events())), seen.succeeded() - baseline.users().succeeded(),
+            display.show(new Observation(version, Duration.between(baseline.at(), now), history.currentState().orElse("starting"), split,
+                    AlarmRoles.labelled(stage.alarmStates(), AlarmRoles.of(history.events())),
+                    seen.succeeded() - baseline.users().succeeded(),
                     seen.failed() - baseline.users().failed()));
-            Optional<String> token = history.waitingTaskToken();
+            Optional<String> token = history.waitingApproval();
             if (approval != null && token.isPresent() && !approved) {
                 if (tokenSeen == null) {
                     tokenSeen = now;
@@ -131,7 +131,7 @@ final class DeploymentRound {
             }
         }
         display.endLine();
-        return summary(version, execution, baseline, ExecutionHistory.read(stage.twin().stepFunctions(), executionArn),
+        return summary(version, execution, baseline, ExecutionHistory.of(stage.twin().stepFunctions(), executionArn),
                 onGreen, shifted ? backOnBlue : null);
     }
 
@@ -172,11 +172,11 @@ final class DeploymentRound {
         return true;
     }
 
-    private Optional<DescribeExecutionResponse> describe(String executionArn) {
+    private ExecutionHistory history(String executionArn) {
         try {
-            return Optional.of(stage.twin().stepFunctions().describeExecution(r -> r.executionArn(executionArn)));
+            return ExecutionHistory.of(stage.twin().stepFunctions(), executionArn);
         } catch (ExecutionDoesNotExistException e) {
-            return Optional.empty(); // EventBridge has not delivered the push to the trigger yet
+            return ExecutionHistory.NOT_STARTED; // EventBridge has not delivered the push to the trigger yet
         }
     }
 
@@ -187,13 +187,5 @@ final class DeploymentRound {
 
     private static String digest(String imageUri) {
         return imageUri.substring(imageUri.indexOf('@') + 1);
-    }
-
-    private static String json(DeploymentInput input) {
-        try {
-            return Worker.JSON.writeValueAsString(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the execution input", e);
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  * What the demo sees of a deployment at one moment: the execution's current state, the production
  * listener's split, each alarm's state, and what users saw since the deployment started.
  */
-record Observation(String version, Duration elapsed, String state, TrafficSplit split, Map<String, String> alarms,
+record Observation(String version, Duration elapsed, String state, BlueGreen split, Map<String, String> alarms,
         long usersOk, long usersFailed) {
 
     /** The progress line: {@code 3.0  0m 42s  WatchCanary  [##################++] blue 90% green 10%  ...}. */

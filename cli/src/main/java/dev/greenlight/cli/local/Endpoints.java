@@ -32,6 +32,7 @@ final class Endpoints {
                     + service.cluster() + " --services " + service.name());
             out.println("  Pipeline:      " + session.address.stateMachineArn());
             out.println("    release:     greenlight push " + service.name() + " 2.0   (then: greenlight status --watch)");
+            out.println("  Web console:   " + session.console.url());
         }
         out.println("  Twin address:  " + TwinAddress.file()
                 + "  (the other greenlight commands read it)");

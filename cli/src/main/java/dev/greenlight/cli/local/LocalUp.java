@@ -32,6 +32,11 @@ public final class LocalUp implements Callable<Integer> {
             description = "The demo service to provision (default ${DEFAULT-VALUE}).")
     String service;
 
+    @Option(names = "--console-port", defaultValue = "0", paramLabel = "N",
+            description = "The web console's port on 127.0.0.1 (default ${DEFAULT-VALUE}: a free one; its address "
+                    + "is printed).")
+    int consolePort;
+
     @Option(names = "--empty", description = "Provision nothing and deploy no pipeline: an empty account.")
     boolean empty;
 
@@ -63,6 +68,7 @@ public final class LocalUp implements Callable<Integer> {
     @Override
     public Integer call() {
         Arguments.within(spec, port, 0, 65_535, "--port", "a port: use 1 to 65535, or 0 for a free one");
+        Arguments.within(spec, consolePort, 0, 65_535, "--console-port", "a port: use 1 to 65535, or 0 for a free one");
         if (!noUsers && (users <= 0 || users > 1000)) {
             spec.commandLine().getErr().println("--users must be more than 0 and at most 1000 requests a second, got "
                     + users + ". For no user traffic at all, pass --no-users.");
@@ -70,10 +76,11 @@ public final class LocalUp implements Callable<Integer> {
         }
         TwinSession session;
         try {
-            session = new TwinSession(port, empty ? null : service, approval, noUsers ? 0 : users);
+            session = new TwinSession(port, empty ? null : service, approval, noUsers ? 0 : users, consolePort);
         } catch (UncheckedIOException e) {
-            spec.commandLine().getErr().println("Cannot start the gateway on 127.0.0.1:" + port + " ("
-                    + e.getCause().getMessage() + "). Is another twin running? Pick another port with --port N.");
+            spec.commandLine().getErr().println("Cannot start the gateway on 127.0.0.1:" + port + " or the console on "
+                    + "127.0.0.1:" + consolePort + " (" + e.getCause().getMessage() + "). Is another twin running? "
+                    + "Pick other ports with --port N and --console-port N.");
             return 1;
         }
         if (noIamEnforcement) {

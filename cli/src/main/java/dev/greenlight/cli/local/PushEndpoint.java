@@ -16,9 +16,10 @@ import org.eclipse.jetty.util.Callback;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * A twin-only endpoint for {@code greenlight push}, beside the gateway: the twin serves no registry
- * protocol ({@code /v2/}) and pushing blob by blob through ECR's layer-upload API takes a client's
- * work, so {@code POST /push {"repository", "tag", "profile"}} builds the sample app's image and
+ * A twin-only endpoint for {@code greenlight push}, beside the gateway: {@code greenlight push} has
+ * no image to push, only a profile, and building one and pushing it through the registry ({@code /v2/})
+ * or ECR's layer-upload API takes a client's work, so {@code POST /push {"repository", "tag", "profile"}}
+ * builds the sample app's image and
  * pushes it into the ECR twin in-process. From there it is an ordinary push: ECR emits its event and
  * EventBridge starts the pipeline, as in AWS. Answers {@code {"imageUri"}}, or 4xx {@code {"message"}}
  * for every refusal (a wrong path or method, a body that is not a JSON object, one over 64 KiB, a

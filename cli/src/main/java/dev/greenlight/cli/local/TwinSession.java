@@ -1,6 +1,8 @@
 package dev.greenlight.cli.local;
 
+import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.TwinAddress;
+import dev.greenlight.cli.console.Console;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficPlan;
@@ -23,6 +25,9 @@ final class TwinSession implements AutoCloseable {
     final WireGateway gateway;
     final PushEndpoint pushEndpoint;
     final TwinAddress address;
+    /** The web console on the pipeline, or null for an empty account. */
+    final Console console;
+    private final Aws consoleAws;
     /** User requests a second on the demo service's production listener; 0 for none. */
     final double usersPerSecond;
     private final TrafficGenerator users;
@@ -31,7 +36,7 @@ final class TwinSession implements AutoCloseable {
      * @param demoService    the service to provision, or null for an empty account
      * @param usersPerSecond steady user requests on its production listener while the twin runs; 0 for none
      */
-    TwinSession(int port, String demoService, ApprovalMode approval, double usersPerSecond) {
+    TwinSession(int port, String demoService, ApprovalMode approval, double usersPerSecond, int consolePort) {
         try {
             this.demoService = demoService == null ? null
                     : DemoService.provision(twin, DemoService.Settings.defaults(demoService));
@@ -46,6 +51,9 @@ final class TwinSession implements AutoCloseable {
             this.address = new TwinAddress("http://127.0.0.1:" + gateway.port(), pushEndpoint.url(),
                     pipeline == null ? null : pipeline.stateMachineArn(), pipeline == null ? null : pipeline.config());
             address.write();
+            this.consoleAws = pipeline == null ? null
+                    : Aws.connect(address.endpointUrl(), null, address.stateMachineArn());
+            this.console = pipeline == null ? null : Console.start(consoleAws, address.config(), consolePort);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -57,6 +65,12 @@ final class TwinSession implements AutoCloseable {
 
     @Override
     public void close() {
+        if (console != null) {
+            console.close();
+        }
+        if (consoleAws != null) {
+            consoleAws.close();
+        }
         if (users != null) {
             users.stop();
         }

@@ -2,9 +2,8 @@ package dev.greenlight.cli.ops;
 
 import dev.greenlight.cli.CliError;
 import dev.greenlight.cli.aws.Aws;
-import dev.greenlight.cli.history.ExecutionHistory;
-import dev.greenlight.cli.history.WaitingApproval;
 import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.pipeline.ExecutionHistory;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,14 +16,14 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
  * SendTaskSuccess {@code {"approved": true, "by", "reason"}} or SendTaskFailure
  * {@code Greenlight.ApprovalRejected}; {@code by} is the OS user.
  */
-final class ApprovalAnswer {
+public final class ApprovalAnswer {
 
     static final String REJECTED = "Greenlight.ApprovalRejected";
 
     private ApprovalAnswer() {
     }
 
-    static int send(Aws aws, String execution, boolean approve, String reason, PrintWriter out) throws Exception {
+    public static int send(Aws aws, String execution, boolean approve, String reason, PrintWriter out) throws Exception {
         String arn = aws.executionArn(execution);
         ExecutionHistory history = ExecutionHistory.of(aws.sfn(), arn);
         String name = history.execution().name();
@@ -33,7 +32,7 @@ final class ApprovalAnswer {
                     + "): there is nothing to approve or reject. Read what happened with greenlight history " + name
                     + ".");
         }
-        String token = WaitingApproval.token(history.events()).orElseThrow(() -> new CliError("Execution " + name
+        String token = history.waitingApproval().orElseThrow(() -> new CliError("Execution " + name
                 + " is not waiting for an approval now. A release waits for one after its canary, when its "
                 + "approval mode is manual; check where it is with greenlight status " + name + "."));
         String by = System.getProperty("user.name");

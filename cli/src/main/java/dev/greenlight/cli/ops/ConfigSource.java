@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.util.TreeSet;
 
 /** Which configuration a command uses: the file given, else the running twin's, else ./greenlight.json. */
-final class ConfigSource {
+public final class ConfigSource {
 
     static final Path DEFAULT_FILE = Path.of("greenlight.json");
 
     private ConfigSource() {
     }
 
-    static GreenlightConfig resolve(Path option, Aws aws) {
+    public static GreenlightConfig resolve(Path option, Aws aws) {
         if (option != null) {
             return ConfigLoader.load(option);
         }
@@ -33,7 +33,7 @@ final class ConfigSource {
     }
 
     /** The service's entry; a name the configuration does not have is the user's slip, not the file's fault. */
-    static ServiceConfig service(GreenlightConfig config, String name) {
+    public static ServiceConfig service(GreenlightConfig config, String name) {
         ServiceConfig entry = config.services().get(name);
         if (entry == null) {
             throw new CliError("Unknown service '" + name + "': the configuration has "

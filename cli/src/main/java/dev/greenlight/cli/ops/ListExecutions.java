@@ -1,20 +1,16 @@
 package dev.greenlight.cli.ops;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
-import dev.greenlight.cli.history.AuditReport;
+import dev.greenlight.workers.pipeline.RecentExecutions;
 import java.io.PrintWriter;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /** {@code greenlight list}: the pipeline's recent executions, newest first, optionally of one service. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -26,8 +22,6 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
                 "2:bad usage"})
 public final class ListExecutions extends AwsCommand {
 
-    /** How many executions are looked at when filtering by service: enough for months of releases. */
-    static final int MOST_EXAMINED = 1000;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -46,7 +40,7 @@ public final class ListExecutions extends AwsCommand {
     @Override
     protected void checkArguments() {
         Arguments.notBlank(spec, service, "SERVICE");
-        Arguments.within(spec, limit, 1, MOST_EXAMINED, "--limit", "a count from 1 to 1000");
+        Arguments.within(spec, limit, 1, RecentExecutions.MOST_EXAMINED, "--limit", "a count from 1 to 1000");
     }
 
     @Override
@@ -66,26 +60,11 @@ public final class ListExecutions extends AwsCommand {
         return 0;
     }
 
-    /** Newest first, as Step Functions lists them; each described for its input's service and image. */
     private List<Row> rows(Aws aws) {
-        List<Row> rows = new ArrayList<>();
-        int examined = 0;
-        for (ExecutionListItem item : aws.sfn().listExecutionsPaginator(r -> r.stateMachineArn(aws.stateMachineArn())
-                .maxResults(100)).executions()) {
-            if (rows.size() == limit || examined++ == MOST_EXAMINED) {
-                break;
-            }
-            DescribeExecutionResponse execution = aws.sfn().describeExecution(r -> r.executionArn(item.executionArn()));
-            JsonNode input = AuditReport.json(execution.input());
-            String of = input.path("service").asText("?");
-            if (service == null || service.equals(of)) {
-                JsonNode image = input.path("image");
-                rows.add(new Row(TIME.format(item.startDate()), item.statusAsString(), item.name(), of,
-                        image.path("repository").asText("?") + ":" + image.path("tag").asText("-"),
-                        execution.error() == null ? "" : execution.error()));
-            }
-        }
-        return rows;
+        return RecentExecutions.list(aws.sfn(), aws.stateMachineArn(), limit,
+                row -> service == null || service.equals(row.service())).stream()
+                .map(row -> new Row(TIME.format(row.started()), row.status(), row.name(), row.service(), row.image(),
+                        row.error() == null ? "" : row.error())).toList();
     }
 
     private static int width(List<Row> rows) {

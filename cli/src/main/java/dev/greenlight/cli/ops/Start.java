@@ -4,13 +4,15 @@ import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.CliError;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
-import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
-import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.DeploymentInput.ImageRef;
-import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.pipeline.PipelineStart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +21,6 @@ import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageNotFoundException;
 import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -69,9 +70,18 @@ public final class Start extends AwsCommand {
     @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {
         ServiceConfig entry = ConfigSource.service(ConfigSource.resolve(config, aws), service);
-        if (approval != null) {
-            entry = entry.withApproval(approval);
-        }
+        release(aws, entry, service, image, approval, reason, overrideAlarms).forEach(out::println);
+        return 0;
+    }
+
+    /**
+     * Starts a release of a pushed image as {@code greenlight start} does, for the command and the console.
+     *
+     * @return what happened, a line each; a refusal is a {@link CliError} that says what to do
+     */
+    public static List<String> release(Aws aws, ServiceConfig configured, String service, String image,
+            ApprovalMode approval, String reason, boolean overrideAlarms) {
+        ServiceConfig entry = approval == null ? configured : configured.withApproval(approval);
         ImageReference reference = ImageReference.parse(image);
         if (!reference.repository().equals(entry.repository())) {
             throw new CliError("Service " + service + " deploys images of repository " + entry.repository()
@@ -83,25 +93,24 @@ public final class Start extends AwsCommand {
         }
         ImageRef pushed = resolve(aws, reference);
         String by = Caller.name();
-        String why = reason == null ? "manual start" : reason;
+        String why = reason == null || reason.isBlank() ? "manual start" : reason;
         DeploymentInput input = new DeploymentInput(service, pushed, new DeploymentInput.Trigger("manual", by, why),
                 entry, overrideAlarms ? new DeploymentInput.Override(new DeploymentInput.Decision(by, why)) : null);
-        String name = DeploymentInput.executionName(service, pushed.tag(), pushed.digest());
-        String json = Worker.JSON.writeValueAsString(input);
-        try {
-            aws.sfn().startExecution(r -> r.stateMachineArn(aws.stateMachineArn()).name(name).input(json));
-        } catch (ExecutionAlreadyExistsException e) {
+        PipelineStart.Outcome outcome = PipelineStart.start(aws.sfn(), aws.stateMachineArn(), input);
+        String name = outcome.executionName();
+        if (!outcome.started()) {
             throw alreadyReleased(aws, name, entry.repository());
         }
-        out.println("Started " + name + ": " + service + " " + reference.repository() + ":" + pushed.tag() + " ("
+        List<String> lines = new ArrayList<>();
+        lines.add("Started " + name + ": " + service + " " + reference.repository() + ":" + pushed.tag() + " ("
                 + pushed.digest() + "), manual start by " + by + " (" + Caller.SOURCE + "), approval "
                 + entry.approval().mode() + ".");
         if (overrideAlarms) {
-            out.println("Firing alarms overridden by " + by + ": " + why + " (recorded in the input as "
+            lines.add("Firing alarms overridden by " + by + ": " + why + " (recorded in the input as "
                     + "override.alarmsFiring).");
         }
-        out.println("Follow it with: greenlight status " + name + " --watch");
-        return 0;
+        lines.add("Follow it with: greenlight status " + name + " --watch");
+        return lines;
     }
 
     /**

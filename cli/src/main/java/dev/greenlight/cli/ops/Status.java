@@ -4,6 +4,8 @@ import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.CliError;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.AwsCommand;
+import dev.greenlight.workers.pipeline.DeploymentStatus;
+import dev.greenlight.workers.pipeline.ExecutionHistory;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -46,20 +48,27 @@ public final class Status extends AwsCommand {
     @Override
     protected int run(Aws aws, PrintWriter out) throws Exception {
         String arn = execution != null ? aws.executionArn(execution) : mostRecent(aws);
-        DeploymentStatus status = DeploymentStatus.read(aws, arn);
-        print(status.lines(), out);
-        List<String> shown = status.lines();
+        DeploymentStatus status = read(aws, arn);
+        List<String> shown = StatusLines.of(status);
+        print(shown, out);
         while (watch && !status.ended()) {
             // The refresh interval of a person watching a terminal: the edge of the program, not its logic.
             Thread.sleep(everySeconds * 1000L);
-            status = DeploymentStatus.read(aws, arn);
-            if (!status.lines().equals(shown)) {
-                shown = status.lines();
+            status = read(aws, arn);
+            List<String> lines = StatusLines.of(status);
+            if (!lines.equals(shown)) {
+                shown = lines;
                 print(shown, out);
             }
         }
         return status.status() == ExecutionStatus.RUNNING || status.status() == ExecutionStatus.SUCCEEDED
                 ? 0 : ENDED_BADLY;
+    }
+
+    /** Where the deployment is now, as every face of Greenlight reads it. */
+    static DeploymentStatus read(Aws aws, String executionArn) {
+        return DeploymentStatus.of(ExecutionHistory.of(aws.sfn(), executionArn), aws.codeDeploy(), aws.elb(),
+                aws.cloudWatch());
     }
 
     private static void print(List<String> lines, PrintWriter out) {

@@ -1,6 +1,7 @@
 package dev.greenlight.cli.ops;
 
-import dev.greenlight.cli.ops.DeploymentStatus.Weight;
+import dev.greenlight.workers.pipeline.TrafficSplit.Share;
+import dev.greenlight.workers.pipeline.TrafficSplit;
 import java.util.List;
 
 /** A traffic split as a bar a person reads at a glance: {@code orders-blue 90% [#########-] 10% orders-green}. */
@@ -11,15 +12,16 @@ final class TrafficBar {
     private TrafficBar() {
     }
 
-    static String of(List<Weight> weights) {
-        if (weights.isEmpty()) {
+    static String of(TrafficSplit split) {
+        List<Share> shares = split.shares();
+        if (shares.isEmpty()) {
             return "unknown (no production listener)";
         }
-        if (weights.size() != 2) {
-            return String.join(", ", weights.stream().map(w -> w.targetGroup() + " " + w.percent() + "%").toList());
+        if (shares.size() != 2) {
+            return String.join(", ", shares.stream().map(s -> s.targetGroup() + " " + s.percent() + "%").toList());
         }
-        Weight first = weights.get(0);
-        Weight second = weights.get(1);
+        Share first = shares.get(0);
+        Share second = shares.get(1);
         int filled = Math.round(WIDTH * first.percent() / 100f);
         return first.targetGroup() + " " + first.percent() + "% [" + "#".repeat(filled) + "-".repeat(WIDTH - filled)
                 + "] " + second.percent() + "% " + second.targetGroup();

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The demo's whole story on the twin in virtual time: the same rounds, observations and summary as
@@ -28,9 +30,12 @@ class DemoOnVirtualTimeTest {
         twin.close();
     }
 
-    @Test
-    void goodVersionIsReleased_badOneRolledBack_manualOneReleasedOnceApproved() throws InterruptedException {
-        Demo demo = new Demo(DemoStage.setUp(twin, true), clock::advance,
+    /** The same story whichever backend deploys the service. */
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void goodVersionIsReleased_badOneRolledBack_manualOneReleasedOnceApproved(Backend backend)
+            throws InterruptedException {
+        Demo demo = new Demo(DemoStage.setUp(twin, true, backend), clock::advance,
                 new ProgressDisplay(new PrintWriter(written), false, Integer.MAX_VALUE));
 
         List<DeploymentSummary> deployments = demo.run(new ManualApproval("http://127.0.0.1:4566",

@@ -22,6 +22,7 @@ class DemoVirtualTimeCommandTest {
         assertThat(deployments.get(0).get("failedUserRequests").asLong()).isZero();
         assertThat(deployments.get(1).get("error").asText()).isEqualTo("Greenlight.AlarmFired");
         assertThat(deployments.get(2).get("usersPerSecond").asDouble()).isZero();
+        assertThat(run.out()).containsPattern("Watch it in the web console: http://127\\.0\\.0\\.1:\\d+/");
         assertThat(run.out()).contains("version  outcome      duration  users/s  user requests  failed (blast radius)"
                 + "  bound  time to detect  detection to rollback");
     }

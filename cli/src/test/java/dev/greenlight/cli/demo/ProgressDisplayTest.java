@@ -87,7 +87,7 @@ class ProgressDisplayTest {
     }
 
     private static Observation look(int second, String state, int blue, int green) {
-        return new Observation("3.0", Duration.ofSeconds(second), state, new TrafficSplit(blue, green),
+        return new Observation("3.0", Duration.ofSeconds(second), state, new BlueGreen(blue, green),
                 ALARMS, 1_234, 5);
     }
 }

@@ -3,8 +3,9 @@ package dev.greenlight.cli.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.greenlight.cli.history.AuditReport.Step;
 import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.pipeline.AuditReport.Step;
+import dev.greenlight.workers.pipeline.AuditReport;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -66,5 +67,17 @@ class ReportFormatTest {
         Step step = new Step("Rollback", AT, AT, 1, 1, "States.Timeout: Task timed out\nafter 60 s", null);
 
         assertThat(step.lastErrorBrief()).isEqualTo("States.Timeout: Task timed out");
+    }
+
+    @Test
+    void theAuditReport_showsAWatchsAlarmsWithTheirRoles() {
+        AuditReport.Step step = new AuditReport.Step("WatchCanary", Instant.EPOCH, Instant.EPOCH, 3, 0, null,
+                AuditReport.json("""
+                {"Payload": {"verdict": "ALARM", "alarms": [
+                  {"name": "orders-blue-5xx", "state": "ALARM", "role": "green"},
+                  {"name": "orders-green-5xx", "state": "OK", "role": "blue"}]}}""").get("Payload"));
+
+        assertThat(ReportFormat.evidence(step)).isEqualTo(
+                "verdict=ALARM alarms=[orders-blue-5xx (green) ALARM, orders-green-5xx (blue) OK]");
     }
 }

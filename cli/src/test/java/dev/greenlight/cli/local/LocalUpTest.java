@@ -59,7 +59,8 @@ class LocalUpTest {
         assertThat(address.endpointUrl()).isEqualTo("http://127.0.0.1:" + port);
         assertThat(address.config().service("orders").canary()).isEqualTo(TwinPipeline.CANARY);
         assertThat(TwinPipeline.CANARY.syntheticLoad()).as("evidence with or without users").isNotNull();
-        assertThat(out.toString()).contains("users:       10 requests/s on the production listener");
+        assertThat(out.toString()).contains("users:       10 requests/s on the production listener")
+                .containsPattern("Web console:   http://127\\.0\\.0\\.1:\\d+/");
         assertThat(address.config().service("orders").bakeMinutes()).isEqualTo(1);
         CommandRun status = CommandRun.of("status");
         assertThat(status.exitCode()).as("found through the discovery file").isEqualTo(1);

@@ -2,6 +2,9 @@ package dev.greenlight.local.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,6 +15,11 @@ public final class RealClock implements Clock, AutoCloseable {
 
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "greenlight-clock");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ExecutorService outside = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "greenlight-outside-clock");
         thread.setDaemon(true);
         return thread;
     });
@@ -28,8 +36,24 @@ public final class RealClock implements Clock, AutoCloseable {
         return () -> future.cancel(false);
     }
 
+    /** Each piece of outside work on a thread of its own; its outcome completes on the clock's thread. */
+    @Override
+    public <T> CompletableFuture<T> runOutside(Callable<T> work) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        outside.execute(() -> {
+            try {
+                T value = work.call();
+                execute(() -> outcome.complete(value));
+            } catch (Exception | Error failure) {
+                execute(() -> outcome.completeExceptionally(failure));
+            }
+        });
+        return outcome;
+    }
+
     @Override
     public void close() {
         loop.shutdownNow();
+        outside.shutdownNow();
     }
 }

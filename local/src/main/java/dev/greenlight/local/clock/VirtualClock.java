@@ -13,6 +13,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class VirtualClock implements Clock {
 
+    /** Where a virtual clock starts unless told: parsed once, since a clock is made per local execution. */
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private Instant now;
     private long sequence;
@@ -22,7 +25,7 @@ public final class VirtualClock implements Clock {
     }
 
     public VirtualClock() {
-        this(Instant.parse("2026-01-01T00:00:00Z"));
+        this(START);
     }
 
     @Override

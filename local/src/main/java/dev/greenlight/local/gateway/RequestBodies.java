@@ -28,6 +28,9 @@ final class RequestBodies {
      */
     static final int S3_LIMIT = 64 * 1024 * 1024;
 
+    /** A registry blob (one PATCH or monolithic PUT) is read whole into memory, as S3's objects are. */
+    static final int REGISTRY_LIMIT = S3_LIMIT;
+
     private RequestBodies() {
     }
 

@@ -1,8 +1,13 @@
 package dev.greenlight.local.gateway;
 
+import dev.greenlight.local.aws.ecr.DistributionApi;
 import dev.greenlight.local.http.LoopbackServer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkClient;
 
 /**
@@ -55,6 +60,8 @@ public final class WireGateway implements AutoCloseable {
 
         private final Services services = new Services();
         private Authorizer authorizer = Authorizer.NONE;
+        private DistributionApi registry;
+        private final Map<String, Function<String, Optional<String>>> twinOnlyPages = new HashMap<>();
 
         private Builder() {
         }
@@ -71,10 +78,26 @@ public final class WireGateway implements AutoCloseable {
             return this;
         }
 
+        /** Serves the ECR twin's registry ({@code /v2/}) on the same port as the AWS APIs, as ECR's endpoint. */
+        public Builder registry(DistributionApi distributionApi) {
+            this.registry = distributionApi;
+            return this;
+        }
+
+        /**
+         * Answers {@code GET path?name=value} with the plain text {@code page} gives for the value
+         * of {@code name}, or 404: facts about the twin that AWS has no API for, such as the
+         * loopback address a load balancer's listener answers on.
+         */
+        public Builder twinOnly(String path, String name, Function<String, Optional<String>> page) {
+            twinOnlyPages.put(path, query -> page.apply(QueryForm.parse(query).get(name)));
+            return this;
+        }
+
         /** Starts serving on 127.0.0.1:{@code port}; port 0 picks a free one (see {@link #port()}). */
         public WireGateway start(int port) {
             Dispatcher dispatcher = new Dispatcher(services, authorizer);
-            return new WireGateway(LoopbackServer.start("wire-gateway", port, new GatewayHandler(services, dispatcher),
+            return new WireGateway(LoopbackServer.start("wire-gateway", port, new GatewayHandler(services, dispatcher, registry, Map.copyOf(twinOnlyPages)),
                     new GatewayErrorHandler(dispatcher), LoopbackServer.IDLE_TIMEOUT),
                     services.all().stream().map(ServiceModel::signingName).sorted().toList());
         }

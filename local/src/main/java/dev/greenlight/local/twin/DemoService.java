@@ -13,9 +13,12 @@ import software.amazon.awssdk.services.codedeploy.model.DeploymentReadyAction;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentType;
 import software.amazon.awssdk.services.codedeploy.model.InstanceAction;
 import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
+import software.amazon.awssdk.services.ecs.model.AdvancedConfiguration;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
+import software.amazon.awssdk.services.ecs.model.DeploymentStrategy;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
@@ -23,6 +26,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEn
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 
 /**
  * A service set up for CodeDeploy blue/green in the twin, through the services' own APIs, as the
@@ -51,8 +55,18 @@ public record DemoService(String name, String cluster, String productionListener
         }
     }
 
-    /** Provisions everything and starts the first version, tag {@code 1.0}. */
+    /** Provisions everything and starts the first version, tag {@code 1.0}, deployed by CodeDeploy. */
     public static DemoService provision(LocalTwin twin, Settings settings) {
+        return provision(twin, settings, false);
+    }
+
+    /**
+     * As {@link #provision(LocalTwin, Settings)}, the service deployed by ECS itself ({@code ecsNative}):
+     * the ECS deployment controller with the BLUE_GREEN strategy, the second target group as the load
+     * balancer's alternate, both listeners' default rules forwarding to both groups (green at weight 0),
+     * and no CodeDeploy application. The deployment config and termination wait are then unused.
+     */
+    public static DemoService provision(LocalTwin twin, Settings settings, boolean ecsNative) {
         String name = settings.name();
         String cluster = "greenlight";
         twin.ecr().createRepository(r -> r.repositoryName(name).imageScanningConfiguration(s -> s.scanOnPush(true))
@@ -61,20 +75,33 @@ public record DemoService(String name, String cluster, String productionListener
                 .loadBalancers().get(0).loadBalancerArn();
         TargetGroup blue = targetGroup(twin, name + "-blue");
         TargetGroup green = targetGroup(twin, name + "-green");
-        String production = listener(twin, albArn, 80, blue.targetGroupArn());
+        String production = ecsNative ? listener(twin, albArn, 80, blue, green)
+                : listener(twin, albArn, 80, blue.targetGroupArn());
         // As in AWS's ECS blue/green tutorial: the test listener starts on the second target group.
-        String test = listener(twin, albArn, 8080, green.targetGroupArn());
+        String test = ecsNative ? listener(twin, albArn, 8080, blue, green)
+                : listener(twin, albArn, 8080, green.targetGroupArn());
         String firstImage = push(twin, name, "1.0", settings.firstImageProfile());
         twin.ecs().createCluster(r -> r.clusterName(cluster));
         String taskDefinition = registerTaskDefinition(twin, name, firstImage);
         twin.ecs().createService(r -> r.cluster(cluster).serviceName(name).taskDefinition(taskDefinition)
                 .desiredCount(settings.desiredCount()).launchType(LaunchType.FARGATE)
-                .deploymentController(c -> c.type(DeploymentControllerType.CODE_DEPLOY))
+                .deploymentController(c -> c.type(ecsNative ? DeploymentControllerType.ECS
+                        : DeploymentControllerType.CODE_DEPLOY))
+                .deploymentConfiguration(ecsNative ? DeploymentConfiguration.builder()
+                        .strategy(DeploymentStrategy.BLUE_GREEN).bakeTimeInMinutes(0).build() : null)
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET)
                         .securityGroups(SECURITY_GROUP).assignPublicIp(AssignPublicIp.DISABLED)))
                 .loadBalancers(lb -> lb.targetGroupArn(blue.targetGroupArn()).containerName(CONTAINER)
-                        .containerPort(CONTAINER_PORT)));
+                        .containerPort(CONTAINER_PORT).advancedConfiguration(ecsNative ? AdvancedConfiguration.builder()
+                                .alternateTargetGroupArn(green.targetGroupArn())
+                                .productionListenerRule(defaultRule(twin, production))
+                                .testListenerRule(defaultRule(twin, test))
+                                .roleArn("arn:aws:iam::" + LocalAccount.ID + ":role/ecs-infrastructure-elb").build()
+                                : null)));
         List<String> alarms = List.of(alarm(twin, albArn, blue), alarm(twin, albArn, green));
+        if (ecsNative) {
+            return new DemoService(name, cluster, production, test, alarms, null);
+        }
         String group = name + "-dg";
         deploymentGroup(twin, settings, cluster, group, production, test, alarms);
         return new DemoService(name, cluster, production, test, alarms, group);
@@ -127,6 +154,21 @@ public record DemoService(String name, String cluster, String productionListener
         return twin.elb().createListener(r -> r.loadBalancerArn(albArn).protocol(ProtocolEnum.HTTP).port(port)
                 .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(targetGroupArn).build()))
                 .listeners().get(0).listenerArn();
+    }
+
+    /** ECS-native blue/green forwards with both target groups in the rule: all to blue, none to green. */
+    private static String listener(LocalTwin twin, String albArn, int port, TargetGroup blue, TargetGroup green) {
+        return twin.elb().createListener(r -> r.loadBalancerArn(albArn).protocol(ProtocolEnum.HTTP).port(port)
+                .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(f -> f.targetGroups(
+                        TargetGroupTuple.builder().targetGroupArn(blue.targetGroupArn()).weight(100).build(),
+                        TargetGroupTuple.builder().targetGroupArn(green.targetGroupArn()).weight(0).build()))
+                        .build()))
+                .listeners().get(0).listenerArn();
+    }
+
+    /** The listener's default rule: what ECS's advanced configuration names. */
+    public static String defaultRule(LocalTwin twin, String listenerArn) {
+        return twin.elb().describeRules(r -> r.listenerArn(listenerArn)).rules().get(0).ruleArn();
     }
 
     /** Any 5xx from the target group within a minute: the signal CodeDeploy stops a deployment on. */

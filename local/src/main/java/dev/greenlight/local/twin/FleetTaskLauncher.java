@@ -22,7 +22,7 @@ final class FleetTaskLauncher implements TaskLauncher {
 
     @Override
     public void start(ContainerLaunch launch, ContainerListener listener) {
-        ImageProfiles.Outcome pulled = images.pull(launch.image());
+        ImageProfiles.Outcome pulled = images.pull(launch.image(), launch.platform(), launch.commandGiven());
         if (pulled instanceof ImageProfiles.CannotPull cannot) {
             listener.failedToStart(cannot.reason());
         } else if (pulled instanceof ImageProfiles.ExitsAtStart exits) {

@@ -15,17 +15,15 @@ import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 /**
  * What an ECS container's image runs on the fleet, read from the ECR twin as a container runtime
  * would pull it: the app profile in its config's {@link LocalImage#PROFILE_LABEL} label (none means
- * healthy). An image ECR does not hold, or one built for another platform than Fargate's default
- * linux/amd64, cannot be pulled; one whose label names no profile exits as soon as it starts.
+ * healthy). An image ECR does not hold, or one built for another platform than the task's runtime
+ * platform (Fargate's default linux/amd64), cannot be pulled; one whose label names no profile, or
+ * that has neither Entrypoint nor Cmd when the task definition gives no command, exits as it starts.
  */
 final class ImageProfiles {
 
     /** {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY(:TAG|@DIGEST)}. */
     private static final Pattern ECR_IMAGE = Pattern.compile(
             "\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/([^:@]+)(?::([^@]+))?(?:@(sha256:[0-9a-f]{64}))?");
-
-    /** The platform a Fargate task without a runtimePlatform runs on. */
-    static final String FARGATE_PLATFORM = "linux/amd64";
 
     /** What pulling and starting an image comes to. */
     sealed interface Outcome {
@@ -49,7 +47,8 @@ final class ImageProfiles {
         this.ecr = ecr;
     }
 
-    Outcome pull(String image) {
+    /** Pulls {@code image} for a task on {@code platform} ({@code linux/amd64}) and starts it. */
+    Outcome pull(String image, String platform, boolean commandGiven) {
         Matcher matcher = ECR_IMAGE.matcher(image);
         if (!matcher.matches() || (matcher.group(2) == null && matcher.group(3) == null)) {
             return notFound(image);
@@ -72,11 +71,17 @@ final class ImageProfiles {
         if (config.isEmpty()) {
             return notFound(image);
         }
-        String platform = config.get().path("os").asText("linux") + "/" + config.get().path("architecture").asText("amd64");
-        if (!platform.equals(FARGATE_PLATFORM)) {
+        String built = config.get().path("os").asText("linux") + "/" + config.get().path("architecture").asText("amd64");
+        if (!built.equals(platform)) {
             // The error containerd gives when an image has no variant for the task's platform.
             return new CannotPull("CannotPullContainerError: pull image manifest has been retried 5 time(s): "
-                    + "image Manifest does not contain descriptor matching platform '" + FARGATE_PLATFORM + "'");
+                    + "image Manifest does not contain descriptor matching platform '" + platform + "'");
+        }
+        if (!commandGiven && isEmpty(config.get().path("config").path("Entrypoint"))
+                && isEmpty(config.get().path("config").path("Cmd"))) {
+            // The container runtime's words for an image with nothing to run; ECS then stops the task as
+            // for any essential container that exits (its wording for this case on Fargate is unpublished).
+            return new ExitsAtStart("CannotStartContainerError: Error response from daemon: No command specified");
         }
         String version = matcher.group(2) != null ? matcher.group(2)
                 : tagOf(repository, pulled.get().imageId().imageDigest());
@@ -89,6 +94,10 @@ final class ImageProfiles {
         } catch (IllegalArgumentException e) {
             return new ExitsAtStart("sample app version " + version + " exited during start: " + e.getMessage());
         }
+    }
+
+    private static boolean isEmpty(JsonNode list) {
+        return !list.isArray() || list.isEmpty();
     }
 
     /** The error a Fargate task stops with when its image is not in the registry. */

@@ -4,6 +4,7 @@ import dev.greenlight.local.asl.task.LocalIntegrations;
 import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
 import dev.greenlight.local.aws.codedeploy.CodeDeployTwin;
 import dev.greenlight.local.aws.ec2.Ec2Twin;
+import dev.greenlight.local.aws.ecr.DistributionApi;
 import dev.greenlight.local.aws.ecr.EcrTwin;
 import dev.greenlight.local.aws.ecs.EcsTwin;
 import dev.greenlight.local.aws.elbv2.ElbV2Twin;
@@ -50,6 +51,12 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 public final class LocalTwin implements AutoCloseable {
 
+    /**
+     * {@code GET /_greenlight/listener-url?arn=LISTENER_ARN} on the gateway answers the loopback URL
+     * the listener serves on (its declared port is AWS's): how a script reaches its load balancer.
+     */
+    public static final String LISTENER_URL_PATH = "/_greenlight/listener-url";
+
     private final Clock clock;
     private final Fleet fleet;
     private final CloudWatchTwin cloudWatch;
@@ -82,8 +89,9 @@ public final class LocalTwin implements AutoCloseable {
                         ec2.defaultSecurityGroupId(subnet.vpcId()))));
         this.ecr = new EcrTwin(clock, (detailType, resources, detail) ->
                 eventBridge().putServiceEvent("aws.ecr", detailType, resources, detail));
-        this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb));
         this.lambda = new LambdaTwin(clock, random);
+        this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb),
+                new EcsBlueGreenPorts(lambda, elb, new CloudWatchAlarmStates(cloudWatch)));
         this.stepFunctions = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, new LocalIntegrations()),
                 random, retention);
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
@@ -117,7 +125,9 @@ public final class LocalTwin implements AutoCloseable {
 
     /** Serves every twin over AWS's wire protocols on 127.0.0.1 ({@code port} 0 picks a free one). */
     public WireGateway serve(int port) {
-        return gateway().start(port);
+        WireGateway gateway = gateway().start(port);
+        ecr.servedAt("http://127.0.0.1:" + gateway.port());
+        return gateway;
     }
 
     /** A gateway with every twin registered, not yet listening: a caller may register more first. */
@@ -125,6 +135,8 @@ public final class LocalTwin implements AutoCloseable {
         return WireGateway.builder()
                 .authorizer((signingName, operation, request, accessKeyId) -> iamEnforcement.authorize(
                         caller(accessKeyId), signingName, operation, request))
+                .registry(new DistributionApi(ecr))
+                .twinOnly(LISTENER_URL_PATH, "arn", elb::listenerUrl)
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CodeDeployClient.class, codeDeploy)
                 .register(Ec2Client.class, ec2)

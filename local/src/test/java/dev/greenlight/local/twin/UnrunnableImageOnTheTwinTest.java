@@ -2,17 +2,25 @@ package dev.greenlight.local.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.ecr.LocalImage;
 import dev.greenlight.local.clock.VirtualClock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
+import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
 
@@ -72,6 +80,44 @@ class UnrunnableImageOnTheTwinTest {
     }
 
     @Test
+    void imageForArm_runsOnATaskDefinitionWhoseRuntimePlatformIsArm64AndAnAmd64OneCannotBePulledThere() {
+        clock.advance(Duration.ofMinutes(2));
+
+        DeploymentInfo onArm = runUntilDone(deploy(new LocalImage("4.4", "linux", "arm64", Map.of(), List.of(),
+                "healthy"), "ARM64"));
+        DeploymentInfo amd64OnArm = runUntilDone(deploy(LocalImage.of("4.5", "healthy"), "ARM64"));
+
+        assertThat(onArm.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(amd64OnArm.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(amd64OnArm.errorInformation().message())
+                .contains("descriptor matching platform 'linux/arm64'");
+    }
+
+    @Test
+    void imageWithNeitherEntrypointNorCmd_exitsAtStartUnlessTheTaskDefinitionGivesACommand() {
+        clock.advance(Duration.ofMinutes(2));
+        Instant start = clock.now();
+        String image = pushWithoutEntrypoint("4.6");
+
+        DeploymentInfo failed = runUntilDone(orders.deploy(twin, DemoService.registerTaskDefinition(twin, "orders",
+                image)));
+
+        assertThat(failed.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(failed.errorInformation().message())
+                .contains("EssentialContainerExited: Essential container in task exited");
+        assertThat(Duration.between(start, clock.now())).isLessThan(Duration.ofMinutes(5));
+        Task stopped = stoppedTasks().get(0);
+        assertThat(stopped.stoppedReason()).isEqualTo("Essential container in task exited");
+        assertThat(stopped.containers().get(0).reason()).contains("No command specified");
+        String withCommand = twin.ecs().registerTaskDefinition(r -> r.family("orders").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .containerDefinitions(c -> c.name(DemoService.CONTAINER).image(image).essential(true)
+                        .command("/sample-app").portMappings(p -> p.containerPort(DemoService.CONTAINER_PORT))))
+                .taskDefinition().taskDefinitionArn();
+        assertThat(runUntilDone(orders.deploy(twin, withCommand)).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+    }
+
+    @Test
     void imageWithoutAProfileLabel_runsHealthyAndIsDeployed() {
         clock.advance(Duration.ofMinutes(2));
 
@@ -99,6 +145,47 @@ class UnrunnableImageOnTheTwinTest {
         String uri = twin.ecr().describeRepositories(r -> r.repositoryNames("orders")).repositories().get(0)
                 .repositoryUri() + "@" + digest;
         return orders.deploy(twin, DemoService.registerTaskDefinition(twin, "orders", uri));
+    }
+
+    /** A task definition revision on {@code cpuArchitecture}, as the seed's task definitions name it. */
+    private String deploy(LocalImage image, String cpuArchitecture) {
+        String digest = twin.ecr().push("orders", image);
+        String uri = twin.ecr().describeRepositories(r -> r.repositoryNames("orders")).repositories().get(0)
+                .repositoryUri() + "@" + digest;
+        String definition = twin.ecs().registerTaskDefinition(r -> r.family("orders").networkMode(NetworkMode.AWSVPC)
+                .requiresCompatibilities(Compatibility.FARGATE).cpu("256").memory("512")
+                .runtimePlatform(p -> p.cpuArchitecture(cpuArchitecture).operatingSystemFamily("LINUX"))
+                .containerDefinitions(c -> c.name(DemoService.CONTAINER).image(uri).essential(true)
+                        .portMappings(p -> p.containerPort(DemoService.CONTAINER_PORT))))
+                .taskDefinition().taskDefinitionArn();
+        return orders.deploy(twin, definition);
+    }
+
+    /** An image whose config names nothing to run, pushed with the layer-upload API as a registry client would. */
+    private String pushWithoutEntrypoint(String tag) {
+        byte[] layer = ("layer " + tag).getBytes(StandardCharsets.UTF_8);
+        byte[] config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{}}".getBytes(StandardCharsets.UTF_8);
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""
+                + upload(config) + "\",\"size\":" + config.length + "},\"layers\":[{\"mediaType\":"
+                + "\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"" + upload(layer) + "\",\"size\":"
+                + layer.length + "}]}";
+        String digest = twin.ecr().putImage(r -> r.repositoryName("orders").imageTag(tag).imageManifest(manifest))
+                .image().imageId().imageDigest();
+        return LocalAccount.ID + ".dkr.ecr." + LocalAccount.REGION + ".amazonaws.com/orders@" + digest;
+    }
+
+    private String upload(byte[] blob) {
+        String id = twin.ecr().initiateLayerUpload(r -> r.repositoryName("orders")).uploadId();
+        twin.ecr().uploadLayerPart(r -> r.repositoryName("orders").uploadId(id).partFirstByte(0L)
+                .partLastByte(blob.length - 1L).layerPartBlob(SdkBytes.fromByteArray(blob)));
+        try {
+            String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(blob));
+            return twin.ecr().completeLayerUpload(r -> r.repositoryName("orders").uploadId(id).layerDigests(digest))
+                    .layerDigest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Task> stoppedTasks() {

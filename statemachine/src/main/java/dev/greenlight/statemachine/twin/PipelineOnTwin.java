@@ -7,6 +7,9 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.PipelineDefinition;
 import dev.greenlight.workers.alarm.StopOnAlarm;
 import dev.greenlight.workers.approval.RequestApproval;
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.EcsBackend;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Worker;
@@ -15,9 +18,11 @@ import dev.greenlight.workers.notify.Notify;
 import dev.greenlight.workers.preflight.Preflight;
 import dev.greenlight.workers.promote.Promote;
 import dev.greenlight.workers.rollback.Rollback;
+import dev.greenlight.workers.smoke.EcsLifecycleHook;
 import dev.greenlight.workers.smoke.JdkHttpProbe;
 import dev.greenlight.workers.smoke.Sleeper;
 import dev.greenlight.workers.smoke.SmokeTestHook;
+import dev.greenlight.workers.steps.Step;
 import dev.greenlight.workers.synthetic.DriveSyntheticLoad;
 import dev.greenlight.workers.taskdef.RegisterTaskDefinition;
 import dev.greenlight.workers.trigger.Trigger;
@@ -25,6 +30,7 @@ import dev.greenlight.workers.verify.VerifyImage;
 import dev.greenlight.workers.watch.WatchDeployment;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -41,9 +47,13 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 public record PipelineOnTwin(String stateMachineArn) {
 
     public static final String STATE_MACHINE = "greenlight-pipeline";
-    public static final String SMOKE_TEST_FUNCTION = "greenlight-smoke-test";
-    public static final String TRIGGER_FUNCTION = "greenlight-trigger";
-    public static final String STOP_ON_ALARM_FUNCTION = "greenlight-stop-on-alarm";
+    public static final String SMOKE_TEST_FUNCTION = Step.SMOKE_TEST_HOOK.twinFunction();
+    public static final String TRIGGER_FUNCTION = Step.TRIGGER.twinFunction();
+    public static final String STOP_ON_ALARM_FUNCTION = Step.STOP_ON_ALARM.twinFunction();
+    /** ECS names the hook by ARN; the role is the one the CDK app creates for ECS to invoke it with. */
+    static final String ECS_HOOK_FUNCTION_ARN = LocalAccount.arn("lambda",
+            "function:" + Step.ECS_LIFECYCLE_HOOK.twinFunction());
+    static final String ECS_HOOK_ROLE = "arn:aws:iam::" + LocalAccount.ID + ":role/greenlight-ecs-hook-invoke";
 
     /** The hook's evidence line: the twin's "CloudWatch Logs" is the platform log, so stdout stays the user's. */
     private static final java.util.function.Consumer<String> HOOK_LOG = line ->
@@ -59,59 +69,78 @@ public record PipelineOnTwin(String stateMachineArn) {
             ClientDecorator clients) {
         Clock clock = new JavaClock(twin.clock());
         WorkerFunctions functions = new WorkerFunctions(twin.lambda());
-        Map<String, String> names = PipelineDefinition.TWIN_FUNCTIONS;
-        WorkerClients notify = new WorkerClients(twin, names.get("NotifyFunction"), clients);
-        functions.register(notify.function(), new Notify(notify.eventBridge(), notify.sns()));
-        WorkerClients verify = new WorkerClients(twin, names.get("VerifyImageFunction"), clients);
-        functions.register(verify.function(), new VerifyImage(verify.ecr(), verify.ecs(),
-                (registry, repository, digest) -> twin.ecr().blob(repository, digest).orElseThrow(() ->
-                        new IllegalStateException("blob " + digest + " is not in repository " + repository))));
-        WorkerClients preflight = new WorkerClients(twin, names.get("PreflightFunction"), clients);
-        functions.register(preflight.function(),
-                new Preflight(preflight.codeDeploy(), preflight.cloudWatch(), preflight.ecr(),
-                        preflight.elb()));
-        WorkerClients register = new WorkerClients(twin, names.get("RegisterTaskDefinitionFunction"), clients);
-        functions.register(register.function(), new RegisterTaskDefinition(register.ecs()));
-        WorkerClients start = new WorkerClients(twin, names.get("StartDeploymentFunction"), clients);
-        functions.register(start.function(), new StartDeployment(start.codeDeploy(), SMOKE_TEST_FUNCTION, clock));
-        WorkerClients watch = new WorkerClients(twin, names.get("WatchDeploymentFunction"), clients);
-        functions.register(watch.function(), new WatchDeployment(watch.codeDeploy(), watch.ecs(), watch.cloudWatch(), watch.elb(),
-                clock));
-        WorkerClients approval = new WorkerClients(twin, names.get("RequestApprovalFunction"), clients);
-        functions.register(approval.function(), new RequestApproval(approval.sns(), clock));
-        WorkerClients promote = new WorkerClients(twin, names.get("PromoteFunction"), clients);
-        functions.register(promote.function(), new Promote(promote.codeDeploy(), clock));
-        WorkerClients rollback = new WorkerClients(twin, names.get("RollbackFunction"), clients);
-        functions.register(rollback.function(), new Rollback(rollback.codeDeploy()));
-        String synthetic = names.get("DriveSyntheticLoadFunction");
-        registerSyntheticLoad(functions, synthetic, twin, clock, virtualTime);
-        WorkerClients hook = new WorkerClients(twin, SMOKE_TEST_FUNCTION, clients);
-        functions.register(SMOKE_TEST_FUNCTION, smokeHook(twin, hook.codeDeploy(), hook.ecs(), config, clock, virtualTime));
-
         String stateMachineArn = twin.stepFunctions().createStateMachine(request -> request.name(STATE_MACHINE)
                 .definition(PipelineDefinition.forTwin())
                 .roleArn("arn:aws:iam::" + LocalAccount.ID + ":role/greenlight-pipeline")).stateMachineArn();
-        WorkerClients trigger = new WorkerClients(twin, TRIGGER_FUNCTION, clients);
-        String triggerArn = functions.register(TRIGGER_FUNCTION,
-                new Trigger(trigger.stepFunctions(), stateMachineArn, config));
-        config.services().forEach((name, service) -> pushRule(twin, name, service, triggerArn));
-        WorkerClients react = new WorkerClients(twin, STOP_ON_ALARM_FUNCTION, clients);
-        String stopOnAlarm = functions.register(STOP_ON_ALARM_FUNCTION, new StopOnAlarm(react.codeDeploy(), config));
-        config.services().forEach((name, service) -> alarmRule(twin, name, service, stopOnAlarm));
+        Deployed deployed = new Deployed(twin, config, clock, virtualTime, stateMachineArn);
+        Map<Step, String> arns = new EnumMap<>(Step.class);
+        for (Step step : Step.values()) {
+            arns.put(step, register(functions, step, new WorkerClients(twin, step.twinFunction(), clients), deployed));
+        }
+        config.services().forEach((name, service) -> pushRule(twin, name, service, arns.get(Step.TRIGGER)));
+        config.services().forEach((name, service) -> alarmRule(twin, name, service, arns.get(Step.STOP_ON_ALARM)));
         return new PipelineOnTwin(stateMachineArn);
     }
 
+    /** What the workers are given besides their clients. */
+    private record Deployed(LocalTwin twin, GreenlightConfig config, Clock clock, boolean virtualTime,
+            String stateMachineArn) {
+    }
+
+    /** Every step of the catalogue, as the CDK app deploys it; the switch makes a new step a compile error here. */
+    private static String register(WorkerFunctions functions, Step step, WorkerClients c, Deployed d) {
+        String name = step.twinFunction();
+        LocalTwin twin = d.twin();
+        return switch (step) {
+            case TRIGGER -> functions.register(name, new Trigger(c.stepFunctions(), d.stateMachineArn(), d.config()));
+            case VERIFY_IMAGE -> functions.register(name, new VerifyImage(c.ecr(), c.ecs(),
+                    (registry, repository, digest) -> twin.ecr().blob(repository, digest).orElseThrow(() ->
+                            new IllegalStateException("blob " + digest + " is not in repository " + repository))));
+            case PREFLIGHT -> functions.register(name, new Preflight(backends(c), c.cloudWatch(), c.ecr(), c.elb()));
+            case REGISTER_TASK_DEFINITION -> functions.register(name, new RegisterTaskDefinition(c.ecs()));
+            case START_DEPLOYMENT -> functions.register(name,
+                    new StartDeployment(backends(c), SMOKE_TEST_FUNCTION, d.clock()));
+            case SMOKE_TEST_HOOK -> functions.register(name,
+                    smokeHook(twin, c.codeDeploy(), c.ecs(), d.config(), d.clock(), d.virtualTime()));
+            case WATCH_DEPLOYMENT -> functions.register(name,
+                    new WatchDeployment(backends(c), c.ecs(), c.cloudWatch(), c.elb(), d.clock()));
+            case REQUEST_APPROVAL -> functions.register(name, new RequestApproval(c.sns(), d.clock()));
+            case PROMOTE -> functions.register(name, new Promote(backends(c), d.clock()));
+            case ROLLBACK -> functions.register(name, new Rollback(backends(c)));
+            case NOTIFY -> functions.register(name, new Notify(c.eventBridge(), c.sns()));
+            case STOP_ON_ALARM -> functions.register(name, new StopOnAlarm(backends(c), d.config()));
+            case ECS_LIFECYCLE_HOOK -> functions.register(name, ecsHook(twin, c.ecs(), d.config(), d.clock(),
+                    d.virtualTime()));
+            case DRIVE_SYNTHETIC_LOAD -> registerSyntheticLoad(functions, name, twin, d.clock(), d.virtualTime());
+        };
+    }
+
     /** Synthetic load spends the time it is given, so it runs beside the clock, never on it. */
-    private static void registerSyntheticLoad(WorkerFunctions functions, String name, LocalTwin twin, Clock clock,
+    private static String registerSyntheticLoad(WorkerFunctions functions, String name, LocalTwin twin, Clock clock,
             boolean virtualTime) {
         if (virtualTime) {
             TurnTaking turns = new TurnTaking(twin.clock());
             DriveSyntheticLoad worker = new DriveSyntheticLoad(new FleetProbe(twin.fleet()), clock, turns);
-            functions.register(name, worker, turns.code(name, worker));
-        } else {
-            DriveSyntheticLoad worker = new DriveSyntheticLoad(JdkHttpProbe.create(), clock, Sleeper.threadSleep());
-            functions.register(name, worker, OwnThread.code(twin.clock(), name, worker));
+            return functions.register(name, worker, turns.code(name, worker));
         }
+        DriveSyntheticLoad worker = new DriveSyntheticLoad(JdkHttpProbe.create(), clock, Sleeper.threadSleep());
+        return functions.register(name, worker, OwnThread.code(twin.clock(), name, worker));
+    }
+
+    /** Both backends, each with the hooks the twin registers: a service's config says which deploys it. */
+    private static Backends backends(WorkerClients c) {
+        return new Backends(new CodeDeployBackend(c.codeDeploy(), SMOKE_TEST_FUNCTION),
+                new EcsBackend(c.ecs(), ECS_HOOK_FUNCTION_ARN, ECS_HOOK_ROLE));
+    }
+
+    private static EcsLifecycleHook ecsHook(LocalTwin twin, EcsClient ecs, GreenlightConfig config, Clock clock,
+            boolean virtualTime) {
+        if (virtualTime) {
+            OffsetClock hookTime = new OffsetClock(clock);
+            return new EcsLifecycleHook(ecs, new FleetProbe(twin.fleet()), hookTime, hookTime, json(config), HOOK_LOG);
+        }
+        return new EcsLifecycleHook(ecs, JdkHttpProbe.create(), clock, duration -> Thread.sleep(duration.toMillis()),
+                json(config), HOOK_LOG);
     }
 
     private static SmokeTestHook smokeHook(LocalTwin twin, CodeDeployClient codeDeploy, EcsClient ecs,

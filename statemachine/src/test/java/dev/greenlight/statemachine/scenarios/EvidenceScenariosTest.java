@@ -5,11 +5,14 @@ import static dev.greenlight.statemachine.scenarios.Invariants.Expected.succeede
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -52,9 +55,10 @@ class EvidenceScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 
-    @Test
-    void lowErrorRateOnGreen_againstALowerOneOnBlue_failsTheAnalysisWithNoAlarmConfigured() {
-        scenario = Scenario.analysisOnly("errors:0.002");
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void lowErrorRateOnGreen_againstALowerOneOnBlue_failsTheAnalysisWithNoAlarmConfigured(Backend backend) {
+        scenario = Scenario.analysisOnly("errors:0.002", backend);
 
         scenario.push("2.0", "errors:0.03");
         DescribeExecutionResponse done = scenario.runToEnd();

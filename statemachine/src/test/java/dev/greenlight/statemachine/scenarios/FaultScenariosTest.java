@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.greenlight.statemachine.PipelineDefinition;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.workers.config.ServiceConfig.Analysis;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 
 /** AWS and the workers misbehaving: throttling everywhere, a worker that crashes, a hook that never answers. */
@@ -42,9 +45,10 @@ class FaultScenariosTest {
      * VerifyImage makes six different AWS calls: one throttle on each that outlasts the SDK's own retries
      * takes six attempts, within the ten its state allows, so the release still goes out.
      */
-    @Test
-    void everyAwsOperationThrottledOnce_isRetried_andTheImageIsReleased() {
-        scenario = Scenario.withClients(FaultInjection.throttling(operation -> 1));
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void everyAwsOperationThrottledOnce_isRetried_andTheImageIsReleased(Backend backend) {
+        scenario = Scenario.withClients(FaultInjection.throttling(operation -> 1), backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -68,10 +72,11 @@ class FaultScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 
-    @Test
-    void workerThatCrashesMidDeployment_isCaught_andTheReleaseRollsBack() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void workerThatCrashesMidDeployment_isCaught_andTheReleaseRollsBack(Backend backend) {
         String promote = PipelineDefinition.TWIN_FUNCTIONS.get("PromoteFunction");
-        scenario = Scenario.withClients(FaultInjection.crashing(promote));
+        scenario = Scenario.withClients(FaultInjection.crashing(promote), backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();

@@ -3,6 +3,7 @@ package dev.greenlight.statemachine.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.workers.config.ServiceConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,12 @@ final class Invariants {
     }
 
     private static List<String> deploymentsInProgress(Scenario scenario) {
+        if (scenario.backend == ServiceConfig.Backend.ecs) {
+            return scenario.twin.ecs().listServiceDeployments(r -> r.cluster(scenario.orders.cluster())
+                            .service(Scenario.SERVICE)).serviceDeployments().stream()
+                    .filter(d -> d.finishedAt() == null)
+                    .map(d -> d.serviceDeploymentArn() + " " + d.statusAsString()).collect(Collectors.toList());
+        }
         var codeDeploy = scenario.twin.codeDeploy();
         return codeDeploy.listDeployments(r -> r.applicationName(Scenario.SERVICE)
                         .deploymentGroupName(scenario.orders.deploymentGroup())).deployments().stream()

@@ -4,9 +4,11 @@ import static dev.greenlight.statemachine.scenarios.Invariants.Expected.failed;
 import static dev.greenlight.statemachine.scenarios.Invariants.Expected.succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 
@@ -20,9 +22,10 @@ class ReleaseScenariosTest {
         scenario.close();
     }
 
-    @Test
-    void goodPush_withAutomaticApproval_isReleased() {
-        scenario = Scenario.automaticApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void goodPush_withAutomaticApproval_isReleased(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -37,9 +40,10 @@ class ReleaseScenariosTest {
                 });
     }
 
-    @Test
-    void manualApproval_answeredWithSendTaskSuccess_isReleased() {
-        scenario = Scenario.manualApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void manualApproval_answeredWithSendTaskSuccess_isReleased(Backend backend) {
+        scenario = Scenario.manualApproval(backend);
         scenario.push("2.0", "healthy");
 
         String execution = awaitApproval();
@@ -54,9 +58,10 @@ class ReleaseScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("2.0");
     }
 
-    @Test
-    void manualApproval_rejectedWithSendTaskFailure_rollsBack() {
-        scenario = Scenario.manualApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void manualApproval_rejectedWithSendTaskFailure_rollsBack(Backend backend) {
+        scenario = Scenario.manualApproval(backend);
         scenario.push("2.0", "healthy");
 
         String token = scenario.approvalToken(awaitApproval()).orElseThrow();
@@ -69,9 +74,10 @@ class ReleaseScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 
-    @Test
-    void manualApproval_unansweredWithinItsTimeout_rollsBack() {
-        scenario = Scenario.manualApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void manualApproval_unansweredWithinItsTimeout_rollsBack(Backend backend) {
+        scenario = Scenario.manualApproval(backend);
         scenario.push("2.0", "healthy");
 
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -81,9 +87,10 @@ class ReleaseScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 
-    @Test
-    void imageWhosePagesFail_failsItsSmokeTest_andRollsBack() {
-        scenario = Scenario.automaticApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void imageWhosePagesFail_failsItsSmokeTest_andRollsBack(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
 
         scenario.push("2.0", "errors:1.0");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -99,9 +106,10 @@ class ReleaseScenariosTest {
                 });
     }
 
-    @Test
-    void alarmFiringDuringTheCanary_rollsBack() {
-        scenario = Scenario.automaticApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void alarmFiringDuringTheCanary_rollsBack(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         scenario.users();
 
         scenario.push("2.0", "errors:0.5");
@@ -112,9 +120,10 @@ class ReleaseScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 
-    @Test
-    void alarmFiringDuringTheBake_rollsBack() {
-        scenario = Scenario.automaticApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void alarmFiringDuringTheBake_rollsBack(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         scenario.push("2.0", "healthy");
         String execution = onlyExecution();
         scenario.runUntil(() -> scenario.exited(execution, "WatchBake", 1), Duration.ofMinutes(30));
@@ -127,9 +136,10 @@ class ReleaseScenariosTest {
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 
-    @Test
-    void alarmThatFlappedBetweenTwoCanaryPolls_rollsBack() {
-        scenario = Scenario.automaticApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void alarmThatFlappedBetweenTwoCanaryPolls_rollsBack(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         scenario.push("2.0", "healthy");
         String execution = onlyExecution();
         scenario.runUntil(() -> scenario.exited(execution, "WatchCanary", 1), Duration.ofMinutes(30));

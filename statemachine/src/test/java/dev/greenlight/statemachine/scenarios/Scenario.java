@@ -14,6 +14,7 @@ import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.Worker;
@@ -55,40 +56,44 @@ final class Scenario implements AutoCloseable {
     final PipelineOnTwin pipeline;
     /** The workers' roles as synthesized, enforced on every call the workers make. */
     final SynthesizedRoles roles;
+    /** Who deploys {@code orders}: a CodeDeploy deployment group, or ECS blue/green itself. */
+    final Backend backend;
     /** What the service ran before any deployment: {@code orders:1.0}, pinned by digest. */
     final String originalImage;
 
     private TrafficGenerator users;
 
     private Scenario(ApprovalMode approval, ClientDecorator clients, boolean withUsers) {
-        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true, Map.of());
+        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true, Backend.codedeploy, Map.of());
     }
 
     private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
-            String originalProfile, boolean alarms) {
-        this(approval, canary, clients, withUsers, originalProfile, alarms, Map.of());
+            String originalProfile, boolean alarms, Backend backend) {
+        this(approval, canary, clients, withUsers, originalProfile, alarms, backend, Map.of());
     }
 
     /**
      * @param originalProfile what {@code orders:1.0}, serving before any deployment, does
      * @param alarms          whether the service has its 5xx alarms (in the config and the deployment group)
+     * @param rolePolicies    policies that replace the synthesized ones, by role (the mutation test's)
      */
-    /** @param rolePolicies policies that replace the synthesized ones, by role (the mutation test's) */
     private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
-            String originalProfile, boolean alarms, Map<String, JsonNode> rolePolicies) {
+            String originalProfile, boolean alarms, Backend backend, Map<String, JsonNode> rolePolicies) {
+        this.backend = backend;
         this.orders = DemoService.provision(twin,
-                new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, originalProfile));
+                new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, originalProfile),
+                backend == Backend.ecs);
         this.originalImage = imagesOf(service().taskDefinition()).iterator().next();
-        ServiceConfig withAlarms = TwinServiceConfig.of(twin, orders, approval, canary, 5);
-        if (!alarms) {
+        ServiceConfig withAlarms = TwinServiceConfig.of(twin, orders, approval, canary, 5).withBackend(backend);
+        if (!alarms && backend == Backend.codedeploy) {
             twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName(SERVICE)
                     .currentDeploymentGroupName(orders.deploymentGroup()).alarmConfiguration(a -> a.enabled(false)));
         }
         this.config = alarms ? withAlarms : new ServiceConfig(withAlarms.repository(), withAlarms.cluster(),
                 withAlarms.service(), withAlarms.container(), withAlarms.containerPort(), withAlarms.codeDeploy(),
                 List.of(), withAlarms.canary(), withAlarms.bakeMinutes(), withAlarms.approval(), withAlarms.scan(),
-                withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications());
-        this.roles = SynthesizedRoles.install(twin, rolePolicies, canary);
+                withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications(), backend);
+        this.roles = SynthesizedRoles.install(twin, backend, rolePolicies, canary);
         this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true,
                 new EnforcedRoles(twin, roles, clients));
         if (withUsers) {
@@ -100,20 +105,38 @@ final class Scenario implements AutoCloseable {
 
     /** Steady users (10 requests a second) on the production listener: the evidence a release needs. */
     static Scenario automaticApproval() {
-        return new Scenario(ApprovalMode.auto, ClientDecorator.NONE, true);
+        return automaticApproval(Backend.codedeploy);
+    }
+
+    static Scenario automaticApproval(Backend backend) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend);
     }
 
     /** With the workers' roles given these policies in place of the synthesized ones, by role. */
     static Scenario withRolePolicies(ApprovalMode approval, Map<String, JsonNode> rolePolicies) {
-        return new Scenario(approval, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, rolePolicies);
+        return withRolePolicies(approval, Backend.codedeploy, rolePolicies);
+    }
+
+    static Scenario withRolePolicies(ApprovalMode approval, Backend backend, Map<String, JsonNode> rolePolicies) {
+        return new Scenario(approval, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend,
+                rolePolicies);
     }
 
     static Scenario manualApproval() {
-        return new Scenario(ApprovalMode.manual, ClientDecorator.NONE, true);
+        return manualApproval(Backend.codedeploy);
+    }
+
+    static Scenario manualApproval(Backend backend) {
+        return new Scenario(ApprovalMode.manual, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true,
+                backend);
     }
 
     static Scenario withClients(ClientDecorator clients) {
         return new Scenario(ApprovalMode.auto, clients, true);
+    }
+
+    static Scenario withClients(ClientDecorator clients, Backend backend) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), clients, true, "healthy", true, backend);
     }
 
     static Scenario withClients(ClientDecorator clients, boolean withUsers) {
@@ -122,7 +145,8 @@ final class Scenario implements AutoCloseable {
 
     /** Steady users, and the canary given. */
     static Scenario withCanary(Canary canary) {
-        return new Scenario(ApprovalMode.auto, canary, ClientDecorator.NONE, true, "healthy", true);
+        return new Scenario(ApprovalMode.auto, canary, ClientDecorator.NONE, true, "healthy", true,
+                Backend.codedeploy);
     }
 
     /**
@@ -130,7 +154,12 @@ final class Scenario implements AutoCloseable {
      * {@code orders:1.0} doing {@code originalProfile}: the canary analysis is the only judge.
      */
     static Scenario analysisOnly(String originalProfile) {
-        return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, originalProfile, false);
+        return analysisOnly(originalProfile, Backend.codedeploy);
+    }
+
+    static Scenario analysisOnly(String originalProfile, Backend backend) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, originalProfile, false,
+                backend);
     }
 
     /** Extra users on top of the steady ones: {@code requestsPerSecond} for {@code duration}, from now. */
@@ -287,8 +316,25 @@ final class Scenario implements AutoCloseable {
                 e -> total == 0 ? 0 : 100.0 * e.getValue() / total));
     }
 
-    /** The images of the service's task sets (not draining) registered with {@code targetGroupArn}. */
+    /**
+     * The images of the service's task sets (not draining) registered with {@code targetGroupArn}. ECS
+     * shows an ECS-controlled service's deployments without their target groups: there, the images of the
+     * running tasks whose addresses (host and port) are the target group's healthy targets.
+     */
     Set<String> imagesServing(String targetGroupArn) {
+        if (backend == Backend.ecs) {
+            Set<String> targets = twin.elb().describeTargetHealth(r -> r.targetGroupArn(targetGroupArn))
+                    .targetHealthDescriptions().stream()
+                    .filter(t -> "healthy".equals(t.targetHealth().stateAsString()))
+                    .map(t -> t.target().id() + ":" + t.target().port()).collect(Collectors.toSet());
+            List<String> tasks = twin.ecs().listTasks(r -> r.cluster(orders.cluster()).serviceName(SERVICE)).taskArns();
+            return tasks.isEmpty() ? Set.of() : twin.ecs().describeTasks(r -> r.cluster(orders.cluster()).tasks(tasks))
+                    .tasks().stream()
+                    .filter(task -> task.containers().stream().flatMap(c -> c.networkBindings().stream())
+                            .anyMatch(b -> targets.contains(b.bindIP() + ":" + b.hostPort())))
+                    .flatMap(task -> imagesOf(task.taskDefinitionArn()).stream())
+                    .collect(Collectors.toSet());
+        }
         return service().taskSets().stream()
                 .filter(set -> !"DRAINING".equals(set.status()))
                 .filter(set -> set.loadBalancers().stream().anyMatch(lb -> targetGroupArn.equals(lb.targetGroupArn())))

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.deploy.CanaryConfigs;
 import java.io.IOException;
@@ -30,14 +31,21 @@ record SynthesizedRoles(Map<String, String> byHandler, Map<String, JsonNode> pol
             + ":stateMachine:" + PipelineOnTwin.STATE_MACHINE;
     /** The canary of {@code infra/src/test/resources/twin-scenarios.json}, as its deployment configuration. */
     private static final String SYNTHESIZED_CANARY = "Greenlight.Canary10Percent15Minutes";
-    private static final String RESOURCE = "/dev/greenlight/statemachine/synthesized-roles.json";
+    private static final String RESOURCE = "/dev/greenlight/statemachine/synthesized-roles%s.json";
     private static final String TRUST_LAMBDA = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
             + "\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
+    /** The roles synthesized for {@code orders} on CodeDeploy. */
     static JsonNode export() {
-        try (InputStream in = SynthesizedRoles.class.getResourceAsStream(RESOURCE)) {
+        return export(Backend.codedeploy);
+    }
+
+    /** The roles synthesized for {@code orders} deployed by {@code backend}. */
+    static JsonNode export(Backend backend) {
+        String resource = RESOURCE.formatted(backend == Backend.ecs ? "-ecs" : "");
+        try (InputStream in = SynthesizedRoles.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: run infra's TwinRolesExportTest");
+                throw new IllegalStateException(resource + " is missing: run infra's TwinRolesExportTest");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
@@ -46,19 +54,20 @@ record SynthesizedRoles(Map<String, String> byHandler, Map<String, JsonNode> pol
     }
 
     /**
-     * Creates every role of the export in {@code twin}'s IAM, with {@code policies} as their documents
+     * Creates every role of {@code backend}'s export in {@code twin}'s IAM, with {@code policies} as their documents
      * by role where given. The export was synthesized for a 10 % canary over 15 minutes; a scenario
      * with another canary gets the deployment configuration the CDK app names after its canary
      * ({@link CanaryConfigs#name}), the one part of the roles that depends on it.
      */
-    static SynthesizedRoles install(LocalTwin twin, Map<String, JsonNode> policies, Canary canary) {
+    static SynthesizedRoles install(LocalTwin twin, Backend backend, Map<String, JsonNode> policies, Canary canary) {
+        JsonNode export = export(backend);
         Map<String, String> byHandler = new LinkedHashMap<>();
-        for (JsonNode entry : export().get("roles")) {
+        for (JsonNode entry : export.get("roles")) {
             String role = entry.get("role").asText();
             JsonNode policy = policies.getOrDefault(role, entry.get("policy"));
             String arn = twin.iam().createRole(r -> r.roleName(role).assumeRolePolicyDocument(TRUST_LAMBDA)).role().arn();
             if (policy.path("Statement").size() > 0) {
-                String document = resolved(policy.toString(), export().get("references"))
+                String document = resolved(policy.toString(), export.get("references"))
                         .replace(":deploymentconfig:" + SYNTHESIZED_CANARY + "\"", ":deploymentconfig:"
                                 + CanaryConfigs.name(canary) + "\"");
                 twin.iam().putRolePolicy(r -> r.roleName(role).policyName(role + "DefaultPolicy")

@@ -21,7 +21,7 @@ final class LayerUploadPush {
     /** Pushes and returns the image digest, the sha256 of the manifest's bytes. */
     static String push(EcrClient ecr, String repository, String tag, String profile) {
         byte[] layer = ("sample app " + tag).getBytes(StandardCharsets.UTF_8);
-        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":"
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Entrypoint\":[\"/app\"],\"Labels\":"
                 + "{\"" + LocalImage.PROFILE_LABEL + "\":\"" + profile + "\"}}}").getBytes(StandardCharsets.UTF_8);
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
                 + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\""

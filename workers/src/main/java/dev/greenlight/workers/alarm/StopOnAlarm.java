@@ -1,12 +1,13 @@
 package dev.greenlight.workers.alarm;
 
-import dev.greenlight.workers.deploy.ActiveDeployments;
-import dev.greenlight.workers.rollback.Rollback;
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend;
+import dev.greenlight.workers.backend.DeploymentBackend.Release;
 import dev.greenlight.workers.smoke.SmokeTestHook;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
-import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentAlreadyCompletedException;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentCreator;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
 /**
  * Reacts at once to an alarm going to ALARM: EventBridge sends CloudWatch's "CloudWatch Alarm State
@@ -39,17 +37,21 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
     public record Output(String alarmName, String state, List<StoppedDeployment> deployments) {
     }
 
-    private final CodeDeployClient codeDeploy;
+    private final Backends backends;
     private final GreenlightConfig config;
 
     /** For the Lambda runtime: the configuration file's JSON in {@code GREENLIGHT_CONFIG}. */
     public StopOnAlarm() {
-        this(Clients.codeDeploy(), ConfigLoader.parse(configFromEnvironment()));
+        this(Backends.fromEnvironment(), ConfigLoader.parse(configFromEnvironment()));
     }
 
     public StopOnAlarm(CodeDeployClient codeDeploy, GreenlightConfig config) {
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), config);
+    }
+
+    public StopOnAlarm(Backends backends, GreenlightConfig config) {
         super(AlarmStateChange.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.config = Objects.requireNonNull(config, "config");
     }
 
@@ -64,35 +66,23 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
         Instant firedAt = firedAt(detail.state().timestamp());
         for (Map.Entry<String, ServiceConfig> service : config.services().entrySet()) {
             if (service.getValue().alarms().contains(detail.alarmName())) {
-                for (DeploymentInfo deployment : activeReleases(service.getValue())) {
-                    done.add(stop(service.getKey(), deployment, firedAt));
+                DeploymentBackend backend = backends.forService(service.getValue());
+                for (Release deployment : backend.activeReleases(service.getValue())) {
+                    done.add(stop(backend, service.getKey(), deployment, firedAt));
                 }
             }
         }
         return new Output(detail.alarmName(), state, done);
     }
 
-    private StoppedDeployment stop(String service, DeploymentInfo deployment, Instant firedAt) {
-        if (firedAt != null && deployment.createTime() != null && deployment.createTime().isAfter(firedAt)) {
+    private StoppedDeployment stop(DeploymentBackend backend, String service, Release deployment, Instant firedAt) {
+        if (firedAt != null && deployment.createdAt() != null && deployment.createdAt().isAfter(firedAt)) {
             return new StoppedDeployment(service, deployment.deploymentId(),
                     StoppedDeployment.Result.STARTED_AFTER_ALARM);
         }
-        try {
-            codeDeploy.stopDeployment(r -> r.deploymentId(deployment.deploymentId()).autoRollbackEnabled(true));
-            return new StoppedDeployment(service, deployment.deploymentId(), StoppedDeployment.Result.STOPPED);
-        } catch (DeploymentAlreadyCompletedException ended) {
-            return new StoppedDeployment(service, deployment.deploymentId(), StoppedDeployment.Result.ALREADY_ENDED);
-        }
-    }
-
-    /** The group's running deployments that release something: rollbacks are what we want to finish. */
-    private List<DeploymentInfo> activeReleases(ServiceConfig service) {
-        return ActiveDeployments.active(codeDeploy, service.codeDeploy().application(),
-                        service.codeDeploy().deploymentGroup())
-                .filter(info -> info.creator() != DeploymentCreator.CODE_DEPLOY_ROLLBACK)
-                .filter(info -> info.description() == null
-                        || !info.description().startsWith(Rollback.DESCRIPTION_PREFIX))
-                .toList();
+        return new StoppedDeployment(service, deployment.deploymentId(),
+                backend.stopWithRollback(deployment.deploymentId()) ? StoppedDeployment.Result.STOPPED
+                        : StoppedDeployment.Result.ALREADY_ENDED);
     }
 
     /** Null when the event's timestamp is missing or unreadable: then every active release is stopped. */

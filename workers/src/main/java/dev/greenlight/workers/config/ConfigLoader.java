@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.Approval;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.config.ServiceConfig.CodeDeployTarget;
 import dev.greenlight.workers.config.ServiceConfig.Notifications;
@@ -39,7 +40,7 @@ public final class ConfigLoader {
 
     private static final Set<String> SERVICE_FIELDS = Set.of("repository", "cluster", "service", "container",
             "containerPort", "codeDeploy", "alarms", "canary", "bakeMinutes", "approval", "scan", "requiredLabels",
-            "smoke", "notifications");
+            "smoke", "notifications", "backend");
 
     /** Lambda runs the smoke hook for at most 900 s; a minute is left for reporting the outcome. */
     static final int MAX_SMOKE_DEADLINE_SECONDS = 840;
@@ -90,13 +91,14 @@ public final class ConfigLoader {
     }
 
     private static ServiceConfig service(Node node) {
+        Backend backend = backend(node);
         return new ServiceConfig(
                 node.text("repository", null),
                 node.text("cluster", null),
                 node.text("service", null),
                 node.text("container", null),
                 node.requiredInteger("containerPort", 1, 65535),
-                codeDeploy(node.object("codeDeploy", true)),
+                codeDeploy(node.object("codeDeploy", backend == Backend.codedeploy)),
                 node.strings("alarms"),
                 canary(node.object("canary", false)),
                 node.integer("bakeMinutes", 0, 2880, 10),
@@ -104,7 +106,21 @@ public final class ConfigLoader {
                 scan(node.object("scan", false)),
                 node.strings("requiredLabels"),
                 smoke(node.object("smoke", true)),
-                notifications(node.object("notifications", false)));
+                notifications(node.object("notifications", false)),
+                backend);
+    }
+
+    /** "codedeploy" (the default) or "ecs". */
+    private static Backend backend(Node node) {
+        String backend = node.text("backend", "codedeploy");
+        if (backend.equals("ecs")) {
+            return Backend.ecs;
+        }
+        if (!backend.equals("codedeploy")) {
+            node.problem("backend", "must be \"codedeploy\" (a CodeDeploy deployment group deploys the service) or "
+                    + "\"ecs\" (Amazon ECS blue/green deploys it), got \"" + backend + "\"");
+        }
+        return Backend.codedeploy;
     }
 
     private static CodeDeployTarget codeDeploy(Node node) {

@@ -21,12 +21,39 @@ public record ServiceConfig(
         ScanThresholds scan,
         List<String> requiredLabels,
         Smoke smoke,
-        Notifications notifications) {
+        Notifications notifications,
+        Backend backend) {
+
+    /** {@code backend} null (an execution input from before there was a choice) is CodeDeploy. */
+    public ServiceConfig {
+        backend = backend == null ? Backend.codedeploy : backend;
+    }
+
+    /** Deployed by CodeDeploy, the default. */
+    public ServiceConfig(String repository, String cluster, String service, String container, int containerPort,
+            CodeDeployTarget codeDeploy, List<String> alarms, Canary canary, int bakeMinutes, Approval approval,
+            ScanThresholds scan, List<String> requiredLabels, Smoke smoke, Notifications notifications) {
+        this(repository, cluster, service, container, containerPort, codeDeploy, alarms, canary, bakeMinutes, approval,
+                scan, requiredLabels, smoke, notifications, Backend.codedeploy);
+    }
+
+    /** The same service deployed by another backend. */
+    public ServiceConfig withBackend(Backend other) {
+        return new ServiceConfig(repository, cluster, service, container, containerPort, codeDeploy, alarms, canary,
+                bakeMinutes, approval, scan, requiredLabels, smoke, notifications, other);
+    }
+
+    /**
+     * Who runs the blue/green deployment: CodeDeploy (a deployment group per service) or Amazon ECS
+     * itself (the ECS deployment controller with the BLUE_GREEN or CANARY strategy).
+     */
+    public enum Backend { codedeploy, ecs }
 
     /** The same service approved another way, for one manual start ({@code greenlight start --approval}). */
     public ServiceConfig withApproval(ApprovalMode mode) {
         return new ServiceConfig(repository, cluster, service, container, containerPort, codeDeploy, alarms, canary,
-                bakeMinutes, new Approval(mode, approval.timeoutMinutes()), scan, requiredLabels, smoke, notifications);
+                bakeMinutes, new Approval(mode, approval.timeoutMinutes()), scan, requiredLabels, smoke, notifications,
+                backend);
     }
 
     /** The CodeDeploy application and deployment group that deploy this service. */

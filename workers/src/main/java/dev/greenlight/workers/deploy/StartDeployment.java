@@ -1,26 +1,23 @@
 package dev.greenlight.workers.deploy;
 
-import dev.greenlight.workers.core.InvalidInput;
 import static dev.greenlight.workers.core.InvalidInput.blank;
 
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.config.ServiceConfig;
-import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.InvalidInput;
 import dev.greenlight.workers.core.Worker;
 import java.time.Clock;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.ComputePlatform;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentConfigAlreadyExistsException;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentLimitExceededException;
-import software.amazon.awssdk.services.codedeploy.model.RevisionLocationType;
-import software.amazon.awssdk.services.codedeploy.model.TrafficRoutingType;
 
 /**
- * Starts the CodeDeploy blue/green deployment of a registered task definition: the service's canary
- * as a deployment configuration (created once, then reused), the smoke-test hook on
- * BeforeAllowTraffic. A retry after CreateDeployment went through adopts the deployment it started.
+ * Starts the blue/green deployment of a registered task definition on the service's backend: for
+ * CodeDeploy, the service's canary as a deployment configuration (created once, then reused), the
+ * smoke-test hook on BeforeAllowTraffic. A retry after the start went through adopts the deployment
+ * it started.
  */
 public final class StartDeployment extends Worker<StartDeployment.Input, StartDeployment.Output> {
 
@@ -31,18 +28,22 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
     public record Output(String deploymentId, String startedAt, String deploymentConfigName) {
     }
 
-    private final CodeDeployClient codeDeploy;
+    private final Backends backends;
     private final String smokeTestFunction;
     private final Clock clock;
 
     public StartDeployment() {
-        this(Clients.codeDeploy(), System.getenv("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
+        this(Backends.fromEnvironment(), System.getenv("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
     }
 
     /** {@code smokeTestFunction}: the hook's function name or ARN (setting {@code SMOKE_TEST_FUNCTION}). */
     public StartDeployment(CodeDeployClient codeDeploy, String smokeTestFunction, Clock clock) {
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy, smokeTestFunction)), smokeTestFunction, clock);
+    }
+
+    public StartDeployment(Backends backends, String smokeTestFunction, Clock clock) {
         super(Input.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.smokeTestFunction = smokeTestFunction;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -50,53 +51,29 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
     @Override
     public Output apply(Input input) {
         check(input);
-        ServiceConfig config = input.config();
-        String deploymentConfig = ensureDeploymentConfig(config.canary());
-        String application = config.codeDeploy().application();
-        String group = config.codeDeploy().deploymentGroup();
-        String appSpec = AppSpecs.ecsService(input.taskDefinitionArn(), config.container(), config.containerPort(),
-                smokeTestFunction);
-        try {
-            String deploymentId = codeDeploy.createDeployment(r -> r.applicationName(application)
-                    .deploymentGroupName(group).deploymentConfigName(deploymentConfig)
-                    .description("Greenlight: " + input.taskDefinitionArn())
-                    .revision(rev -> rev.revisionType(RevisionLocationType.APP_SPEC_CONTENT)
-                            .appSpecContent(c -> c.content(appSpec)))).deploymentId();
-            return new Output(deploymentId, clock.instant().toString(), deploymentConfig);
-        } catch (DeploymentLimitExceededException busy) {
-            DeploymentInfo ours = ActiveDeployments.deploying(codeDeploy, application, group,
-                    input.taskDefinitionArn()).orElseThrow(() -> busy);
-            return new Output(ours.deploymentId(), ours.createTime().toString(), ours.deploymentConfigName());
-        }
-    }
-
-    /** CreateDeploymentConfig; one that already exists has the same settings, as its name says. */
-    private String ensureDeploymentConfig(Canary canary) {
-        String name = CanaryConfigs.name(canary);
-        try {
-            codeDeploy.createDeploymentConfig(r -> r.deploymentConfigName(name).computePlatform(ComputePlatform.ECS)
-                    .trafficRoutingConfig(t -> t.type(TrafficRoutingType.TIME_BASED_CANARY)
-                            .timeBasedCanary(c -> c.canaryPercentage(canary.percent())
-                                    .canaryInterval(canary.maxMinutes()))));
-        } catch (DeploymentConfigAlreadyExistsException exists) {
-            // Created by an earlier deployment of this or another service with the same canary.
-        }
-        return name;
+        DeploymentBackend.Started started = backends.forService(input.config())
+                .start(input.taskDefinitionArn(), input.config());
+        return new Output(started.deploymentId(),
+                (started.startedAt() == null ? clock.instant() : started.startedAt()).toString(),
+                started.deploymentConfigName());
     }
 
     private void check(Input input) {
         ServiceConfig config = input.config();
+        boolean codeDeploy = config == null || config.backend() == ServiceConfig.Backend.codedeploy;
         InvalidInput.Check check = InvalidInput.of("StartDeployment")
-                .require(!blank(smokeTestFunction), "the setting SMOKE_TEST_FUNCTION is not set: set it to the "
-                        + "smoke-test hook's Lambda function name or ARN")
+                .require(!codeDeploy || !blank(smokeTestFunction), "the setting SMOKE_TEST_FUNCTION is not set: set "
+                        + "it to the smoke-test hook's Lambda function name or ARN")
                 .require(!blank(input.taskDefinitionArn()), "taskDefinitionArn is missing: pass "
                         + "RegisterTaskDefinition's taskDefinitionArn")
                 .require(config != null, "config is missing: pass the execution input's config (the service's "
                         + "entry of greenlight.json)");
         if (config != null) {
-            check.require(config.codeDeploy() != null && !blank(config.codeDeploy().application())
+            check.require(!codeDeploy || config.codeDeploy() != null && !blank(config.codeDeploy().application())
                             && !blank(config.codeDeploy().deploymentGroup()),
                             "config.codeDeploy needs application and deploymentGroup")
+                    .require(codeDeploy || !blank(config.cluster()) && !blank(config.service()),
+                            "config.cluster and config.service name the ECS service that deploys itself")
                     .require(!blank(config.container()), "config.container is missing: name the container that "
                             + "receives traffic")
                     .require(config.containerPort() >= 1 && config.containerPort() <= 65535,

@@ -1,9 +1,11 @@
 package dev.greenlight.workers.preflight;
 
-import dev.greenlight.workers.deploy.ActiveDeployments;
 import dev.greenlight.workers.analysis.AlarmTargets;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.TimeToFire;
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend.Production;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
@@ -24,15 +26,12 @@ import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentGroupInfo;
-import software.amazon.awssdk.services.codedeploy.model.ListDeploymentsResponse;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.DescribeImagesResponse;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.TagStatus;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 
 /**
  * The second gate, just before anything changes: no other deployment of the service is running
@@ -42,7 +41,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
  */
 public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
 
-    /** CodeDeploy's statuses of a deployment that still holds its deployment group. */
+    /** DescribeAlarms takes at most 100 names a call. */
     private static final int ALARM_NAMES_PER_CALL = 100;
 
     /** {@code trigger} is optional: a manual start ({@code source: manual}) may deploy an older image on purpose. */
@@ -53,19 +52,24 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
     public record Output(PreflightVerdict verdict, List<String> reasons, List<FiringAlarm> alarmsFiring) {
     }
 
-    private final CodeDeployClient codeDeploy;
+    private final Backends backends;
     private final CloudWatchClient cloudWatch;
     private final EcrClient ecr;
     private final ElasticLoadBalancingV2Client elb;
 
     public Preflight() {
-        this(Clients.codeDeploy(), Clients.cloudWatch(), Clients.ecr(), Clients.elb());
+        this(Backends.fromEnvironment(), Clients.cloudWatch(), Clients.ecr(), Clients.elb());
     }
 
     public Preflight(CodeDeployClient codeDeploy, CloudWatchClient cloudWatch, EcrClient ecr,
             ElasticLoadBalancingV2Client elb) {
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), cloudWatch, ecr, elb);
+    }
+
+    public Preflight(Backends backends, CloudWatchClient cloudWatch, EcrClient ecr,
+            ElasticLoadBalancingV2Client elb) {
         super(Input.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.ecr = Objects.requireNonNull(ecr, "ecr");
         this.elb = Objects.requireNonNull(elb, "elb");
@@ -83,63 +87,62 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         List<TimeToFire.AlarmTime> times = new ArrayList<>();
         List<FiringAlarm> firing = alarms(config, times);
         List<String> tooShort = TimeToFire.tooShort(config.canary().minutes(), times);
-        var group = codeDeploy.getDeploymentGroup(r -> r.applicationName(config.codeDeploy().application())
-                .deploymentGroupName(config.codeDeploy().deploymentGroup())).deploymentGroupInfo();
-        Set<String> served = servedNow(group);
-        waitForStaleAlarms(group, firing, served);
+        Production production = backends.forService(config).production(config);
+        Set<String> served = servedNow(production);
+        waitForStaleAlarms(production, firing, served);
         return PreflightVerdicts.decide(image, newer, tooShort, firing, served, override);
     }
 
     /**
      * An alarm on the idle target group left in ALARM by the version rolled back before does not block
-     * the release, but CodeDeploy stops any deployment while an alarm of its deployment group is in
-     * ALARM: wait (the state machine retries {@link StaleAlarmStillFiring}) until CloudWatch clears it.
+     * the release, but the backend stops any deployment while one of its own alarms is in ALARM
+     * (CodeDeploy: the deployment group's): wait (the state machine retries {@link StaleAlarmStillFiring})
+     * until CloudWatch clears it.
      */
-    private static void waitForStaleAlarms(DeploymentGroupInfo group, List<FiringAlarm> firing, Set<String> served) {
-        if (served == null || group.alarmConfiguration() == null
-                || !Boolean.TRUE.equals(group.alarmConfiguration().enabled())) {
+    private static void waitForStaleAlarms(Production production, List<FiringAlarm> firing, Set<String> served) {
+        if (served == null || production.stoppingAlarms().isEmpty()) {
             return;
         }
-        Set<String> stoppers = new LinkedHashSet<>();
-        group.alarmConfiguration().alarms().forEach(alarm -> stoppers.add(alarm.name()));
+        Set<String> stoppers = new LinkedHashSet<>(production.stoppingAlarms());
         List<String> stale = firing.stream()
                 .filter(alarm -> PreflightVerdicts.idle(alarm, served) && stoppers.contains(alarm.name()))
                 .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ")").toList();
         if (!stale.isEmpty()) {
-            throw new StaleAlarmStillFiring(stale, group.deploymentGroupName());
+            throw new StaleAlarmStillFiring(stale, production.name());
         }
     }
 
     /**
      * The target groups users are served from now: those the production listener forwards to with
-     * a weight above zero. Null when the deployment group names no load balancer.
+     * a weight above zero. Null when the backend names no production listener.
      */
-    private Set<String> servedNow(DeploymentGroupInfo group) {
-        if (group.loadBalancerInfo() == null || group.loadBalancerInfo().targetGroupPairInfoList().isEmpty()) {
-            return null;
-        }
-        List<String> listeners = new ArrayList<>();
-        group.loadBalancerInfo().targetGroupPairInfoList().forEach(pair -> {
-            if (pair.prodTrafficRoute() != null) {
-                listeners.addAll(pair.prodTrafficRoute().listenerArns());
-            }
-        });
-        if (listeners.isEmpty()) {
+    private Set<String> servedNow(Production production) {
+        List<String> listeners = production.listenerArns();
+        List<String> rules = production.listenerRuleArns();
+        if (listeners.isEmpty() && rules.isEmpty()) {
             return null;
         }
         Set<String> served = new LinkedHashSet<>();
-        for (Listener listener : elb.describeListeners(r -> r.listenerArns(listeners)).listeners()) {
-            for (Action action : listener.defaultActions()) {
-                if (action.forwardConfig() != null && !action.forwardConfig().targetGroups().isEmpty()) {
-                    action.forwardConfig().targetGroups().stream()
-                            .filter(tuple -> tuple.weight() == null || tuple.weight() > 0)
-                            .forEach(tuple -> served.add(targetGroupName(tuple.targetGroupArn())));
-                } else if (action.targetGroupArn() != null) {
-                    served.add(targetGroupName(action.targetGroupArn()));
-                }
-            }
+        if (!listeners.isEmpty()) {
+            elb.describeListeners(r -> r.listenerArns(listeners)).listeners()
+                    .forEach(listener -> listener.defaultActions().forEach(action -> forwardsTo(action, served)));
+        }
+        if (!rules.isEmpty()) {
+            elb.describeRules(r -> r.ruleArns(rules)).rules()
+                    .forEach(rule -> rule.actions().forEach(action -> forwardsTo(action, served)));
         }
         return served;
+    }
+
+    /** The target groups an action forwards to with a weight above zero. */
+    private static void forwardsTo(Action action, Set<String> served) {
+        if (action.forwardConfig() != null && !action.forwardConfig().targetGroups().isEmpty()) {
+            action.forwardConfig().targetGroups().stream()
+                    .filter(tuple -> tuple.weight() == null || tuple.weight() > 0)
+                    .forEach(tuple -> served.add(targetGroupName(tuple.targetGroupArn())));
+        } else if (action.targetGroupArn() != null) {
+            served.add(targetGroupName(action.targetGroupArn()));
+        }
     }
 
     /** {@code arn:aws:elasticloadbalancing:…:targetgroup/NAME/ID} → NAME. */
@@ -165,16 +168,9 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
     }
 
     private void refuseWhileDeploying(ServiceConfig config) {
-        String application = config.codeDeploy().application();
-        String group = config.codeDeploy().deploymentGroup();
-        ListDeploymentsResponse active = codeDeploy.listDeployments(r -> r.applicationName(application)
-                .deploymentGroupName(group).includeOnlyStatuses(ActiveDeployments.ACTIVE));
-        if (!active.deployments().isEmpty()) {
-            String id = active.deployments().get(0);
-            String status = codeDeploy.getDeployment(r -> r.deploymentId(id)).deploymentInfo().statusAsString();
-            throw new DeploymentInProgress("deployment " + id + " of " + application + "/" + group + " is " + status
-                    + "; CodeDeploy runs one deployment per group at a time, so Preflight is retried until it ends");
-        }
+        backends.forService(config).busy(config).ifPresent(running -> {
+            throw new DeploymentInProgress(running + ", so Preflight is retried until it ends");
+        });
     }
 
     private static String repository(Input input) {

@@ -1,26 +1,18 @@
 package dev.greenlight.workers.smoke;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend.HookSubject;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Smoke;
-import dev.greenlight.workers.config.ServiceConfig.SmokeCheck;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
-import dev.greenlight.workers.deploy.AppSpecs;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Tag;
 
@@ -42,11 +34,9 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
 
     public static final String CONFIG_VARIABLE = "GREENLIGHT_CONFIG";
 
-    private final CodeDeployClient codeDeploy;
+    private final CodeDeployBackend codeDeploy;
     private final EcsClient ecs;
-    private final HttpProbe http;
-    private final Clock clock;
-    private final Sleeper sleeper;
+    private final SmokeChecks checks;
     private final String configJson;
     private final java.util.function.Consumer<String> log;
 
@@ -66,11 +56,9 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     public SmokeTestHook(CodeDeployClient codeDeploy, EcsClient ecs, HttpProbe http, Clock clock, Sleeper sleeper,
             String configJson, java.util.function.Consumer<String> log) {
         super(HookEvent.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.codeDeploy = new CodeDeployBackend(Objects.requireNonNull(codeDeploy, "codeDeploy"));
         this.ecs = Objects.requireNonNull(ecs, "ecs");
-        this.http = Objects.requireNonNull(http, "http");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.checks = new SmokeChecks(http, clock, sleeper);
         this.configJson = configJson;
         this.log = Objects.requireNonNull(log, "log");
     }
@@ -79,9 +67,9 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     public SmokeReport apply(HookEvent event) {
         requireHookEvent(event);
         SmokeReport report;
-        DeploymentInfo deployment = null;
+        HookSubject deployment = null;
         try {
-            deployment = codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId())).deploymentInfo();
+            deployment = codeDeploy.hookSubject(event.deploymentId());
             report = smokeTest(deployment);
         } catch (RuntimeException e) {
             reportFailedAfter(event, e);
@@ -99,12 +87,13 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
      * after CodeDeploy has its answer; never throws. The revision outlives a rollback, which removes
      * green's task set at once.
      */
-    private void tagGreen(HookEvent event, DeploymentInfo known, List<Tag> tags) {
+    private void tagGreen(HookEvent event, HookSubject known, List<Tag> tags) {
         try {
-            DeploymentInfo deployment = known != null ? known
-                    : codeDeploy.getDeployment(r -> r.deploymentId(event.deploymentId())).deploymentInfo();
-            String green = AppSpecs.taskDefinitionOf(deployment).orElseThrow(() ->
-                    new IllegalStateException("the deployment's AppSpec names no task definition"));
+            HookSubject deployment = known != null ? known : codeDeploy.hookSubject(event.deploymentId());
+            String green = deployment.greenTaskDefinition();
+            if (green == null) {
+                throw new IllegalStateException("the deployment's AppSpec names no task definition");
+            }
             ecs.tagResource(r -> r.resourceArn(green).tags(tags));
         } catch (RuntimeException e) {
             log.accept("greenlight smoke test of deployment " + event.deploymentId() + ": the report is not on "
@@ -113,10 +102,9 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
         }
     }
 
-    private SmokeReport smokeTest(DeploymentInfo deployment) {
-        Smoke smoke = HookTarget.find(config(), deployment.applicationName(), deployment.deploymentGroupName())
-                .getValue().smoke();
-        return runChecks(smoke);
+    private SmokeReport smokeTest(HookSubject deployment) {
+        Smoke smoke = HookTarget.find(config(), deployment).getValue().smoke();
+        return checks.run(smoke);
     }
 
     private GreenlightConfig config() {
@@ -127,59 +115,8 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
         return ConfigLoader.parse(configJson);
     }
 
-    /** Runs every check, then only the failing ones, until all pass or the deadline has passed. */
-    private SmokeReport runChecks(Smoke smoke) {
-        Instant deadline = clock.instant().plusSeconds(smoke.deadlineSeconds());
-        Duration interval = Duration.ofSeconds(smoke.retryIntervalSeconds());
-        String base = smoke.testUrl().endsWith("/") ? smoke.testUrl().substring(0, smoke.testUrl().length() - 1)
-                : smoke.testUrl();
-        List<CheckResult> results = new ArrayList<>(Collections.nCopies(smoke.checks().size(), null));
-        int[] attempts = new int[results.size()];
-        while (true) {
-            for (int i = 0; i < results.size(); i++) {
-                if (results.get(i) == null || !results.get(i).passed()) {
-                    results.set(i, attempt(smoke.checks().get(i), base, deadline).withAttempts(++attempts[i]));
-                }
-            }
-            SmokeVerdicts.Next next = SmokeVerdicts.next(results, clock.instant(), deadline, interval);
-            if (next instanceof SmokeVerdicts.Passed) {
-                return new SmokeReport(SmokeReport.Status.SUCCEEDED, results);
-            }
-            if (next instanceof SmokeVerdicts.Failed) {
-                return new SmokeReport(SmokeReport.Status.FAILED, results);
-            }
-            pause(((SmokeVerdicts.RetryAfter) next).delay());
-        }
-    }
-
-    private CheckResult attempt(SmokeCheck check, String base, Instant deadline) {
-        URI uri = URI.create(base + check.path());
-        Duration timeout = SmokeVerdicts.requestTimeout(check, Duration.between(clock.instant(), deadline));
-        try {
-            return SmokeVerdicts.assess(check, http.send(check.method(), uri, timeout));
-        } catch (HttpTimeoutException e) {
-            return SmokeVerdicts.unanswered(check, "no answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            return SmokeVerdicts.unanswered(check, "no answer from " + uri + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the smoke test was interrupted during " + SmokeVerdicts.label(check), e);
-        }
-    }
-
-    private void pause(Duration wait) {
-        try {
-            sleeper.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the smoke test was interrupted while waiting for green to warm up", e);
-        }
-    }
-
     private void report(HookEvent event, SmokeReport.Status status) {
-        codeDeploy.putLifecycleEventHookExecutionStatus(r -> r.deploymentId(event.deploymentId())
-                .lifecycleEventHookExecutionId(event.lifecycleEventHookExecutionId()).status(status.codeDeploy()));
+        codeDeploy.answerHook(event.deploymentId(), event.lifecycleEventHookExecutionId(), status.codeDeploy());
     }
 
     /** Failed, so CodeDeploy rolls back now rather than after its one-hour hook timeout. */

@@ -1,22 +1,20 @@
 package dev.greenlight.workers.trigger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
-import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.DeploymentInput.ImageRef;
+import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.Worker;
+import dev.greenlight.workers.pipeline.PipelineStart;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
-import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /**
  * What EventBridge invokes for each ECR push: finds the service deploying the repository, builds the
@@ -60,18 +58,10 @@ public final class Trigger extends Worker<JsonNode, Trigger.Output> {
                     + push.image() + " is not a successful push");
         }
         Map.Entry<String, ServiceConfig> service = serviceFor(push.repository());
-        String name = DeploymentInput.executionName(service.getKey(), push.tag(), push.digest());
-        String arn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
-        if (exists(arn)) {
-            return new Output(arn, name, false, "already deploying " + push.image() + ": execution " + name + " exists");
-        }
-        try {
-            String started = sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(name)
-                    .input(input(service, push))).executionArn();
-            return new Output(started, name, true, "started " + name + " for " + push.image());
-        } catch (ExecutionAlreadyExistsException e) {
-            return new Output(arn, name, false, "already deploying " + push.image() + ": execution " + name + " exists");
-        }
+        PipelineStart.Outcome outcome = PipelineStart.start(sfn, stateMachineArn, input(service, push));
+        return new Output(outcome.executionArn(), outcome.executionName(), outcome.started(), outcome.started()
+                ? "started " + outcome.executionName() + " for " + push.image()
+                : "already deploying " + push.image() + ": execution " + outcome.executionName() + " exists");
     }
 
     private Map.Entry<String, ServiceConfig> serviceFor(String repository) {
@@ -92,26 +82,12 @@ public final class Trigger extends Worker<JsonNode, Trigger.Output> {
         return matching.get(0);
     }
 
-    private boolean exists(String executionArn) {
-        try {
-            sfn.describeExecution(r -> r.executionArn(executionArn));
-            return true;
-        } catch (ExecutionDoesNotExistException e) {
-            return false;
-        }
-    }
-
-    private static String input(Map.Entry<String, ServiceConfig> service, EcrPushEvent push) {
-        DeploymentInput input = new DeploymentInput(service.getKey(),
+    private static DeploymentInput input(Map.Entry<String, ServiceConfig> service, EcrPushEvent push) {
+        return new DeploymentInput(service.getKey(),
                 new ImageRef(push.repository(), push.tag(), push.digest()),
                 new DeploymentInput.Trigger("ecr-push", "ECR push in account " + push.account(),
                         "pushed " + push.image() + " at " + push.time() + " (event " + push.id() + ")"),
                 service.getValue(), null);
-        try {
-            return JSON.writeValueAsString(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the execution input", e);
-        }
     }
 
     private static String setting(String name) {

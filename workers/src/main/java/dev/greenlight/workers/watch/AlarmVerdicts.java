@@ -3,6 +3,7 @@ package dev.greenlight.workers.watch;
 import dev.greenlight.workers.analysis.Analysis;
 import dev.greenlight.workers.analysis.EvidenceVerdict;
 import dev.greenlight.workers.analysis.Roles;
+import dev.greenlight.workers.backend.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -37,10 +38,10 @@ public final class AlarmVerdicts {
     public record StateChange(String alarmName, Instant at, String newState, String reason) {
     }
 
-    /** GetDeployment's status (CodeDeploy's spelling: InProgress, Ready, Succeeded, …) and error. */
-    public record DeploymentState(String status, String errorCode, String errorMessage,
-            boolean terminationWaitStarted) {
+    /** The deployment's phase, and the backend's own status (CodeDeploy's InProgress, …) and error for the history. */
+    public record DeploymentState(Phase phase, String status, String errorCode, String errorMessage) {
         public DeploymentState {
+            Objects.requireNonNull(phase, "phase");
             Objects.requireNonNull(status, "status");
         }
     }
@@ -102,7 +103,7 @@ public final class AlarmVerdicts {
     }
 
     /**
-     * Alarms first, then CodeDeploy's failure, then the analysis: a significant failure at any look,
+     * Alarms first, then the backend's failure, then the analysis: a significant failure at any look,
      * missing evidence once it is due or once CodeDeploy finished without it (never a silent promotion).
      */
     private static Verdict verdict(DeploymentState deployment, List<AlarmReport> alarms, Analysis analysis,
@@ -110,13 +111,13 @@ public final class AlarmVerdicts {
         if (alarms.stream().anyMatch(AlarmReport::fired)) {
             return Verdict.ALARM;
         }
-        if ("Failed".equals(deployment.status()) || "Stopped".equals(deployment.status())) {
+        if (deployment.phase() == Phase.ENDED_UNSUCCESSFULLY) {
             return Verdict.DEPLOYMENT_FAILED;
         }
         if (analysis != null && analysis.verdict() == EvidenceVerdict.FAIL) {
             return Verdict.ANALYSIS_FAILED;
         }
-        boolean succeeded = "Succeeded".equals(deployment.status());
+        boolean succeeded = deployment.phase() == Phase.SUCCEEDED;
         if (analysis != null && analysis.verdict() == EvidenceVerdict.INSUFFICIENT_EVIDENCE
                 && (evidenceDue || succeeded)) {
             return Verdict.INSUFFICIENT_EVIDENCE;
@@ -126,8 +127,7 @@ public final class AlarmVerdicts {
 
     /** All production traffic on green with blue kept (the termination wait), or waiting to be let on. */
     private static boolean readyToPromote(DeploymentState deployment) {
-        return "InProgress".equals(deployment.status()) && deployment.terminationWaitStarted()
-                || "Ready".equals(deployment.status());
+        return deployment.phase() == Phase.READY_TO_PROMOTE;
     }
 
     /**

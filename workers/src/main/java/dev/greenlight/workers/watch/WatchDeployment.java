@@ -10,11 +10,14 @@ import dev.greenlight.workers.analysis.Limits;
 import dev.greenlight.workers.analysis.LoadBalancerMetrics;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.Traffic;
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.CodeDeployBackend;
+import dev.greenlight.workers.backend.DeploymentBackend;
+import dev.greenlight.workers.backend.Phase;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.core.InvalidInput;
-import dev.greenlight.workers.deploy.AppSpecs;
 import dev.greenlight.workers.smoke.SmokeTags;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmReport;
@@ -43,13 +46,12 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
-import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
 /**
- * One look at a deployment in its window: GetDeployment, the alarms now, their state changes since
+ * One look at a deployment in its window: the backend's look, the alarms now, their state changes since
  * the window opened and, when {@code canary} is given, the evidence: blue's and green's load
  * balancer metrics since {@code evidenceStart}, judged by {@link CanaryAnalysis}. The verdict is
  * {@link AlarmVerdicts#assess}'s. Says when to look next instead of waiting. Once the smoke-test hook
@@ -94,23 +96,31 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         }
     }
 
+    /** The error code of a deployment whose smoke-test hook failed: CodeDeploy's, which the definition checks. */
+    static final String SMOKE_TEST_FAILED = "HOOK_EXECUTION_FAILURE";
+
     /** DescribeAlarms takes at most 100 names a call. */
     private static final int NAMES_PER_CALL = 100;
 
-    private final CodeDeployClient codeDeploy;
+    private final Backends backends;
     private final EcsClient ecs;
     private final CloudWatchClient cloudWatch;
     private final LoadBalancerMetrics metrics;
     private final Clock clock;
 
     public WatchDeployment() {
-        this(Clients.codeDeploy(), Clients.ecs(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
+        this(Backends.fromEnvironment(), Clients.ecs(), Clients.cloudWatch(), Clients.elb(), Clock.systemUTC());
     }
 
     public WatchDeployment(CodeDeployClient codeDeploy, EcsClient ecs, CloudWatchClient cloudWatch,
             ElasticLoadBalancingV2Client elb, Clock clock) {
+        this(Backends.codeDeployOnly(new CodeDeployBackend(codeDeploy)), ecs, cloudWatch, elb, clock);
+    }
+
+    public WatchDeployment(Backends backends, EcsClient ecs, CloudWatchClient cloudWatch,
+            ElasticLoadBalancingV2Client elb, Clock clock) {
         super(Input.class);
-        this.codeDeploy = Objects.requireNonNull(codeDeploy, "codeDeploy");
+        this.backends = Objects.requireNonNull(backends, "backends");
         this.ecs = Objects.requireNonNull(ecs, "ecs");
         this.cloudWatch = Objects.requireNonNull(cloudWatch, "cloudWatch");
         this.metrics = new LoadBalancerMetrics(cloudWatch, elb);
@@ -121,17 +131,15 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
     public Output apply(Input input) {
         Window window = window(input);
         Instant now = clock.instant();
-        DeploymentInfo info = codeDeploy.getDeployment(r -> r.deploymentId(input.deploymentId())).deploymentInfo();
-        DeploymentState deployment = new DeploymentState(info.statusAsString(),
-                info.errorInformation() == null ? null : info.errorInformation().codeAsString(),
-                info.errorInformation() == null ? null : info.errorInformation().message(),
-                Boolean.TRUE.equals(info.instanceTerminationWaitTimeStarted()));
+        DeploymentBackend.Look look = backends.forDeployment(input.deploymentId()).look(input.deploymentId());
+        DeploymentState deployment = new DeploymentState(look.phase(), look.status(), look.errorCode(),
+                look.errorMessage());
         List<String> names = List.copyOf(new LinkedHashSet<>(input.alarms()));
         List<AlarmNow> alarms = alarmsNow(names);
         List<StateChange> history = new ArrayList<>();
         names.forEach(name -> history.addAll(stateChanges(name, window.start(), now)));
-        Roles roles = Roles.of(codeDeploy, info).orElse(null);
-        SmokeTags.SmokeTest smokeTest = smokeTest(info);
+        Roles roles = look.roles();
+        SmokeTags.SmokeTest smokeTest = smokeTest(look);
         Instant releaseStart = blank(input.evidenceStart()) ? window.start() : Instant.parse(input.evidenceStart());
         Analysis analysis = input.canary() == null ? null : analyse(input, roles, releaseStart, now);
         Instant deadline = input.evidenceDue() == null ? null : switch (input.evidenceDue()) {
@@ -140,7 +148,7 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
         };
         Assessment assessment = AlarmVerdicts.assess(deployment, alarms, history, window, now, roles, releaseStart,
                 analysis, deadline);
-        return new Output(assessment.verdict(), deployment.status(), deployment.errorCode(),
+        return new Output(assessment.verdict(), deployment.status(), errorCode(look, smokeTest),
                 deployment.errorMessage(), assessment.windowOver(), assessment.readyToPromote(),
                 assessment.alarms().stream().map(AlarmOut::of).toList(), assessment.nextCheckSeconds(),
                 now.toString(), analysis, deadline == null ? null : deadline.toString(), smokeTest);
@@ -151,13 +159,28 @@ public final class WatchDeployment extends Worker<WatchDeployment.Input, WatchDe
      * DescribeTaskDefinition call. Null before the hook has tagged, or when the tags are another
      * deployment's.
      */
-    private SmokeTags.SmokeTest smokeTest(DeploymentInfo info) {
-        return AppSpecs.taskDefinitionOf(info).map(green -> {
-            Map<String, String> tags = new HashMap<>();
-            ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
-                    .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));
-            return info.deploymentId().equals(tags.get(SmokeTags.DEPLOYMENT)) ? SmokeTags.read(tags) : null;
-        }).orElse(null);
+    private SmokeTags.SmokeTest smokeTest(DeploymentBackend.Look look) {
+        String green = look.greenTaskDefinition();
+        if (green == null) {
+            return null;
+        }
+        Map<String, String> tags = new HashMap<>();
+        ecs.describeTaskDefinition(r -> r.taskDefinition(green).include(TaskDefinitionField.TAGS)).tags()
+                .forEach(tag -> tags.put(tag.key(), tag.value() == null ? "" : tag.value()));
+        return look.deploymentId().equals(tags.get(SmokeTags.DEPLOYMENT)) ? SmokeTags.read(tags) : null;
+    }
+
+    /**
+     * The backend's error code; when it gives none (ECS gives a reason only) and the deployment ended
+     * after the smoke test failed, {@link #SMOKE_TEST_FAILED}: the pipeline names the smoke test's failure
+     * so, whichever backend ran the hook.
+     */
+    private static String errorCode(DeploymentBackend.Look look, SmokeTags.SmokeTest smokeTest) {
+        if (look.errorCode() == null && look.phase() == Phase.ENDED_UNSUCCESSFULLY && smokeTest != null
+                && "FAILED".equals(smokeTest.status())) {
+            return SMOKE_TEST_FAILED;
+        }
+        return look.errorCode();
     }
 
     /** Before CodeDeploy has a replacement task set, green has served nothing: no evidence yet. */

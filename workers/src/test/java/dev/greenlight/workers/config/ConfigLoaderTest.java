@@ -61,14 +61,17 @@ class ConfigLoaderTest {
                         + "least one service, e.g. {\"services\": {\"orders\": {...}}}")),
                 Arguments.of("a typo and a bad percent", MINIMAL.replace("\"alarms\"", "\"canary\": {\"percent\": 150}, "
                         + "\"alarmz\""), List.of(
-                        "services.orders.alarmz: unknown field (known: alarms, approval, bakeMinutes, canary, cluster, "
-                                + "codeDeploy, container, containerPort, notifications, repository, requiredLabels, "
-                                + "scan, service, smoke)",
+                        "services.orders.alarmz: unknown field (known: alarms, approval, backend, bakeMinutes, canary, "
+                                + "cluster, codeDeploy, container, containerPort, notifications, repository, "
+                                + "requiredLabels, scan, service, smoke)",
                         "services.orders.canary.percent: must be a whole number from 1 to 99, got 150")),
                 Arguments.of("missing fields", "{\"services\": {\"orders\": {\"repository\": \"orders\"}}}", List.of(
                         "services.orders.cluster: is required", "services.orders.service: is required",
                         "services.orders.container: is required", "services.orders.containerPort: is required",
                         "services.orders.codeDeploy: is required", "services.orders.smoke: is required")),
+                Arguments.of("an unknown backend", MINIMAL.replace("\"alarms\"", "\"backend\": \"argo\", \"alarms\""),
+                        List.of("services.orders.backend: must be \"codedeploy\" (a CodeDeploy deployment group deploys "
+                                + "the service) or \"ecs\" (Amazon ECS blue/green deploys it), got \"argo\"")),
                 Arguments.of("a smoke deadline past what a Lambda function may run",
                         MINIMAL.replace("\"checks\"", "\"deadlineSeconds\": 3000, \"checks\""), List.of(
                         "services.orders.smoke.deadlineSeconds: must be a whole number from 5 to 840, got 3000")),
@@ -100,6 +103,19 @@ class ConfigLoaderTest {
                 new ServiceConfig.Analysis(0.95, 0.02, 2), new ServiceConfig.SyntheticLoad(2.5, List.of("/"), 200)));
         assertThat(ConfigLoader.parse(dev.greenlight.workers.core.Worker.JSON.writeValueAsString(config)))
                 .isEqualTo(config);
+    }
+
+    @Test
+    void backend_isCodeDeployByDefault_andEcsNeedsNoCodeDeployTarget() {
+        assertThat(ConfigLoader.parse(MINIMAL).service("orders").backend()).isEqualTo(ServiceConfig.Backend.codedeploy);
+        String ecs = MINIMAL.replace("\"codeDeploy\": {\"application\": \"orders\", \"deploymentGroup\": \"orders-dg\"},", "")
+                .replace("\"alarms\"", "\"backend\": \"ecs\", \"alarms\"");
+
+        ServiceConfig service = ConfigLoader.parse(ecs).service("orders");
+
+        assertThat(ecs).doesNotContain("codeDeploy");
+        assertThat(service.backend()).isEqualTo(ServiceConfig.Backend.ecs);
+        assertThat(service.codeDeploy()).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.greenlight.workers.analysis.EvidenceVerdict;
 import dev.greenlight.workers.analysis.Limits;
 import dev.greenlight.workers.analysis.Roles;
 import dev.greenlight.workers.analysis.Traffic;
+import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.watch.AlarmVerdicts.AlarmNow;
 import dev.greenlight.workers.watch.AlarmVerdicts.Assessment;
 import dev.greenlight.workers.watch.AlarmVerdicts.DeploymentState;
@@ -23,13 +24,22 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 
 class AlarmVerdictsTest {
 
     private static final Instant OPENED = Instant.parse("2026-01-01T12:00:00Z");
     private static final Window FIVE_MINUTES = new Window(OPENED, Duration.ofMinutes(5));
     private static final Instant NOW = OPENED.plusSeconds(120);
-    private static final DeploymentState CANARY = new DeploymentState("InProgress", null, null, false);
+    private static final DeploymentState CANARY = state("InProgress", null, null, false);
+
+    /** GetDeployment's status as the CodeDeploy backend reads it. */
+    private static DeploymentState state(String status, String errorCode, String errorMessage,
+            boolean terminationWaitStarted) {
+        DeploymentInfo info = DeploymentInfo.builder().status(status)
+                .instanceTerminationWaitTimeStarted(terminationWaitStarted).build();
+        return new DeploymentState(CodeDeployBackend.phase(info), status, errorCode, errorMessage);
+    }
 
     private static AlarmNow ok(String name) {
         return new AlarmNow(name, "OK", "Threshold Crossed: no datapoint breaching", OPENED.minusSeconds(3600));
@@ -63,16 +73,16 @@ class AlarmVerdictsTest {
                         List.of(change("5xx", OPENED.plusSeconds(1), "INSUFFICIENT_DATA")), Verdict.HEALTHY),
                 arguments("another alarm's ALARM in the history", CANARY, List.of(ok("5xx")),
                         List.of(change("unwatched", NOW.minusSeconds(10), "ALARM")), Verdict.HEALTHY),
-                arguments("the smoke test failed", new DeploymentState("Failed", "HOOK_EXECUTION_FAILURE",
+                arguments("the smoke test failed", state("Failed", "HOOK_EXECUTION_FAILURE",
                         "BeforeAllowTraffic hook reported Failed", false), List.of(ok("5xx")), List.of(),
                         Verdict.DEPLOYMENT_FAILED),
                 arguments("CodeDeploy stopped on its own alarm poll, the alarm since back to OK",
-                        new DeploymentState("Stopped", "ALARM_ACTIVE", "Activated alarms: <5xx>", false),
+                        state("Stopped", "ALARM_ACTIVE", "Activated alarms: <5xx>", false),
                         List.of(new AlarmNow("5xx", "OK", "back", NOW.minusSeconds(1))),
                         List.of(change("5xx", NOW.minusSeconds(40), "ALARM")), Verdict.ALARM),
-                arguments("someone stopped the deployment", new DeploymentState("Stopped", "MANUAL_STOP", "stopped",
+                arguments("someone stopped the deployment", state("Stopped", "MANUAL_STOP", "stopped",
                         false), List.of(ok("5xx")), List.of(), Verdict.DEPLOYMENT_FAILED),
-                arguments("CodeDeploy finished: blue is gone", new DeploymentState("Succeeded", null, null, true),
+                arguments("CodeDeploy finished: blue is gone", state("Succeeded", null, null, true),
                         List.of(ok("5xx")), List.of(), Verdict.DEPLOYMENT_SUCCEEDED),
                 arguments("no alarms configured", CANARY, List.of(), List.of(), Verdict.HEALTHY));
     }
@@ -111,7 +121,7 @@ class AlarmVerdictsTest {
             "Stopped, true, false"})
     void readyToPromote_onlyWithAllTrafficOnGreenAndBlueKept_orWaitingToBeLetOn(String status,
             boolean terminationWaitStarted, boolean ready) {
-        Assessment assessment = AlarmVerdicts.assess(new DeploymentState(status, null, null, terminationWaitStarted),
+        Assessment assessment = AlarmVerdicts.assess(state(status, null, null, terminationWaitStarted),
                 List.of(), List.of(), FIVE_MINUTES, NOW);
 
         assertThat(assessment.readyToPromote()).isEqualTo(ready);
@@ -161,7 +171,7 @@ class AlarmVerdictsTest {
         "FAIL, false, Failed, DEPLOYMENT_FAILED"})
     void evidenceVerdicts(EvidenceVerdict evidence, boolean due, String status, Verdict verdict) {
         Instant deadline = due ? NOW.minusSeconds(1) : NOW.plusSeconds(600);
-        Assessment assessment = AlarmVerdicts.assess(new DeploymentState(status, null, null, false), List.of(ok("5xx")),
+        Assessment assessment = AlarmVerdicts.assess(state(status, null, null, false), List.of(ok("5xx")),
                 List.of(), FIVE_MINUTES, NOW, ROLES, OPENED, analysis(evidence), deadline);
 
         assertThat(assessment.verdict()).isEqualTo(verdict);

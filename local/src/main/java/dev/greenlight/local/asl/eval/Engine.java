@@ -133,6 +133,12 @@ public final class Engine {
         run.execution.end(status, clock.now(), output, timedOut ? null : error, timedOut ? null : cause);
     }
 
+    /** The history's last event is ExecutionFailed: the execution reached the most events AWS records. */
+    void failOnHistoryLimit(ExecutionRun run) {
+        end(run, Scope.root(run), ExecutionStatus.FAILED, "ExecutionFailed", "executionFailedEventDetails", null,
+                HistoryLimit.ERROR, HistoryLimit.CAUSE);
+    }
+
     Clock clock() {
         return clock;
     }

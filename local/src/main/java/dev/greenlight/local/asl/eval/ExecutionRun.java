@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.asl.component.StateMachine;
 import dev.greenlight.local.asl.component.StateMachineType;
+import dev.greenlight.local.asl.query.Jsonata;
 import dev.greenlight.local.clock.Clock;
+import java.util.Map;
 
 /** Everything one running execution shares: the engine, its history and its context object. */
 final class ExecutionRun {
@@ -13,13 +15,16 @@ final class ExecutionRun {
     final Execution execution;
     final History history;
     final StateMachine machine;
+    final HistoryLimit historyLimit;
     private final ObjectNode executionContext;
+    private volatile Map<String, Object> plainExecutionContext;
 
     ExecutionRun(Engine engine, Execution execution, StateMachine machine, String roleArn) {
         this.engine = engine;
         this.execution = execution;
         this.history = execution.history();
         this.machine = machine;
+        this.historyLimit = HistoryLimit.of(execution.type());
         this.executionContext = Json.NODES.objectNode();
         ObjectNode exec = executionContext.putObject("Execution");
         exec.put("Id", execution.executionArn());
@@ -44,6 +49,16 @@ final class ExecutionRun {
     /** The execution-wide part of the context object: Execution and StateMachine. */
     ObjectNode executionContext() {
         return executionContext;
+    }
+
+    /** The same, as JSONata takes it, converted once: it holds the execution's input, which may be large. */
+    Map<String, Object> plainExecutionContext() {
+        Map<String, Object> plain = plainExecutionContext;
+        if (plain == null) {
+            plain = Jsonata.toPlainFields(executionContext);
+            plainExecutionContext = plain;
+        }
+        return plain;
     }
 
     boolean isOver() {

@@ -22,12 +22,17 @@ public final class History {
     }
 
     /** Appends an event after {@code thread}'s last one and makes it that thread's last. */
-    synchronized HistoryEvent add(Thread thread, String type, String detailsField, ObjectNode details) {
+    synchronized HistoryEvent add(Thread thread, String type, String detailsField, Supplier<ObjectNode> details) {
         HistoryEvent event = new HistoryEvent(events.size() + 1, thread.lastEventId, clock.get(), type,
                 detailsField, details);
         events.add(event);
         thread.lastEventId = event.id();
         return event;
+    }
+
+    /** An event past the history limit: the state that made it still runs to its end, but nothing records it. */
+    synchronized HistoryEvent unrecorded(Thread thread, String type) {
+        return new HistoryEvent(events.size() + 1, thread.lastEventId, clock.get(), type, null, null);
     }
 
     public synchronized List<HistoryEvent> events() {
@@ -51,8 +56,12 @@ public final class History {
         }
     }
 
-    /** Builds a details object; payloads go in as JSON text, as AWS writes them. */
-    static ObjectNode details(Object... fieldsAndValues) {
+    /** A details object, built when it is read; payloads go in as JSON text, as AWS writes them. */
+    static Supplier<ObjectNode> details(Object... fieldsAndValues) {
+        return () -> write(fieldsAndValues);
+    }
+
+    private static ObjectNode write(Object... fieldsAndValues) {
         ObjectNode node = Json.NODES.objectNode();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             String field = (String) fieldsAndValues[i];

@@ -23,10 +23,10 @@ import java.util.random.RandomGenerator;
  */
 final class JsonataData implements StateData {
 
-    private final RandomGenerator random;
+    private final Jsonata.Functions functions;
 
     JsonataData(RandomGenerator random) {
-        this.random = random;
+        this.functions = new Jsonata.Functions(random);
     }
 
     @Override
@@ -77,15 +77,15 @@ final class JsonataData implements StateData {
     }
 
     private JsonNode fill(StateContext context, Template template, JsonNode result, JsonNode errorOutput) {
-        Map<String, JsonNode> bindings = context.jsonataBindings(result, errorOutput);
-        return fill(context, template.field(), template.value(), bindings);
+        Jsonata.Bindings bindings = context.jsonataBindings(result, errorOutput);
+        return fill(context, new FieldName(null, template.field(), 0), template.value(), bindings);
     }
 
     /**
      * Fills a template, naming each value's field as AWS names it in failures: {@code /} before an
      * object key, {@code [i]} for an array index ("Output/items[0]/id").
      */
-    private JsonNode fill(StateContext context, String field, JsonNode value, Map<String, JsonNode> bindings) {
+    private JsonNode fill(StateContext context, FieldName field, JsonNode value, Jsonata.Bindings bindings) {
         if (Jsonata.isExpression(value)) {
             return evaluate(context, field, Jsonata.body(value.textValue()), bindings);
         }
@@ -93,14 +93,15 @@ final class JsonataData implements StateData {
             ObjectNode filled = Json.NODES.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                filled.set(entry.getKey(), fill(context, field + "/" + entry.getKey(), entry.getValue(), bindings));
+                filled.set(entry.getKey(), fill(context, new FieldName(field, entry.getKey(), 0), entry.getValue(),
+                        bindings));
             }
             return filled;
         }
         if (value.isArray()) {
             ArrayNode filled = Json.NODES.arrayNode();
             for (int i = 0; i < value.size(); i++) {
-                filled.add(fill(context, field + "[" + i + "]", value.get(i), bindings));
+                filled.add(fill(context, new FieldName(field, null, i), value.get(i), bindings));
             }
             return filled;
         }
@@ -108,10 +109,10 @@ final class JsonataData implements StateData {
     }
 
     /** AWS fails the state when any expression, however deeply nested, yields nothing or throws. */
-    private JsonNode evaluate(StateContext context, String field, String expression, Map<String, JsonNode> bindings) {
+    private JsonNode evaluate(StateContext context, FieldName field, String expression, Jsonata.Bindings bindings) {
         JsonNode result;
         try {
-            result = Jsonata.evaluate(expression, bindings, random);
+            result = Jsonata.evaluate(expression, bindings, functions);
         } catch (JException e) {
             throw threw(context, field, expression, e.getError() + ": " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -124,8 +125,19 @@ final class JsonataData implements StateData {
         return result;
     }
 
-    private static StatesException threw(StateContext context, String field, String expression, String detail) {
+    private static StatesException threw(StateContext context, FieldName field, String expression, String detail) {
         return context.fail(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '" + expression
                 + "' specified for the field '" + field + "' threw an error during evaluation. " + detail);
+    }
+
+    /** A field's name in failures, written out only when one names it: most fills fail nowhere. */
+    private record FieldName(FieldName parent, String key, int index) {
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return key;
+            }
+            return key != null ? parent + "/" + key : parent + "[" + index + "]";
+        }
     }
 }

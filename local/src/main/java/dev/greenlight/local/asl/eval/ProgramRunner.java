@@ -7,7 +7,6 @@ import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.component.FailState;
 import dev.greenlight.local.asl.component.Program;
 import dev.greenlight.local.asl.component.State;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -75,7 +74,7 @@ final class ProgramRunner {
     }
 
     static boolean exceedsLimit(JsonNode payload) {
-        return Json.write(payload).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES;
+        return Json.longerThan(payload, MAX_PAYLOAD_BYTES);
     }
 
     static String tooLarge(String stateName) {

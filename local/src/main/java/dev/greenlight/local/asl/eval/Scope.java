@@ -1,8 +1,10 @@
 package dev.greenlight.local.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Where a program runs: the execution, the variables it sees and its thread in the history.
@@ -67,7 +69,15 @@ final class Scope {
         variables.putAll(values);
     }
 
-    HistoryEvent event(String type, String detailsField, com.fasterxml.jackson.databind.node.ObjectNode details) {
+    /**
+     * Records an event, unless the execution has reached its history limit: then the execution fails instead
+     * (see {@link HistoryLimit}), and this event and any after it go unrecorded.
+     */
+    HistoryEvent event(String type, String detailsField, Supplier<ObjectNode> details) {
+        if (run.historyLimit.refuses(run.history.size(), type)) {
+            run.engine.failOnHistoryLimit(run);
+            return run.history.unrecorded(thread, type);
+        }
         return run.history.add(thread, type, detailsField, details);
     }
 }

@@ -16,7 +16,8 @@ import dev.greenlight.local.asl.query.ScopedPath;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import dev.greenlight.local.asl.query.Jsonata;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One entry into a state: its raw input, the context object and the scope it reads variables from. */
@@ -25,6 +26,12 @@ final class StateContext {
     /** AWS writes context timestamps in UTC with milliseconds, always three digits. */
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** The last time written: in virtual time many states are entered at the same instant, and formatting costs. */
+    private static volatile Written lastWritten = new Written(Instant.EPOCH, TIMESTAMP.format(Instant.EPOCH));
+
+    private record Written(Instant time, String text) {
+    }
 
     final Scope scope;
     final State state;
@@ -43,11 +50,51 @@ final class StateContext {
         this.enteredTime = enteredTime;
     }
 
+    static String timestamp(Instant time) {
+        Written last = lastWritten;
+        if (!last.time().equals(time)) {
+            last = new Written(time, TIMESTAMP.format(time));
+            lastWritten = last;
+        }
+        return last.text();
+    }
+
     /** The context object, {@code $$} in JSONPath and {@code $states.context} in JSONata. */
     ObjectNode contextObject() {
-        ObjectNode context = scope.run.executionContext().deepCopy();
+        ObjectNode context = Json.NODES.objectNode();
+        context.setAll(scope.run.executionContext());
+        context.setAll(stateContext());
+        return context;
+    }
+
+    /** The context object as JSONata takes it: the execution's part is converted once per execution. */
+    private Map<String, Object> plainContextObject() {
+        Map<String, Object> context = new LinkedHashMap<>(scope.run.plainExecutionContext());
+        Map<String, Object> stateNode = new LinkedHashMap<>();
+        stateNode.put("EnteredTime", timestamp(enteredTime));
+        stateNode.put("Name", state.name());
+        if (canRetry()) {
+            stateNode.put("RetryCount", retryCount);
+        }
+        context.put("State", stateNode);
+        if (taskToken != null) {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("Token", taskToken);
+            context.put("Task", task);
+        }
+        if (mapItem != null) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("Item", plainField(mapItem));
+            context.put("Map", map);
+        }
+        return context;
+    }
+
+    /** The parts of the context object that belong to this state: State, and Task and Map where they apply. */
+    private ObjectNode stateContext() {
+        ObjectNode context = Json.NODES.objectNode();
         ObjectNode stateNode = context.putObject("State");
-        stateNode.put("EnteredTime", TIMESTAMP.format(enteredTime));
+        stateNode.put("EnteredTime", timestamp(enteredTime));
         stateNode.put("Name", state.name());
         if (canRetry()) {
             stateNode.put("RetryCount", retryCount);
@@ -93,20 +140,28 @@ final class StateContext {
         }
     }
 
-    /** {@code $states} and every visible variable, for a JSONata expression. */
-    Map<String, JsonNode> jsonataBindings(JsonNode result, JsonNode errorOutput) {
-        Map<String, JsonNode> bindings = new HashMap<>(scope.visibleVariables());
-        ObjectNode states = Json.NODES.objectNode();
-        states.set("input", rawInput);
-        states.set("context", contextObject());
+    /** {@code $states} and every visible variable, for JSONata expressions, converted when an expression needs them. */
+    Jsonata.Bindings jsonataBindings(JsonNode result, JsonNode errorOutput) {
+        return new JsonataBindings(this, result, errorOutput);
+    }
+
+    /** {@code $states}: input, context, and the result or error output where there is one. */
+    Map<String, Object> plainStates(JsonNode result, JsonNode errorOutput) {
+        Map<String, Object> states = new LinkedHashMap<>();
+        states.put("input", plainField(rawInput));
+        states.put("context", plainContextObject());
         if (result != null) {
-            states.set("result", result);
+            states.put("result", plainField(result));
         }
         if (errorOutput != null) {
-            states.set("errorOutput", errorOutput);
+            states.put("errorOutput", plainField(errorOutput));
         }
-        bindings.put("states", states);
-        return bindings;
+        return states;
+    }
+
+    /** Inside an object JSON null is a Java null to the library, as converting the whole object made it. */
+    private static Object plainField(JsonNode value) {
+        return value == null || value.isNull() ? null : Jsonata.toPlain(value);
     }
 
     /** A failure worded as AWS words failures inside a state. */

@@ -12,6 +12,7 @@ import dev.greenlight.local.clock.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Task: calls its resource, or for {@code .waitForTaskToken} calls it and then waits for the
@@ -139,12 +140,11 @@ final class TaskRunner implements StateRunner<TaskState> {
                 "resourceType", resource.resourceType(), "resource", resource.resource()));
     }
 
-    private static ObjectNode withResource(TaskResource resource, ObjectNode details) {
-        if (!resource.legacyLambda()) {
-            details.put("resourceType", resource.resourceType());
-            details.put("resource", resource.resource());
+    private static Supplier<ObjectNode> withResource(TaskResource resource, Supplier<ObjectNode> details) {
+        if (resource.legacyLambda()) {
+            return details;
         }
-        return details;
+        return () -> details.get().put("resourceType", resource.resourceType()).put("resource", resource.resource());
     }
 
     private static void restartHeartbeat(Clock clock, AtomicReference<Clock.Timer> heartbeat, JsonNode seconds,

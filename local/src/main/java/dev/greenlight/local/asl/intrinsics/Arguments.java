@@ -83,6 +83,9 @@ record Arguments(StatesFunction function, List<JsonNode> values) {
         if (!value.isNumber()) {
             throw invalid("the " + role + " must be a number, but it is " + describe(value) + ".");
         }
+        if (value.isInt()) {
+            return value.intValue(); // what the rounding below gives an int, without BigDecimal arithmetic
+        }
         BigDecimal rounded = value.decimalValue().add(HALF).setScale(0, RoundingMode.FLOOR);
         if (rounded.compareTo(INT_MIN) < 0 || rounded.compareTo(INT_MAX) > 0) {
             throw invalid("the " + role + " must be between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE

@@ -6,8 +6,11 @@ import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.intrinsics.Argument.Invocation;
 import dev.greenlight.local.asl.query.PathNotFoundException;
 import dev.greenlight.local.asl.query.PathReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -26,6 +29,10 @@ public final class IntrinsicFunctions {
     private static final Pattern CALL =
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*\\(.*\\)", Pattern.DOTALL);
 
+    /** Calls parsed once each: a definition's expressions are few, and a loop evaluates them again and again. */
+    private static final Map<String, Invocation> PARSED = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> SHAPES = new ConcurrentHashMap<>();
+
     private final RandomGenerator random;
 
     /** @param random what States.MathRandom without a seed and States.UUID draw from */
@@ -35,7 +42,7 @@ public final class IntrinsicFunctions {
 
     /** True when {@code text}, trimmed, has the shape of a call such as {@code States.Format(...)}. */
     public static boolean isIntrinsic(String text) {
-        return text != null && CALL.matcher(text.strip()).matches();
+        return text != null && SHAPES.computeIfAbsent(text, t -> CALL.matcher(t.strip()).matches());
     }
 
     /**
@@ -47,11 +54,14 @@ public final class IntrinsicFunctions {
     }
 
     public JsonNode evaluate(String expression, PathReader paths) {
-        Invocation call;
-        try {
-            call = IntrinsicParser.parse(expression);
-        } catch (IntrinsicSyntaxException e) {
-            throw StatesError.INTRINSIC_FAILURE.withCause(e.getMessage());
+        Invocation call = PARSED.get(expression);
+        if (call == null) {
+            try {
+                call = IntrinsicParser.parse(expression);
+            } catch (IntrinsicSyntaxException e) {
+                throw StatesError.INTRINSIC_FAILURE.withCause(e.getMessage());
+            }
+            PARSED.put(expression, call);
         }
         return evaluate(call, paths);
     }
@@ -62,7 +72,10 @@ public final class IntrinsicFunctions {
         if (!function.accepts(call.arguments().size())) {
             throw StatesError.INTRINSIC_FAILURE.withCause(function.arityProblem(call.arguments().size()));
         }
-        List<JsonNode> values = call.arguments().stream().map(argument -> value(argument, function, paths)).toList();
+        List<JsonNode> values = new ArrayList<>(call.arguments().size());
+        for (Argument argument : call.arguments()) {
+            values.add(value(argument, function, paths));
+        }
         Arguments arguments = new Arguments(function, values);
         return switch (function) {
             case FORMAT -> FormatFunction.format(call.arguments().get(0), arguments);

@@ -1,7 +1,9 @@
 package dev.greenlight.local.asl.intrinsics;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The intrinsic functions of JSONPath-mode ASL, named and counted as AWS documents them. */
 enum StatesFunction {
@@ -34,8 +36,11 @@ enum StatesFunction {
         this.mostArguments = mostArguments;
     }
 
+    private static final Map<String, StatesFunction> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(StatesFunction::specName, function -> function));
+
     static Optional<StatesFunction> named(String name) {
-        return Arrays.stream(values()).filter(function -> function.specName.equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     String specName() {

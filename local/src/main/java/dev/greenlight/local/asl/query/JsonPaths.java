@@ -104,11 +104,20 @@ public final class JsonPaths {
         }
     }
 
+    /** A path of plain field names only ({@code $.order.id}): most paths in definitions are. */
+    private static final Pattern DOTTED_NAMES = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final Map<String, String[]> NAMES = new ConcurrentHashMap<>();
+    private static final String[] NOT_DOTTED = new String[0];
+
     /** The value at {@code path} in {@code document}; an indefinite path gives an array. */
     public static JsonNode read(JsonNode document, String path) {
         JsonPath compiled = compile(path);
         if ("$".equals(path)) {
             return document;
+        }
+        JsonNode found = walkFields(document, NAMES.computeIfAbsent(path, JsonPaths::dottedNames));
+        if (found != null) {
+            return found;
         }
         try {
             Object result = compiled.read(document, CONFIG);
@@ -118,6 +127,31 @@ public final class JsonPaths {
         } catch (ClassCastException | IllegalArgumentException e) {
             throw new PathNotFoundException(path);
         }
+    }
+
+    /**
+     * The node a path of plain field names leads to when every step finds an object and the field in it, as Jayway
+     * would answer, without its machinery; null otherwise (then Jayway decides, for its answer or its failure).
+     */
+    private static JsonNode walkFields(JsonNode document, String[] names) {
+        if (names.length == 0) {
+            return null;
+        }
+        JsonNode node = document;
+        for (String name : names) {
+            if (!(node instanceof ObjectNode object)) {
+                return null;
+            }
+            node = object.get(name);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static String[] dottedNames(String path) {
+        return DOTTED_NAMES.matcher(path).matches() ? path.substring(2).split("\\.") : NOT_DOTTED;
     }
 
     /**
@@ -133,7 +167,8 @@ public final class JsonPaths {
         if (steps.isEmpty()) {
             return value;
         }
-        JsonNode root = document == null ? Json.NODES.objectNode() : document.deepCopy();
+        // Only the nodes on the way are copied: values are never changed once made, so the rest is shared.
+        JsonNode root = document == null ? Json.NODES.objectNode() : shallowCopy(document);
         JsonNode node = root;
         for (int i = 0; i < steps.size(); i++) {
             Object step = steps.get(i);
@@ -146,9 +181,8 @@ public final class JsonPaths {
                     object.set(field, value);
                 } else {
                     JsonNode child = object.get(field);
-                    if (child == null || child.isNull()) {
-                        child = object.putObject(field);
-                    }
+                    child = child == null || child.isNull() ? Json.NODES.objectNode() : shallowCopy(child);
+                    object.set(field, child);
                     node = child;
                 }
             } else {
@@ -159,26 +193,48 @@ public final class JsonPaths {
                 if (last) {
                     array.set(index, value);
                 } else {
-                    node = array.get(index);
+                    JsonNode child = shallowCopy(array.get(index));
+                    array.set(index, child);
+                    node = child;
                 }
             }
         }
         return root;
     }
 
+    /** A new container holding the same children; a value that is not a container is returned as it is. */
+    private static JsonNode shallowCopy(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            return Json.NODES.objectNode().setAll(object);
+        }
+        if (node instanceof ArrayNode array) {
+            return Json.NODES.arrayNode(array.size()).addAll(array);
+        }
+        return node;
+    }
+
     /** Field names and indexes of a definite path, or null when it has other kinds of steps. */
     private static List<Object> segments(String path) {
+        List<Object> steps = SEGMENTS.computeIfAbsent(path, JsonPaths::splitSegments);
+        return steps == NOT_DEFINITE ? null : steps;
+    }
+
+    private static final Map<String, List<Object>> SEGMENTS = new ConcurrentHashMap<>();
+    /** Marks a path with other kinds of steps; its own object, so that it is never mistaken for {@code $}'s none. */
+    private static final List<Object> NOT_DEFINITE = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    private static List<Object> splitSegments(String path) {
         String normalized = compile(path).getPath();
         List<Object> steps = new ArrayList<>();
         Matcher matcher = SEGMENT.matcher(normalized);
         int at = 1;
         while (at < normalized.length()) {
             if (!matcher.find(at) || matcher.start() != at) {
-                return null;
+                return NOT_DEFINITE;
             }
             steps.add(matcher.group(1) != null ? matcher.group(1).replace("\\'", "'") : Integer.valueOf(matcher.group(2)));
             at = matcher.end();
         }
-        return steps;
+        return List.copyOf(steps);
     }
 }

@@ -1,10 +1,8 @@
 package dev.greenlight.local.asl.query;
 
 import com.dashjoin.jsonata.JException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.greenlight.local.asl.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -12,9 +10,6 @@ import java.util.random.RandomGenerator;
 /** JSONata expressions of ASL ({@code {% ... %}}), evaluated by the dashjoin JSONata library. */
 public final class Jsonata {
 
-    /** Plain Java numbers and collections, as the JSONata library expects them. */
-    private static final ObjectMapper PLAIN = new ObjectMapper()
-            .disable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private static final Map<String, com.dashjoin.jsonata.Jsonata> COMPILED = new ConcurrentHashMap<>();
 
@@ -34,9 +29,11 @@ public final class Jsonata {
         return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
     }
 
+    private static final Map<String, String> BODIES = new ConcurrentHashMap<>();
+
     /** The expression between the delimiters. */
     public static String body(String text) {
-        return text.substring(2, text.length() - 2).trim();
+        return BODIES.computeIfAbsent(text, t -> t.substring(2, t.length() - 2).trim());
     }
 
     /** Null when the expression parses, else the parser's message. */
@@ -51,20 +48,57 @@ public final class Jsonata {
 
     /**
      * Evaluates {@code expression} with {@code bindings} ({@code states} for {@code $states},
-     * and each variable by name), with the functions Step Functions adds; {@code random} serves
-     * {@code $random()} and {@code $uuid()}. Returns null when the result is undefined.
+     * and each variable by name, as {@link #toPlain} makes them), with the functions Step Functions adds;
+     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined.
      *
      * @throws JException when the expression fails
      */
-    public static JsonNode evaluate(String expression, Map<String, JsonNode> bindings, RandomGenerator random) {
+    public static JsonNode evaluate(String expression, Bindings bindings, Functions functions) {
         com.dashjoin.jsonata.Jsonata compiled = compile(expression);
         synchronized (compiled) {
             com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
-            StepFunctionsJsonata.bind(frame, random, PLAIN);
-            bindings.forEach((name, value) -> frame.bind(name, toPlain(value)));
+            // JSONata reads a variable or function only by writing its name after '$': an expression that does not
+            // mention one cannot tell whether it was bound, and binding (and converting) it costs.
+            functions.bound.forEach((name, function) -> {
+                if (mentions(expression, name)) {
+                    frame.bind(name, function);
+                }
+            });
+            for (String name : bindings.names()) {
+                if (mentions(expression, name)) {
+                    frame.bind(name, bindings.value(name));
+                }
+            }
             Object result = compiled.evaluate(null, frame);
-            return result == null ? null : Json.MAPPER.valueToTree(result == com.dashjoin.jsonata.Jsonata.NULL_VALUE
+            return result == null ? null : PlainValues.toNode(result == com.dashjoin.jsonata.Jsonata.NULL_VALUE
                     ? null : result);
+        }
+    }
+
+    /** What an expression's {@code $name}s are bound to, converted by {@link #toPlain} when first asked for. */
+    public interface Bindings {
+        /** Every name, in binding order: a later one hides an earlier one of the same name. */
+        List<String> names();
+
+        Object value(String name);
+    }
+
+    /** Whether {@code $name} occurs in the expression (perhaps inside a longer name: then it is bound needlessly). */
+    static boolean mentions(String expression, String name) {
+        for (int at = expression.indexOf(name); at >= 0; at = expression.indexOf(name, at + 1)) {
+            if (at > 0 && expression.charAt(at - 1) == '$') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The functions Step Functions adds to JSONata, made once for an engine's {@code random}. */
+    public static final class Functions {
+        private final Map<String, Object> bound;
+
+        public Functions(RandomGenerator random) {
+            this.bound = StepFunctionsJsonata.functions(random, PlainValues.PLAIN);
         }
     }
 
@@ -72,13 +106,19 @@ public final class Jsonata {
         return COMPILED.computeIfAbsent(expression, com.dashjoin.jsonata.Jsonata::jsonata);
     }
 
-    private static Object toPlain(JsonNode value) {
+    /** A value as the JSONata library takes it: maps, lists, numbers, strings, booleans; JSON null as its marker. */
+    public static Object toPlain(JsonNode value) {
         if (value == null) {
             return null;
         }
         if (value.isNull()) {
             return com.dashjoin.jsonata.Jsonata.NULL_VALUE;
         }
-        return PLAIN.convertValue(value, Object.class);
+        return PlainValues.toPlain(value);
+    }
+
+    /** The fields of an object as the JSONata library takes them, nested nulls as Java nulls. */
+    public static Map<String, Object> toPlainFields(JsonNode object) {
+        return PlainValues.toPlainFields(object);
     }
 }

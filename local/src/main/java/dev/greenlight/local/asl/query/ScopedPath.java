@@ -1,5 +1,7 @@
 package dev.greenlight.local.asl.query;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +19,17 @@ public record ScopedPath(Scope scope, String variable, String path) {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)(.*)", Pattern.DOTALL);
 
+    /** Valid paths, split once each: a definition's paths are few and read on every transition. */
+    private static final Map<String, ScopedPath> PARSED = new ConcurrentHashMap<>();
+
     /** Splits {@code text}; {@link IllegalArgumentException} when it is no valid path. */
     public static ScopedPath parse(String text) {
-        ScopedPath scoped = split(text);
-        JsonPaths.compile(scoped.path);
+        ScopedPath scoped = text == null ? null : PARSED.get(text);
+        if (scoped == null) {
+            scoped = split(text);
+            JsonPaths.compile(scoped.path);
+            PARSED.put(text, scoped);
+        }
         return scoped;
     }
 

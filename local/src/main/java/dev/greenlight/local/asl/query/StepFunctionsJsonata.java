@@ -1,6 +1,5 @@
 package dev.greenlight.local.asl.query;
 
-import com.dashjoin.jsonata.Jsonata.Frame;
 import com.dashjoin.jsonata.Jsonata.JFunction;
 import com.dashjoin.jsonata.Jsonata.JFunctionCallable;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.greenlight.local.asl.intrinsics.HashFunction;
 import dev.greenlight.local.asl.intrinsics.UuidFunction;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -29,16 +31,21 @@ final class StepFunctionsJsonata {
     private StepFunctionsJsonata() {
     }
 
-    /** Binds the six functions into {@code frame} and hides $eval; {@code random} serves unseeded draws. */
-    static void bind(Frame frame, RandomGenerator random, ObjectMapper plain) {
-        frame.bind("partition", function((input, args) -> partition(args)));
-        frame.bind("range", function((input, args) -> range(args)));
-        frame.bind("hash", function((input, args) -> hash(args)));
-        frame.bind("random", function((input, args) -> random(args, random)));
-        frame.bind("uuid", function((input, args) -> UuidFunction.uuid(random).textValue()));
-        frame.bind("parse", function((input, args) -> parse(args, plain)));
+    /**
+     * The six functions, and $eval hidden, to bind into each evaluation's frame; {@code random} serves unseeded
+     * draws. Made once per engine: they hold no state of an evaluation.
+     */
+    static Map<String, Object> functions(RandomGenerator random, ObjectMapper plain) {
+        Map<String, Object> functions = new LinkedHashMap<>();
+        functions.put("partition", function((input, args) -> partition(args)));
+        functions.put("range", function((input, args) -> range(args)));
+        functions.put("hash", function((input, args) -> hash(args)));
+        functions.put("random", function((input, args) -> random(args, random)));
+        functions.put("uuid", function((input, args) -> UuidFunction.uuid(random).textValue()));
+        functions.put("parse", function((input, args) -> parse(args, plain)));
         // "$eval is not available; use $parse instead": calling it fails as calling any unknown function does.
-        frame.bind("eval", (Object) null);
+        functions.put("eval", null);
+        return Collections.unmodifiableMap(functions);
     }
 
     private static JFunction function(JFunctionCallable callable) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.ecr.model.InvalidLayerException;
 import software.amazon.awssdk.services.ecr.model.InvalidLayerPartException;
 import software.amazon.awssdk.services.ecr.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecr.model.LayerAlreadyExistsException;
+import software.amazon.awssdk.services.ecr.model.LayerInaccessibleException;
 import software.amazon.awssdk.services.ecr.model.LayersNotFoundException;
 import software.amazon.awssdk.services.ecr.model.LimitExceededException;
 import software.amazon.awssdk.services.ecr.model.RepositoryAlreadyExistsException;
@@ -116,6 +117,13 @@ final class EcrErrors {
         return AwsErrors.of(LayerAlreadyExistsException.builder(), "LayerAlreadyExistsException",
                 "Layer with digest '" + digest + "' already exists in the repository with name '" + repository + "' "
                         + REGISTRY, 400);
+    }
+
+    /** AWS's description of the error, from the API reference. */
+    static LayerInaccessibleException layerInaccessible() {
+        return AwsErrors.of(LayerInaccessibleException.builder(), "LayerInaccessibleException",
+                "The specified layer is not available because it is not associated with an image. "
+                        + "Unassociated image layers may be cleaned up at any time.", 400);
     }
 
     static InvalidParameterException invalidParameter(String message) {

@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeRepositoriesResponse;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenRequest;
 import software.amazon.awssdk.services.ecr.model.GetAuthorizationTokenResponse;
+import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerRequest;
+import software.amazon.awssdk.services.ecr.model.GetDownloadUrlForLayerResponse;
 import software.amazon.awssdk.services.ecr.model.Image;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 import software.amazon.awssdk.services.ecr.model.ImageFailure;
@@ -101,7 +103,10 @@ public final class EcrTwin implements EcrClient {
     private final Map<String, Map<String, StoredImage>> images = new HashMap<>();
     private final Map<String, Map<String, byte[]>> blobs = new HashMap<>();
     private final Map<String, LayerUpload> uploads = new HashMap<>();
+    private final Map<String, Download> downloads = new HashMap<>();
     private long uploadsBegun;
+    private long downloadsIssued;
+    private volatile String endpoint = "http://127.0.0.1:4566";
 
     public EcrTwin(Clock clock, EcrEvents events) {
         this(clock, events, DEFAULT_SCAN_DURATION);
@@ -184,6 +189,77 @@ public final class EcrTwin implements EcrClient {
         return stored.digest();
     }
 
+    /** A blob's bytes by digest, as the registry serves them; the repository must exist. */
+    synchronized Optional<byte[]> blobBytes(String repositoryName, String digest) {
+        return Optional.ofNullable(blobs.get(repository(repositoryName).name()).get(digest));
+    }
+
+    /** Whether {@code user}/{@code password} is the login a token from GetAuthorizationToken carries. */
+    static boolean acceptsLogin(String user, String password) {
+        return "AWS".equals(user) && TWIN_PASSWORD.equals(password);
+    }
+
+    /** How many bytes an upload holds so far (a registry PATCH appends after them). */
+    synchronized long receivedBytes(String repositoryName, String uploadId) {
+        return upload(repository(repositoryName), uploadId).lastByte() + 1;
+    }
+
+    /** Makes a blob of {@code from} available in {@code repositoryName}, as a registry mount does; false when {@code from} lacks it. */
+    synchronized boolean mount(String repositoryName, String from, String digest) {
+        Repository repository = repository(repositoryName);
+        Map<String, byte[]> source = repositories.containsKey(from) ? blobs.get(from) : Map.of();
+        byte[] blob = source.get(digest);
+        if (blob == null) {
+            return false;
+        }
+        blobs.get(repository.name()).putIfAbsent(digest, blob);
+        return true;
+    }
+
+    /** Where the registry and download URLs are served: set by the gateway once it listens. */
+    public void servedAt(String baseUrl) {
+        this.endpoint = Objects.requireNonNull(baseUrl, "baseUrl");
+    }
+
+    /**
+     * A URL that serves the layer without a login, as ECR's pre-signed URL does. The layer must be
+     * in the repository (else LayersNotFoundException) and named by an image's manifest (else
+     * LayerInaccessibleException, AWS's words for a layer that is "not associated with an image").
+     */
+    @Override
+    public synchronized GetDownloadUrlForLayerResponse getDownloadUrlForLayer(GetDownloadUrlForLayerRequest request) {
+        Repository repository = repository(request.repositoryName());
+        String digest = request.layerDigest();
+        if (digest == null || !DIGEST.matcher(digest).matches()) {
+            throw EcrErrors.invalidParameter("Invalid parameter at 'layerDigest' failed to satisfy constraint: "
+                    + "'Member must satisfy regular expression pattern: [a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'");
+        }
+        if (!blobs.get(repository.name()).containsKey(digest)) {
+            throw EcrErrors.layersNotFound(repository.name(), List.of(digest));
+        }
+        boolean inAnImage = images.get(repository.name()).values().stream()
+                .anyMatch(image -> Manifest.parse(image.manifest(), image.manifestMediaType()).blobDigests().contains(digest));
+        if (!inAnImage) {
+            throw EcrErrors.layerInaccessible();
+        }
+        String token = UUID.nameUUIDFromBytes((repository.name() + "@" + digest + "#" + ++downloadsIssued)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        downloads.put(token, new Download(repository.name(), digest));
+        return GetDownloadUrlForLayerResponse.builder()
+                .downloadUrl(endpoint + "/v2/" + repository.name() + "/blobs/" + digest + "?"
+                        + DistributionApi.DOWNLOAD_PARAMETER + "=" + token)
+                .layerDigest(digest)
+                .build();
+    }
+
+    /** Whether {@code token} is one GetDownloadUrlForLayer issued for this blob. */
+    synchronized boolean downloadAllowed(String token, String repositoryName, String digest) {
+        return new Download(repositoryName, digest).equals(downloads.get(token));
+    }
+
+    private record Download(String repository, String digest) {
+    }
+
     /** A blob (image config or layer) by digest, read as UTF-8 text, as a registry client would download it. */
     public synchronized Optional<String> blob(String repositoryName, String digest) {
         return Optional.ofNullable(blobs.get(repository(repositoryName).name()).get(digest))
@@ -192,7 +268,7 @@ public final class EcrTwin implements EcrClient {
 
     /**
      * A token for the registry's basic login ({@code AWS:} and a password, base64), valid 12 hours as
-     * AWS documents. The twin serves no registry protocol, so the proxy endpoint is ECR's address form.
+     * AWS documents; the proxy endpoint is where the twin's registry ({@link DistributionApi}) is served.
      */
     @Override
     public synchronized GetAuthorizationTokenResponse getAuthorizationToken(GetAuthorizationTokenRequest request) {
@@ -201,7 +277,7 @@ public final class EcrTwin implements EcrClient {
                 .authorizationData(AuthorizationData.builder()
                         .authorizationToken(token)
                         .expiresAt(clock.now().plus(TOKEN_LIFETIME))
-                        .proxyEndpoint("https://" + LocalAccount.ID + ".dkr.ecr." + LocalAccount.REGION + ".amazonaws.com")
+                        .proxyEndpoint(endpoint)
                         .build())
                 .build();
     }

@@ -34,7 +34,9 @@ record ImageBuild(String manifest, Map<String, String> blobs, long layersSize) {
         ObjectNode config = Json.NODES.objectNode();
         config.put("architecture", image.architecture());
         config.put("os", image.os());
-        ObjectNode labels = config.putObject("config").putObject("Labels");
+        ObjectNode runs = config.putObject("config");
+        runs.putArray("Entrypoint").add("/sample-app");
+        ObjectNode labels = runs.putObject("Labels");
         image.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(label -> labels.put(label.getKey(), label.getValue()));
         if (image.appProfile() != null) {

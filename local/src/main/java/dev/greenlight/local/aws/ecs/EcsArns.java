@@ -20,6 +20,14 @@ final class EcsArns {
         return LocalAccount.arn("ecs", "task-set/" + cluster + "/" + service + "/" + id);
     }
 
+    static String serviceRevision(String cluster, String service, String id) {
+        return LocalAccount.arn("ecs", "service-revision/" + cluster + "/" + service + "/" + id);
+    }
+
+    static String serviceDeployment(String cluster, String service, String id) {
+        return LocalAccount.arn("ecs", "service-deployment/" + cluster + "/" + service + "/" + id);
+    }
+
     static String task(String cluster, String id) {
         return LocalAccount.arn("ecs", "task/" + cluster + "/" + id);
     }

@@ -76,4 +76,16 @@ final class EcsErrors {
         return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFoundException",
                 "The specified resource could not be found: " + arn, 400);
     }
+
+    /** AWS does not publish this message. */
+    static EcsException serviceDeploymentNotFound(String arn) {
+        return AwsErrors.of(software.amazon.awssdk.services.ecs.model.ServiceDeploymentNotFoundException.builder(),
+                "ServiceDeploymentNotFoundException", "The service deployment " + arn + " does not exist.", 400);
+    }
+
+    /** A service deployment that has ended cannot be stopped; AWS does not publish the message. */
+    static EcsException conflict(String message) {
+        return AwsErrors.of(software.amazon.awssdk.services.ecs.model.ConflictException.builder(),
+                "ConflictException", message, 400);
+    }
 }

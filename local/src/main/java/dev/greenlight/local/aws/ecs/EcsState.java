@@ -22,11 +22,22 @@ final class EcsState {
     /** A resource's tags in the order first set, by its ARN. */
     final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
     final ServiceEvents events = new ServiceEvents();
+    /** Service revisions by ARN, in the order created. */
+    final Map<String, software.amazon.awssdk.services.ecs.model.ServiceRevision> revisions = new LinkedHashMap<>();
+    /** The revision each blue/green service runs now, by service ARN. */
+    final Map<String, String> currentRevisions = new LinkedHashMap<>();
+    /** Blue/green service deployments by ARN, in the order started. */
+    final Map<String, BlueGreenRun> deployments = new LinkedHashMap<>();
     private long sequence;
 
     /** ECS's task set and deployment ids: {@code ecs-svc/} and nineteen digits. */
     String nextTaskSetId() {
         return String.format("ecs-svc/%019d", 1_000_000_000_000_000_000L + ++sequence);
+    }
+
+    /** A service revision's or service deployment's id: ECS publishes no format; the twin uses 22 characters. */
+    String nextRevisionId() {
+        return String.format("%022d", ++sequence);
     }
 
     /** ECS's task ids: 32 hex digits. */

@@ -21,6 +21,10 @@ import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest
 import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceRevisionsResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
@@ -40,6 +44,8 @@ import software.amazon.awssdk.services.ecs.model.DescribeTasksResponse;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListClustersRequest;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.ListServiceDeploymentsResponse;
 import software.amazon.awssdk.services.ecs.model.ListServicesRequest;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesRequest;
@@ -54,6 +60,8 @@ import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.SchedulingStrategy;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentRequest;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentResponse;
 import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
 import software.amazon.awssdk.services.ecs.model.StopTaskResponse;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
@@ -83,14 +91,22 @@ public final class EcsTwin implements EcsClient {
     private final TaskSetOperations taskSets;
     private final TaskOperations tasks;
     private final TagOperations tags;
+    private final ServiceDeploymentOperations deployments;
 
+    /** Without Lambda, load balancer or CloudWatch: blue/green deployments are refused ({@link BlueGreenPorts#NONE}). */
     public EcsTwin(Clock clock, TaskLauncher launcher, TargetRegistry targets) {
+        this(clock, launcher, targets, BlueGreenPorts.NONE);
+    }
+
+    /** @param blueGreen what an ECS-native blue/green deployment calls: hooks, listener rules, alarms */
+    public EcsTwin(Clock clock, TaskLauncher launcher, TargetRegistry targets, BlueGreenPorts blueGreen) {
         this(Objects.requireNonNull(clock, "clock"), new EcsState(), Caller.ACCOUNT,
-                Objects.requireNonNull(launcher, "launcher"), Objects.requireNonNull(targets, "targets"), null);
+                Objects.requireNonNull(launcher, "launcher"), Objects.requireNonNull(targets, "targets"),
+                Objects.requireNonNull(blueGreen, "blueGreen"), null);
     }
 
     private EcsTwin(Clock clock, EcsState state, Caller caller, TaskLauncher launcher, TargetRegistry targets,
-            EcsTwin sameState) {
+            BlueGreenPorts blueGreen, EcsTwin sameState) {
         this.clock = clock;
         this.state = state;
         this.caller = caller;
@@ -100,12 +116,14 @@ public final class EcsTwin implements EcsClient {
             this.taskSets = sameState.taskSets;
             this.tasks = sameState.tasks;
             this.tags = sameState.tags;
+            this.deployments = sameState.deployments;
             return;
         }
         ServiceScheduler scheduler = new ServiceScheduler(state, clock, launcher, targets);
         Views views = new Views(state);
         this.clusters = new ClusterOperations(state, views);
-        this.services = new ServiceOperations(state, clock, scheduler, views);
+        this.services = new ServiceOperations(state, clock, scheduler, views, blueGreen);
+        this.deployments = new ServiceDeploymentOperations(state);
         this.tags = new TagOperations(state);
         this.taskSets = new TaskSetOperations(state, clock, scheduler, views, tags);
         this.tasks = new TaskOperations(state, scheduler, views);
@@ -113,7 +131,7 @@ public final class EcsTwin implements EcsClient {
 
     /** This twin as CodeDeploy calls it, for the CodeDeploy twin's ECS port. */
     public EcsClient asCodeDeploy() {
-        return new EcsTwin(clock, state, Caller.CODE_DEPLOY, null, null, this);
+        return new EcsTwin(clock, state, Caller.CODE_DEPLOY, null, null, null, this);
     }
 
     @Override
@@ -236,6 +254,26 @@ public final class EcsTwin implements EcsClient {
     @Override
     public DeleteServiceResponse deleteService(DeleteServiceRequest request) {
         return locked(() -> services.delete(request));
+    }
+
+    @Override
+    public ListServiceDeploymentsResponse listServiceDeployments(ListServiceDeploymentsRequest request) {
+        return locked(() -> deployments.list(request));
+    }
+
+    @Override
+    public DescribeServiceDeploymentsResponse describeServiceDeployments(DescribeServiceDeploymentsRequest request) {
+        return locked(() -> deployments.describe(request));
+    }
+
+    @Override
+    public DescribeServiceRevisionsResponse describeServiceRevisions(DescribeServiceRevisionsRequest request) {
+        return locked(() -> deployments.describeRevisions(request));
+    }
+
+    @Override
+    public StopServiceDeploymentResponse stopServiceDeployment(StopServiceDeploymentRequest request) {
+        return locked(() -> deployments.stop(request));
     }
 
     @Override

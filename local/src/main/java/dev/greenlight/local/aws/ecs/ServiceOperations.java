@@ -12,8 +12,12 @@ import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.LoadBalancer;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceRevision;
+import software.amazon.awssdk.services.ecs.model.ServiceRevisionLoadBalancer;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceResponse;
@@ -28,12 +32,14 @@ final class ServiceOperations {
     private final Clock clock;
     private final ServiceScheduler scheduler;
     private final Views views;
+    private final BlueGreenPorts blueGreen;
 
-    ServiceOperations(EcsState state, Clock clock, ServiceScheduler scheduler, Views views) {
+    ServiceOperations(EcsState state, Clock clock, ServiceScheduler scheduler, Views views, BlueGreenPorts blueGreen) {
         this.state = state;
         this.clock = clock;
         this.scheduler = scheduler;
         this.views = views;
+        this.blueGreen = blueGreen;
     }
 
     CreateServiceResponse create(CreateServiceRequest request) {
@@ -45,6 +51,7 @@ final class ServiceOperations {
             throw EcsErrors.invalidParameter("Creation of service was not idempotent.");
         }
         LaunchRules.checkLaunchType(request.launchType());
+        BlueGreenRules.check(controller, request.deploymentConfiguration(), request.loadBalancers());
         int desiredCount = request.desiredCount() == null ? 0 : request.desiredCount();
         if (desiredCount < 0) {
             throw EcsErrors.invalidParameter("Desired count can not be lesser than 0.");
@@ -70,6 +77,10 @@ final class ServiceOperations {
         if (definition != null) {
             state.put(TaskSetFactory.create(state, service, definition.taskDefinitionArn(), TaskSetState.PRIMARY,
                     100.0, service.loadBalancers(), service.network(), platformVersion, null, null, clock.now()));
+        }
+        if (service.blueGreen()) {
+            state.currentRevisions.put(service.arn(), revision(service,
+                    service.loadBalancers().isEmpty() ? null : service.loadBalancers().get(0).targetGroupArn()));
         }
         scheduler.reconcile(service);
         return CreateServiceResponse.builder().service(views.service(service)).build();
@@ -103,6 +114,8 @@ final class ServiceOperations {
         if (request.desiredCount() != null && request.desiredCount() < 0) {
             throw EcsErrors.invalidParameter("Desired count can not be lesser than 0.");
         }
+        BlueGreenRules.check(service.controller(), request.deploymentConfiguration() == null
+                ? service.deploymentConfiguration() : request.deploymentConfiguration(), service.loadBalancers());
         TaskDefinition newDefinition = request.taskDefinition() == null ? null
                 : state.taskDefinitions.forLaunch(request.taskDefinition());
         if (newDefinition != null) {
@@ -127,11 +140,17 @@ final class ServiceOperations {
                                 : request.deploymentConfiguration());
         boolean newDeployment = newDefinition != null || Boolean.TRUE.equals(request.forceNewDeployment())
                 || request.networkConfiguration() != null || request.platformVersion() != null;
+        if (newDeployment && updated.blueGreen()) {
+            refuseWhileDeploying(updated);
+            BlueGreenRun.checkRules(blueGreen, updated.loadBalancers());
+        }
         if (newDeployment) {
             updated = updated.withRollout(target.taskDefinitionArn(), network, platformVersion);
         }
         state.put(updated);
-        if (newDeployment) {
+        if (newDeployment && updated.blueGreen()) {
+            startBlueGreen(updated);
+        } else if (newDeployment) {
             startDeployment(updated);
         }
         scheduler.reconcile(updated);
@@ -160,5 +179,49 @@ final class ServiceOperations {
         state.put(TaskSetFactory.create(state, service, service.taskDefinitionArn(), TaskSetState.PRIMARY, 100.0,
                 service.loadBalancers(), service.network(), service.platformVersion(), null, null,
                 clock.now()));
+    }
+
+    /**
+     * The twin runs one blue/green deployment of a service at a time; how AWS treats an UpdateService
+     * during one is not published, so the twin refuses it rather than guess.
+     */
+    private void refuseWhileDeploying(ServiceState service) {
+        state.deployments.values().stream()
+                .filter(run -> run.serviceArn().equals(service.arn()) && !run.ended()).findFirst()
+                .ifPresent(run -> {
+                    throw EcsErrors.conflict("The service " + service.name() + " has the service deployment "
+                            + run.arn + " in progress; stop it or wait until it ends.");
+                });
+    }
+
+    /** A new service revision and a service deployment from the current revision to it, started on the clock. */
+    private void startBlueGreen(ServiceState service) {
+        String source = state.currentRevisions.get(service.arn());
+        TaskSetState blue = state.taskSetsOf(service).stream().filter(TaskSetState::primary).findFirst()
+                .orElseThrow(() -> EcsErrors.invalidParameter("The service has no running revision to deploy from."));
+        String target = revision(service, service.loadBalancers().isEmpty() ? null
+                : BlueGreenRun.otherTargetGroup(service.loadBalancers().get(0), blue));
+        String arn = EcsArns.serviceDeployment(service.cluster(), service.name(), state.nextRevisionId());
+        BlueGreenRun run = new BlueGreenRun(state, clock, scheduler, blueGreen, arn, service, source, target, blue);
+        run.start();
+        state.deployments.put(arn, run);
+    }
+
+    /** {@code targetGroup}: the one the revision serves on, which its resolved configuration names. */
+    private String revision(ServiceState service, String targetGroup) {
+        String arn = EcsArns.serviceRevision(service.cluster(), service.name(), state.nextRevisionId());
+        ServiceRevision.Builder revision = ServiceRevision.builder().serviceRevisionArn(arn).serviceArn(service.arn())
+                .clusterArn(EcsArns.cluster(service.cluster())).taskDefinition(service.taskDefinitionArn())
+                .launchType(LaunchType.FARGATE).platformVersion(service.platformVersion())
+                .loadBalancers(service.loadBalancers()).networkConfiguration(service.network())
+                .createdAt(clock.now());
+        if (targetGroup != null) {
+            LoadBalancer balancer = service.loadBalancers().get(0);
+            revision.resolvedConfiguration(r -> r.loadBalancers(ServiceRevisionLoadBalancer.builder()
+                    .targetGroupArn(targetGroup).productionListenerRule(balancer.advancedConfiguration() == null
+                            ? null : balancer.advancedConfiguration().productionListenerRule()).build()));
+        }
+        state.revisions.put(arn, revision.build());
+        return arn;
     }
 }

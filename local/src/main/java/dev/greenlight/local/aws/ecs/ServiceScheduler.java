@@ -124,7 +124,8 @@ final class ServiceScheduler {
 
     private void serviceSteady(ServiceState service) {
         List<TaskSetState> sets = state.taskSetsOf(service);
-        if (service.controller() == DeploymentControllerType.ECS
+        // A blue/green deployment keeps blue until its own clean-up stage.
+        if (service.controller() == DeploymentControllerType.ECS && !service.blueGreen()
                 && sets.stream().anyMatch(set -> set.primary() && set.stability() == StabilityStatus.STEADY_STATE)) {
             sets.stream().filter(set -> !set.primary() && !set.draining()).forEach(old -> {
                 state.put(old.withStatus(TaskSetState.DRAINING, clock.now()));

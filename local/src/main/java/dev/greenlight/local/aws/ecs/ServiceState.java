@@ -24,6 +24,11 @@ record ServiceState(String cluster, String name, String arn, String status, Depl
         return ACTIVE.equals(status);
     }
 
+    /** An ECS-controlled service whose deployments shift traffic (BLUE_GREEN, CANARY or LINEAR) rather than roll. */
+    boolean blueGreen() {
+        return controller == DeploymentControllerType.ECS && BlueGreenRules.shiftsTraffic(deploymentConfiguration);
+    }
+
     ServiceState withStatus(String newStatus) {
         return new ServiceState(cluster, name, arn, newStatus, controller, taskDefinitionArn, desiredCount,
                 loadBalancers, network, platformVersion, healthCheckGracePeriodSeconds, deploymentConfiguration,

@@ -15,9 +15,13 @@ public interface TaskLauncher {
     /** Stops a container started by {@link #start}; stopping one that already exited does nothing. */
     void stop(String taskArn, String containerName);
 
-    /** What the fleet needs to start a container. */
+    /**
+     * What the fleet needs to start a container: {@code platform} is the task's runtime platform as
+     * an image config names it ({@code linux/amd64}); {@code commandGiven} whether the container
+     * definition sets a command or entry point, which then need not come from the image.
+     */
     record ContainerLaunch(String taskArn, String containerName, String image, Integer containerPort,
-            java.util.Map<String, String> environment) {
+            java.util.Map<String, String> environment, String platform, boolean commandGiven) {
     }
 
     /** Where a running container answers. */

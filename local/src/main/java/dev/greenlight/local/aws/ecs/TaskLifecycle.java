@@ -78,7 +78,8 @@ final class TaskLifecycle {
         state.put(task.withLastStatus(TaskStatus.PENDING, null));
         for (ContainerDefinition container : definition.containerDefinitions()) {
             ContainerLaunch launch = new ContainerLaunch(task.arn(), container.name(), container.image(),
-                    firstPort(container), environment(container));
+                    firstPort(container), environment(container), RuntimePlatforms.of(definition),
+                    !container.command().isEmpty() || !container.entryPoint().isEmpty());
             launcher.start(launch, new Listener(taskId, container.name()));
         }
     }

@@ -100,6 +100,12 @@ public final class ElbV2Twin implements ElasticLoadBalancingV2Client {
         // The fleet owns the sockets; its owner closes it.
     }
 
+    /** Not an AWS call: the loopback URL a listener answers on, if there is such a listener. */
+    public synchronized Optional<String> listenerUrl(String listenerArn) {
+        ListenerEntry entry = listenerArn == null ? null : listeners.get(listenerArn);
+        return entry == null ? Optional.empty() : Optional.of("http://127.0.0.1:" + entry.localPort + "/");
+    }
+
     /** Not an AWS call: the loopback port a listener really answers on (its declared port is AWS's). */
     public synchronized int listenerPort(String listenerArn) {
         return listener(listenerArn).localPort;

@@ -1,5 +1,6 @@
 package dev.greenlight.local.aws.lambda;
 
+import dev.greenlight.local.clock.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -104,8 +105,7 @@ final class FunctionPackages {
     }
 
     /** What the twin runs for the package: the Java handler, or a runtime that cannot start here. */
-    static FunctionCode code(String name, String arn, FunctionSettings settings,
-            byte[] zip) {
+    static FunctionCode code(String name, String arn, FunctionSettings settings, byte[] zip, Clock clock) {
         if (!JAVA_RUNTIMES.contains(settings.runtime())) {
             return payload -> CompletableFuture.failedFuture(new RuntimeStartFailure(
                     "Runtime.InvalidEntrypoint", "The local Lambda twin runs only the Java runtimes (java11, java17,"
@@ -115,11 +115,11 @@ final class FunctionPackages {
         AtomicLong runs = new AtomicLong();
         return JavaPackageCode.of(zip, settings.handler(), () -> new HandlerContext(name, arn, settings.memorySize(),
                 settings.timeoutSeconds(), settings.environment(),
-                UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString()));
+                UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString()),
+                clock);
     }
 
     private static RuntimeException constraint(Object value, String member, String rule) {
-        return LambdaErrors.invalidParameter("1 validation error detected: Value '" + value + "' at '" + member
-                + "' failed to satisfy constraint: " + rule);
+        return LambdaErrors.validation(value, member, rule);
     }
 }

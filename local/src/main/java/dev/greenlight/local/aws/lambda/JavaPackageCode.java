@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.clock.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,28 +30,33 @@ import java.util.function.Supplier;
  * RequestStreamHandler, or {@code (event[, Context])} like a RequestHandler, the event and result
  * bound to JSON with Jackson. The class is loaded once, lazily, from the package written to a temp
  * file, in its own class loader whose parent is the twin's (so the runtime interfaces are shared).
- * The handler runs on the invoking thread: its own CPU time does not move the twin's clock.
+ * The handler runs outside the clock ({@link Clock#runOutside}): in real time on its own thread,
+ * so the Timeout cuts it off and a handler that calls back into the twin (a hook's GET through
+ * a listener, PutLifecycleEventHookExecutionStatus) is served meanwhile; in virtual time at once,
+ * taking no time.
  */
 final class JavaPackageCode implements FunctionCode {
 
     private final Path jar;
     private final String handler;
     private final Supplier<HandlerContext> contexts;
+    private final Clock clock;
     private Handler loaded;
 
-    private JavaPackageCode(Path jar, String handler, Supplier<HandlerContext> contexts) {
+    private JavaPackageCode(Path jar, String handler, Supplier<HandlerContext> contexts, Clock clock) {
         this.jar = jar;
         this.handler = handler;
         this.contexts = contexts;
+        this.clock = clock;
     }
 
     /** Writes the package to a temp file that lives as long as the JVM. */
-    static JavaPackageCode of(byte[] zip, String handler, Supplier<HandlerContext> contexts) {
+    static JavaPackageCode of(byte[] zip, String handler, Supplier<HandlerContext> contexts, Clock clock) {
         try {
             Path jar = Files.createTempFile("greenlight-lambda-", ".jar");
             jar.toFile().deleteOnExit();
             Files.write(jar, zip);
-            return new JavaPackageCode(jar, handler, contexts);
+            return new JavaPackageCode(jar, handler, contexts, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,13 +64,14 @@ final class JavaPackageCode implements FunctionCode {
 
     @Override
     public CompletableFuture<byte[]> invoke(byte[] payload) {
-        try {
-            return CompletableFuture.completedFuture(handler().call(payload, contexts.get()));
-        } catch (InvocationTargetException e) {
-            return CompletableFuture.failedFuture(e.getCause());
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        HandlerContext context = contexts.get();
+        return clock.runOutside(() -> {
+            try {
+                return handler().call(payload, context);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        });
     }
 
     private synchronized Handler handler() throws Exception {

@@ -33,6 +33,17 @@ final class LambdaErrors {
         return AwsErrors.of(InvalidParameterValueException.builder(), "InvalidParameterValueException", message, 400);
     }
 
+    /**
+     * A request that breaks the API model's constraints (pattern, range, enum, a required member):
+     * Lambda answers {@code ValidationException}, "1 validation error detected: Value 'V' at 'member'
+     * failed to satisfy constraint: …"; the SDK has no class for it, so it is a LambdaException.
+     */
+    static LambdaException validation(Object value, String member, String constraint) {
+        String shown = value == null ? "null" : "'" + value + "'";
+        return AwsErrors.of(LambdaException.builder(), "ValidationException", "1 validation error detected: Value "
+                + shown + " at '" + member + "' failed to satisfy constraint: " + constraint, 400);
+    }
+
     static LambdaException notFound(String message) {
         return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFoundException", message, 404);
     }

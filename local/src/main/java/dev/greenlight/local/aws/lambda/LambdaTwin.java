@@ -150,7 +150,7 @@ public final class LambdaTwin implements LambdaClient {
 
     private LocalFunction fromPackage(String name, FunctionSettings settings, byte[] zip) {
         String arn = LocalAccount.arn("lambda", "function:" + name);
-        LocalFunction function = new LocalFunction(name, settings, FunctionPackages.code(name, arn, settings, zip),
+        LocalFunction function = new LocalFunction(name, settings, FunctionPackages.code(name, arn, settings, zip, clock),
                 clock.now(), zip.length, FunctionPackages.sha256(zip));
         functions.put(name, function);
         return function;
@@ -189,7 +189,9 @@ public final class LambdaTwin implements LambdaClient {
     public synchronized ListFunctionsResponse listFunctions(ListFunctionsRequest request) {
         int maxItems = request.maxItems() == null ? DEFAULT_MAX_ITEMS : request.maxItems();
         if (maxItems < 1 || maxItems > 10_000) {
-            throw LambdaErrors.invalidParameter("MaxItems must be between 1 and 10000");
+            throw LambdaErrors.validation(maxItems, "maxItems", maxItems < 1
+                    ? "Member must have value greater than or equal to 1"
+                    : "Member must have value less than or equal to 10000");
         }
         NavigableMap<String, LocalFunction> from = request.marker() == null ? functions
                 : functions.tailMap(request.marker(), true);

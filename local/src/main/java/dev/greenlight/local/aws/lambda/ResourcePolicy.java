@@ -27,8 +27,14 @@ final class ResourcePolicy {
 
     /** @return the statement as AddPermission's Statement shows it */
     String add(AddPermissionRequest request, String functionArn) {
-        if (request.statementId() == null || request.action() == null || request.principal() == null) {
-            throw LambdaErrors.invalidParameter("StatementId, Action and Principal are required.");
+        if (request.statementId() == null) {
+            throw LambdaErrors.validation(null, "statementId", "Member must not be null");
+        }
+        if (request.action() == null) {
+            throw LambdaErrors.validation(null, "action", "Member must not be null");
+        }
+        if (request.principal() == null) {
+            throw LambdaErrors.validation(null, "principal", "Member must not be null");
         }
         if (statements.containsKey(request.statementId())) {
             throw LambdaErrors.conflict("The statement id (" + request.statementId()

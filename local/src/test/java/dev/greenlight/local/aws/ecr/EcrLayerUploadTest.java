@@ -130,7 +130,7 @@ class EcrLayerUploadTest {
         String login = new String(Base64.getDecoder().decode(data.authorizationToken()), StandardCharsets.UTF_8);
         assertThat(login).startsWith("AWS:").hasSizeGreaterThan(4);
         assertThat(data.expiresAt()).isEqualTo(clock.now().plus(EcrTwin.TOKEN_LIFETIME));
-        assertThat(data.proxyEndpoint()).isEqualTo("https://123456789012.dkr.ecr.us-east-1.amazonaws.com");
+        assertThat(data.proxyEndpoint()).isEqualTo("http://127.0.0.1:4566");
     }
 
     /** Uploads a blob in parts of at most {@code partSize} bytes and returns its digest. */

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
@@ -120,12 +121,29 @@ class FunctionsFromCodeTest {
             memory over 10240    | java21    | hook.Echo  | arn:aws:iam::123456789012:role/hook | 20000 | 3   | Member must have value less than or equal to 10240
             timeout over 900     | java21    | hook.Echo  | arn:aws:iam::123456789012:role/hook | 128   | 901 | Member must have value less than or equal to 900
             """)
-    void badParameters_areInvalidParameterValue(String title, String runtime, String handler, String role, int memory,
-            int timeout, String message) {
+    void constraintViolations_areValidationExceptions(String title, String runtime, String handler, String role,
+            int memory, int timeout, String message) {
         assertThatThrownBy(() -> lambda.createFunction(b -> b.functionName("f").runtime(runtime).handler(handler)
                 .role(role).memorySize(memory).timeout(timeout).code(c -> c.zipFile(SdkBytes.fromByteArray(JAR)))))
-                .isInstanceOf(InvalidParameterValueException.class)
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageContaining("1 validation error detected")
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void aMaxItemsOutOfRangeAndAPermissionWithoutPrincipal_areValidationExceptions() {
+        create("hook", "java21", "hook.Echo");
+
+        assertThatThrownBy(() -> lambda.listFunctions(b -> b.maxItems(0)))
+                .hasMessageContaining("Value '0' at 'maxItems' failed to satisfy constraint")
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> lambda.addPermission(b -> b.functionName("hook").statementId("s")
+                .action("lambda:InvokeFunction")))
+                .hasMessageContaining("Value null at 'principal' failed to satisfy constraint: Member must not be null")
+                .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"));
     }
 
     @Test

@@ -22,7 +22,7 @@ import javax.tools.ToolProvider;
  */
 public final class HandlerJar {
 
-    /** hook.Greeter (RequestHandler), hook.Echo (RequestStreamHandler), hook.Broken, hook.Plain::shout. */
+    /** hook.Greeter (RequestHandler), hook.Echo (RequestStreamHandler), hook.Broken, hook.Plain::shout, hook.Stuck. */
     public static final Map<String, String> HANDLERS = Map.of(
             "hook/Greeter.java", """
                     package hook;
@@ -55,6 +55,16 @@ public final class HandlerJar {
                     public class Broken {
                         public String handleRequest(Object event) {
                             throw new IllegalStateException("hook refused");
+                        }
+                    }
+                    """,
+            "hook/Stuck.java", """
+                    package hook;
+                    import java.util.concurrent.CountDownLatch;
+                    public class Stuck {
+                        public String handleRequest(Object event) throws InterruptedException {
+                            new CountDownLatch(1).await(); // waits until the runtime stops it
+                            return "never";
                         }
                     }
                     """,

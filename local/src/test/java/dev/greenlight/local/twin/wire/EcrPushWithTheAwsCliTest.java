@@ -67,7 +67,7 @@ class EcrPushWithTheAwsCliTest {
 
         Path layer = layer(dir);
         String layerDigest = upload(layer);
-        String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":"
+        String config = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Entrypoint\":[\"/app\"],\"Labels\":"
                 + "{\"dev.greenlight.profile\":\"healthy\"}},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
                 + sha256(Files.readAllBytes(dir.resolve("layer.tar"))) + "\"]}}";
         Path configFile = Files.writeString(dir.resolve("config.json"), config);

@@ -88,7 +88,8 @@ class LambdaFromCodeWithTheAwsCliTest {
                 "fileb://" + jar, "--runtime", "java21", "--handler", "hook.Echo", "--role", "hook-role");
         AwsCli.Result noPolicy = aws.run("lambda", "get-policy", "--function-name", "nope");
 
-        assertThat(badRole.stderr()).contains("An error occurred (InvalidParameterValueException)");
+        assertThat(badRole.stderr()).contains("An error occurred (ValidationException)")
+                .contains("1 validation error detected: Value 'hook-role' at 'role' failed to satisfy constraint");
         assertThat(noPolicy.stderr()).contains("An error occurred (ResourceNotFoundException)");
     }
 }

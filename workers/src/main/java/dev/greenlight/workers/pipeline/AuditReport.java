@@ -1,4 +1,4 @@
-package dev.greenlight.cli.history;
+package dev.greenlight.workers.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.workers.core.Worker;

@@ -1,4 +1,4 @@
-package dev.greenlight.cli.history;
+package dev.greenlight.workers.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,15 +43,6 @@ class AlarmRolesTest {
     }
 
     @Test
-    void theAuditReport_showsAWatchsAlarmsWithTheirRoles() {
-        AuditReport.Step step = new AuditReport.Step("WatchCanary", Instant.EPOCH, Instant.EPOCH, 3, 0, null,
-                AuditReport.json(AFTER_ROLLBACK).get("Payload"));
-
-        assertThat(ReportFormat.evidence(step)).isEqualTo(
-                "verdict=ALARM alarms=[orders-blue-5xx (green) ALARM, orders-green-5xx (blue) OK]");
-    }
-
-    @Test
     void theDemosLine_andStatus_putTheRoleBesideTheName() {
         Map<String, String> states = new LinkedHashMap<>();
         states.put("orders-blue-5xx", "ALARM");
@@ -61,6 +52,17 @@ class AlarmRolesTest {
                 .containsExactly(Map.entry("orders-blue-5xx (green)", "ALARM"),
                         Map.entry("orders-green-5xx (blue)", "OK"));
         assertThat(AlarmRoles.label("orders-blue-5xx", "green", "ALARM")).isEqualTo("orders-blue-5xx (green) ALARM");
+    }
+
+    @Test
+    void theTargetGroupsRoles_comeFromTheLastWatchAnswerThatNamesThem() {
+        List<HistoryEvent> events = List.of(
+                succeeded(1, """
+                        {"Payload": {"alarms": [{"name": "orders-blue-5xx", "role": "blue", "targetGroup": "orders-blue"},
+                          {"name": "orders-green-5xx", "role": "green", "targetGroup": "orders-green"}]}}"""),
+                succeeded(2, "{\"Payload\": {\"deploymentId\": \"d-1\"}}"));
+
+        assertThat(AlarmRoles.ofTargetGroups(events)).isEqualTo(Map.of("orders-blue", "blue", "orders-green", "green"));
     }
 
     private static HistoryEvent succeeded(long id, String output) {

@@ -1,4 +1,4 @@
-package dev.greenlight.cli.history;
+package dev.greenlight.workers.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -35,6 +35,30 @@ public final class AlarmRoles {
         return roles;
     }
 
+    /**
+     * Target group name to role, from the last task answer whose alarms name their target group: the
+     * roles of the production split's target groups in this deployment.
+     */
+    public static Map<String, String> ofTargetGroups(List<HistoryEvent> events) {
+        Map<String, String> roles = new HashMap<>();
+        for (HistoryEvent event : events) {
+            if (event.type() == HistoryEventType.TASK_SUCCEEDED) {
+                JsonNode output = AuditReport.json(event.taskSucceededEventDetails().output());
+                JsonNode payload = output.has("Payload") ? output.get("Payload") : output;
+                Map<String, String> reported = new HashMap<>();
+                payload.path("alarms").forEach(alarm -> {
+                    if (alarm.hasNonNull("targetGroup") && alarm.hasNonNull("role")) {
+                        reported.put(alarm.get("targetGroup").asText(), alarm.get("role").asText());
+                    }
+                });
+                if (!reported.isEmpty()) {
+                    roles = reported;
+                }
+            }
+        }
+        return roles;
+    }
+
     /** {@code orders-blue-5xx (green) ALARM}; without a role, {@code orders-blue-5xx ALARM}. */
     public static String label(String name, String role, String state) {
         return name + (role == null ? "" : " (" + role + ")") + (state == null ? "" : " " + state);
@@ -48,7 +72,7 @@ public final class AlarmRoles {
     }
 
     /** A watch answer's alarms as labels, {@code name (role) STATE}; null when it is not such a list. */
-    static String labels(JsonNode alarms) {
+    public static String labels(JsonNode alarms) {
         if (!alarms.isArray() || alarms.isEmpty() || !alarms.get(0).has("name")) {
             return null;
         }

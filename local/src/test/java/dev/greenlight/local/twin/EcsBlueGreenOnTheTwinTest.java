@@ -1,0 +1,304 @@
+package dev.greenlight.local.twin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.local.clock.VirtualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookStage;
+import software.amazon.awssdk.services.ecs.model.DeploymentStrategy;
+import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentLifecycleStage;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
+import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
+
+/**
+ * ECS-native blue/green on the assembled twin, in virtual time, as the Developer Guide describes it:
+ * lifecycle stages in order, Lambda hooks with their payload and IN_PROGRESS re-invocation, listener
+ * rule weights per strategy, bake time, rollback on a failed hook, an alarm or StopServiceDeployment,
+ * and the documented configuration errors.
+ */
+class EcsBlueGreenOnTheTwinTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROLE = "arn:aws:iam::000000000000:role/ecs-lambda-invoke";
+
+    private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final LocalTwin twin = LocalTwin.virtualTime(clock);
+    private final DemoService orders = DemoService.provision(twin, DemoService.Settings.defaults("orders"), true);
+    /** What the hook function was given, and when. */
+    private final List<JsonNode> calls = new ArrayList<>();
+    private final List<Instant> callTimes = new ArrayList<>();
+    private final Deque<String> answers = new ConcurrentLinkedDeque<>();
+    private final String hook = twin.lambda().register("bg-hook", event -> {
+        calls.add(event);
+        callTimes.add(clock.now());
+        String answer = answers.isEmpty() ? "{\"hookStatus\":\"SUCCEEDED\"}" : answers.poll();
+        if (answer.equals("throw")) {
+            throw new IllegalStateException("the hook crashed");
+        }
+        return JSON.readTree(answer);
+    });
+
+    @AfterEach
+    void close() {
+        twin.close();
+    }
+
+    @Test
+    void blueGreen_walksTheStagesInOrder_shiftsAllTraffic_andRemovesBlueAfterTheBake() {
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(5)
+                .lifecycleHooks(h -> h.hookTargetArn(hook).roleArn(ROLE).lifecycleStages(
+                        DeploymentLifecycleHookStage.PRE_SCALE_UP, DeploymentLifecycleHookStage.POST_SCALE_UP,
+                        DeploymentLifecycleHookStage.TEST_TRAFFIC_SHIFT,
+                        DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT,
+                        DeploymentLifecycleHookStage.PRODUCTION_TRAFFIC_SHIFT,
+                        DeploymentLifecycleHookStage.POST_PRODUCTION_TRAFFIC_SHIFT)));
+        List<ServiceDeploymentLifecycleStage> seen = new ArrayList<>();
+        ServiceDeployment now = deployment(arn);
+        for (int i = 0; i < 200 && now.status() != ServiceDeploymentStatus.SUCCESSFUL; i++) {
+            if (now.lifecycleStage() != null && (seen.isEmpty() || seen.get(seen.size() - 1) != now.lifecycleStage())) {
+                seen.add(now.lifecycleStage());
+            }
+            clock.advance(Duration.ofSeconds(5));
+            now = deployment(arn);
+        }
+
+        assertThat(now.status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+        assertThat(seen).containsSubsequence(ServiceDeploymentLifecycleStage.SCALE_UP,
+                ServiceDeploymentLifecycleStage.BAKE_TIME);
+        assertThat(calls).hasSize(6);
+        assertThat(calls.get(0).path("serviceArn").asText()).endsWith(":service/greenlight/orders");
+        assertThat(calls.get(3).path("testTrafficWeights").path(now.targetServiceRevision().arn()).asInt())
+                .as("green serves all test traffic after the test shift").isEqualTo(100);
+        assertThat(calls.get(3).path("productionTrafficWeights").path(now.targetServiceRevision().arn()).asInt())
+                .isZero();
+        assertThat(calls.get(5).path("productionTrafficWeights").path(now.targetServiceRevision().arn()).asInt())
+                .isEqualTo(100);
+        assertThat(productionWeights()).containsEntry("orders-green", 100).containsEntry("orders-blue", 0);
+        String target = now.targetServiceRevision().arn();
+        assertThat(twin.ecs().describeServiceRevisions(r -> r.serviceRevisionArns(target))
+                .serviceRevisions().get(0).taskDefinition()).endsWith("orders:2");
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(runningTaskDefinitions()).containsOnly("orders:2");
+    }
+
+    static Stream<Arguments> strategies() {
+        return Stream.of(
+                Arguments.of("BLUE_GREEN: all at once", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c,
+                        List.of(100)),
+                Arguments.of("CANARY 10% for 5 minutes", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .strategy(DeploymentStrategy.CANARY)
+                        .canaryConfiguration(k -> k.canaryPercent(10.0).canaryBakeTimeInMinutes(5)), List.of(10, 100)),
+                Arguments.of("LINEAR 30% every 2 minutes", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .strategy(DeploymentStrategy.LINEAR)
+                        .linearConfiguration(l -> l.stepPercent(30.0).stepBakeTimeInMinutes(2)),
+                        List.of(30, 60, 90, 100)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("strategies")
+    void productionTraffic_movesInTheStrategysSteps(String name, UnaryOperator<DeploymentConfiguration.Builder> strategy,
+            List<Integer> steps) {
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> strategy.apply(c.bakeTimeInMinutes(0)));
+        List<Integer> greenShares = new ArrayList<>();
+        for (int i = 0; i < 400 && deployment(arn).status() != ServiceDeploymentStatus.SUCCESSFUL; i++) {
+            int green = productionWeights().getOrDefault("orders-green", 0);
+            if (green > 0 && (greenShares.isEmpty() || greenShares.get(greenShares.size() - 1) != green)) {
+                greenShares.add(green);
+            }
+            clock.advance(Duration.ofSeconds(10));
+        }
+
+        assertThat(deployment(arn).status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+        if (greenShares.isEmpty() || greenShares.get(greenShares.size() - 1) != 100) {
+            greenShares.add(productionWeights().get("orders-green"));
+        }
+        assertThat(greenShares).isEqualTo(steps);
+    }
+
+    static Stream<Arguments> hookAnswers() {
+        return Stream.of(
+                Arguments.of("SUCCEEDED", List.of("{\"hookStatus\":\"SUCCEEDED\"}"), ServiceDeploymentStatus.SUCCESSFUL,
+                        null),
+                Arguments.of("IN_PROGRESS twice, then SUCCEEDED", List.of("{\"hookStatus\":\"IN_PROGRESS\"}",
+                        "{\"hookStatus\":\"IN_PROGRESS\",\"callBackDelay\":60}", "{\"hookStatus\":\"SUCCEEDED\"}"),
+                        ServiceDeploymentStatus.SUCCESSFUL, null),
+                Arguments.of("FAILED", List.of("{\"hookStatus\":\"FAILED\"}"),
+                        ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL, "returned FAILED at POST_TEST_TRAFFIC_SHIFT"),
+                Arguments.of("no hookStatus", List.of("{\"status\":\"ok\"}"),
+                        ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL, "returned no valid hookStatus"),
+                Arguments.of("the function fails", List.of("throw"), ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL,
+                        "failed at POST_TEST_TRAFFIC_SHIFT"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hookAnswers")
+    void hookAnswer_decidesTheDeployment(String name, List<String> given, ServiceDeploymentStatus expected,
+            String reason) {
+        answers.addAll(given);
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(h -> h.hookTargetArn(hook).roleArn(ROLE)
+                .lifecycleStages(DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)
+                .hookDetails(Document.mapBuilder().putString("greenlight", "smoke").build())));
+
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(expected);
+        assertThat(calls).hasSize(given.size());
+        assertThat(calls.get(0).path("hookDetails").path("greenlight").asText()).isEqualTo("smoke");
+        if (given.size() == 3) {
+            assertThat(Duration.between(callTimes.get(0), callTimes.get(1))).isEqualTo(Duration.ofSeconds(30));
+            assertThat(Duration.between(callTimes.get(1), callTimes.get(2))).isEqualTo(Duration.ofSeconds(60));
+        }
+        if (reason != null) {
+            assertThat(done.statusReason()).contains(reason);
+            assertThat(done.rollback().serviceRevisionArn()).isEqualTo(done.sourceServiceRevisions().get(0).arn());
+            assertThat(productionWeights()).containsEntry("orders-blue", 100);
+            clock.advance(Duration.ofMinutes(2));
+            assertThat(runningTaskDefinitions()).containsOnly("orders:1");
+        }
+    }
+
+    @Test
+    void stopServiceDeployment_withRollback_whileAHookHolds_putsBlueBack_andAnEndedOneCannotBeStopped() {
+        answers.addAll(List.of("{\"hookStatus\":\"IN_PROGRESS\"}", "{\"hookStatus\":\"IN_PROGRESS\"}",
+                "{\"hookStatus\":\"IN_PROGRESS\"}", "{\"hookStatus\":\"IN_PROGRESS\"}"));
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(h -> h.hookTargetArn(hook).roleArn(ROLE)
+                .lifecycleStages(DeploymentLifecycleHookStage.POST_PRODUCTION_TRAFFIC_SHIFT)));
+        for (int i = 0; i < 100 && calls.isEmpty(); i++) {
+            clock.advance(Duration.ofSeconds(10));
+        }
+        assertThat(deployment(arn).lifecycleStage()).isEqualTo(ServiceDeploymentLifecycleStage.POST_PRODUCTION_TRAFFIC_SHIFT);
+        assertThat(productionWeights()).containsEntry("orders-green", 100);
+
+        twin.ecs().stopServiceDeployment(r -> r.serviceDeploymentArn(arn).stopType(StopServiceDeploymentStopType.ROLLBACK));
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertThat(productionWeights()).containsEntry("orders-blue", 100);
+        assertThat(twin.ecs().listServiceDeployments(r -> r.cluster("greenlight").service("orders"))
+                .serviceDeployments()).extracting(b -> b.statusAsString()).containsExactly("ROLLBACK_SUCCESSFUL");
+        assertThatThrownBy(() -> twin.ecs().stopServiceDeployment(r -> r.serviceDeploymentArn(arn)))
+                .isInstanceOf(EcsException.class).hasMessageContaining("cannot be stopped");
+    }
+
+    @Test
+    void aDeploymentAlarmInAlarm_rollsBack_naming_theAlarm() {
+        clock.advance(Duration.ofMinutes(2));
+        String alarm = orders.alarms().get(1);
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(30)
+                .alarms(a -> a.alarmNames(alarm).enable(true).rollback(true)));
+        clock.advance(Duration.ofMinutes(5));
+        twin.cloudWatch().setAlarmState(r -> r.alarmName(alarm).stateValue(StateValue.ALARM).stateReason("test"));
+
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertThat(done.alarms().triggeredAlarmNames()).containsExactly(alarm);
+        assertThat(done.statusReason()).contains(alarm);
+    }
+
+    static Stream<Arguments> configurationErrors() {
+        return Stream.of(
+                Arguments.of("canaryPercent below 0.1", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .strategy(DeploymentStrategy.CANARY).canaryConfiguration(k -> k.canaryPercent(0.05)),
+                        "canaryPercent must be a multiple of 0.1 from 0.1 to 100.0"),
+                Arguments.of("stepPercent below 3", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .strategy(DeploymentStrategy.LINEAR).linearConfiguration(l -> l.stepPercent(2.0)),
+                        "stepPercent must be a multiple of 0.1 from 3.0 to 100.0"),
+                Arguments.of("bake time over a day", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .bakeTimeInMinutes(1441), "bakeTimeInMinutes must be between 0 and 1440"),
+                Arguments.of("hook without role", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .lifecycleHooks(h -> h.hookTargetArn("arn:aws:lambda:us-east-1:000000000000:function:x")
+                                .lifecycleStages(DeploymentLifecycleHookStage.PRE_SCALE_UP)),
+                        "must specify roleArn"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurationErrors")
+    void documentedConfigurationErrors_areRefusedBeforeAnythingChanges(String name,
+            UnaryOperator<DeploymentConfiguration.Builder> bad, String message) {
+        assertThatThrownBy(() -> deploy("2.0", c -> bad.apply(c)))
+                .isInstanceOf(EcsException.class).hasMessageContaining(message);
+        assertThat(twin.ecs().listServiceDeployments(r -> r.cluster("greenlight").service("orders"))
+                .serviceDeployments()).isEmpty();
+    }
+
+    @Test
+    void aProductionRuleThatDoesNotForwardToBothGroups_isRefusedWithAwssMessage() {
+        String blueOnly = twin.elb().describeTargetGroups(r -> r.names("orders-blue")).targetGroups().get(0)
+                .targetGroupArn();
+        twin.elb().modifyRule(r -> r.ruleArn(DemoService.defaultRule(twin, orders.productionListenerArn()))
+                .actions(a -> a.type("forward").targetGroupArn(blueOnly)));
+
+        assertThatThrownBy(() -> deploy("2.0", c -> c))
+                .isInstanceOf(EcsException.class).hasMessageContaining("Both targetGroup and alternateTargetGroup "
+                        + "must be associated with the productionListenerRule or testListenerRule");
+    }
+
+    /** UpdateService with a new task definition of {@code tag} and the configuration given. */
+    private String deploy(String tag, UnaryOperator<DeploymentConfiguration.Builder> configuration) {
+        String image = DemoService.push(twin, "orders", tag, "healthy");
+        String definition = DemoService.registerTaskDefinition(twin, "orders", image);
+        twin.ecs().updateService(r -> r.cluster("greenlight").service("orders").taskDefinition(definition)
+                .deploymentConfiguration(configuration.apply(DeploymentConfiguration.builder()
+                        .strategy(DeploymentStrategy.BLUE_GREEN)).build()));
+        return twin.ecs().listServiceDeployments(r -> r.cluster("greenlight").service("orders"))
+                .serviceDeployments().get(0).serviceDeploymentArn();
+    }
+
+    private ServiceDeployment deployment(String arn) {
+        return twin.ecs().describeServiceDeployments(r -> r.serviceDeploymentArns(arn)).serviceDeployments().get(0);
+    }
+
+    private ServiceDeployment runUntilEnded(String arn) {
+        for (int i = 0; i < 500; i++) {
+            ServiceDeployment now = deployment(arn);
+            if (now.finishedAt() != null) {
+                return now;
+            }
+            clock.advance(Duration.ofSeconds(10));
+        }
+        throw new AssertionError("the deployment did not end: " + deployment(arn));
+    }
+
+    /** The production rule's weights by target group name. */
+    private Map<String, Integer> productionWeights() {
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        twin.elb().describeRules(r -> r.ruleArns(DemoService.defaultRule(twin, orders.productionListenerArn())))
+                .rules().get(0).actions().get(0).forwardConfig().targetGroups().forEach(tuple -> weights.put(
+                        tuple.targetGroupArn().replaceAll(".*targetgroup/([^/]+)/.*", "$1"), tuple.weight()));
+        return weights;
+    }
+
+    private List<String> runningTaskDefinitions() {
+        List<String> arns = twin.ecs().listTasks(r -> r.cluster("greenlight").serviceName("orders")).taskArns();
+        return twin.ecs().describeTasks(r -> r.cluster("greenlight").tasks(arns)).tasks().stream()
+                .filter(task -> "RUNNING".equals(task.lastStatus()))
+                .map(task -> task.taskDefinitionArn().replaceAll(".*task-definition/", "")).distinct().toList();
+    }
+}

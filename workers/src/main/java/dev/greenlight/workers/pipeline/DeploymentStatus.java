@@ -1,0 +1,68 @@
+package dev.greenlight.workers.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.core.Worker;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * Where a deployment is now: the execution's status and current state, its CodeDeploy deployment,
+ * how production traffic is split between the target groups, and the service's alarms.
+ *
+ * @param state           the state entered last; null before the first
+ * @param deploymentId    null until StartDeployment answered
+ * @param waitingApproval whether a manual approval waits for an answer now
+ */
+public record DeploymentStatus(String execution, ExecutionStatus status, String state, String deploymentId,
+        boolean waitingApproval, TrafficSplit traffic, List<Alarm> alarms, String error, String cause) {
+
+    /** @param role blue, green or null, as the watch step last reported it */
+    public record Alarm(String name, String state, String role) {
+    }
+
+    /** Reads it from the execution's history, the deployment group's production listeners and the alarms. */
+    public static DeploymentStatus of(ExecutionHistory history, CodeDeployClient codeDeploy,
+            ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch) {
+        ServiceConfig config = input(history).config();
+        String deploymentId = AuditReport.of(history).timeline().stream()
+                .filter(step -> step.state().equals("StartDeployment") && step.evidence() != null)
+                .map(step -> step.evidence().path("deploymentId").asText(null)).filter(Objects::nonNull)
+                .reduce((first, second) -> second).orElse(null);
+        return new DeploymentStatus(history.execution().name(), history.execution().status(),
+                history.currentState().orElse(null), deploymentId, history.waitingApproval().isPresent(),
+                TrafficSplit.ofProduction(codeDeploy, elb, config.codeDeploy().application(),
+                        config.codeDeploy().deploymentGroup()),
+                alarms(cloudWatch, config, AlarmRoles.of(history.events())), history.execution().error(),
+                history.execution().cause());
+    }
+
+    public boolean ended() {
+        return status != ExecutionStatus.RUNNING;
+    }
+
+    /** The execution's input, as the trigger or {@code greenlight start} wrote it. */
+    public static DeploymentInput input(ExecutionHistory history) {
+        try {
+            return Worker.JSON.readValue(history.execution().input(), DeploymentInput.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("execution " + history.execution().name() + " has an input that is not "
+                    + "a deployment's: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static List<Alarm> alarms(CloudWatchClient cloudWatch, ServiceConfig config, Map<String, String> roles) {
+        if (config.alarms() == null || config.alarms().isEmpty()) {
+            return List.of();
+        }
+        return cloudWatch.describeAlarms(r -> r.alarmNames(config.alarms())).metricAlarms().stream()
+                .map(alarm -> new Alarm(alarm.alarmName(), alarm.stateValueAsString(), roles.get(alarm.alarmName())))
+                .toList();
+    }
+}

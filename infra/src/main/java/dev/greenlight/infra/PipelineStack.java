@@ -194,8 +194,11 @@ public final class PipelineStack extends Stack {
                     + "elasticloadbalancing:DescribeTargetGroups and ecs:DescribeTaskDefinition have no resource-level "
                     + "permissions (AWS Service Authorization Reference): they read the load balancer's "
                     + "per-target-group metrics the canary analysis judges green on, and the smoke report tagged on "
-                    + "green's task definition", "Resource::*");
+                    + "green's task definition; " + CODEDEPLOY_BY_ID, "Resource::*");
+        } else if (worker == Step.PROMOTE || worker == Step.ROLLBACK || worker == Step.STOP_ON_ALARM) {
+            Nag.suppress(role, "AwsSolutions-IAM5", CODEDEPLOY_BY_ID, "Resource::*");
         } else if (worker == Step.SMOKE_TEST_HOOK) {
+            Nag.suppress(role, "AwsSolutions-IAM5", CODEDEPLOY_BY_ID, "Resource::*");
             Nag.suppressMatching(role, "AwsSolutions-IAM5", "ecs:TagResource on task definitions only, and only "
                     + "with greenlight:smoke tag keys: green's revision is registered at run time, so its ARN ends "
                     + "in a wildcard", "/^Resource::.*:task-definition\\/\\*$/g");
@@ -252,6 +255,10 @@ public final class PipelineStack extends Stack {
         return names;
     }
 
+    private static final String CODEDEPLOY_BY_ID = "CodeDeploy's operations on a deployment by its ID (StopDeployment, "
+            + "ContinueDeployment, PutLifecycleEventHookExecutionStatus, ListDeploymentTargets, GetDeploymentTarget) "
+            + "have no resource-level permissions (AWS Service Authorization Reference)";
+
     /**
      * The step's grants from the catalogue that the configured backends need, each scope as the services'
      * ARNs; a scope no configured service has (CodeDeploy groups when every service is on ECS) grants nothing.
@@ -280,6 +287,7 @@ public final class PipelineStack extends Stack {
             case REPOSITORIES -> arns.repositories();
             case ECS_SERVICES -> arns.ecsServices();
             case ECS_SERVICE_DEPLOYMENTS -> arns.ecsServiceDeployments();
+            case ECS_SERVICE_REVISIONS -> arns.ecsServiceRevisions();
             case TASK_DEFINITIONS -> List.of(arns.taskDefinitions());
             case ALARMS -> arns.alarms();
             case CODEDEPLOY_APPLICATIONS -> arns.applications();

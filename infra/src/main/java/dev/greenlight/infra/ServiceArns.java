@@ -63,12 +63,20 @@ final class ServiceArns {
         return arn("ecs", "task-definition", "*", ArnFormat.SLASH_RESOURCE_NAME);
     }
 
-    /** The service deployments and revisions of the services ECS deploys itself: their ARNs end in run-time ids. */
+    /** The service deployments of the services ECS deploys itself: their ARNs end in run-time ids. */
     List<String> ecsServiceDeployments() {
+        return onEcs("service-deployment");
+    }
+
+    /** The service revisions of the services ECS deploys itself: their ARNs end in run-time ids. */
+    List<String> ecsServiceRevisions() {
+        return onEcs("service-revision");
+    }
+
+    private List<String> onEcs(String resourceType) {
         return each(s -> s.backend() != ServiceConfig.Backend.ecs ? List.of()
-                : List.of(arn("ecs", "service-deployment", s.cluster() + "/" + s.service() + "/*",
-                        ArnFormat.SLASH_RESOURCE_NAME), arn("ecs", "service-revision", s.cluster() + "/" + s.service()
-                        + "/*", ArnFormat.SLASH_RESOURCE_NAME)));
+                : List.of(arn("ecs", resourceType, s.cluster() + "/" + s.service() + "/*",
+                        ArnFormat.SLASH_RESOURCE_NAME)));
     }
 
     List<String> alarms() {

@@ -54,6 +54,11 @@ public final class LocalUp implements Callable<Integer> {
             + "the pipeline drives at green.")
     boolean noUsers;
 
+    @Option(names = "--no-iam-enforcement", description = "Serve every call unchecked. By default calls signed "
+            + "with credentials from aws sts assume-role are checked against the role's policies, as AWS checks them "
+            + "(also GREENLIGHT_IAM_ENFORCEMENT=off).")
+    boolean noIamEnforcement;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +82,9 @@ public final class LocalUp implements Callable<Integer> {
                     + "127.0.0.1:" + consolePort + " (" + e.getCause().getMessage() + "). Is another twin running? "
                     + "Pick other ports with --port N and --console-port N.");
             return 1;
+        }
+        if (noIamEnforcement) {
+            session.twin.iamEnforcement().enforce(false);
         }
         // Ctrl-C and SIGTERM stop the JVM: the hook stops the twin, and nothing may touch the hooks after that.
         Thread hook = new Thread(() -> stopOnce(session), "greenlight-local-down");

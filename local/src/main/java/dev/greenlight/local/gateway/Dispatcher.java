@@ -25,9 +25,11 @@ final class Dispatcher {
             new Ec2QueryProtocol(), new AwsQueryProtocol(), new S3RestXmlProtocol(), new RestJsonProtocol());
 
     private final Services services;
+    private final Authorizer authorizer;
 
-    Dispatcher(Services services) {
+    Dispatcher(Services services, Authorizer authorizer) {
         this.services = services;
+        this.authorizer = authorizer;
     }
 
     WireResponse serve(WireRequest received) {
@@ -99,6 +101,8 @@ final class Dispatcher {
             return protocol.fail(request, service, ErrorReply.unreadable(unreadable));
         }
         try (CallerCredentials.Scope signed = CallerCredentials.bind(request.accessKeyId().orElse(null))) {
+            authorizer.authorize(service.signingName(), call.operationName(),
+                    input instanceof StreamingPayload upload ? upload.model() : input, request.accessKeyId());
             return protocol.answer(request, operation.get(), operation.get().invoke(service.twin(), input));
         } catch (Throwable failure) {
             ErrorReply error = ErrorReply.of(service, failure);

@@ -5,6 +5,7 @@ import dev.greenlight.local.http.LoopbackServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.core.SdkClient;
@@ -58,10 +59,17 @@ public final class WireGateway implements AutoCloseable {
     public static final class Builder {
 
         private final Services services = new Services();
+        private Authorizer authorizer = Authorizer.NONE;
         private DistributionApi registry;
         private final Map<String, Function<String, Optional<String>>> twinOnlyPages = new HashMap<>();
 
         private Builder() {
+        }
+
+        /** Asks {@code authorizer} before each call is served (by default every call is). */
+        public Builder authorizer(Authorizer authorizer) {
+            this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+            return this;
         }
 
         /** Serves {@code twin} as the service of {@code clientInterface}, replacing an earlier twin of it. */
@@ -88,7 +96,7 @@ public final class WireGateway implements AutoCloseable {
 
         /** Starts serving on 127.0.0.1:{@code port}; port 0 picks a free one (see {@link #port()}). */
         public WireGateway start(int port) {
-            Dispatcher dispatcher = new Dispatcher(services);
+            Dispatcher dispatcher = new Dispatcher(services, authorizer);
             return new WireGateway(LoopbackServer.start("wire-gateway", port, new GatewayHandler(services, dispatcher, registry, Map.copyOf(twinOnlyPages)),
                     new GatewayErrorHandler(dispatcher), LoopbackServer.IDLE_TIMEOUT),
                     services.all().stream().map(ServiceModel::signingName).sorted().toList());

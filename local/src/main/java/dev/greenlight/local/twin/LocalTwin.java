@@ -13,6 +13,9 @@ import dev.greenlight.local.aws.elbv2.ElbV2Twin;
 import dev.greenlight.local.aws.elbv2.SubnetPlacements;
 import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
 import dev.greenlight.local.aws.iam.IamTwin;
+import dev.greenlight.local.aws.iam.enforcement.EnforcedClient;
+import dev.greenlight.local.aws.iam.enforcement.IamEnforcement;
+import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
 import dev.greenlight.local.aws.logs.LogsTwin;
@@ -27,6 +30,7 @@ import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.fleet.Fleet;
 import dev.greenlight.local.gateway.WireGateway;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
@@ -78,6 +82,7 @@ public final class LocalTwin implements AutoCloseable {
     private final SsmTwin ssm;
     private final LogsTwin logs;
     private final CloudFormationTwin cloudFormation;
+    private final IamEnforcement iamEnforcement;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random, ExecutionRetention retention) {
         this.clock = clock;
@@ -112,9 +117,15 @@ public final class LocalTwin implements AutoCloseable {
                 codeDeploy)), ssm::value, s3::objectBytes,
                 ec2.describeAvailabilityZones(r -> { }).availabilityZones().stream().map(z -> z.zoneName()).toList(),
                 realTime ? new SplittableRandom() : new SplittableRandom(13));
+        this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns),
+                new DeploymentFacts(codeDeploy), clock);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
+    /** {@code GREENLIGHT_IAM_ENFORCEMENT=off} serves every call unchecked, as before IAM was enforced. */
+    public static final String IAM_ENFORCEMENT_VARIABLE = "GREENLIGHT_IAM_ENFORCEMENT";
+    public static final String IAM_ENFORCEMENT_OFF = "off";
+
     public static LocalTwin virtualTime(VirtualClock clock) {
         return new LocalTwin(clock, false, new SplittableRandom(7), ExecutionRetention.DEFAULT);
     }
@@ -124,7 +135,9 @@ public final class LocalTwin implements AutoCloseable {
      * Functions twin keeps closed executions as {@link ExecutionRetention#from} the environment says.
      */
     public static LocalTwin realTime(RealClock clock) {
-        return new LocalTwin(clock, true, new SplittableRandom(), ExecutionRetention.from(System.getenv()));
+        LocalTwin twin = new LocalTwin(clock, true, new SplittableRandom(), ExecutionRetention.from(System.getenv()));
+        twin.iamEnforcement.enforce(!IAM_ENFORCEMENT_OFF.equalsIgnoreCase(System.getenv(IAM_ENFORCEMENT_VARIABLE)));
+        return twin;
     }
 
     /** Serves every twin over AWS's wire protocols on 127.0.0.1 ({@code port} 0 picks a free one). */
@@ -137,6 +150,8 @@ public final class LocalTwin implements AutoCloseable {
     /** A gateway with every twin registered, not yet listening: a caller may register more first. */
     public WireGateway.Builder gateway() {
         return WireGateway.builder()
+                .authorizer((signingName, operation, request, accessKeyId) -> iamEnforcement.authorize(
+                        caller(accessKeyId), signingName, operation, request))
                 .registry(new DistributionApi(ecr))
                 .twinOnly(LISTENER_URL_PATH, "arn", elb::listenerUrl)
                 .register(CloudFormationClient.class, cloudFormation)
@@ -155,6 +170,26 @@ public final class LocalTwin implements AutoCloseable {
                 .register(SnsClient.class, sns)
                 .register(SsmClient.class, ssm)
                 .register(StsClient.class, sts);
+    }
+
+    /**
+     * Who signs with {@code accessKeyId}: the role session STS issued it for, else the account root
+     * (the default credentials, and unsigned requests, act as the account).
+     */
+    private Principal caller(Optional<String> accessKeyId) {
+        return accessKeyId.flatMap(sts::session)
+                .map(session -> Principal.roleSession(session.roleArn(), session.sessionName()))
+                .orElse(Principal.root());
+    }
+
+    /** IAM as enforced on every call; {@link IamEnforcement#enforce(boolean)} turns it off. */
+    public IamEnforcement iamEnforcement() {
+        return iamEnforcement;
+    }
+
+    /** {@code client} making its calls as a session of role {@code roleArn}, checked against the role's policies. */
+    public <C> C clientAs(String roleArn, String sessionName, Class<C> clientType, C client) {
+        return EnforcedClient.as(Principal.roleSession(roleArn, sessionName), clientType, client, iamEnforcement);
     }
 
     public Clock clock() {

@@ -54,6 +54,8 @@ final class Scenario implements AutoCloseable {
     final DemoService orders;
     final ServiceConfig config;
     final PipelineOnTwin pipeline;
+    /** The workers' roles as synthesized, enforced on every call the workers make. */
+    final SynthesizedRoles roles;
     /** Who deploys {@code orders}: a CodeDeploy deployment group, or ECS blue/green itself. */
     final Backend backend;
     /** What the service ran before any deployment: {@code orders:1.0}, pinned by digest. */
@@ -62,15 +64,21 @@ final class Scenario implements AutoCloseable {
     private TrafficGenerator users;
 
     private Scenario(ApprovalMode approval, ClientDecorator clients, boolean withUsers) {
-        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true, Backend.codedeploy);
+        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true, Backend.codedeploy, Map.of());
+    }
+
+    private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
+            String originalProfile, boolean alarms, Backend backend) {
+        this(approval, canary, clients, withUsers, originalProfile, alarms, backend, Map.of());
     }
 
     /**
      * @param originalProfile what {@code orders:1.0}, serving before any deployment, does
      * @param alarms          whether the service has its 5xx alarms (in the config and the deployment group)
+     * @param rolePolicies    policies that replace the synthesized ones, by role (the mutation test's)
      */
     private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
-            String originalProfile, boolean alarms, Backend backend) {
+            String originalProfile, boolean alarms, Backend backend, Map<String, JsonNode> rolePolicies) {
         this.backend = backend;
         this.orders = DemoService.provision(twin,
                 new DemoService.Settings(SERVICE, 2, "CodeDeployDefault.ECSAllAtOnce", 30, originalProfile),
@@ -85,7 +93,9 @@ final class Scenario implements AutoCloseable {
                 withAlarms.service(), withAlarms.container(), withAlarms.containerPort(), withAlarms.codeDeploy(),
                 List.of(), withAlarms.canary(), withAlarms.bakeMinutes(), withAlarms.approval(), withAlarms.scan(),
                 withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications(), backend);
-        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true, clients);
+        this.roles = SynthesizedRoles.install(twin, backend, rolePolicies, canary);
+        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true,
+                new EnforcedRoles(twin, roles, clients));
         if (withUsers) {
             users();
         }
@@ -100,6 +110,16 @@ final class Scenario implements AutoCloseable {
 
     static Scenario automaticApproval(Backend backend) {
         return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend);
+    }
+
+    /** With the workers' roles given these policies in place of the synthesized ones, by role. */
+    static Scenario withRolePolicies(ApprovalMode approval, Map<String, JsonNode> rolePolicies) {
+        return withRolePolicies(approval, Backend.codedeploy, rolePolicies);
+    }
+
+    static Scenario withRolePolicies(ApprovalMode approval, Backend backend, Map<String, JsonNode> rolePolicies) {
+        return new Scenario(approval, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend,
+                rolePolicies);
     }
 
     static Scenario manualApproval() {

@@ -39,8 +39,10 @@ public record Grant(List<String> actions, Scope scope, Condition condition, Back
         ANY,
         REPOSITORIES,
         ECS_SERVICES,
-        /** The service deployments and service revisions of the services ECS deploys itself. */
+        /** The service deployments of the services ECS deploys itself. */
         ECS_SERVICE_DEPLOYMENTS,
+        /** The service revisions of the services ECS deploys itself. */
+        ECS_SERVICE_REVISIONS,
         TASK_DEFINITIONS,
         ALARMS,
         CODEDEPLOY_APPLICATIONS,

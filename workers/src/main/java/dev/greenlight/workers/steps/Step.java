@@ -1,5 +1,6 @@
 package dev.greenlight.workers.steps;
 
+import static dev.greenlight.workers.config.ServiceConfig.Backend.codedeploy;
 import static dev.greenlight.workers.config.ServiceConfig.Backend.ecs;
 import static dev.greenlight.workers.steps.Grant.Scope.ALARMS;
 import static dev.greenlight.workers.steps.Grant.Scope.ANY;
@@ -8,6 +9,7 @@ import static dev.greenlight.workers.steps.Grant.Scope.CODEDEPLOY_APPLICATIONS;
 import static dev.greenlight.workers.steps.Grant.Scope.CODEDEPLOY_DEPLOYMENT_GROUPS;
 import static dev.greenlight.workers.steps.Grant.Scope.ECS_SERVICES;
 import static dev.greenlight.workers.steps.Grant.Scope.ECS_SERVICE_DEPLOYMENTS;
+import static dev.greenlight.workers.steps.Grant.Scope.ECS_SERVICE_REVISIONS;
 import static dev.greenlight.workers.steps.Grant.Scope.EVENT_BUSES;
 import static dev.greenlight.workers.steps.Grant.Scope.REDEPLOY_DEPLOYMENT_CONFIG;
 import static dev.greenlight.workers.steps.Grant.Scope.REPOSITORIES;
@@ -28,6 +30,12 @@ import java.util.Set;
  * machine does not call), its function name on the local twin, its timeout, the settings it reads and
  * the IAM statements of the calls it makes. The CDK app, the definition's substitutions and the twin
  * all derive from this list, so a new step is one entry here.
+ *
+ * <p>CodeDeploy's StopDeployment, ContinueDeployment, PutLifecycleEventHookExecutionStatus,
+ * ListDeploymentTargets and GetDeploymentTarget take a deployment's ID, and the Service Authorization
+ * Reference gives them no resource type: AWS authorizes them on "*", so a statement naming the
+ * deployment group's ARN does not allow them (the IAM-enforcing twin refused them). They are granted
+ * on {@link Grant.Scope#ANY}, only when some service is deployed by CodeDeploy.
  */
 public enum Step {
     TRIGGER("trigger.Trigger", null, "greenlight-trigger", 30,
@@ -65,53 +73,55 @@ public enum Step {
             Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision",
                     "codedeploy:GetApplicationRevision"),
             Grant.on(ECS_SERVICES, "ecs:UpdateService", "ecs:ListServiceDeployments").forBackend(ecs),
-            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
-                    .forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs),
             // The deployment names the lifecycle hook's role, which ECS assumes to invoke it.
             Grant.on(ANY, "iam:PassRole").when("StringEquals", "iam:PassedToService", "ecs.amazonaws.com")
                     .forBackend(ecs)),
     // The hook retries checks until the service's deadline; Lambda's ceiling is 15 minutes.
     SMOKE_TEST_HOOK("smoke.SmokeTestHook", null, "greenlight-smoke-test", 900, Set.of(Setting.GREENLIGHT_CONFIG),
-            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:PutLifecycleEventHookExecutionStatus",
-                    "codedeploy:GetDeployment"),
+            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment"),
+            Grant.on(ANY, "codedeploy:PutLifecycleEventHookExecutionStatus").forBackend(codedeploy),
             // Its report goes on green's task definition, and only under the greenlight:smoke tag keys.
             Grant.on(TASK_DEFINITIONS, "ecs:TagResource").when("ForAllValues:StringLike", "aws:TagKeys",
                     "greenlight:smoke*")),
     WATCH_DEPLOYMENT("watch.WatchDeployment", "WatchDeploymentFunction", "greenlight-watch-deployment", 60, Set.of(),
-            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment", "codedeploy:ListDeploymentTargets",
-                    "codedeploy:GetDeploymentTarget", "codedeploy:GetDeploymentGroup"),
+            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"),
+            Grant.on(ANY, "codedeploy:ListDeploymentTargets", "codedeploy:GetDeploymentTarget").forBackend(codedeploy),
             Grant.on(ALARMS, "cloudwatch:DescribeAlarms", "cloudwatch:DescribeAlarmHistory"),
             // GetMetricData and DescribeTargetGroups support no resource-level permissions.
             Grant.on(ANY, "cloudwatch:GetMetricData", "elasticloadbalancing:DescribeTargetGroups"),
             // DescribeTaskDefinition supports no resource-level permissions: it reads the smoke report's tags.
             Grant.on(ANY, "ecs:DescribeTaskDefinition"),
-            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
-                    .forBackend(ecs)),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs)),
     REQUEST_APPROVAL("approval.RequestApproval", "RequestApprovalFunction", "greenlight-request-approval", 30,
             Set.of(), Grant.on(TOPICS, "sns:Publish")),
     PROMOTE("promote.Promote", "PromoteFunction", "greenlight-promote", 60, Set.of(),
-            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ContinueDeployment", "codedeploy:GetDeployment"),
-            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
-                    .forBackend(ecs),
+            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment"),
+            Grant.on(ANY, "codedeploy:ContinueDeployment").forBackend(codedeploy),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs),
             // Lets the promotion gate through: a tag on green's task definition, and only that tag key.
             Grant.on(TASK_DEFINITIONS, "ecs:TagResource").when("ForAllValues:StringEquals", "aws:TagKeys",
                     "greenlight:promote").forBackend(ecs)),
     ROLLBACK("rollback.Rollback", "RollbackFunction", "greenlight-rollback", 60, Set.of(),
-            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:StopDeployment", "codedeploy:GetDeployment",
-                    "codedeploy:CreateDeployment"),
+            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment", "codedeploy:CreateDeployment"),
+            Grant.on(ANY, "codedeploy:StopDeployment").forBackend(codedeploy),
             Grant.on(REDEPLOY_DEPLOYMENT_CONFIG, "codedeploy:GetDeploymentConfig"),
             Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision",
                     "codedeploy:GetApplicationRevision"),
             Grant.on(ECS_SERVICES, "ecs:UpdateService", "ecs:ListServiceDeployments").forBackend(ecs),
-            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions",
-                    "ecs:StopServiceDeployment").forBackend(ecs)),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment")
+                    .forBackend(ecs),
+            Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs)),
     NOTIFY("notify.Notify", "NotifyFunction", "greenlight-notify", 30, Set.of(),
             Grant.on(EVENT_BUSES, "events:PutEvents"),
             Grant.on(TOPICS, "sns:Publish")),
     // Invoked by the alarm rule, not by the state machine: stops the deployment the moment an alarm fires.
     STOP_ON_ALARM("alarm.StopOnAlarm", null, "greenlight-stop-on-alarm", 30, Set.of(Setting.GREENLIGHT_CONFIG),
-            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ListDeployments", "codedeploy:GetDeployment",
-                    "codedeploy:StopDeployment"),
+            Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ListDeployments", "codedeploy:GetDeployment"),
+            Grant.on(ANY, "codedeploy:StopDeployment").forBackend(codedeploy),
             Grant.on(ECS_SERVICES, "ecs:ListServiceDeployments").forBackend(ecs),
             Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment")
                     .forBackend(ecs)),
@@ -119,8 +129,8 @@ public enum Step {
     // promotion gate. Its smoke test retries until the service's deadline; Lambda's ceiling is 15 minutes.
     ECS_LIFECYCLE_HOOK("smoke.EcsLifecycleHook", null, "greenlight-ecs-hook", 900, Set.of(Setting.GREENLIGHT_CONFIG),
             Grant.on(ECS_SERVICES, "ecs:ListServiceDeployments").forBackend(ecs),
-            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions")
-                    .forBackend(ecs),
+            Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
+            Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs),
             Grant.on(TASK_DEFINITIONS, "ecs:ListTagsForResource").forBackend(ecs),
             Grant.on(TASK_DEFINITIONS, "ecs:TagResource").when("ForAllValues:StringLike", "aws:TagKeys",
                     "greenlight:smoke*").forBackend(ecs)),

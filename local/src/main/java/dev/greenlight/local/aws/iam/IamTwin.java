@@ -94,6 +94,21 @@ public final class IamTwin implements IamClient {
         return Optional.ofNullable(roles.get(name)).map(role -> role.trustPolicy);
     }
 
+    /**
+     * The permission policies of role {@code name} as stored (not URL-encoded): its inline policies,
+     * then the default versions of its attached managed policies; empty when there is no such role.
+     */
+    public synchronized Optional<List<String>> permissionPolicies(String name) {
+        IamRole role = roles.get(name);
+        if (role == null) {
+            return Optional.empty();
+        }
+        List<String> documents = new ArrayList<>(role.inlinePolicies.values());
+        role.attachedPolicies.stream().map(policies::get).filter(Objects::nonNull)
+                .forEach(policy -> documents.add(policy.document()));
+        return Optional.of(List.copyOf(documents));
+    }
+
     @Override
     public synchronized CreateRoleResponse createRole(CreateRoleRequest request) {
         String name = name("roleName", request.roleName(), 64);

@@ -1,0 +1,105 @@
+package dev.greenlight.local.aws.iam.enforcement;
+
+import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.aws.iam.IamTwin;
+import dev.greenlight.local.aws.iam.authorization.Authorization;
+import dev.greenlight.local.aws.iam.authorization.OperationAuthorizations;
+import dev.greenlight.local.aws.iam.authorization.RequestFacts;
+import dev.greenlight.local.aws.iam.authorization.ServiceAuthorizationReference;
+import dev.greenlight.local.aws.iam.policy.AuthorizationRequest;
+import dev.greenlight.local.aws.iam.policy.Decision;
+import dev.greenlight.local.aws.iam.policy.PolicyDocument;
+import dev.greenlight.local.aws.iam.policy.PolicyEvaluator;
+import dev.greenlight.local.aws.iam.policy.Principal;
+import dev.greenlight.local.aws.iam.policy.RequestContext;
+import dev.greenlight.local.clock.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * Checks each call against its caller's policies before the twin does the work, as AWS does:
+ * the action and resources of the operation (Service Authorization Reference), the caller's
+ * identity-based policies (a role's inline and attached policies in the IAM twin), the resource's
+ * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion). A denied
+ * call is refused with the service's own error. The account root is allowed everything, as in AWS;
+ * role sessions and service principals are checked while enforcement is on (the default).
+ */
+public final class IamEnforcement {
+
+    private final IamTwin iam;
+    private final ResourcePolicies resourcePolicies;
+    private final Clock clock;
+    private final OperationAuthorizations authorizations;
+    private final List<Consumer<AuthorizationCheck>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean enforced = true;
+
+    public IamEnforcement(IamTwin iam, ResourcePolicies resourcePolicies, RequestFacts facts, Clock clock) {
+        this.iam = Objects.requireNonNull(iam, "iam");
+        this.resourcePolicies = Objects.requireNonNull(resourcePolicies, "resourcePolicies");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.authorizations = new OperationAuthorizations(ServiceAuthorizationReference.load(), facts);
+    }
+
+    /** Turns enforcement on (the default) or off; off, every call is served as the account root's would be. */
+    public void enforce(boolean on) {
+        this.enforced = on;
+    }
+
+    public boolean enforced() {
+        return enforced;
+    }
+
+    /** Tells {@code listener} of every check evaluated, allowed or not (for least-privilege reports). */
+    public void onCheck(Consumer<AuthorizationCheck> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Refuses the call with the service's AccessDenied error unless {@code caller} may make it.
+     *
+     * @param signingName the service as SigV4 names it ({@code lambda}, {@code monitoring})
+     * @param operation   the API operation ({@code Invoke})
+     */
+    public void authorize(Principal caller, String signingName, String operation, SdkPojo request) {
+        if (!enforced || caller.isRoot() || OperationAuthorizations.needsNoPermission(signingName, operation)) {
+            return;
+        }
+        Optional<Authorization> authorization = authorizations.of(signingName, operation, request);
+        if (authorization.isEmpty()) {
+            return;
+        }
+        List<PolicyDocument> identity = identityPolicies(caller);
+        RequestContext context = context();
+        for (String resource : authorization.get().resources()) {
+            String action = authorization.get().action();
+            Decision decision = PolicyEvaluator.evaluate(identity,
+                    resourcePolicies.of(resource).map(PolicyDocument::parse),
+                    new AuthorizationRequest(caller, action, resource, context));
+            AuthorizationCheck check = new AuthorizationCheck(caller, action, resource, decision);
+            listeners.forEach(listener -> listener.accept(check));
+            if (!decision.allowed()) {
+                throw AccessDenied.of(signingName, caller, action, resource, decision);
+            }
+        }
+    }
+
+    private List<PolicyDocument> identityPolicies(Principal caller) {
+        if (caller.roleArn() == null) {
+            return List.of();
+        }
+        String roleName = caller.roleArn().substring(caller.roleArn().lastIndexOf('/') + 1);
+        return iam.permissionPolicies(roleName).orElse(List.of()).stream().map(PolicyDocument::parse).toList();
+    }
+
+    private RequestContext context() {
+        Instant now = clock.now();
+        return RequestContext.of(Map.of("aws:CurrentTime", now.toString(), "aws:EpochTime",
+                Long.toString(now.getEpochSecond()), "aws:RequestedRegion", LocalAccount.REGION));
+    }
+}

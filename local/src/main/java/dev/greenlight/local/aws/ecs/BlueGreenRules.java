@@ -1,5 +1,6 @@
 package dev.greenlight.local.aws.ecs;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.ecs.model.LoadBalancer;
  */
 final class BlueGreenRules {
 
-    static final Set<DeploymentStrategy> TRAFFIC_SHIFTING = Set.of(DeploymentStrategy.BLUE_GREEN,
+    /** An EnumSet: a configuration without a strategy (ROLLING's default) is simply not in it. */
+    static final Set<DeploymentStrategy> TRAFFIC_SHIFTING = EnumSet.of(DeploymentStrategy.BLUE_GREEN,
             DeploymentStrategy.CANARY, DeploymentStrategy.LINEAR);
 
     private BlueGreenRules() {

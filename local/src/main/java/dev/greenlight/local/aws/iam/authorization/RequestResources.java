@@ -79,6 +79,9 @@ final class RequestResources {
                 return Optional.of(List.of(LocalAccount.REGION));
             case "Account":
                 return Optional.of(List.of(LocalAccount.ID));
+            case "ParameterNameWithoutLeadingSlash":
+                // SSM's parameter ARN is parameter/NAME for "NAME" and "/NAME" alike.
+                return value("Name", members).map(names -> names.stream().map(n -> n.replaceFirst("^/", "")).toList());
             default:
                 break;
         }

@@ -6,7 +6,9 @@ import dev.greenlight.local.aws.iam.policy.Principal;
 import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatchlogs.model.CloudWatchLogsException;
 import software.amazon.awssdk.services.codedeploy.model.CodeDeployException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ecr.model.EcrException;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
+import software.amazon.awssdk.services.ssm.model.SsmException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
@@ -47,7 +50,10 @@ final class AccessDenied {
             Map.entry("sts", new Shape("AccessDenied", StsException::builder)),
             Map.entry("s3", new Shape("AccessDenied", S3Exception::builder)),
             Map.entry("sns", new Shape("AuthorizationError", AuthorizationErrorException::builder)),
-            Map.entry("ec2", new Shape("UnauthorizedOperation", Ec2Exception::builder)));
+            Map.entry("ec2", new Shape("UnauthorizedOperation", Ec2Exception::builder)),
+            Map.entry("ssm", new Shape("AccessDeniedException", SsmException::builder)),
+            Map.entry("logs", new Shape("AccessDeniedException", CloudWatchLogsException::builder)),
+            Map.entry("cloudformation", new Shape("AccessDenied", CloudFormationException::builder)));
 
     private AccessDenied() {
     }

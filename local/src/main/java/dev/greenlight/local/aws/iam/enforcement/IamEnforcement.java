@@ -97,9 +97,11 @@ public final class IamEnforcement {
         return iam.permissionPolicies(roleName).orElse(List.of()).stream().map(PolicyDocument::parse).toList();
     }
 
+    /** Global keys AWS sets on every request; every resource on the twin is the local account's (aws:ResourceAccount). */
     private RequestContext context() {
         Instant now = clock.now();
         return RequestContext.of(Map.of("aws:CurrentTime", now.toString(), "aws:EpochTime",
-                Long.toString(now.getEpochSecond()), "aws:RequestedRegion", LocalAccount.REGION));
+                Long.toString(now.getEpochSecond()), "aws:RequestedRegion", LocalAccount.REGION,
+                "aws:ResourceAccount", LocalAccount.ID));
     }
 }

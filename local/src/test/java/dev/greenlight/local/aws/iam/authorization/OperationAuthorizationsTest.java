@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.GetParameterRequest;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /** Every operation the twin serves has its action in the reference, and requests name the ARNs AWS authorizes. */
@@ -107,7 +108,9 @@ class OperationAuthorizationsTest {
         "codedeploy CreateDeployment| codedeploy:CreateDeployment | arn:aws:codedeploy:us-east-1:123456789012:deploymentgroup:orders/prod",
         "sns Publish                | sns:Publish | arn:aws:sns:us-east-1:123456789012:releases",
         "states StartExecution      | states:StartExecution | arn:aws:states:us-east-1:123456789012:stateMachine:pipeline",
-        "cloudwatch DescribeAlarms  | cloudwatch:DescribeAlarms | arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-5xx"})
+        "cloudwatch DescribeAlarms  | cloudwatch:DescribeAlarms | arn:aws:cloudwatch:us-east-1:123456789012:alarm:orders-5xx",
+        "ssm GetParameter, /name    | ssm:GetParameter | arn:aws:ssm:us-east-1:123456789012:parameter/cdk-bootstrap/hnb659fds/version",
+        "ssm GetParameter, name     | ssm:GetParameter | arn:aws:ssm:us-east-1:123456789012:parameter/release-notes"})
     void namesTheActionAndTheResource(String example, String action, String resource) {
         Request r = REQUESTS.get(example.trim());
 
@@ -118,23 +121,27 @@ class OperationAuthorizationsTest {
     private record Request(String signingName, String operation, SdkPojo request) {
     }
 
-    private static final Map<String, Request> REQUESTS = Map.of(
-            "lambda Invoke by name", new Request("lambda", "Invoke", InvokeRequest.builder().functionName("preflight").build()),
-            "lambda Invoke by ARN", new Request("lambda", "Invoke", InvokeRequest.builder()
-                    .functionName("arn:aws:lambda:us-east-1:123456789012:function:smoke").build()),
-            "s3 GetObject", new Request("s3", "GetObject", GetObjectRequest.builder().bucket("artifacts")
-                    .key("app/v1/appspec.yaml").build()),
-            "s3 ListObjectsV2", new Request("s3", "ListObjectsV2", ListObjectsV2Request.builder().bucket("artifacts").build()),
-            "ecs UpdateService, ARNs", new Request("ecs", "UpdateService", UpdateServiceRequest.builder()
-                    .cluster("arn:aws:ecs:us-east-1:123456789012:cluster/prod").service("orders").build()),
-            "ecs RegisterTaskDefinition", new Request("ecs", "RegisterTaskDefinition",
-                    RegisterTaskDefinitionRequest.builder().family("orders").build()),
-            "codedeploy CreateDeployment", new Request("codedeploy", "CreateDeployment", CreateDeploymentRequest.builder()
-                    .applicationName("orders").deploymentGroupName("prod").build()),
-            "sns Publish", new Request("sns", "Publish", PublishRequest.builder()
-                    .topicArn("arn:aws:sns:us-east-1:123456789012:releases").message("m").build()),
-            "states StartExecution", new Request("states", "StartExecution", StartExecutionRequest.builder()
-                    .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:pipeline").build()),
-            "cloudwatch DescribeAlarms", new Request("monitoring", "DescribeAlarms", DescribeAlarmsRequest.builder()
-                    .alarmNames("orders-5xx").build()));
+    private static final Map<String, Request> REQUESTS = Map.ofEntries(
+            Map.entry("lambda Invoke by name", new Request("lambda", "Invoke", InvokeRequest.builder().functionName("preflight").build())),
+            Map.entry("lambda Invoke by ARN", new Request("lambda", "Invoke", InvokeRequest.builder()
+                    .functionName("arn:aws:lambda:us-east-1:123456789012:function:smoke").build())),
+            Map.entry("s3 GetObject", new Request("s3", "GetObject", GetObjectRequest.builder().bucket("artifacts")
+                    .key("app/v1/appspec.yaml").build())),
+            Map.entry("s3 ListObjectsV2", new Request("s3", "ListObjectsV2", ListObjectsV2Request.builder().bucket("artifacts").build())),
+            Map.entry("ecs UpdateService, ARNs", new Request("ecs", "UpdateService", UpdateServiceRequest.builder()
+                    .cluster("arn:aws:ecs:us-east-1:123456789012:cluster/prod").service("orders").build())),
+            Map.entry("ecs RegisterTaskDefinition", new Request("ecs", "RegisterTaskDefinition",
+                    RegisterTaskDefinitionRequest.builder().family("orders").build())),
+            Map.entry("codedeploy CreateDeployment", new Request("codedeploy", "CreateDeployment", CreateDeploymentRequest.builder()
+                    .applicationName("orders").deploymentGroupName("prod").build())),
+            Map.entry("sns Publish", new Request("sns", "Publish", PublishRequest.builder()
+                    .topicArn("arn:aws:sns:us-east-1:123456789012:releases").message("m").build())),
+            Map.entry("states StartExecution", new Request("states", "StartExecution", StartExecutionRequest.builder()
+                    .stateMachineArn("arn:aws:states:us-east-1:123456789012:stateMachine:pipeline").build())),
+            Map.entry("cloudwatch DescribeAlarms", new Request("monitoring", "DescribeAlarms", DescribeAlarmsRequest.builder()
+                    .alarmNames("orders-5xx").build())),
+            Map.entry("ssm GetParameter, /name", new Request("ssm", "GetParameter", GetParameterRequest.builder()
+                    .name("/cdk-bootstrap/hnb659fds/version").build())),
+            Map.entry("ssm GetParameter, name", new Request("ssm", "GetParameter", GetParameterRequest.builder()
+                    .name("release-notes").build())));
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.local.aws.iam.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.local.clock.VirtualClock;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AccessDeniedException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.AuthorizationErrorException;
 
@@ -63,6 +65,19 @@ class IamEnforcementTest {
                             + " is not authorized to perform: ecs:ListClusters on resource: * because no identity-based"
                             + " policy allows the ecs:ListClusters action");
                 });
+    }
+
+    @Test
+    void aConditionOnTheResourcesAccount_holdsForTheTwinsResources() {
+        // CDK's file-publishing role allows S3 only where aws:ResourceAccount is the account's own.
+        twin.s3().createBucket(r -> r.bucket("cdk-assets"));
+        twin.iam().putRolePolicy(r -> r.roleName("publisher").policyName("assets").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetBucket*",
+                 "Resource":"arn:aws:s3:::cdk-assets",
+                 "Condition":{"StringEquals":{"aws:ResourceAccount":["123456789012"]}}}]}"""));
+        S3Client s3 = twin.clientAs(ROLE, "worker", S3Client.class, twin.s3());
+
+        assertThatCode(() -> s3.getBucketLocation(r -> r.bucket("cdk-assets"))).doesNotThrowAnyException();
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ public final class TwinOnPort implements AutoCloseable {
 
     public final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     public final LocalTwin twin = LocalTwin.virtualTime(clock);
-    public final DemoService orders = DemoService.provision(twin, DemoService.Settings.defaults("orders"));
+    public final DemoService orders;
     public final TwinPipeline pipeline;
     public final WireGateway gateway;
     public final PushEndpoint push;
@@ -34,8 +35,14 @@ public final class TwinOnPort implements AutoCloseable {
 
     /** Serves the twin and writes its address in {@code home}, where the commands look for it. */
     public TwinOnPort(ApprovalMode approval, Path home) {
+        this(approval, home, Backend.codedeploy);
+    }
+
+    /** As {@link #TwinOnPort(ApprovalMode, Path)}, {@code orders} deployed by {@code backend}. */
+    public TwinOnPort(ApprovalMode approval, Path home, Backend backend) {
         System.setProperty("greenlight.home", home.toString());
-        pipeline = TwinPipeline.deploy(twin, orders, approval, true);
+        orders = DemoService.provision(twin, DemoService.Settings.defaults("orders"), backend == Backend.ecs);
+        pipeline = TwinPipeline.deploy(twin, orders, approval, true, backend);
         gateway = twin.serve(0);
         push = PushEndpoint.start(twin);
         address = new TwinAddress("http://127.0.0.1:" + gateway.port(), push.url(), pipeline.stateMachineArn(),

@@ -1,6 +1,7 @@
 package dev.greenlight.cli.aws;
 
 import dev.greenlight.cli.CliError;
+import dev.greenlight.workers.backend.Backends;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
@@ -47,6 +49,7 @@ public final class Aws implements AutoCloseable {
     private CloudWatchClient cloudWatch;
     private CodeDeployClient codeDeploy;
     private ElasticLoadBalancingV2Client elb;
+    private EcsClient ecs;
 
     private Aws(URI endpoint, Region region, AwsCredentialsProvider credentials, Optional<TwinAddress> twin,
             String stateMachineArn) {
@@ -156,6 +159,18 @@ public final class Aws implements AutoCloseable {
             codeDeploy = build(CodeDeployClient.builder());
         }
         return codeDeploy;
+    }
+
+    public synchronized EcsClient ecs() {
+        if (ecs == null) {
+            ecs = build(EcsClient.builder());
+        }
+        return ecs;
+    }
+
+    /** The deployment backends, to read a service's deployment whichever deploys it; each client built at first use. */
+    public Backends backends() {
+        return Backends.readers(this::codeDeploy, this::ecs);
     }
 
     public synchronized ElasticLoadBalancingV2Client elb() {

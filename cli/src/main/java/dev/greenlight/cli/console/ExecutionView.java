@@ -27,11 +27,12 @@ final class ExecutionView {
 
     static ObjectNode of(Aws aws, String execution) {
         ExecutionHistory history = ExecutionHistory.of(aws.sfn(), aws.executionArn(execution));
-        DeploymentStatus status = DeploymentStatus.of(history, aws.codeDeploy(), aws.elb(), aws.cloudWatch());
+        DeploymentStatus status = DeploymentStatus.of(history, aws.backends(), aws.elb(), aws.cloudWatch());
         AuditReport report = AuditReport.of(history);
         ObjectNode view = Worker.JSON.createObjectNode().put("name", status.execution())
                 .put("status", status.status().toString()).put("state", status.state())
                 .put("waitingApproval", status.waitingApproval()).put("deploymentId", status.deploymentId())
+                .put("deploymentStatus", status.deploymentStatus())
                 .put("started", time(report.started())).put("stopped", time(report.stopped()))
                 .put("error", status.error()).put("cause", status.cause())
                 .put("approvalMode", DeploymentStatus.input(history).config().approval().mode().name());

@@ -1,8 +1,6 @@
 package dev.greenlight.cli.demo;
 
 import dev.greenlight.workers.pipeline.TrafficSplit;
-import java.util.List;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 
 /**
  * Where the production listener sends users, in percent: blue is the target group that had all of it
@@ -12,8 +10,7 @@ record BlueGreen(int bluePercent, int greenPercent) {
 
     static final BlueGreen ALL_BLUE = new BlueGreen(100, 0);
 
-    static BlueGreen of(List<Action> defaultActions, String blueTargetGroupArn) {
-        TrafficSplit split = TrafficSplit.of(defaultActions);
+    static BlueGreen of(TrafficSplit split, String blueTargetGroupArn) {
         return new BlueGreen(split.percentOf(blueTargetGroupArn), split.percentOfOthers(blueTargetGroupArn));
     }
 

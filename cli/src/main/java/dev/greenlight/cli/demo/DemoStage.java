@@ -7,6 +7,7 @@ import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.statemachine.twin.TwinServiceConfig;
+import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
@@ -15,10 +16,8 @@ import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.pipeline.TrafficSplit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
@@ -62,15 +61,15 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
                 new TrafficPlan(USERS_PER_SECOND, Duration.ofHours(1), 1_000_000));
     }
 
-    /** The production listener's forward action, as the backend left it. */
-    List<Action> productionActions() {
-        return twin.elb().describeListeners(r -> r.listenerArns(service.productionListenerArn())).listeners().get(0)
-                .defaultActions();
+    /** Where production sends users, read as status and the console read it: through the service's backend. */
+    TrafficSplit production() {
+        return TrafficSplit.ofProduction(twin.elb(), Backends.readers(twin::codeDeploy, twin::ecs).forService(auto)
+                .production(auto));
     }
 
     /** Whether every task behind the production listener passes its health checks. */
     boolean serving() {
-        String live = TrafficSplit.of(productionActions()).live();
+        String live = production().live();
         long healthy = twin.elb().describeTargetHealth(r -> r.targetGroupArn(live)).targetHealthDescriptions().stream()
                 .filter(target -> target.targetHealth().state() == TargetHealthStateEnum.HEALTHY).count();
         return healthy >= TASKS;

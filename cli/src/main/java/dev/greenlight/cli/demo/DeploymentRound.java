@@ -86,7 +86,7 @@ final class DeploymentRound {
     }
 
     private Baseline baseline() {
-        return new Baseline(clock.now(), TrafficSplit.of(stage.productionActions()).live(), users.report());
+        return new Baseline(clock.now(), stage.production().live(), users.report());
     }
 
     private DeploymentSummary follow(String version, String executionArn, Baseline baseline, ManualApproval approval)
@@ -104,7 +104,7 @@ final class DeploymentRound {
                 throw new DemoFailed("the deployment of " + version + " did not end within "
                         + GIVE_UP_AFTER.toMinutes() + " minutes (execution " + executionArn + ")");
             }
-            BlueGreen split = BlueGreen.of(stage.productionActions(), baseline.blueTargetGroupArn());
+            BlueGreen split = BlueGreen.of(stage.production(), baseline.blueTargetGroupArn());
             shifted |= split.greenPercent() > 0;
             if (shifted && onGreen == null) {
                 onGreen = now;

@@ -7,6 +7,7 @@ import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.config.ServiceConfig.SyntheticLoad;
 import java.util.List;
@@ -35,8 +36,14 @@ public record TwinPipeline(GreenlightConfig config, String stateMachineArn) {
 
     /** @param virtualTime whether the twin runs in virtual time (tests) rather than on the wall clock */
     public static TwinPipeline deploy(LocalTwin twin, DemoService service, ApprovalMode approval, boolean virtualTime) {
+        return deploy(twin, service, approval, virtualTime, Backend.codedeploy);
+    }
+
+    /** @param backend who deploys {@code service}: its CodeDeploy deployment group, or ECS blue/green itself */
+    public static TwinPipeline deploy(LocalTwin twin, DemoService service, ApprovalMode approval, boolean virtualTime,
+            Backend backend) {
         GreenlightConfig config = new GreenlightConfig(Map.of(service.name(),
-                TwinServiceConfig.of(twin, service, approval, CANARY, BAKE_MINUTES)));
+                TwinServiceConfig.of(twin, service, approval, CANARY, BAKE_MINUTES).withBackend(backend)));
         return new TwinPipeline(config, PipelineOnTwin.deploy(twin, config, virtualTime).stateMachineArn());
     }
 }

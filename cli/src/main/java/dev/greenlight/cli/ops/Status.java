@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** {@code greenlight status}: where a deployment is, once or until it ends. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Where a deployment is: the execution's current state, its CodeDeploy deployment, the "
+        description = {"Where a deployment is: the execution's current state, its deployment (CodeDeploy or ECS), the "
                 + "production traffic split and the service's alarm states. Without EXECUTION, the pipeline's "
                 + "most recent one."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -67,7 +67,7 @@ public final class Status extends AwsCommand {
 
     /** Where the deployment is now, as every face of Greenlight reads it. */
     static DeploymentStatus read(Aws aws, String executionArn) {
-        return DeploymentStatus.of(ExecutionHistory.of(aws.sfn(), executionArn), aws.codeDeploy(), aws.elb(),
+        return DeploymentStatus.of(ExecutionHistory.of(aws.sfn(), executionArn), aws.backends(), aws.elb(),
                 aws.cloudWatch());
     }
 

@@ -19,7 +19,8 @@ final class StatusLines {
             lines.add("  waiting for approval: greenlight approve " + execution + " --reason TEXT   (or greenlight "
                     + "reject " + execution + ")");
         }
-        lines.add("  deployment: " + (status.deploymentId() == null ? "not started" : status.deploymentId()));
+        lines.add("  deployment: " + (status.deploymentId() == null ? "not started"
+                : status.deploymentId() + " (" + status.deploymentStatus() + ")"));
         lines.add("  traffic:    " + TrafficBar.of(status.traffic()));
         lines.add("  alarms:     " + (status.alarms().isEmpty() ? "none configured" : String.join(", ",
                 status.alarms().stream().map(alarm -> AlarmRoles.label(alarm.name(), alarm.role(), alarm.state()))

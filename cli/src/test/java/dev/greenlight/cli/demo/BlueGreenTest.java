@@ -18,8 +18,8 @@ class BlueGreenTest {
     void weightedForward_isSplitInPercent_blueBeingTheGroupThatHadAllTraffic() {
         List<Action> canary = weighted(90, 10);
 
-        assertThat(BlueGreen.of(canary, BLUE)).isEqualTo(new BlueGreen(90, 10));
-        assertThat(BlueGreen.of(canary, GREEN)).isEqualTo(new BlueGreen(10, 90));
+        assertThat(BlueGreen.of(TrafficSplit.of(canary), BLUE)).isEqualTo(new BlueGreen(90, 10));
+        assertThat(BlueGreen.of(TrafficSplit.of(canary), GREEN)).isEqualTo(new BlueGreen(10, 90));
         assertThat(TrafficSplit.of(canary).live()).isEqualTo(BLUE);
     }
 
@@ -27,8 +27,8 @@ class BlueGreenTest {
     void plainForward_isAllOnItsTargetGroup() {
         List<Action> plain = List.of(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(BLUE).build());
 
-        assertThat(BlueGreen.of(plain, BLUE).allOnBlue()).isTrue();
-        assertThat(BlueGreen.of(plain, GREEN)).isEqualTo(new BlueGreen(0, 100));
+        assertThat(BlueGreen.of(TrafficSplit.of(plain), BLUE).allOnBlue()).isTrue();
+        assertThat(BlueGreen.of(TrafficSplit.of(plain), GREEN)).isEqualTo(new BlueGreen(0, 100));
         assertThat(TrafficSplit.of(plain).live()).isEqualTo(BLUE);
     }
 

@@ -56,6 +56,9 @@ final class ShapeReader {
         if (type == MarshallingType.MAP) {
             return map(node, field.getRequiredTrait(MapTrait.class).valueFieldInfo());
         }
+        if (type == MarshallingType.DOCUMENT) {
+            return DocumentShapes.read(node);
+        }
         return scalar(node, type);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -50,6 +51,8 @@ abstract class ShapeWriter {
             map(gen, field, (Map<?, ?>) value);
         } else if (type == MarshallingType.INSTANT) {
             timestamp(gen, field, (Instant) value);
+        } else if (type == MarshallingType.DOCUMENT) {
+            DocumentShapes.write(gen, (Document) value);
         } else {
             scalar(gen, value);
         }

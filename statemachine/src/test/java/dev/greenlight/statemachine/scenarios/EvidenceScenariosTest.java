@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -125,6 +126,27 @@ class EvidenceScenariosTest {
                 .orElseThrow().executionArn();
         assertThat(scenario.taskErrors(releasedArn)).as("Preflight waited for CloudWatch to clear the stale alarm, "
                 + "which CodeDeploy's deployment group would stop on, instead of failing AlarmAlreadyFiring")
+                .contains("dev.greenlight.workers.preflight.StaleAlarmStillFiring");
+    }
+
+    /**
+     * Found by the fault-schedule property on ECS: the service's own alarms are not set until the first
+     * release sets them, yet they stop that release; an alarm on the idle target group still in ALARM
+     * must be waited out on either backend, not let ECS roll the release back at once.
+     */
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void theIdleTargetGroupsAlarmFiringBeforeARelease_isWaitedOut_andTheReleaseGoesOut(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
+        scenario.twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.ALARM)
+                .stateReason("left firing by an earlier version"));
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, succeeded());
+        assertThat(scenario.productionTags()).containsExactly("2.0");
+        assertThat(scenario.taskErrors(done.executionArn())).as("Preflight waited for CloudWatch to clear it")
                 .contains("dev.greenlight.workers.preflight.StaleAlarmStillFiring");
     }
 }

@@ -143,6 +143,10 @@ final class Scenario implements AutoCloseable {
         return new Scenario(ApprovalMode.auto, clients, withUsers);
     }
 
+    static Scenario withClients(ClientDecorator clients, boolean withUsers, Backend backend) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), clients, withUsers, "healthy", true, backend);
+    }
+
     /** Steady users, and the canary given. */
     static Scenario withCanary(Canary canary) {
         return new Scenario(ApprovalMode.auto, canary, ClientDecorator.NONE, true, "healthy", true,

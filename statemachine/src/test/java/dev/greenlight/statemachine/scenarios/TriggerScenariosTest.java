@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
-import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /** How pushes become executions: one per pushed image, none for what no service deploys or cannot be read. */
 class TriggerScenariosTest {
@@ -85,58 +84,6 @@ class TriggerScenariosTest {
 
         Invariants.check(scenario, succeeded());
         assertThat(scenario.productionTags()).containsExactly("2.0");
-    }
-
-    @Test
-    void secondPushDuringADeployment_waitsForIt_andIsReleasedAfter() {
-        scenario.push("2.0", "healthy");
-        String first = deploying();
-
-        scenario.push("3.0", "healthy");
-        scenario.runAllToEnd();
-
-        Invariants.check(scenario, Map.of(name(first), succeeded(), name(second(first)), succeeded()));
-        assertThat(scenario.taskErrors(second(first))).contains("dev.greenlight.workers.preflight.DeploymentInProgress");
-        assertThat(scenario.productionTags()).containsExactly("3.0");
-    }
-
-    @Test
-    void olderPushStillWaiting_isSupersededByANewerOne_andOnlyTheNewestIsReleased() {
-        scenario.push("2.0", "healthy");
-        deploying();
-
-        scenario.push("3.0", "healthy");
-        scenario.clock.advance(Duration.ofMinutes(1));
-        scenario.push("4.0", "healthy");
-        scenario.runAllToEnd();
-
-        String waiting = execution("orders-3_0-");
-        Invariants.check(scenario, Map.of(name(execution("orders-2_0-")), succeeded(), name(waiting), succeeded(),
-                name(execution("orders-4_0-")), succeeded()));
-        assertThat(scenario.exited(waiting, "Superseded", 1)).as("3.0 ended as superseded").isTrue();
-        assertThat(scenario.productionTags()).containsExactly("4.0");
-    }
-
-    /** Runs until the first push's deployment has started; returns its execution. */
-    private String deploying() {
-        scenario.runUntil(() -> !scenario.executions().isEmpty(), Duration.ofMinutes(1));
-        String first = scenario.executions().get(0).executionArn();
-        scenario.runUntil(() -> scenario.exited(first, "StartDeployment", 1), Duration.ofMinutes(10));
-        return first;
-    }
-
-    private String second(String first) {
-        return scenario.executions().stream().map(ExecutionListItem::executionArn).filter(arn -> !arn.equals(first))
-                .findFirst().orElseThrow();
-    }
-
-    private String execution(String namePrefix) {
-        return scenario.executions().stream().filter(e -> e.name().startsWith(namePrefix))
-                .map(ExecutionListItem::executionArn).findFirst().orElseThrow();
-    }
-
-    private String name(String executionArn) {
-        return scenario.describe(executionArn).name();
     }
 
     private InvokeResponse invokeTrigger(JsonNode event) {

@@ -2,6 +2,9 @@ package dev.greenlight.workers.backend;
 
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * The backends a worker may meet: the service's config says which deploys it, and a deployment's
@@ -18,6 +21,15 @@ public record Backends(DeploymentBackend codeDeploy, DeploymentBackend ecs) {
         return new Backends(new LazyBackend(() -> new CodeDeployBackend(Clients.codeDeploy(),
                 System.getenv("SMOKE_TEST_FUNCTION"))), new LazyBackend(() -> new EcsBackend(Clients.ecs(),
                 System.getenv("ECS_HOOK_FUNCTION"), System.getenv("ECS_HOOK_ROLE_ARN"))));
+    }
+
+    /**
+     * For reading deployments (status, the console, the demo): both backends, starting none (no hooks),
+     * each built at its first use so a reader of one backend's services never builds the other's client.
+     */
+    public static Backends readers(Supplier<CodeDeployClient> codeDeploy, Supplier<EcsClient> ecs) {
+        return new Backends(new LazyBackend(() -> new CodeDeployBackend(codeDeploy.get())),
+                new LazyBackend(() -> new EcsBackend(ecs.get(), null, null)));
     }
 
     public static Backends codeDeployOnly(DeploymentBackend codeDeploy) {

@@ -234,7 +234,10 @@ public final class EcsBackend implements DeploymentBackend {
                 + status(deployment) + "; ECS runs one deployment per service at a time");
     }
 
-    /** The production listener rules, and the deployment alarms the service has now. */
+    /**
+     * The production listener rules, and the alarms the release sets on the service (the config's): those
+     * stop the deployment, not the ones the service has now, which a first release on ECS does not have yet.
+     */
     @Override
     public Production production(ServiceConfig config) {
         Service service = ecs.describeServices(r -> r.cluster(config.cluster()).services(config.service()))
@@ -246,11 +249,7 @@ public final class EcsBackend implements DeploymentBackend {
                 rules.add(balancer.advancedConfiguration().productionListenerRule());
             }
         }
-        DeploymentConfiguration configuration = service.deploymentConfiguration();
-        List<String> alarms = configuration == null || configuration.alarms() == null
-                || !Boolean.TRUE.equals(configuration.alarms().enable()) ? List.of()
-                : configuration.alarms().alarmNames();
-        return new Production(config.cluster() + "/" + config.service(), List.of(), rules, alarms);
+        return new Production(config.cluster() + "/" + config.service(), List.of(), rules, config.alarms());
     }
 
     /** The service deployment's green task definition; the service is the configured one with its cluster/service. */

@@ -1,6 +1,8 @@
 package dev.greenlight.workers.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.greenlight.workers.backend.Backends;
+import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.Worker;
@@ -8,37 +10,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * Where a deployment is now: the execution's status and current state, its CodeDeploy deployment,
- * how production traffic is split between the target groups, and the service's alarms.
+ * Where a deployment is now: the execution's status and current state, its deployment as the service's
+ * backend (CodeDeploy or ECS blue/green) reports it, how production traffic is split between the target
+ * groups, and the service's alarms.
  *
- * @param state           the state entered last; null before the first
- * @param deploymentId    null until StartDeployment answered
- * @param waitingApproval whether a manual approval waits for an answer now
+ * @param state            the state entered last; null before the first
+ * @param deploymentId     null until StartDeployment answered
+ * @param deploymentStatus the backend's own word for it ({@code InProgress},
+ *                         {@code IN_PROGRESS (PRODUCTION_TRAFFIC_SHIFT)}); null until StartDeployment answered
+ * @param waitingApproval  whether a manual approval waits for an answer now
  */
 public record DeploymentStatus(String execution, ExecutionStatus status, String state, String deploymentId,
-        boolean waitingApproval, TrafficSplit traffic, List<Alarm> alarms, String error, String cause) {
+        String deploymentStatus, boolean waitingApproval, TrafficSplit traffic, List<Alarm> alarms, String error,
+        String cause) {
 
     /** @param role blue, green or null, as the watch step last reported it */
     public record Alarm(String name, String state, String role) {
     }
 
-    /** Reads it from the execution's history, the deployment group's production listeners and the alarms. */
-    public static DeploymentStatus of(ExecutionHistory history, CodeDeployClient codeDeploy,
-            ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch) {
+    /**
+     * Reads it from the execution's history, the service's backend (the deployment and the production
+     * route), the load balancer and the alarms.
+     */
+    public static DeploymentStatus of(ExecutionHistory history, Backends backends, ElasticLoadBalancingV2Client elb,
+            CloudWatchClient cloudWatch) {
         ServiceConfig config = input(history).config();
+        DeploymentBackend backend = backends.forService(config);
         String deploymentId = AuditReport.of(history).timeline().stream()
                 .filter(step -> step.state().equals("StartDeployment") && step.evidence() != null)
                 .map(step -> step.evidence().path("deploymentId").asText(null)).filter(Objects::nonNull)
                 .reduce((first, second) -> second).orElse(null);
         return new DeploymentStatus(history.execution().name(), history.execution().status(),
-                history.currentState().orElse(null), deploymentId, history.waitingApproval().isPresent(),
-                TrafficSplit.ofProduction(codeDeploy, elb, config.codeDeploy().application(),
-                        config.codeDeploy().deploymentGroup()),
+                history.currentState().orElse(null), deploymentId,
+                deploymentId == null ? null : backend.look(deploymentId).status(),
+                history.waitingApproval().isPresent(), TrafficSplit.ofProduction(elb, backend.production(config)),
                 alarms(cloudWatch, config, AlarmRoles.of(history.events())), history.execution().error(),
                 history.execution().cause());
     }

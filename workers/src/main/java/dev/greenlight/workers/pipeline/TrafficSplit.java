@@ -1,12 +1,11 @@
 package dev.greenlight.workers.pipeline;
 
+import dev.greenlight.workers.backend.DeploymentBackend.Production;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
 
 /**
@@ -40,19 +39,19 @@ public record TrafficSplit(List<Share> shares) {
         return new TrafficSplit(List.copyOf(shares));
     }
 
-    /** The production listeners of a service's CodeDeploy deployment group, as the group routes them. */
-    public static TrafficSplit ofProduction(CodeDeployClient codeDeploy, ElasticLoadBalancingV2Client elb,
-            String application, String deploymentGroup) {
-        var group = codeDeploy.getDeploymentGroup(r -> r.applicationName(application)
-                .deploymentGroupName(deploymentGroup)).deploymentGroupInfo();
-        List<String> listeners = group.loadBalancerInfo().targetGroupPairInfoList().stream()
-                .flatMap(pair -> pair.prodTrafficRoute().listenerArns().stream()).toList();
-        if (listeners.isEmpty()) {
-            return new TrafficSplit(List.of());
-        }
+    /**
+     * Where production sends users, as the service's backend routes it: the default actions of its
+     * production listeners (CodeDeploy) or the actions of its production listener rules (ECS blue/green).
+     */
+    public static TrafficSplit ofProduction(ElasticLoadBalancingV2Client elb, Production production) {
         List<Action> actions = new ArrayList<>();
-        for (Listener listener : elb.describeListeners(r -> r.listenerArns(listeners)).listeners()) {
-            actions.addAll(listener.defaultActions());
+        if (!production.listenerArns().isEmpty()) {
+            elb.describeListeners(r -> r.listenerArns(production.listenerArns())).listeners()
+                    .forEach(listener -> actions.addAll(listener.defaultActions()));
+        }
+        if (!production.listenerRuleArns().isEmpty()) {
+            elb.describeRules(r -> r.ruleArns(production.listenerRuleArns())).rules()
+                    .forEach(rule -> actions.addAll(rule.actions()));
         }
         return of(actions);
     }

@@ -96,8 +96,8 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
     /**
      * An alarm on the idle target group left in ALARM by the version rolled back before does not block
      * the release, but the backend stops any deployment while one of its own alarms is in ALARM
-     * (CodeDeploy: the deployment group's): wait (the state machine retries {@link StaleAlarmStillFiring})
-     * until CloudWatch clears it.
+     * (CodeDeploy: the deployment group's; ECS: those the release sets): wait (the state machine
+     * retries {@link StaleAlarmStillFiring}) until CloudWatch clears it.
      */
     private static void waitForStaleAlarms(Production production, List<FiringAlarm> firing, Set<String> served) {
         if (served == null || production.stoppingAlarms().isEmpty()) {

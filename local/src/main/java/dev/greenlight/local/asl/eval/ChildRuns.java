@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.component.StateMachine;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -23,7 +23,7 @@ final class ChildRuns {
     private final Function<JsonNode, StartRequest> request;
     private final int concurrency;
     private final int tolerated;
-    private final List<Execution> children = new ArrayList<>();
+    private final List<Execution> children = new CopyOnWriteArrayList<>();
     private final CompletableFuture<List<Execution>> done = new CompletableFuture<>();
     private int finished;
     private int failed;
@@ -36,6 +36,11 @@ final class ChildRuns {
         this.request = request;
         this.concurrency = concurrency <= 0 ? Integer.MAX_VALUE : concurrency;
         this.tolerated = tolerated;
+    }
+
+    /** The children started so far, in the items' order; it grows as they start. */
+    List<Execution> started() {
+        return children;
     }
 
     /** Completes with every child, in the items' order, once all have ended. */

@@ -15,6 +15,7 @@ import dev.greenlight.local.asl.component.StateMachine;
 import dev.greenlight.local.asl.component.Template;
 import dev.greenlight.local.asl.intrinsics.UuidFunction;
 import dev.greenlight.local.asl.task.TaskCall;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -73,15 +74,26 @@ final class DistributedMapRunner {
         String machineArn = context.scope.run.execution.stateMachineArn() + "/" + distributed.label();
         String mapRunArn = machineArn.replace(":stateMachine:", ":mapRun:") + ":" + uuid();
         String roleArn = context.scope.run.executionContext().path("Execution").path("RoleArn").asText(null);
+        int concurrency = MapLimits.maxConcurrency(state.maxConcurrency(), data.resolve(context,
+                state.maxConcurrency(), context.rawInput));
+        int tolerated = MapRunner.tolerance(state, context, data, inputs.size());
+        Double percentage = MapLimits.toleratedFailurePercentage(state.toleratedFailurePercentage(),
+                data.resolve(context, state.toleratedFailurePercentage(), context.rawInput));
+        List<Integer> itemsPerChild = new ArrayList<>();
+        inputs.forEach(child -> itemsPerChild.add(distributed.batcher() == null ? 1 : child.path("Items").size()));
+        MapRun mapRun = new MapRun(mapRunArn, context.scope.run.execution.executionArn(), machineArn,
+                engine.clock().now(), concurrency, tolerated, percentage == null ? 0 : percentage.floatValue(),
+                itemsPerChild);
+        engine.mapRunStarted(mapRun);
         context.scope.event("MapRunStarted", "mapRunStartedEventDetails", History.details("mapRunArn", mapRunArn));
         ChildRuns children = new ChildRuns(engine, new StateMachine(state.itemProcessor(), null, null, null), inputs,
                 childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
-                MapLimits.maxConcurrency(state.maxConcurrency(), data.resolve(context, state.maxConcurrency(),
-                        context.rawInput)),
-                MapRunner.tolerance(state, context, data, inputs.size()));
+                concurrency, tolerated);
+        mapRun.children(children.started());
         return children.start()
-                .thenCompose(ended -> result(state, context, data, input, mapRunArn, ended))
+                .thenCompose(ended -> result(state, context, data, input, mapRun, ended))
                 .handle((result, thrown) -> {
+                    mapRun.end(thrown == null ? MapRun.Status.SUCCEEDED : MapRun.Status.FAILED, engine.clock().now());
                     if (thrown != null) {
                         StatesException failure = Recovery.unwrap(thrown);
                         context.scope.event("MapRunFailed", "mapRunFailedEventDetails", History.details(
@@ -97,7 +109,8 @@ final class DistributedMapRunner {
 
     /** The children's results, or with a ResultWriter where it put them. */
     private CompletableFuture<JsonNode> result(MapState state, StateContext context, StateData data, JsonNode input,
-            String mapRunArn, List<Execution> children) {
+            MapRun mapRun, List<Execution> children) {
+        String mapRunArn = mapRun.mapRunArn();
         ResultWriter writer = state.distributed().writer();
         if (writer == null) {
             return CompletableFuture.completedFuture(ChildRuns.results(children));
@@ -119,6 +132,7 @@ final class DistributedMapRunner {
                 // AWS does not publish the cause of States.ResultWriterFailed: this one is ours.
                 throw StatesError.RESULT_WRITER_FAILED.withCause(Recovery.unwrap(thrown).cause());
             }
+            mapRun.resultsWritten();
             ObjectNode output = Json.NODES.objectNode().put("MapRunArn", mapRunArn);
             output.putObject("ResultWriterDetails").put("Bucket", bucket).put("Key", manifest);
             return output;

@@ -68,9 +68,8 @@ final class ChildRuns {
         if (child.status() != ExecutionStatus.SUCCEEDED) {
             failed++;
             if (failed > tolerated) {
-                children.stream().filter(running -> !running.status().isTerminal())
-                        .forEach(running -> engine.stop(running.executionArn(), null, null));
                 done.completeExceptionally(MapRunner.toleranceExceeded());
+                stopRunning();
                 return;
             }
         }
@@ -79,6 +78,15 @@ final class ChildRuns {
         } else {
             launch();
         }
+    }
+
+    /** Stops the children still running, and starts no more; a run not yet over ends as aborted. */
+    void stopRunning() {
+        if (!done.isDone()) {
+            done.completeExceptionally(StatesError.RUNTIME.withCause("the Map Run was aborted"));
+        }
+        children.stream().filter(running -> !running.status().isTerminal())
+                .forEach(running -> engine.stop(running.executionArn(), null, null));
     }
 
     /** The outputs of the children, and {"Error", "Cause"} for each that failed, as an inline Map gives them. */

@@ -90,6 +90,11 @@ final class DistributedMapRunner {
                 childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
                 concurrency, tolerated);
         mapRun.children(children.started());
+        // A parent that stops, times out or fails elsewhere aborts its Map Run and the children still running.
+        context.scope.run.execution.completion().whenComplete((parent, thrown) -> engine.clock().execute(() -> {
+            mapRun.end(MapRun.Status.ABORTED, engine.clock().now());
+            children.stopRunning();
+        }));
         return children.start()
                 .thenCompose(ended -> result(state, context, data, input, mapRun, ended))
                 .handle((result, thrown) -> {

@@ -76,6 +76,22 @@ class MapRunsTest {
                 .contains("MapRunStarted", "MapRunSucceeded");
     }
 
+    /** Stopping the parent aborts its Map Run and the children still running. */
+    @Test
+    void stoppingTheParentAbortsTheMapRun() {
+        String execution = start();
+        clock.advance(Duration.ofSeconds(5));
+        String mapRun = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns().get(0).mapRunArn();
+
+        sfn.stopExecution(b -> b.executionArn(execution));
+        clock.advance(Duration.ofSeconds(1));
+
+        DescribeMapRunResponse aborted = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+        assertThat(aborted.status()).isEqualTo(MapRunStatus.ABORTED);
+        assertThat(aborted.executionCounts().aborted()).isEqualTo(2);
+        assertThat(aborted.itemCounts().aborted()).isEqualTo(3);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown Map Run | arn:aws:states:us-east-1:123456789012:mapRun:fan/Each:0000 | ResourceNotFound",

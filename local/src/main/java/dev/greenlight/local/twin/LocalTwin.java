@@ -19,6 +19,7 @@ import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
 import dev.greenlight.local.aws.logs.LogsTwin;
+import dev.greenlight.local.aws.s3.S3TaskIntegration;
 import dev.greenlight.local.aws.s3.S3Twin;
 import dev.greenlight.local.aws.sns.SnsTwin;
 import dev.greenlight.local.aws.ssm.SsmTwin;
@@ -102,10 +103,10 @@ public final class LocalTwin implements AutoCloseable {
         this.lambda = new LambdaTwin(clock, random);
         this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb),
                 new EcsBlueGreenPorts(lambda, elb, new CloudWatchAlarmStates(cloudWatch)));
-        this.stepFunctions = new StepFunctionsTwin(clock, new LambdaTaskIntegration(lambda, new LocalIntegrations()),
-                random, retention);
-        this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
         this.s3 = new S3Twin(clock);
+        this.stepFunctions = new StepFunctionsTwin(clock, new S3TaskIntegration(s3,
+                new LambdaTaskIntegration(lambda, new LocalIntegrations())), random, retention);
+        this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch), s3::objectBytes);
         this.iam = new IamTwin(clock, identities);

@@ -1,6 +1,6 @@
 package dev.greenlight.local.asl.component;
 
-/** Runs {@code itemProcessor} once per item (inline mode). */
+/** Runs {@code itemProcessor} once per item: inline, or as child executions when {@code distributed} is set. */
 public record MapState(
         String name,
         DataFlow dataFlow,
@@ -12,7 +12,8 @@ public record MapState(
         FieldValue<Number> maxConcurrency,
         FieldValue<Number> toleratedFailurePercentage,
         FieldValue<Number> toleratedFailureCount,
-        ErrorHandling errorHandling) implements State {
+        ErrorHandling errorHandling,
+        DistributedMap distributed) implements State {
 
     public String type() {
         return "Map";

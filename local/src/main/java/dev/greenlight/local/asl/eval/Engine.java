@@ -36,6 +36,7 @@ public final class Engine {
     private final Runners runners;
     private final Map<QueryLanguage, StateData> data = new ConcurrentHashMap<>();
     private final Map<String, ExecutionRun> runs = new ConcurrentHashMap<>();
+    private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
 
     public Engine(Clock clock, Integrations integrations, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -93,6 +94,21 @@ public final class Engine {
             clock.execute(() -> end(run, Scope.root(run), ExecutionStatus.ABORTED, "ExecutionAborted",
                     "executionAbortedEventDetails", null, error, cause));
         }
+    }
+
+    /** The Map Run with this ARN, if a Distributed Map of this engine started it. */
+    public java.util.Optional<MapRun> mapRun(String mapRunArn) {
+        return java.util.Optional.ofNullable(mapRuns.get(mapRunArn));
+    }
+
+    /** The Map Runs an execution started, the first first. */
+    public java.util.List<MapRun> mapRuns(String executionArn) {
+        return mapRuns.values().stream().filter(run -> run.executionArn().equals(executionArn))
+                .sorted(java.util.Comparator.comparing(MapRun::startDate)).toList();
+    }
+
+    void mapRunStarted(MapRun run) {
+        mapRuns.put(run.mapRunArn(), run);
     }
 
     public void sendTaskSuccess(String token, JsonNode output) {

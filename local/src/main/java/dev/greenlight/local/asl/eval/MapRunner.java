@@ -21,15 +21,20 @@ final class MapRunner implements StateRunner<MapState> {
 
     private final Engine engine;
     private final ProgramRunner programs;
+    private final DistributedMapRunner distributed;
 
     MapRunner(Engine engine, ProgramRunner programs) {
         this.engine = engine;
         this.programs = programs;
+        this.distributed = new DistributedMapRunner(engine);
     }
 
     @Override
     public CompletableFuture<Outcome> run(MapState state, StateContext context) {
         StateData data = engine.data(state.dataFlow().language());
+        if (state.distributed() != null) {
+            return Recovery.run(context, state.errorHandling(), data, () -> distributed.attempt(state, context, data));
+        }
         return Recovery.run(context, state.errorHandling(), data, () -> attempt(state, context, data));
     }
 
@@ -52,17 +57,21 @@ final class MapRunner implements StateRunner<MapState> {
 
     private CompletableFuture<JsonNode> iterate(MapState state, StateContext context, StateData data, JsonNode input,
             int index, JsonNode item, Scope scope) {
+        return programs.run(state.itemProcessor(), selected(state, context, data, input, index, item), scope);
+    }
+
+    /** The item as the ItemSelector shapes it, with {@code $$.Map.Item} set while it does. */
+    static JsonNode selected(MapState state, StateContext context, StateData data, JsonNode input, int index,
+            JsonNode item) {
         ObjectNode mapItem = Json.NODES.objectNode();
         mapItem.put("Index", index);
         mapItem.set("Value", item);
         context.mapItem = mapItem;
-        JsonNode iterationInput;
         try {
-            iterationInput = selector(state, context, data, input, item);
+            return selector(state, context, data, input, item);
         } finally {
             context.mapItem = null;
         }
-        return programs.run(state.itemProcessor(), iterationInput, scope);
     }
 
     /** ItemSelector (or legacy Parameters) shapes each item; without one the item itself goes in. */
@@ -75,7 +84,7 @@ final class MapRunner implements StateRunner<MapState> {
         return data.evaluate(context, selector, input);
     }
 
-    private static ArrayNode items(MapState state, StateContext context, StateData data, JsonNode input) {
+    static ArrayNode items(MapState state, StateContext context, StateData data, JsonNode input) {
         JsonNode items;
         if (state.dataFlow().language() == QueryLanguage.JSONata) {
             items = state.items() == null ? context.rawInput : data.evaluate(context, state.items(), input);
@@ -116,7 +125,7 @@ final class MapRunner implements StateRunner<MapState> {
     }
 
     /** How many iterations may fail: the smaller of ToleratedFailureCount and the percentage of items. */
-    private static int tolerance(MapState state, StateContext context, StateData data, int size) {
+    static int tolerance(MapState state, StateContext context, StateData data, int size) {
         Integer count = MapLimits.toleratedFailureCount(state.toleratedFailureCount(),
                 data.resolve(context, state.toleratedFailureCount(), context.rawInput));
         Double percentage = MapLimits.toleratedFailurePercentage(state.toleratedFailurePercentage(),

@@ -211,10 +211,6 @@ final class StateParser {
         } else {
             processor = programs.nested(node.get(processorField), problems.at(processorField));
         }
-        if (node.has("ItemReader") || node.has("ResultWriter") || node.has("ItemBatcher")) {
-            problems.add("Distributed Map (ItemReader, ResultWriter, ItemBatcher) is not supported by the local "
-                    + "engine; use an inline Map");
-        }
         if (node.has("ItemsPath")) {
             TemplateCheck.checkPath("ItemsPath", node.get("ItemsPath"), true, problems.at("ItemsPath"));
         }
@@ -230,7 +226,8 @@ final class StateParser {
                 seconds(node, "MaxConcurrency", 0, language, problems),
                 percentage,
                 seconds(node, "ToleratedFailureCount", 0, language, problems),
-                errorHandling(name, node, dataFlow, problems));
+                errorHandling(name, node, dataFlow, problems),
+                DistributedMapParser.parse(name, node, language, problems));
     }
 
     private ErrorHandling errorHandling(String name, JsonNode node, DataFlow dataFlow, Problems problems) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.sfn.model.InvalidNameException;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.MissingRequiredParameterException;
+import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 import software.amazon.awssdk.services.sfn.model.StateMachineAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.StateMachineDeletingException;
@@ -51,6 +52,12 @@ final class SfnErrors {
     static SfnException executionDoesNotExist(String arn) {
         return AwsErrors.of(ExecutionDoesNotExistException.builder(), "ExecutionDoesNotExist",
                 "Execution Does Not Exist: '" + arn + "'", 400);
+    }
+
+    /** DescribeMapRun of an unknown Map Run; AWS does not publish this message's wording. */
+    static SfnException mapRunDoesNotExist(String arn) {
+        return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFound",
+                "Map Run Does Not Exist: '" + arn + "'", 400);
     }
 
     static SfnException executionAlreadyExists(String arn) {

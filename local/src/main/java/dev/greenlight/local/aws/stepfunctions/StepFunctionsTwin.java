@@ -1,5 +1,13 @@
 package dev.greenlight.local.aws.stepfunctions;
 
+import dev.greenlight.local.asl.eval.MapRun;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ListMapRunsRequest;
+import software.amazon.awssdk.services.sfn.model.ListMapRunsResponse;
+import software.amazon.awssdk.services.sfn.model.MapRunExecutionCounts;
+import software.amazon.awssdk.services.sfn.model.MapRunItemCounts;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.component.StateMachine;
 import dev.greenlight.local.asl.eval.Engine;
@@ -277,6 +285,53 @@ public final class StepFunctionsTwin implements SfnClient {
         List<HistoryEvent> sdkEvents = page.items().stream().map(event -> HistoryEvents.of(event, includeData))
                 .toList();
         return GetExecutionHistoryResponse.builder().events(sdkEvents).nextToken(page.nextToken()).build();
+    }
+
+    /** The Map Runs of an execution's Distributed Map states, the first first. */
+    @Override
+    public ListMapRunsResponse listMapRuns(ListMapRunsRequest request) {
+        ExecutionRecord execution;
+        synchronized (this) {
+            execution = execution(require(request.executionArn(), "executionArn"));
+        }
+        List<MapRunListItem> all = engine.mapRuns(execution.executionArn()).stream()
+                .map(run -> MapRunListItem.builder().executionArn(run.executionArn()).mapRunArn(run.mapRunArn())
+                        .stateMachineArn(run.stateMachineArn()).startDate(run.startDate()).stopDate(run.stopDate())
+                        .build())
+                .toList();
+        Pages<MapRunListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
+        return ListMapRunsResponse.builder().mapRuns(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    @Override
+    public DescribeMapRunResponse describeMapRun(DescribeMapRunRequest request) {
+        String arn = require(request.mapRunArn(), "mapRunArn");
+        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":mapRun:")) {
+            // AWS does not publish this message's wording for a Map Run ARN.
+            throw SfnErrors.invalidArn("Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+        }
+        MapRun run = engine.mapRun(arn).orElseThrow(() -> SfnErrors.mapRunDoesNotExist(arn));
+        MapRun.Counts items = run.itemCounts();
+        MapRun.Counts children = run.executionCounts();
+        return DescribeMapRunResponse.builder().mapRunArn(run.mapRunArn()).executionArn(run.executionArn())
+                .status(run.status().name()).startDate(run.startDate()).stopDate(run.stopDate())
+                .maxConcurrency(run.maxConcurrency()).toleratedFailureCount((long) run.toleratedFailureCount())
+                .toleratedFailurePercentage(run.toleratedFailurePercentage())
+                .itemCounts(MapRunItemCounts.builder().pending(items.pending()).running(items.running())
+                        .succeeded(items.succeeded()).failed(items.failed()).timedOut(items.timedOut())
+                        .aborted(items.aborted()).total(items.total()).resultsWritten(written(run, items)).build())
+                .executionCounts(MapRunExecutionCounts.builder().pending(children.pending())
+                        .running(children.running()).succeeded(children.succeeded()).failed(children.failed())
+                        .timedOut(children.timedOut()).aborted(children.aborted()).total(children.total())
+                        .resultsWritten(written(run, children)).build())
+                .redriveCount(0)
+                .build();
+    }
+
+    /** Only a ResultWriter writes results: every ended child's, once the Map Run has exported them. */
+    private static long written(MapRun run, MapRun.Counts counts) {
+        return run.hasWrittenResults() ? counts.succeeded() + counts.failed() + counts.timedOut() + counts.aborted()
+                : 0;
     }
 
     /** The execution ends ABORTED before the call returns; a closed execution is left as it is. */

@@ -1,0 +1,18 @@
+package dev.greenlight.local.asl.component;
+
+import java.util.List;
+
+/**
+ * Where a Distributed Map reads its items: an S3 object ({@code s3:getObject}, read as
+ * {@code inputType} JSON, JSONL or CSV) or a listing ({@code s3:listObjectsV2}).
+ *
+ * @param arguments  Parameters (JSONPath) or Arguments (JSONata): Bucket, Key, Prefix
+ * @param csvHeaders the headers when {@code csvHeaderLocation} is GIVEN, else empty
+ * @param maxItems   at most this many items, or null for all
+ */
+public record ItemReader(String resource, Template arguments, String inputType, String csvHeaderLocation,
+        List<String> csvHeaders, Integer maxItems) {
+
+    public static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
+    public static final String LIST_OBJECTS_V2 = "arn:aws:states:::s3:listObjectsV2";
+}

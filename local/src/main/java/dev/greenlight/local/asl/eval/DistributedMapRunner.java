@@ -1,0 +1,150 @@
+package dev.greenlight.local.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.StatesError;
+import dev.greenlight.local.asl.StatesException;
+import dev.greenlight.local.asl.component.DataFlow;
+import dev.greenlight.local.asl.component.DistributedMap;
+import dev.greenlight.local.asl.component.ItemReader;
+import dev.greenlight.local.asl.component.MapState;
+import dev.greenlight.local.asl.component.ResultWriter;
+import dev.greenlight.local.asl.component.StateMachine;
+import dev.greenlight.local.asl.component.Template;
+import dev.greenlight.local.asl.intrinsics.UuidFunction;
+import dev.greenlight.local.asl.task.TaskCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Distributed Map (guide, "Distributed Map state"): a Map Run reads the items (from the ItemReader
+ * through the S3 integration, else from the input), shapes each with ItemSelector, groups them with
+ * ItemBatcher, and runs each item or batch as a child workflow execution with its own history;
+ * ResultWriter exports the children's results to S3. Child executions are named
+ * {@code MACHINE/LABEL:NAME}, the Map Run {@code ...:mapRun:MACHINE/LABEL:ID}.
+ */
+final class DistributedMapRunner {
+
+    private final Engine engine;
+
+    DistributedMapRunner(Engine engine) {
+        this.engine = engine;
+    }
+
+    CompletableFuture<Outcome> attempt(MapState state, StateContext context, StateData data) {
+        JsonNode input = data.effectiveInput(context, null);
+        return items(state, context, data, input).thenCompose(items -> run(state, context, data, input, items));
+    }
+
+    private CompletableFuture<ArrayNode> items(MapState state, StateContext context, StateData data, JsonNode input) {
+        ItemReader reader = state.distributed().reader();
+        if (reader == null) {
+            return CompletableFuture.completedFuture(MapRunner.items(state, context, data, input));
+        }
+        JsonNode arguments = arguments(reader.arguments(), context, data, input);
+        return Attempts.call(() -> engine.integrations().invoke(new TaskCall(state.name(), reader.resource(),
+                arguments, 0, null)))
+                .handle((answer, thrown) -> {
+                    if (thrown != null) {
+                        throw ItemReading.failed(Recovery.unwrap(thrown).cause());
+                    }
+                    return ItemReading.items(reader, answer);
+                });
+    }
+
+    private static JsonNode arguments(Template template, StateContext context, StateData data, JsonNode input) {
+        return template == null ? Json.NODES.objectNode() : data.evaluate(context, template, input);
+    }
+
+    private CompletableFuture<Outcome> run(MapState state, StateContext context, StateData data, JsonNode input,
+            ArrayNode items) {
+        DistributedMap distributed = state.distributed();
+        ArrayNode inputs = Json.NODES.arrayNode();
+        for (int index = 0; index < items.size(); index++) {
+            inputs.add(MapRunner.selected(state, context, data, input, index, items.get(index)));
+        }
+        if (distributed.batcher() != null) {
+            Template batchInput = distributed.batcher().batchInput();
+            inputs = ItemBatches.of(inputs, distributed.batcher(),
+                    batchInput == null ? null : data.evaluate(context, batchInput, input));
+        }
+        String machineArn = context.scope.run.execution.stateMachineArn() + "/" + distributed.label();
+        String mapRunArn = machineArn.replace(":stateMachine:", ":mapRun:") + ":" + uuid();
+        String roleArn = context.scope.run.executionContext().path("Execution").path("RoleArn").asText(null);
+        int concurrency = MapLimits.maxConcurrency(state.maxConcurrency(), data.resolve(context,
+                state.maxConcurrency(), context.rawInput));
+        int tolerated = MapRunner.tolerance(state, context, data, inputs.size());
+        Double percentage = MapLimits.toleratedFailurePercentage(state.toleratedFailurePercentage(),
+                data.resolve(context, state.toleratedFailurePercentage(), context.rawInput));
+        List<Integer> itemsPerChild = new ArrayList<>();
+        inputs.forEach(child -> itemsPerChild.add(distributed.batcher() == null ? 1 : child.path("Items").size()));
+        MapRun mapRun = new MapRun(mapRunArn, context.scope.run.execution.executionArn(), machineArn,
+                engine.clock().now(), concurrency, tolerated, percentage == null ? 0 : percentage.floatValue(),
+                itemsPerChild);
+        engine.mapRunStarted(mapRun);
+        context.scope.event("MapRunStarted", "mapRunStartedEventDetails", History.details("mapRunArn", mapRunArn));
+        ChildRuns children = new ChildRuns(engine, new StateMachine(state.itemProcessor(), null, null, null), inputs,
+                childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
+                concurrency, tolerated);
+        mapRun.children(children.started());
+        // A parent that stops, times out or fails elsewhere aborts its Map Run and the children still running.
+        context.scope.run.execution.completion().whenComplete((parent, thrown) -> engine.clock().execute(() -> {
+            mapRun.end(MapRun.Status.ABORTED, engine.clock().now());
+            children.stopRunning();
+        }));
+        return children.start()
+                .thenCompose(ended -> result(state, context, data, input, mapRun, ended))
+                .handle((result, thrown) -> {
+                    mapRun.end(thrown == null ? MapRun.Status.SUCCEEDED : MapRun.Status.FAILED, engine.clock().now());
+                    if (thrown != null) {
+                        StatesException failure = Recovery.unwrap(thrown);
+                        context.scope.event("MapRunFailed", "mapRunFailedEventDetails", History.details(
+                                "error", failure.error(), "cause", failure.cause()));
+                        throw failure;
+                    }
+                    context.scope.event("MapRunSucceeded", null, null);
+                    DataFlow flow = state.dataFlow();
+                    return new Outcome(data.output(context, input, result, flow.output(), flow.assign()),
+                            state.transition().next());
+                });
+    }
+
+    /** The children's results, or with a ResultWriter where it put them. */
+    private CompletableFuture<JsonNode> result(MapState state, StateContext context, StateData data, JsonNode input,
+            MapRun mapRun, List<Execution> children) {
+        String mapRunArn = mapRun.mapRunArn();
+        ResultWriter writer = state.distributed().writer();
+        if (writer == null) {
+            return CompletableFuture.completedFuture(ChildRuns.results(children));
+        }
+        JsonNode arguments = arguments(writer.arguments(), context, data, input);
+        String bucket = arguments.path("Bucket").asText();
+        List<ResultFiles.File> files = ResultFiles.of(bucket, arguments.path("Prefix").asText(""), mapRunArn,
+                children);
+        CompletableFuture<JsonNode> written = CompletableFuture.completedFuture(null);
+        for (ResultFiles.File file : files) {
+            ObjectNode put = Json.NODES.objectNode().put("Bucket", bucket).put("Key", file.key())
+                    .put("Body", file.text());
+            written = written.thenCompose(previous -> Attempts.call(() -> engine.integrations().invoke(
+                    new TaskCall(state.name(), writer.resource(), put, 0, null))));
+        }
+        String manifest = files.get(files.size() - 1).key();
+        return written.handle((done, thrown) -> {
+            if (thrown != null) {
+                // AWS does not publish the cause of States.ResultWriterFailed: this one is ours.
+                throw StatesError.RESULT_WRITER_FAILED.withCause(Recovery.unwrap(thrown).cause());
+            }
+            mapRun.resultsWritten();
+            ObjectNode output = Json.NODES.objectNode().put("MapRunArn", mapRunArn);
+            output.putObject("ResultWriterDetails").put("Bucket", bucket).put("Key", manifest);
+            return output;
+        });
+    }
+
+    private String uuid() {
+        return UuidFunction.uuid(engine.random()).textValue();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.greenlight.local.asl.eval;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One Map Run of a Distributed Map, as DescribeMapRun and ListMapRuns show it: its children are
+ * read as they run, so the counts are live. {@code itemsPerChild} is how many items each child took
+ * (1 without an ItemBatcher).
+ */
+public final class MapRun {
+
+    /** DescribeMapRun's statuses. */
+    public enum Status { RUNNING, SUCCEEDED, FAILED, ABORTED }
+
+    /** Counts of children (or of their items) by how they stand. */
+    public record Counts(long pending, long running, long succeeded, long failed, long timedOut, long aborted,
+            long total) {
+    }
+
+    private final String mapRunArn;
+    private final String executionArn;
+    private final String stateMachineArn;
+    private final Instant startDate;
+    private final int maxConcurrency;
+    private final int toleratedFailureCount;
+    private final float toleratedFailurePercentage;
+    private final List<Integer> itemsPerChild;
+    private List<Execution> children = List.of();
+    private Status status = Status.RUNNING;
+    private Instant stopDate;
+    private boolean resultsWritten;
+
+    MapRun(String mapRunArn, String executionArn, String stateMachineArn, Instant startDate, int maxConcurrency,
+            int toleratedFailureCount, float toleratedFailurePercentage, List<Integer> itemsPerChild) {
+        this.mapRunArn = mapRunArn;
+        this.executionArn = executionArn;
+        this.stateMachineArn = stateMachineArn;
+        this.startDate = startDate;
+        this.maxConcurrency = maxConcurrency;
+        this.toleratedFailureCount = toleratedFailureCount;
+        this.toleratedFailurePercentage = toleratedFailurePercentage;
+        this.itemsPerChild = List.copyOf(itemsPerChild);
+    }
+
+    synchronized void children(List<Execution> started) {
+        this.children = started;
+    }
+
+    synchronized void end(Status ended, Instant at) {
+        if (status == Status.RUNNING) {
+            status = ended;
+            stopDate = at;
+        }
+    }
+
+    synchronized void resultsWritten() {
+        resultsWritten = true;
+    }
+
+    /** Whether a ResultWriter has exported the children's results. */
+    public synchronized boolean hasWrittenResults() {
+        return resultsWritten;
+    }
+
+    public String mapRunArn() {
+        return mapRunArn;
+    }
+
+    public String executionArn() {
+        return executionArn;
+    }
+
+    /** The children's state machine: the parent's ARN with {@code /LABEL}. */
+    public String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    public Instant startDate() {
+        return startDate;
+    }
+
+    public synchronized Instant stopDate() {
+        return stopDate;
+    }
+
+    public synchronized Status status() {
+        return status;
+    }
+
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public int toleratedFailureCount() {
+        return toleratedFailureCount;
+    }
+
+    public float toleratedFailurePercentage() {
+        return toleratedFailurePercentage;
+    }
+
+    public synchronized Counts executionCounts() {
+        return counts(false);
+    }
+
+    public synchronized Counts itemCounts() {
+        return counts(true);
+    }
+
+    private Counts counts(boolean items) {
+        long[] by = new long[ExecutionStatus.values().length];
+        long started = 0;
+        List<Execution> seen = List.copyOf(children);
+        for (int i = 0; i < seen.size(); i++) {
+            long weight = items ? itemsPerChild.get(i) : 1;
+            by[seen.get(i).status().ordinal()] += weight;
+            started += weight;
+        }
+        long total = items ? itemsPerChild.stream().mapToLong(Integer::longValue).sum() : itemsPerChild.size();
+        return new Counts(total - started, by[ExecutionStatus.RUNNING.ordinal()],
+                by[ExecutionStatus.SUCCEEDED.ordinal()], by[ExecutionStatus.FAILED.ordinal()],
+                by[ExecutionStatus.TIMED_OUT.ordinal()], by[ExecutionStatus.ABORTED.ordinal()], total);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.greenlight.local.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.asl.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What ResultWriter exports (guide, "ResultWriter", "Exporting to Amazon S3"): under
+ * {@code PREFIX/MAP_RUN_ID/}, {@code SUCCEEDED_0.json} and {@code FAILED_0.json} (JSON arrays of the
+ * child executions, as DescribeExecution describes them, input and output as strings) and
+ * {@code manifest.json} naming them. A file is written only for a status that has children; the
+ * manifest lists every status, PENDING too. The guide shows the timestamps in ISO-8601 with
+ * milliseconds; the exact format and the entries' key order are not published.
+ */
+final class ResultFiles {
+
+    /** One file to put: its key and its JSON. */
+    record File(String key, JsonNode body) {
+
+        String text() {
+            return Json.write(body);
+        }
+    }
+
+    private ResultFiles() {
+    }
+
+    /** The result files, the manifest last. */
+    static List<File> of(String bucket, String prefix, String mapRunArn, List<Execution> children) {
+        String directory = (prefix == null || prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/")
+                + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
+        Map<String, ArrayNode> byStatus = new LinkedHashMap<>();
+        for (String status : List.of("FAILED", "PENDING", "SUCCEEDED")) {
+            byStatus.put(status, Json.NODES.arrayNode());
+        }
+        for (Execution child : children) {
+            String status = child.status() == ExecutionStatus.SUCCEEDED ? "SUCCEEDED" : "FAILED";
+            byStatus.get(status).add(entry(child));
+        }
+        ObjectNode manifest = Json.NODES.objectNode();
+        manifest.put("DestinationBucket", bucket);
+        manifest.put("MapRunArn", mapRunArn);
+        ObjectNode resultFiles = manifest.putObject("ResultFiles");
+        List<File> files = new java.util.ArrayList<>();
+        byStatus.forEach((status, entries) -> {
+            ArrayNode listed = resultFiles.putArray(status);
+            if (!entries.isEmpty()) {
+                File file = new File(directory + status + "_0.json", entries);
+                files.add(file);
+                listed.addObject().put("Key", file.key()).put("Size",
+                        file.text().getBytes(StandardCharsets.UTF_8).length);
+            }
+        });
+        files.add(new File(directory + "manifest.json", manifest));
+        return files;
+    }
+
+    private static ObjectNode entry(Execution child) {
+        ObjectNode entry = Json.NODES.objectNode();
+        entry.put("ExecutionArn", child.executionArn());
+        entry.put("Input", Json.write(child.input()));
+        entry.putObject("InputDetails").put("Included", true);
+        entry.put("Name", child.name());
+        if (child.status() == ExecutionStatus.SUCCEEDED) {
+            entry.put("Output", Json.write(child.output()));
+            entry.putObject("OutputDetails").put("Included", true);
+        } else {
+            entry.put("Error", child.error());
+            entry.put("Cause", child.cause());
+        }
+        entry.put("StartDate", StateContext.TIMESTAMP.format(child.startDate()));
+        entry.put("StateMachineArn", child.stateMachineArn());
+        entry.put("Status", child.status().name());
+        entry.put("StopDate", StateContext.TIMESTAMP.format(child.stopDate()));
+        return entry;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.greenlight.local.asl.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.asl.component.DistributedMap;
+import dev.greenlight.local.asl.component.ItemBatcher;
+import dev.greenlight.local.asl.component.ItemReader;
+import dev.greenlight.local.asl.component.QueryLanguage;
+import dev.greenlight.local.asl.component.ResultWriter;
+import dev.greenlight.local.asl.component.StateMachineType;
+import dev.greenlight.local.asl.component.Template;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The Distributed Map fields of a Map state (guide: "Distributed Map state", "ItemReader",
+ * "ItemBatcher", "ResultWriter"). The guide names the fields and their values; the validation
+ * messages are ours, as AWS does not publish its wording for them.
+ */
+final class DistributedMapParser {
+
+    private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV");
+    /** The guide: a Label has at most 40 characters. */
+    private static final int MAX_LABEL_LENGTH = 40;
+
+    private DistributedMapParser() {
+    }
+
+    /** The Distributed Map of {@code node}, or null for an inline Map. */
+    static DistributedMap parse(String name, JsonNode node, QueryLanguage language, Problems problems) {
+        JsonNode processor = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.path("Iterator");
+        JsonNode config = processor.path("ProcessorConfig");
+        boolean distributed = "DISTRIBUTED".equals(config.path("Mode").asText());
+        if (!distributed) {
+            for (String field : List.of("ItemReader", "ItemBatcher", "ResultWriter", "Label")) {
+                if (node.has(field)) {
+                    problems.at(field).add("The field '" + field + "' is only allowed in a Map state whose "
+                            + "ItemProcessor.ProcessorConfig.Mode is DISTRIBUTED");
+                }
+            }
+            return null;
+        }
+        StateMachineType type = StateMachineType.STANDARD;
+        String executionType = config.path("ExecutionType").asText("STANDARD");
+        if (executionType.equals("EXPRESS")) {
+            type = StateMachineType.EXPRESS;
+        } else if (!executionType.equals("STANDARD")) {
+            problems.at("ItemProcessor").at("ProcessorConfig").add("The value for the field 'ExecutionType' must "
+                    + "be one of STANDARD, EXPRESS");
+        }
+        String label = Fields.text(node, "Label", problems);
+        if (label != null && label.length() > MAX_LABEL_LENGTH) {
+            problems.at("Label").add("The value for the field 'Label' must be at most 40 characters long");
+        }
+        return new DistributedMap(type, label == null ? name : label, reader(node, language, problems),
+                batcher(node, language, problems), writer(node, language, problems));
+    }
+
+    private static Template arguments(JsonNode node, QueryLanguage language, Problems problems) {
+        return DataFlowParser.objectTemplate(node, language == QueryLanguage.JSONata ? "Arguments" : "Parameters",
+                language, problems);
+    }
+
+    private static ItemReader reader(JsonNode state, QueryLanguage language, Problems problems) {
+        JsonNode node = state.get("ItemReader");
+        if (node == null) {
+            return null;
+        }
+        Problems at = problems.at("ItemReader");
+        String resource = Fields.requiredText(node, "Resource", at);
+        JsonNode config = node.path("ReaderConfig");
+        String inputType = config.path("InputType").asText(null);
+        String headerLocation = config.path("CSVHeaderLocation").asText("FIRST_ROW");
+        List<String> headers = List.of();
+        if (ItemReader.GET_OBJECT.equals(resource)) {
+            if (inputType == null) {
+                // The guide: without ReaderConfig.InputType, getObject reads a JSON array.
+                inputType = "JSON";
+            } else if (!INPUT_TYPES.contains(inputType)) {
+                at.at("ReaderConfig").add("The value for the field 'InputType' must be one of CSV, JSON, JSONL "
+                        + "(this engine does not read MANIFEST or PARQUET)");
+            }
+            if ("CSV".equals(inputType) && headerLocation.equals("GIVEN")) {
+                headers = Fields.strings(config, "CSVHeaders", at.at("ReaderConfig"));
+            } else if (!headerLocation.equals("FIRST_ROW") && !headerLocation.equals("GIVEN")) {
+                at.at("ReaderConfig").add("The value for the field 'CSVHeaderLocation' must be one of FIRST_ROW, "
+                        + "GIVEN");
+            }
+        } else if (resource != null && !ItemReader.LIST_OBJECTS_V2.equals(resource)) {
+            at.at("Resource").add("The ItemReader resource must be " + ItemReader.GET_OBJECT + " or "
+                    + ItemReader.LIST_OBJECTS_V2 + " in this engine");
+        }
+        Integer maxItems = Fields.integer(config, "MaxItems", 0, at.at("ReaderConfig"));
+        return new ItemReader(resource, arguments(node, language, at), inputType, headerLocation, headers,
+                maxItems);
+    }
+
+    private static ItemBatcher batcher(JsonNode state, QueryLanguage language, Problems problems) {
+        JsonNode node = state.get("ItemBatcher");
+        if (node == null) {
+            return null;
+        }
+        Problems at = problems.at("ItemBatcher");
+        Integer items = Fields.integer(node, "MaxItemsPerBatch", 1, at);
+        Integer bytes = Fields.integer(node, "MaxInputBytesPerBatch", 1, at);
+        if (items == null && bytes == null) {
+            at.add("ItemBatcher must set MaxItemsPerBatch or MaxInputBytesPerBatch");
+        }
+        return new ItemBatcher(items, bytes, DataFlowParser.objectTemplate(node, "BatchInput", language, at));
+    }
+
+    private static ResultWriter writer(JsonNode state, QueryLanguage language, Problems problems) {
+        JsonNode node = state.get("ResultWriter");
+        if (node == null) {
+            return null;
+        }
+        Problems at = problems.at("ResultWriter");
+        String resource = Fields.requiredText(node, "Resource", at);
+        if (resource != null && !ResultWriter.PUT_OBJECT.equals(resource)) {
+            at.at("Resource").add("The ResultWriter resource must be " + ResultWriter.PUT_OBJECT);
+        }
+        if (node.has("WriterConfig")) {
+            at.at("WriterConfig").add("WriterConfig is not supported by this engine; remove it to export the "
+                    + "results unchanged");
+        }
+        return new ResultWriter(resource, arguments(node, language, at));
+    }
+}

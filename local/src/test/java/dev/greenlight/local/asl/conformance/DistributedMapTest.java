@@ -1,0 +1,229 @@
+package dev.greenlight.local.asl.conformance;
+
+import static dev.greenlight.local.asl.conformance.Runs.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.LocalRun;
+import dev.greenlight.local.asl.eval.Execution;
+import dev.greenlight.local.asl.eval.ExecutionStatus;
+import dev.greenlight.local.asl.eval.HistoryEvent;
+import dev.greenlight.local.asl.parse.DefinitionParser;
+import dev.greenlight.local.aws.s3.S3TaskIntegration;
+import dev.greenlight.local.aws.s3.S3Twin;
+import dev.greenlight.local.clock.VirtualClock;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+
+/**
+ * Distributed Map on the engine, items read through the S3 twin's API (guide: "Distributed Map
+ * state", "ItemReader", "ItemBatcher", "ResultWriter"). Definitions use single quotes as {@link Runs} does.
+ */
+class DistributedMapTest {
+
+    private static final String BUCKET = "items";
+    private final S3Twin s3 = new S3Twin(new VirtualClock());
+
+    DistributedMapTest() {
+        s3.createBucket(CreateBucketRequest.builder().bucket(BUCKET).build());
+        s3.createBucket(CreateBucketRequest.builder().bucket("results").build());
+    }
+
+    private void put(String key, String body) {
+        s3.putObject(PutObjectRequest.builder().bucket(BUCKET).key(key).build(), RequestBody.fromString(body));
+    }
+
+    private Execution run(String definition, String input) {
+        return LocalRun.run(definition.replace('\'', '"'), json(input), new S3TaskIntegration(s3, Runs.FUNCTIONS));
+    }
+
+    /** A JSONPath machine whose one state is a Distributed Map with these extra members and this ItemProcessor state. */
+    private static String map(String members, String processorState) {
+        return "{'StartAt': 'M', 'States': {'M': {'Type': 'Map', " + members + (members.isEmpty() ? "" : ", ")
+                + "'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'}, "
+                + "'StartAt': 'P', 'States': {'P': {" + processorState + ", 'End': true}}}, 'End': true}}}";
+    }
+
+    private static final String PASS = "'Type': 'Pass'";
+
+    private static String reader(String readerConfig) {
+        return "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': " + readerConfig
+                + ", 'Parameters': {'Bucket': 'items', 'Key': 'data'}}";
+    }
+
+    /** Each InputType, read from one object: the items are the children's inputs, given back in order. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "JSON array     | {'InputType': 'JSON'}                                    | [{\"a\":1},{\"a\":2}]        | [{'a':1},{'a':2}]",
+        "no InputType   | {}                                                       | [1,2,3]                      | [1,2,3]",
+        "JSON Lines     | {'InputType': 'JSONL'}                                   | \"{\"\"a\"\":1}\n{\"\"a\"\":2}\n\" | [{'a':1},{'a':2}]",
+        "CSV first row  | {'InputType': 'CSV', 'CSVHeaderLocation': 'FIRST_ROW'}   | \"id,name\n1,x\n2,\"\"y,z\"\"\n\" | [{'id':'1','name':'x'},{'id':'2','name':'y,z'}]",
+        "CSV given      | {'InputType': 'CSV', 'CSVHeaderLocation': 'GIVEN', 'CSVHeaders': ['k','v']} | \"1,2\n3,4\" | [{'k':'1','v':'2'},{'k':'3','v':'4'}]",
+        "MaxItems       | {'InputType': 'JSON', 'MaxItems': 2}                     | [1,2,3]                      | [1,2]",
+    })
+    void readsTheItemsOfAnObject(String name, String readerConfig, String body, String expected) {
+        put("data", body);
+
+        Execution execution = run(map(reader(readerConfig), PASS), "{}");
+
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    /** listObjectsV2: one item per object under the prefix, shaped as the guide shows. */
+    @Test
+    void listsObjectsAsItems() {
+        put("in/a.txt", "abc");
+        put("in/b.txt", "de");
+        put("out/c.txt", "f");
+        String reader = "'ItemReader': {'Resource': 'arn:aws:states:::s3:listObjectsV2', "
+                + "'Parameters': {'Bucket': 'items', 'Prefix': 'in/'}}";
+
+        Execution execution = run(map(reader, PASS), "{}");
+
+        assertThat(execution.output()).hasSize(2);
+        JsonNode first = execution.output().get(0);
+        assertThat(first.get("Key").asText()).isEqualTo("in/a.txt");
+        assertThat(first.get("Size").asInt()).isEqualTo(3);
+        assertThat(first.get("Etag").asText()).startsWith("\"");
+        assertThat(first.get("LastModified").isIntegralNumber()).isTrue();
+        assertThat(first.get("StorageClass").asText()).isEqualTo("STANDARD");
+    }
+
+    /** The reader's Bucket and Key come from the input: Parameters with .$ paths, or JSONata Arguments. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "JSONPath | 'Parameters': {'Bucket.$': '$.bucket', 'Key.$': '$.key'}",
+        "JSONata  | 'Arguments': {'Bucket': '{% $states.input.bucket %}', 'Key': '{% $states.input.key %}'}",
+    })
+    void readerArgumentsInBothQueryLanguages(String language, String arguments) {
+        put("from-input", "[7]");
+        String definition = "{'QueryLanguage': '" + language + "', 'StartAt': 'M', 'States': {'M': {'Type': 'Map', "
+                + "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', " + arguments + "}, "
+                + "'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'EXPRESS'}, "
+                + "'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}";
+
+        Execution execution = run(definition, "{'bucket': 'items', 'key': 'from-input'}");
+
+        assertThat(execution.output()).isEqualTo(json("[7]"));
+    }
+
+    @Test
+    void aMissingObjectIsItemReaderFailed() {
+        Execution execution = run(map(reader("{}"), PASS), "{}");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.ItemReaderFailed");
+    }
+
+    /** ItemSelector shapes each item ($$.Map.Item), then ItemBatcher groups them with BatchInput. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "by count       | 'MaxItemsPerBatch': 2                        | [{'Items':[{'i':0,'v':'a'},{'i':1,'v':'b'}],'BatchInput':{'run':1}},{'Items':[{'i':2,'v':'c'}],'BatchInput':{'run':1}}]",
+        "by bytes       | 'MaxInputBytesPerBatch': 70                  | [{'Items':[{'i':0,'v':'a'},{'i':1,'v':'b'}],'BatchInput':{'run':1}},{'Items':[{'i':2,'v':'c'}],'BatchInput':{'run':1}}]",
+        "count in bytes | 'MaxItemsPerBatch': 5, 'MaxInputBytesPerBatch': 1000 | [{'Items':[{'i':0,'v':'a'},{'i':1,'v':'b'},{'i':2,'v':'c'}],'BatchInput':{'run':1}}]",
+    })
+    void selectsThenBatches(String name, String limits, String expected) {
+        String members = "'ItemsPath': '$.items', 'ItemSelector': {'i.$': '$$.Map.Item.Index', 'v.$': '$$.Map.Item.Value'}, "
+                + "'ItemBatcher': {" + limits + ", 'BatchInput': {'run.$': '$.run'}}";
+
+        Execution execution = run(map(members, PASS), "{'items': ['a', 'b', 'c'], 'run': 1}");
+
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    /** A failed child counts against the tolerance; beyond it the Map fails with ExceedToleratedFailureThreshold. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "none tolerated     | ''                                  | FAILED",
+        "one tolerated      | 'ToleratedFailureCount': 1,         | SUCCEEDED",
+        "fifty percent of 3 | 'ToleratedFailurePercentage': 50,   | SUCCEEDED",
+        "thirty percent     | 'ToleratedFailurePercentage': 30,   | FAILED",
+    })
+    void failedChildrenCountAgainstTheTolerance(String name, String tolerance, ExecutionStatus status) {
+        String members = tolerance + "'ItemsPath': '$'";
+        String processor = "'Type': 'Choice', 'Choices': [{'Variable': '$', 'NumericEquals': 2, 'Next': 'F'}], "
+                + "'Default': 'OK'}, 'F': {'Type': 'Fail', 'Error': 'Two', 'Cause': 'two'}, 'OK': {'Type': 'Pass'";
+
+        Execution execution = run(map(members, processor), "[1, 2, 3]");
+
+        assertThat(execution.status()).isEqualTo(status);
+        if (status == ExecutionStatus.FAILED) {
+            assertThat(execution.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        } else {
+            assertThat(execution.output()).isEqualTo(json("[1, {'Error': 'Two', 'Cause': 'two'}, 3]"));
+        }
+    }
+
+    /** The children run as executions of their own: the parent's history has the Map Run, not their states. */
+    @Test
+    void childrenHaveTheirOwnHistories() {
+        Execution execution = run(map("'Label': 'Each', 'ItemsPath': '$'", PASS), "[1, 2]");
+
+        assertThat(execution.history().events()).extracting(HistoryEvent::type)
+                .contains("MapRunStarted", "MapRunSucceeded").doesNotContain("PassStateEntered");
+        HistoryEvent started = execution.history().events().stream()
+                .filter(event -> event.type().equals("MapRunStarted")).findFirst().orElseThrow();
+        assertThat(Json.write(started.details())).contains(":mapRun:local/Each:");
+    }
+
+    /** ResultWriter: the manifest and one file per status with children; the output names the manifest. */
+    @Test
+    void writesResultsToS3() {
+        String members = "'ItemsPath': '$', 'ToleratedFailureCount': 1, 'ResultWriter': {'Resource': "
+                + "'arn:aws:states:::s3:putObject', 'Parameters': {'Bucket': 'results', 'Prefix': 'runs'}}";
+        String processor = "'Type': 'Choice', 'Choices': [{'Variable': '$', 'NumericEquals': 2, 'Next': 'F'}], "
+                + "'Default': 'OK'}, 'F': {'Type': 'Fail', 'Error': 'Two', 'Cause': 'two'}, 'OK': {'Type': 'Pass'";
+
+        Execution execution = run(map(members, processor), "[1, 2, 3]");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        JsonNode output = execution.output();
+        String mapRunArn = output.get("MapRunArn").asText();
+        String id = mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1);
+        assertThat(output.get("ResultWriterDetails")).isEqualTo(json("{'Bucket': 'results', 'Key': 'runs/" + id
+                + "/manifest.json'}"));
+        JsonNode manifest = object("runs/" + id + "/manifest.json");
+        assertThat(manifest.get("DestinationBucket").asText()).isEqualTo("results");
+        assertThat(manifest.get("MapRunArn").asText()).isEqualTo(mapRunArn);
+        assertThat(manifest.at("/ResultFiles/SUCCEEDED/0/Key").asText()).isEqualTo("runs/" + id + "/SUCCEEDED_0.json");
+        assertThat(manifest.at("/ResultFiles/FAILED/0/Key").asText()).isEqualTo("runs/" + id + "/FAILED_0.json");
+        assertThat(manifest.at("/ResultFiles/PENDING")).isEmpty();
+        JsonNode succeeded = object("runs/" + id + "/SUCCEEDED_0.json");
+        assertThat(succeeded).hasSize(2);
+        assertThat(succeeded.get(0).get("Output").asText()).isEqualTo("1");
+        assertThat(succeeded.get(0).get("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(succeeded.get(0).get("ExecutionArn").asText()).contains(":execution:local/M:");
+        JsonNode failed = object("runs/" + id + "/FAILED_0.json");
+        assertThat(failed.get(0).get("Error").asText()).isEqualTo("Two");
+        assertThat(manifest.at("/ResultFiles/SUCCEEDED/0/Size").asInt())
+                .isEqualTo(s3.objectBytes("results", "runs/" + id + "/SUCCEEDED_0.json").orElseThrow().length);
+    }
+
+    private JsonNode object(String key) {
+        return Json.parse(new String(s3.objectBytes("results", key).orElseThrow(), StandardCharsets.UTF_8));
+    }
+
+    /** ItemReader, ItemBatcher, ResultWriter and Label belong to DISTRIBUTED mode only. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'ItemBatcher': {'MaxItemsPerBatch': 2}",
+        "'Label': 'x'",
+        "'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject', 'Parameters': {'Bucket': 'b'}}",
+    })
+    void inlineMapRefusesDistributedFields(String member) {
+        String definition = "{'StartAt': 'M', 'States': {'M': {'Type': 'Map', " + member + ", 'ItemProcessor': "
+                + "{'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}";
+
+        assertThatThrownBy(() -> DefinitionParser.parse(definition.replace('\'', '"')))
+                .hasMessageContaining("DISTRIBUTED");
+    }
+}

@@ -28,8 +28,10 @@ final class BlueGreenRules {
     private BlueGreenRules() {
     }
 
+    /** A configuration without a strategy (only MaximumPercent, say) is a ROLLING one. */
     static boolean shiftsTraffic(DeploymentConfiguration configuration) {
-        return configuration != null && TRAFFIC_SHIFTING.contains(configuration.strategy());
+        return configuration != null && configuration.strategy() != null
+                && TRAFFIC_SHIFTING.contains(configuration.strategy());
     }
 
     /** At CreateService and UpdateService, before anything changes. */

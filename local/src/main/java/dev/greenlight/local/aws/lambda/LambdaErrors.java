@@ -4,6 +4,7 @@ import dev.greenlight.local.aws.AwsErrors;
 import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.InvalidRequestContentException;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
+import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.RequestTooLargeException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
@@ -50,5 +51,12 @@ final class LambdaErrors {
 
     static LambdaException conflict(String message) {
         return AwsErrors.of(ResourceConflictException.builder(), "ResourceConflictException", message, 409);
+    }
+
+    /** UpdateAlias with a RevisionId that is no longer the alias's; AWS's wording is not published. */
+    static LambdaException preconditionFailed() {
+        return AwsErrors.of(PreconditionFailedException.builder(), "PreconditionFailedException",
+                "The Revision Id provided does not match the latest Revision Id. Call the GetAlias API to retrieve"
+                        + " the latest Revision Id", 412);
     }
 }

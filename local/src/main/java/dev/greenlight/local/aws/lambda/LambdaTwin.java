@@ -20,6 +20,21 @@ import java.util.random.RandomGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.AliasConfiguration;
+import software.amazon.awssdk.services.lambda.model.CreateAliasRequest;
+import software.amazon.awssdk.services.lambda.model.CreateAliasResponse;
+import software.amazon.awssdk.services.lambda.model.DeleteAliasRequest;
+import software.amazon.awssdk.services.lambda.model.DeleteAliasResponse;
+import software.amazon.awssdk.services.lambda.model.GetAliasRequest;
+import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.ListAliasesRequest;
+import software.amazon.awssdk.services.lambda.model.ListAliasesResponse;
+import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.ListVersionsByFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.PublishVersionRequest;
+import software.amazon.awssdk.services.lambda.model.PublishVersionResponse;
+import software.amazon.awssdk.services.lambda.model.UpdateAliasRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateAliasResponse;
 import software.amazon.awssdk.services.lambda.model.AddPermissionRequest;
 import software.amazon.awssdk.services.lambda.model.AddPermissionResponse;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -50,7 +65,8 @@ import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
  * from a deployment package ({@link #createFunction}; Java runtimes run in-process), invoked
  * through {@link LambdaClient} as AWS invokes them: RequestResponse answers with the payload or the
  * error document, Event queues the invocation on the clock (202), DryRun only checks (204).
- * Only {@code $LATEST} exists: there is no PublishVersion, so any other qualifier is not found.
+ * PublishVersion snapshots $LATEST as a numbered version and aliases point at a version; Invoke
+ * with a version or alias runs that version's code and answers its ExecutedVersion.
  */
 public final class LambdaTwin implements LambdaClient {
 
@@ -65,6 +81,7 @@ public final class LambdaTwin implements LambdaClient {
     private final AsyncInvocations async;
     private final NavigableMap<String, LocalFunction> functions = new TreeMap<>();
     private final Map<String, ResourcePolicy> policies = new HashMap<>();
+    private final Map<String, FunctionVersions> published = new HashMap<>();
 
     public LambdaTwin(Clock clock, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -75,7 +92,7 @@ public final class LambdaTwin implements LambdaClient {
 
     /** Creates the function, or replaces its code and configuration; returns its ARN. */
     public synchronized String register(String name, FunctionSettings settings, FunctionCode code) {
-        LocalFunction function = new LocalFunction(name, settings, code, clock.now(), 0L, "");
+        LocalFunction function = new LocalFunction(name, LocalFunction.LATEST, settings, code, clock.now(), 0L, "");
         functions.put(name, function);
         return function.arn();
     }
@@ -108,9 +125,15 @@ public final class LambdaTwin implements LambdaClient {
     /** Deleting the function deletes its resource policy with it. */
     @Override
     public synchronized DeleteFunctionResponse deleteFunction(DeleteFunctionRequest request) {
-        LocalFunction function = find(FunctionReference.parse(request.functionName(), request.qualifier()));
+        FunctionReference reference = FunctionReference.parse(request.functionName(), request.qualifier());
+        LocalFunction function = find(reference);
+        if (!function.version().equals(LocalFunction.LATEST)) {
+            versionsOf(function.name()).deleteVersion(latest(function.name()), reference.qualifier());
+            return DeleteFunctionResponse.builder().build();
+        }
         functions.remove(function.name());
         policies.remove(function.name());
+        published.remove(function.name());
         return DeleteFunctionResponse.builder().build();
     }
 
@@ -150,7 +173,7 @@ public final class LambdaTwin implements LambdaClient {
 
     private LocalFunction fromPackage(String name, FunctionSettings settings, byte[] zip) {
         String arn = LocalAccount.arn("lambda", "function:" + name);
-        LocalFunction function = new LocalFunction(name, settings, FunctionPackages.code(name, arn, settings, zip, clock),
+        LocalFunction function = new LocalFunction(name, LocalFunction.LATEST, settings, FunctionPackages.code(name, arn, settings, zip, clock),
                 clock.now(), zip.length, FunctionPackages.sha256(zip));
         functions.put(name, function);
         return function;
@@ -227,7 +250,7 @@ public final class LambdaTwin implements LambdaClient {
             default -> runs.run(function, payload, requestId).thenApply(result -> InvokeResponse.builder()
                     .statusCode(200)
                     .functionError(result.functionError() ? "Unhandled" : null)
-                    .executedVersion(LocalFunction.LATEST)
+                    .executedVersion(function.version())
                     .payload(SdkBytes.fromByteArray(result.payload()))
                     .build());
         };
@@ -242,12 +265,89 @@ public final class LambdaTwin implements LambdaClient {
     public void close() {
     }
 
+    @Override
+    public synchronized PublishVersionResponse publishVersion(PublishVersionRequest request) {
+        LocalFunction latest = latest(request.functionName());
+        if (request.codeSha256() != null && !request.codeSha256().equals(latest.codeSha256())) {
+            throw LambdaErrors.invalidParameter("CodeSHA256 (" + request.codeSha256()
+                    + ") is different from current CodeSHA256 in $LATEST (" + latest.codeSha256()
+                    + "). Please try again with the CodeSHA256 of $LATEST.");
+        }
+        LocalFunction version = versionsOf(latest.name()).publish(latest);
+        return SdkModels.copy(version.configuration(), PublishVersionResponse.builder()).build();
+    }
+
+    /** $LATEST first, then the published versions in order; one page holds them all. */
+    @Override
+    public synchronized ListVersionsByFunctionResponse listVersionsByFunction(ListVersionsByFunctionRequest request) {
+        LocalFunction latest = latest(request.functionName());
+        List<FunctionConfiguration> versions = new java.util.ArrayList<>();
+        versions.add(latest.configuration());
+        versionsOf(latest.name()).versions().forEach(v -> versions.add(v.configuration()));
+        return ListVersionsByFunctionResponse.builder().versions(versions).build();
+    }
+
+    @Override
+    public synchronized CreateAliasResponse createAlias(CreateAliasRequest request) {
+        LocalFunction latest = latest(request.functionName());
+        AliasConfiguration alias = versionsOf(latest.name()).createAlias(latest, request.name(),
+                request.functionVersion(), request.description());
+        return SdkModels.copy(alias, CreateAliasResponse.builder()).build();
+    }
+
+    @Override
+    public synchronized GetAliasResponse getAlias(GetAliasRequest request) {
+        LocalFunction latest = latest(request.functionName());
+        return SdkModels.copy(versionsOf(latest.name()).alias(latest, request.name()), GetAliasResponse.builder())
+                .build();
+    }
+
+    @Override
+    public synchronized UpdateAliasResponse updateAlias(UpdateAliasRequest request) {
+        LocalFunction latest = latest(request.functionName());
+        AliasConfiguration alias = versionsOf(latest.name()).updateAlias(latest, request.name(),
+                request.functionVersion(), request.description(), request.revisionId());
+        return SdkModels.copy(alias, UpdateAliasResponse.builder()).build();
+    }
+
+    /** Deleting an alias that does not exist succeeds, as Lambda answers it (204). */
+    @Override
+    public synchronized DeleteAliasResponse deleteAlias(DeleteAliasRequest request) {
+        versionsOf(latest(request.functionName()).name()).deleteAlias(request.name());
+        return DeleteAliasResponse.builder().build();
+    }
+
+    @Override
+    public synchronized ListAliasesResponse listAliases(ListAliasesRequest request) {
+        LocalFunction latest = latest(request.functionName());
+        List<AliasConfiguration> aliases = versionsOf(latest.name()).aliases().stream()
+                .filter(a -> request.functionVersion() == null || a.functionVersion().equals(request.functionVersion()))
+                .toList();
+        return ListAliasesResponse.builder().aliases(aliases).build();
+    }
+
     private synchronized LocalFunction find(FunctionReference reference) {
         LocalFunction function = functions.get(reference.name());
-        if (function == null || !reference.qualifier().equals(LocalFunction.LATEST)) {
+        LocalFunction resolved = function == null ? null
+                : versionsOf(reference.name()).resolve(function, reference.qualifier());
+        if (resolved == null) {
             throw LambdaErrors.functionNotFound(reference.arn());
         }
+        return resolved;
+    }
+
+    /** The function a name or unqualified ARN names, for the version and alias operations. */
+    private LocalFunction latest(String functionName) {
+        FunctionReference reference = FunctionReference.parse(functionName, null);
+        LocalFunction function = functions.get(reference.name());
+        if (function == null) {
+            throw LambdaErrors.functionNotFound(FunctionReference.parse(reference.name(), null).arn());
+        }
         return function;
+    }
+
+    private FunctionVersions versionsOf(String name) {
+        return published.computeIfAbsent(name, n -> new FunctionVersions());
     }
 
     /** The payload must be JSON within the quota of its invocation type; none at all is {@code {}}. */

@@ -65,6 +65,18 @@ class TasksAndRollingDeploymentTest {
         assertThat(service.runningCount()).isEqualTo(1);
     }
 
+    /** CloudFormation's CDK template gives only the percentages: no Strategy is a rolling service. */
+    @Test
+    void deploymentConfigurationWithoutAStrategyIsARollingService() {
+        fixture.ecs.createCluster(b -> b.clusterName("prod"));
+        fixture.ecs.createService(b -> b.cluster("prod").serviceName("web").taskDefinition(fixture.register("web:1"))
+                .desiredCount(1).networkConfiguration(NETWORK)
+                .deploymentConfiguration(c -> c.maximumPercent(200).minimumHealthyPercent(50)));
+        fixture.advance(Duration.ofSeconds(10));
+
+        assertThat(fixture.service().runningCount()).isEqualTo(1);
+    }
+
     @Test
     void ecsControlledServiceRefusesAnUnknownPlatformVersionAndKeepsItsDeployment() {
         fixture.ecs.createCluster(b -> b.clusterName("prod"));

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Every resource type the twin deploys: those of the CDK bootstrap template and of Greenlight's
- * two stacks. All but the record-only ones (Lambda Version and Alias, EC2 FlowLog, KMS Key and
+ * two stacks. All but the record-only ones (EC2 FlowLog, KMS Key and
  * Alias) make their resource through the service twin's own API.
  */
 public final class AwsResourceTypes {
@@ -48,8 +48,8 @@ public final class AwsResourceTypes {
                 .register("AWS::SNS::Topic", new SnsTopicProvider(s.sns()))
                 .register("AWS::SNS::TopicPolicy", new SnsTopicPolicyProvider(s.sns()))
                 .register("AWS::Lambda::Function", new LambdaFunctionProvider(s.lambda(), s.objects()))
-                .register("AWS::Lambda::Version", new LambdaVersionProvider())
-                .register("AWS::Lambda::Alias", new LambdaAliasProvider())
+                .register("AWS::Lambda::Version", new LambdaVersionProvider(s.lambda()))
+                .register("AWS::Lambda::Alias", new LambdaAliasProvider(s.lambda()))
                 .register("AWS::Lambda::Permission", new LambdaPermissionProvider(s.lambda()))
                 .register("AWS::StepFunctions::StateMachine", new StateMachineProvider(s.sfn()))
                 .register("AWS::Events::Rule", new EventRuleProvider(s.events()))

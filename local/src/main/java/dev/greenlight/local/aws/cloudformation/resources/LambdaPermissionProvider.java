@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
  * AWS::Lambda::Permission through Lambda's AddPermission and RemovePermission. A permission on
- * an alias is kept on its function, as the Lambda twin has only $LATEST. Every property replaces it.
+ * an alias is kept on its function (one policy per function). Every property replaces it.
  */
 final class LambdaPermissionProvider implements ResourceProvider {
 

@@ -115,6 +115,50 @@ class ProvidersOnTheTwinTest {
         assertThat(twin.logs().describeLogGroups(r -> { }).logGroups()).isEmpty();
     }
 
+    private static final String FUNCTION = """
+            Resources:
+              Worker:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: java21
+                  Handler: hook.Greeter::handleRequest
+                  Role: arn:aws:iam::123456789012:role/worker
+                  Code: {S3Bucket: code-123456789012, S3Key: worker.jar}
+                  Environment: {Variables: {GREETING: hello}}
+              WorkerVersion:
+                Type: AWS::Lambda::Version
+                Properties: {FunctionName: !Ref Worker}
+              Live:
+                Type: AWS::Lambda::Alias
+                Properties: {FunctionName: !Ref Worker, FunctionVersion: !GetAtt WorkerVersion.Version, Name: live}
+            Outputs:
+              AliasArn: {Value: !Ref Live}
+            """;
+
+    @Test
+    void aFunctionsVersionAndAliasArePublishedAndInvokedThroughLambda() {
+        twin.s3().createBucket(r -> r.bucket("code-123456789012"));
+        twin.s3().putObject(r -> r.bucket("code-123456789012").key("worker.jar"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                        dev.greenlight.local.aws.lambda.HandlerJar.build()));
+        twin.cloudFormation().createStack(r -> r.stackName("fn").templateBody(FUNCTION));
+
+        var stack = twin.cloudFormation().describeStacks(r -> r.stackName("fn")).stacks().get(0);
+        assertThat(stack.stackStatusAsString()).isEqualTo("CREATE_COMPLETE");
+        String aliasArn = stack.outputs().get(0).outputValue();
+        String function = physicalId("fn", "Worker");
+        assertThat(aliasArn).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:" + function + ":live");
+        assertThat(twin.lambda().getAlias(r -> r.functionName(function).name("live")).functionVersion()).isEqualTo("1");
+        var response = twin.lambda().invoke(r -> r.functionName(aliasArn)
+                .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"name\":\"ops\"}")));
+        assertThat(response.executedVersion()).isEqualTo("1");
+        assertThat(response.payload().asUtf8String()).contains("hello ops");
+
+        twin.cloudFormation().deleteStack(r -> r.stackName("fn"));
+
+        assertThat(twin.lambda().listFunctions(r -> { }).functions()).isEmpty();
+    }
+
     private static final String NETWORK = """
             Resources:
               Vpc:
@@ -205,7 +249,11 @@ class ProvidersOnTheTwinTest {
     }
 
     private String physicalId(String logicalId) {
-        return twin.cloudFormation().describeStackResource(r -> r.stackName("app").logicalResourceId(logicalId))
+        return physicalId("app", logicalId);
+    }
+
+    private String physicalId(String stack, String logicalId) {
+        return twin.cloudFormation().describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
                 .stackResourceDetail().physicalResourceId();
     }
 }

@@ -21,17 +21,15 @@ import software.amazon.awssdk.services.ecs.model.LoadBalancer;
  */
 final class BlueGreenRules {
 
-    /** An EnumSet: a configuration without a strategy (ROLLING's default) is simply not in it. */
     static final Set<DeploymentStrategy> TRAFFIC_SHIFTING = EnumSet.of(DeploymentStrategy.BLUE_GREEN,
             DeploymentStrategy.CANARY, DeploymentStrategy.LINEAR);
 
     private BlueGreenRules() {
     }
 
-    /** A configuration without a strategy (only MaximumPercent, say) is a ROLLING one. */
+    /** A configuration without a strategy (only MaximumPercent, say) is a ROLLING one: an EnumSet holds no null. */
     static boolean shiftsTraffic(DeploymentConfiguration configuration) {
-        return configuration != null && configuration.strategy() != null
-                && TRAFFIC_SHIFTING.contains(configuration.strategy());
+        return configuration != null && TRAFFIC_SHIFTING.contains(configuration.strategy());
     }
 
     /** At CreateService and UpdateService, before anything changes. */

@@ -429,14 +429,12 @@ public final class CloudFormationTwin implements CloudFormationClient {
             if (output.exportName() == null) {
                 continue;
             }
-            for (Stack other : stacks) {
-                if (other == stack || other.isDeleted() || other.template == null) {
-                    continue;
-                }
-                if (imports(other, output.exportName())) {
-                    throw CloudFormationErrors.validation("Export " + output.exportName()
-                            + " cannot be deleted as it is in use by " + other.name);
-                }
+            Optional<Stack> importer = stacks.stream()
+                    .filter(other -> other != stack && !other.isDeleted() && other.template != null)
+                    .filter(other -> imports(other, output.exportName())).findFirst();
+            if (importer.isPresent()) {
+                throw CloudFormationErrors.validation("Export " + output.exportName()
+                        + " cannot be deleted as it is in use by " + importer.get().name);
             }
         }
     }

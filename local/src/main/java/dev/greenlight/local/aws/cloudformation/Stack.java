@@ -37,6 +37,11 @@ final class Stack {
         this.created = created;
     }
 
+    /** The template's Description, or none while the stack has no template yet. */
+    String description() {
+        return template == null ? null : template.description();
+    }
+
     boolean isDeleted() {
         return "DELETE_COMPLETE".equals(status);
     }

@@ -1,6 +1,7 @@
 package dev.greenlight.local.aws.cloudformation;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetSummary;
 import software.amazon.awssdk.services.cloudformation.model.DescribeChangeSetResponse;
@@ -18,7 +19,7 @@ final class StackViews {
         return software.amazon.awssdk.services.cloudformation.model.Stack.builder()
                 .stackId(stack.stackId)
                 .stackName(stack.name)
-                .description(stack.template == null ? null : stack.template.description())
+                .description(stack.description())
                 .parameters(stack.parameters == null ? List.of() : stack.parameters.described())
                 .creationTime(stack.created)
                 .lastUpdatedTime(stack.lastUpdated)
@@ -39,7 +40,7 @@ final class StackViews {
         return StackSummary.builder()
                 .stackId(stack.stackId)
                 .stackName(stack.name)
-                .templateDescription(stack.template == null ? null : stack.template.description())
+                .templateDescription(stack.description())
                 .creationTime(stack.created)
                 .lastUpdatedTime(stack.lastUpdated)
                 .deletionTime(stack.deleted)
@@ -120,7 +121,7 @@ final class StackViews {
 
     static <T> List<T> newestFirst(List<T> events) {
         List<T> copy = new ArrayList<>(events);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 }

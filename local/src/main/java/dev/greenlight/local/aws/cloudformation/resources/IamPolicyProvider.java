@@ -41,7 +41,7 @@ final class IamPolicyProvider implements ResourceProvider {
 
     private void put(ResourceRequest request) {
         if (!Documents.strings(request.property("Users")).isEmpty() || !Documents.strings(request.property("Groups")).isEmpty()) {
-            throw dev.greenlight.local.aws.cloudformation.resources.Unsupported.property(request, "Users/Groups");
+            throw Unsupported.property(request, "Users/Groups");
         }
         String policyName = request.required("PolicyName");
         String document = Documents.json(request.property("PolicyDocument"));

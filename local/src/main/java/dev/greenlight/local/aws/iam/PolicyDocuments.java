@@ -2,10 +2,10 @@ package dev.greenlight.local.aws.iam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.local.aws.iam.policy.PolicyElements;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -88,7 +88,7 @@ final class PolicyDocuments {
         if (!statement.has("Action") && !statement.has("NotAction")) {
             throw IamErrors.malformed("Missing required field Action");
         }
-        for (String action : texts(statement.has("Action") ? statement.get("Action") : statement.get("NotAction"))) {
+        for (String action : PolicyElements.texts(statement.has("Action") ? statement.get("Action") : statement.get("NotAction"))) {
             if (!ACTION.matcher(action).matches()) {
                 throw IamErrors.malformed("Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.");
             }
@@ -120,24 +120,10 @@ final class PolicyDocuments {
         if (!principal.isObject()) {
             throw IamErrors.malformed("Invalid principal in policy: " + principal);
         }
-        for (String arn : texts(principal.get("AWS"))) {
+        for (String arn : PolicyElements.texts(principal.get("AWS"))) {
             if (ACCOUNT_ENTITY.matcher(arn).matches() && !entityExists.test(arn)) {
                 throw IamErrors.malformed("Invalid principal in policy: \"AWS\":\"" + arn + "\"");
             }
         }
-    }
-
-    /** A string or an array of strings, as policy elements allow. */
-    static List<String> texts(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (node.isArray()) {
-            node.forEach(element -> values.add(element.asText()));
-        } else {
-            values.add(node.asText());
-        }
-        return values;
     }
 }

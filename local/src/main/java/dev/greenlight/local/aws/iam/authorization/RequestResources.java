@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +39,8 @@ final class RequestResources {
 
     /** What AWS takes when the request leaves the member out: PutEvents goes to the default event bus. */
     private static final Map<String, String> DEFAULTS = Map.of("eventbusname", "default");
+    /** Each template's pattern, compiled once: the reference's templates are few and every call asks again. */
+    private static final Map<String, Pattern> SHAPES = new ConcurrentHashMap<>();
 
     private RequestResources() {
     }
@@ -46,7 +49,7 @@ final class RequestResources {
     static Optional<List<String>> of(String template, SdkPojo request, Map<String, String> facts) {
         Map<String, List<String>> members = members(request);
         facts.forEach((name, value) -> members.putIfAbsent(name.toLowerCase(Locale.ROOT), List.of(value)));
-        Pattern shape = shape(template);
+        Pattern shape = SHAPES.computeIfAbsent(template, RequestResources::shape);
         List<String> whole = members.values().stream().flatMap(List::stream)
                 .filter(value -> shape.matcher(value).matches()).distinct().toList();
         if (!whole.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkPojo;
@@ -32,11 +33,15 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class IamEnforcement {
 
+    private static final int PARSED_KEPT = 512;
+
     private final IamTwin iam;
     private final ResourcePolicies resourcePolicies;
     private final Clock clock;
     private final OperationAuthorizations authorizations;
     private final List<Consumer<AuthorizationCheck>> listeners = new CopyOnWriteArrayList<>();
+    /** Stored policies by their text, parsed once: every call reads its caller's and resource's policies. */
+    private final Map<String, PolicyDocument> parsed = new ConcurrentHashMap<>();
     private volatile boolean enforced = true;
 
     public IamEnforcement(IamTwin iam, ResourcePolicies resourcePolicies, RequestFacts facts, Clock clock) {
@@ -79,7 +84,7 @@ public final class IamEnforcement {
         for (String resource : authorization.get().resources()) {
             String action = authorization.get().action();
             Decision decision = PolicyEvaluator.evaluate(identity,
-                    resourcePolicies.of(resource).map(PolicyDocument::parse),
+                    resourcePolicies.of(resource).map(this::parsed),
                     new AuthorizationRequest(caller, action, resource, context));
             AuthorizationCheck check = new AuthorizationCheck(caller, action, resource, decision);
             listeners.forEach(listener -> listener.accept(check));
@@ -94,7 +99,14 @@ public final class IamEnforcement {
             return List.of();
         }
         String roleName = caller.roleArn().substring(caller.roleArn().lastIndexOf('/') + 1);
-        return iam.permissionPolicies(roleName).orElse(List.of()).stream().map(PolicyDocument::parse).toList();
+        return iam.permissionPolicies(roleName).orElse(List.of()).stream().map(this::parsed).toList();
+    }
+
+    private PolicyDocument parsed(String policy) {
+        if (parsed.size() > PARSED_KEPT) {
+            parsed.clear(); // policies edited over a long session leave old texts behind
+        }
+        return parsed.computeIfAbsent(policy, PolicyDocument::parse);
     }
 
     /** Global keys AWS sets on every request; every resource on the twin is the local account's (aws:ResourceAccount). */

@@ -17,7 +17,7 @@ record PrincipalElement(boolean everyone, Map<String, List<String>> byType) {
             return new PrincipalElement(node.asText().equals("*"), Map.of());
         }
         Map<String, List<String>> byType = new LinkedHashMap<>();
-        node.fields().forEachRemaining(entry -> byType.put(entry.getKey(), Statement.texts(entry.getValue())));
+        node.fields().forEachRemaining(entry -> byType.put(entry.getKey(), PolicyElements.texts(entry.getValue())));
         return new PrincipalElement(false, byType);
     }
 

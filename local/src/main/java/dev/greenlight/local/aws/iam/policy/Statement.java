@@ -19,8 +19,8 @@ record Statement(boolean deny, List<String> actions, boolean notAction, List<Str
         boolean notPrincipal = !node.has("Principal") && node.has("NotPrincipal");
         JsonNode principal = node.has("Principal") ? node.get("Principal") : node.get("NotPrincipal");
         return new Statement("Deny".equals(node.path("Effect").asText()),
-                texts(node.get(notAction ? "NotAction" : "Action")), notAction,
-                texts(node.get(notResource ? "NotResource" : "Resource")), notResource,
+                PolicyElements.texts(node.get(notAction ? "NotAction" : "Action")), notAction,
+                PolicyElements.texts(node.get(notResource ? "NotResource" : "Resource")), notResource,
                 Optional.ofNullable(principal).map(PrincipalElement::parse), notPrincipal, conditions(node.get("Condition")));
     }
 
@@ -69,21 +69,7 @@ record Statement(boolean deny, List<String> actions, boolean notAction, List<Str
         }
         block.fields().forEachRemaining(operator -> operator.getValue().fields().forEachRemaining(key ->
                 conditions.add(new Condition(ConditionOperator.parse(operator.getKey()), key.getKey(),
-                        texts(key.getValue())))));
+                        PolicyElements.texts(key.getValue())))));
         return conditions;
-    }
-
-    /** A string or an array of strings (numbers and booleans as their text), as policy elements allow. */
-    static List<String> texts(JsonNode node) {
-        List<String> values = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return values;
-        }
-        if (node.isArray()) {
-            node.forEach(element -> values.add(element.asText()));
-        } else {
-            values.add(node.asText());
-        }
-        return values;
     }
 }

@@ -1,8 +1,8 @@
 package dev.greenlight.cli.demo;
 
-import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.console.Console;
+import dev.greenlight.cli.console.ConsolePortOption;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.gateway.WireGateway;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,10 +37,8 @@ public final class DemoCommand implements Callable<Integer> {
             + "seconds, with modelled users instead of real HTTP (scripts/bench reports its figures).")
     boolean virtualTime;
 
-    @Option(names = "--console-port", defaultValue = "0", paramLabel = "N",
-            description = "The web console's port on 127.0.0.1 (default ${DEFAULT-VALUE}: a free one; its address "
-                    + "is printed).")
-    int consolePort;
+    @Mixin
+    ConsolePortOption consolePortOption;
 
     @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "codedeploy",
             description = "Who deploys the service: codedeploy (a CodeDeploy deployment group, the default) or ecs "
@@ -55,19 +54,19 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Arguments.within(spec, consolePort, 0, 65_535, "--console-port", "a port: use 1 to 65535, or 0 for a free one");
+        int consolePort = consolePortOption.port(spec);
         if (virtualTime) {
             VirtualClock clock = new VirtualClock();
             try (LocalTwin twin = LocalTwin.virtualTime(clock)) {
-                return tell(twin, true, clock::advance);
+                return tell(twin, true, clock::advance, consolePort);
             }
         }
         try (RealClock clock = new RealClock(); LocalTwin twin = LocalTwin.realTime(clock)) {
-            return tell(twin, false, Pause.REAL);
+            return tell(twin, false, Pause.REAL, consolePort);
         }
     }
 
-    private int tell(LocalTwin twin, boolean virtual, Pause pause) throws InterruptedException {
+    private int tell(LocalTwin twin, boolean virtual, Pause pause, int consolePort) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = !virtual && System.console() != null;
         ProgressDisplay display = new ProgressDisplay(out, terminal,

@@ -1,6 +1,7 @@
 package dev.greenlight.cli.local;
 
 import dev.greenlight.cli.Arguments;
+import dev.greenlight.cli.console.ConsolePortOption;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +34,8 @@ public final class LocalUp implements Callable<Integer> {
             description = "The demo service to provision (default ${DEFAULT-VALUE}).")
     String service;
 
-    @Option(names = "--console-port", defaultValue = "0", paramLabel = "N",
-            description = "The web console's port on 127.0.0.1 (default ${DEFAULT-VALUE}: a free one; its address "
-                    + "is printed).")
-    int consolePort;
+    @Mixin
+    ConsolePortOption consolePortOption;
 
     @Option(names = "--empty", description = "Provision nothing and deploy no pipeline: an empty account.")
     boolean empty;
@@ -68,7 +68,7 @@ public final class LocalUp implements Callable<Integer> {
     @Override
     public Integer call() {
         Arguments.within(spec, port, 0, 65_535, "--port", "a port: use 1 to 65535, or 0 for a free one");
-        Arguments.within(spec, consolePort, 0, 65_535, "--console-port", "a port: use 1 to 65535, or 0 for a free one");
+        int consolePort = consolePortOption.port(spec);
         if (!noUsers && (users <= 0 || users > 1000)) {
             spec.commandLine().getErr().println("--users must be more than 0 and at most 1000 requests a second, got "
                     + users + ". For no user traffic at all, pass --no-users.");

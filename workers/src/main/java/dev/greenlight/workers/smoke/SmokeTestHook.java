@@ -1,5 +1,7 @@
 package dev.greenlight.workers.smoke;
 
+import static dev.greenlight.workers.core.InvalidInput.blank;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend.HookSubject;
@@ -108,7 +110,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     }
 
     private GreenlightConfig config() {
-        if (configJson == null || configJson.isBlank()) {
+        if (blank(configJson)) {
             throw new ConfigException(List.of("the environment variable " + CONFIG_VARIABLE + " is not set: set it "
                     + "to the configuration file's JSON (the pipeline stack does) so the hook knows the smoke checks"));
         }
@@ -129,15 +131,11 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     }
 
     private static void requireHookEvent(HookEvent event) {
-        if (event == null || isBlank(event.deploymentId()) || isBlank(event.lifecycleEventHookExecutionId())) {
+        if (event == null || blank(event.deploymentId()) || blank(event.lifecycleEventHookExecutionId())) {
             throw new IllegalArgumentException("the smoke-test hook is invoked by CodeDeploy with "
                     + "{\"DeploymentId\": ..., \"LifecycleEventHookExecutionId\": ...}, got " + event
                     + ": name this function in the AppSpec's Hooks under BeforeAllowTraffic instead of invoking it");
         }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     /** The hook's answer goes to CodeDeploy, not to a caller: the log keeps the evidence. */

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -28,6 +31,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalanci
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * One command's connection: where its calls go (the twin or AWS), the SDK clients it builds there on
@@ -50,6 +54,7 @@ public final class Aws implements AutoCloseable {
     private CodeDeployClient codeDeploy;
     private ElasticLoadBalancingV2Client elb;
     private EcsClient ecs;
+    private StsClient sts;
 
     private Aws(URI endpoint, Region region, AwsCredentialsProvider credentials, Optional<TwinAddress> twin,
             String stateMachineArn) {
@@ -62,7 +67,7 @@ public final class Aws implements AutoCloseable {
 
     /**
      * An explicit endpoint wins; else the running twin; else AWS through the SDK's chains. A loopback
-     * endpoint is a twin, which takes any credentials.
+     * endpoint is a twin.
      */
     public static Aws connect(String endpointUrl, String region, String stateMachineArn) {
         Optional<TwinAddress> running = TwinAddress.find();
@@ -76,11 +81,20 @@ public final class Aws implements AutoCloseable {
         }
         boolean local = endpoint != null && ("127.0.0.1".equals(endpoint.getHost())
                 || "localhost".equals(endpoint.getHost()));
-        AwsCredentialsProvider credentials = local
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-                : DefaultCredentialsProvider.create();
+        AwsCredentialsProvider credentials = local ? twinCredentials() : DefaultCredentialsProvider.create();
         return new Aws(endpoint, region(region, local), credentials, twin,
                 stateMachineArn != null ? stateMachineArn : twin.map(TwinAddress::stateMachineArn).orElse(null));
+    }
+
+    /**
+     * Keys given in the environment (or system properties), such as a role's from {@code aws sts
+     * assume-role}, so a rehearsal runs as that role and the audit trail names it; else the twin's
+     * default keys, which act as the account root. Profiles are not read: their keys are AWS's.
+     */
+    private static AwsCredentialsProvider twinCredentials() {
+        return AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(false).credentialsProviders(
+                SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
     }
 
     private static Region region(String option, boolean local) {
@@ -166,6 +180,13 @@ public final class Aws implements AutoCloseable {
             ecs = build(EcsClient.builder());
         }
         return ecs;
+    }
+
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = build(StsClient.builder());
+        }
+        return sts;
     }
 
     /** The deployment backends, to read a service's deployment whichever deploys it; each client built at first use. */

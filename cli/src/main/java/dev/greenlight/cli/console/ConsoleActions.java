@@ -12,7 +12,7 @@ import java.io.StringWriter;
 
 /**
  * What a person can do from the console, done exactly as the commands do it: an approval or
- * rejection as {@code greenlight approve} / {@code reject} sends it (the OS user and the reason), a
+ * rejection as {@code greenlight approve} / {@code reject} sends it (the caller's AWS identity and the reason), a
  * release as {@code greenlight start} starts it. A refusal is the commands' {@link CliError}.
  */
 final class ConsoleActions {

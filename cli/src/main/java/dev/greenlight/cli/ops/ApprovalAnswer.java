@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 /**
  * A person's answer to a waiting approval, sent on the task token the execution history holds:
  * SendTaskSuccess {@code {"approved": true, "by", "reason"}} or SendTaskFailure
- * {@code Greenlight.ApprovalRejected}; {@code by} is the OS user.
+ * {@code Greenlight.ApprovalRejected}; {@code by} is the caller's AWS identity ({@link Caller}).
  */
 public final class ApprovalAnswer {
 
@@ -35,7 +35,7 @@ public final class ApprovalAnswer {
         String token = history.waitingApproval().orElseThrow(() -> new CliError("Execution " + name
                 + " is not waiting for an approval now. A release waits for one after its canary, when its "
                 + "approval mode is manual; check where it is with greenlight status " + name + "."));
-        String by = System.getProperty("user.name");
+        String by = Caller.of(aws);
         try {
             if (approve) {
                 Map<String, Object> answer = new LinkedHashMap<>();

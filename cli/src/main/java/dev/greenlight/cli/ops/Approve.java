@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code greenlight approve}: lets a release waiting for manual approval go to all traffic. */
 @Command(name = "approve", mixinStandardHelpOptions = true,
         description = "Approve a release that waits for manual approval: it is promoted to all traffic. "
-                + "Your OS user and the reason go into the execution history.",
+                + "Your AWS identity (STS GetCallerIdentity) and the reason go into the execution history.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:approved", "1:not approved (no such execution, not waiting for approval, ended, AWS "
                 + "unreachable); the reason is printed", "2:bad usage"})

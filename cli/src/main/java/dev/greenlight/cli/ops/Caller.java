@@ -1,18 +1,20 @@
 package dev.greenlight.cli.ops;
 
+import dev.greenlight.cli.aws.Aws;
+
 /**
- * Who runs a command, for the audit trail of starts and overrides. The CLI does not carry the AWS STS
- * client (and the twin serves no STS), so it is the operating-system user; {@link #SOURCE} says so
- * wherever the name is shown.
+ * Who runs a command, for the audit trail of starts, approvals and overrides: the AWS identity the
+ * command's credentials belong to (STS GetCallerIdentity, which needs no permission), so the record
+ * names the same principal CloudTrail does, not a name the caller's machine chose.
  */
 final class Caller {
 
-    static final String SOURCE = "your OS user";
+    static final String SOURCE = "your AWS identity";
 
     private Caller() {
     }
 
-    static String name() {
-        return System.getProperty("user.name");
+    static String of(Aws aws) {
+        return aws.sts().getCallerIdentity().arn();
     }
 }

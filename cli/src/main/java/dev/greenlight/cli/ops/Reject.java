@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code greenlight reject}: sends a release waiting for manual approval back, rolling it back. */
 @Command(name = "reject", mixinStandardHelpOptions = true,
         description = "Reject a release that waits for manual approval: traffic goes back to the previous "
-                + "version and the execution fails with Greenlight.ApprovalRejected. Your OS user and the reason "
+                + "version and the execution fails with Greenlight.ApprovalRejected. Your AWS identity and the reason "
                 + "go into the execution history.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:rejected", "1:not rejected (no such execution, not waiting for approval, ended, AWS "

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * {@code greenlight start}: a manual start with the input an ECR push builds, trigger source
- * {@code manual} by the OS user, under the same execution name (so it never deploys an image twice).
+ * {@code manual} by the caller's AWS identity, under the same execution name (so it never deploys an image twice).
  */
 @Command(name = "start", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Deploy an image already in ECR, as a push would: the same execution input (trigger "
@@ -92,7 +92,7 @@ public final class Start extends AwsCommand {
                     + "alarms fire, for the audit trail.");
         }
         ImageRef pushed = resolve(aws, reference);
-        String by = Caller.name();
+        String by = Caller.of(aws);
         String why = reason == null || reason.isBlank() ? "manual start" : reason;
         DeploymentInput input = new DeploymentInput(service, pushed, new DeploymentInput.Trigger("manual", by, why),
                 entry, overrideAlarms ? new DeploymentInput.Override(new DeploymentInput.Decision(by, why)) : null);

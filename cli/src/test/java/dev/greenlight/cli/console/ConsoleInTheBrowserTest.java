@@ -51,7 +51,8 @@ class ConsoleInTheBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration PAGE_WAIT = Duration.ofSeconds(15);
-    private static final String USER = System.getProperty("user.name");
+    /** The caller the twin's default keys stand for. */
+    private static final String USER = "arn:aws:iam::123456789012:root";
     /**
      * Selenium warns on every session that it has no DevTools binding for this Chromium: the tests use
      * WebDriver only. Held here, as java.util.logging keeps loggers weakly.

@@ -28,6 +28,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 class OperationsOnTheTwinTest {
 
+    /** The caller the twin's default keys stand for, as STS GetCallerIdentity names it. */
+    private static final String ROOT = "arn:aws:iam::123456789012:root";
+
     @TempDir
     Path home;
 
@@ -106,13 +109,13 @@ class OperationsOnTheTwinTest {
 
         CommandRun approve = CommandRun.of("approve", name, "--reason", "canary looks clean");
         assertThat(approve.exitCode()).as(approve.err()).isZero();
-        assertThat(approve.out()).startsWith("Approved " + name + " as " + System.getProperty("user.name"));
+        assertThat(approve.out()).startsWith("Approved " + name + " as " + ROOT);
         twin.runToEnd();
 
         assertThat(execution().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
         assertThat(CommandRun.of("history", name).out())
-                .contains("by manual (" + System.getProperty("user.name") + "): hotfix for the checkout")
-                .contains("RequestApproval", "approved=true", "by=" + System.getProperty("user.name"),
+                .contains("by manual (" + ROOT + "): hotfix for the checkout")
+                .contains("RequestApproval", "approved=true", "by=" + ROOT,
                         "reason=canary looks clean");
     }
 
@@ -128,7 +131,7 @@ class OperationsOnTheTwinTest {
         CommandRun status = CommandRun.of("status", name);
         assertThat(status.exitCode()).isEqualTo(Status.ENDED_BADLY);
         assertThat(status.out()).contains("Greenlight.ApprovalRejected")
-                .contains("rejected by " + System.getProperty("user.name") + ": wrong build");
+                .contains("rejected by " + ROOT + ": wrong build");
     }
 
     @Test
@@ -276,8 +279,39 @@ class OperationsOnTheTwinTest {
         assertThat(input.path("image").path("tag").asText()).isEqualTo("2.0");
         assertThat(input.path("image").path("digest").asText()).isEqualTo(digest);
         assertThat(input.path("trigger").path("source").asText()).isEqualTo("manual");
-        assertThat(input.path("trigger").path("by").asText()).isEqualTo(System.getProperty("user.name"));
+        assertThat(input.path("trigger").path("by").asText()).isEqualTo(ROOT);
         assertThat(input.path("config").path("approval").path("mode").asText()).isEqualTo("auto");
+    }
+
+    @Test
+    void approve_withAnAssumedRolesKeys_recordsThatRoleSession_asCloudTrailWouldNameIt() {
+        twin.twin.iam().createRole(r -> r.roleName("releaser").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow",
+                 "Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"""));
+        twin.twin.iam().attachRolePolicy(r -> r.roleName("releaser")
+                .policyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+        var keys = twin.twin.sts().assumeRole(r -> r.roleArn("arn:aws:iam::123456789012:role/releaser")
+                .roleSessionName("alice")).credentials();
+        String name = startManually("2.0");
+        twin.advanceUntil(() -> CommandRun.of("status", name).out().contains("waiting for approval"));
+
+        System.setProperty("aws.accessKeyId", keys.accessKeyId());
+        System.setProperty("aws.secretAccessKey", keys.secretAccessKey());
+        System.setProperty("aws.sessionToken", keys.sessionToken());
+        CommandRun approve;
+        try {
+            approve = CommandRun.of("approve", name, "--reason", "canary looks clean");
+        } finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+            System.clearProperty("aws.sessionToken");
+        }
+
+        String alice = "arn:aws:sts::123456789012:assumed-role/releaser/alice";
+        assertThat(approve.exitCode()).as(approve.err()).isZero();
+        assertThat(approve.out()).startsWith("Approved " + name + " as " + alice);
+        twin.runToEnd();
+        assertThat(CommandRun.of("history", name).out()).contains("approved=true", "by=" + alice);
     }
 
     @Test
@@ -289,8 +323,8 @@ class OperationsOnTheTwinTest {
                 "--reason", "the idle target group's alarm is from the last rollback");
 
         assertThat(start.exitCode()).as(start.err()).isZero();
-        String by = System.getProperty("user.name");
-        assertThat(start.out()).contains("manual start by " + by + " (your OS user)",
+        String by = ROOT;
+        assertThat(start.out()).contains("manual start by " + by + " (your AWS identity)",
                 "Firing alarms overridden by " + by + ": the idle target group's alarm is from the last rollback");
         JsonNode input = Worker.JSON.readTree(twin.twin.stepFunctions()
                 .describeExecution(r -> r.executionArn(execution().executionArn())).input());

@@ -127,6 +127,10 @@ public enum ReportFormat {
                 }
                 if (alarms != null) {
                     parts.add("alarms=[" + alarms + "]");
+                } else if (field.getKey().equals("analysis") && field.getValue().hasNonNull("reason")) {
+                    // Its figures are in the JSON format; the text says the verdict in its sentence.
+                    parts.add("analysis=" + field.getValue().path("verdict").asText() + " ("
+                            + field.getValue().get("reason").asText() + ")");
                 } else if (!field.getValue().isNull()) {
                     parts.add(field.getKey() + "=" + (field.getValue().isValueNode() ? field.getValue().asText()
                             : field.getValue().toString()));

@@ -80,4 +80,15 @@ class ReportFormatTest {
         assertThat(ReportFormat.evidence(step)).isEqualTo(
                 "verdict=ALARM alarms=[orders-blue-5xx (green) ALARM, orders-green-5xx (blue) OK]");
     }
+
+    @Test
+    void theAuditReport_saysTheCanaryAnalysisInItsSentence_andKeepsItsFiguresForTheJsonFormat() {
+        AuditReport.Step step = new AuditReport.Step("WatchCanary", Instant.EPOCH, Instant.EPOCH, 3, 0, null,
+                AuditReport.json("""
+                {"verdict": "HEALTHY", "analysis": {"verdict": "PASS", "reason": "green's 5xx share 0.0000 is not \
+                above blue's 0.0100", "green": {"requests": 412, "errors": 0}, "errors": {"alpha": 0.01}}}"""));
+
+        assertThat(ReportFormat.evidence(step)).isEqualTo(
+                "verdict=HEALTHY analysis=PASS (green's 5xx share 0.0000 is not above blue's 0.0100)");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.workers.analysis;
 
 import dev.greenlight.workers.config.ServiceConfig.Canary;
+import java.math.BigDecimal;
 
 /**
  * What a verdict needs: green served at least {@code minRequests}; its 5xx share not above blue's
@@ -23,8 +24,11 @@ public record Limits(int minRequests, double confidence, double maxErrorRate, do
                 canary.analysis().maxLatencyRatio());
     }
 
-    /** The significance level: a p-value below it is a failure. */
+    /**
+     * The significance level: a p-value below it is a failure. Subtracted in decimal, so the evidence
+     * the history shows for confidence 0.99 is 0.01, not 0.010000000000000009.
+     */
     public double alpha() {
-        return 1 - confidence;
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(confidence)).doubleValue();
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
@@ -19,7 +20,10 @@ public final class AlarmRoles {
     private AlarmRoles() {
     }
 
-    /** Alarm name to role, from the last task answer that listed alarms with a role; empty when none did. */
+    /**
+     * Alarm name to role, from the last task answer that gave an alarm a role; empty when none did. A
+     * look after the deployment ended knows no roles (all null): the deployment's roles still hold.
+     */
     public static Map<String, String> of(List<HistoryEvent> events) {
         Map<String, String> roles = new HashMap<>();
         for (HistoryEvent event : events) {
@@ -27,7 +31,7 @@ public final class AlarmRoles {
                 JsonNode output = AuditReport.json(event.taskSucceededEventDetails().output());
                 JsonNode payload = output.has("Payload") ? output.get("Payload") : output;
                 Map<String, String> reported = reported(payload.path("alarms"));
-                if (!reported.isEmpty()) {
+                if (reported.values().stream().anyMatch(Objects::nonNull)) {
                     roles = reported;
                 }
             }

@@ -30,6 +30,17 @@ class AlarmRolesTest {
     }
 
     @Test
+    void aLookAfterThePromotion_knowsNoRoles_soTheDeploymentsRolesStillName() {
+        List<HistoryEvent> events = List.of(
+                succeeded(1, AFTER_ROLLBACK),
+                succeeded(2, """
+                        {"Payload": {"alarms": [{"name": "orders-blue-5xx", "state": "OK", "role": null},
+                          {"name": "orders-green-5xx", "state": "OK", "role": null}]}}"""));
+
+        assertThat(AlarmRoles.of(events)).isEqualTo(Map.of("orders-blue-5xx", "green", "orders-green-5xx", "blue"));
+    }
+
+    @Test
     void aWatchWithoutRoles_leavesNamesAsTheyAre() {
         List<HistoryEvent> events = List.of(succeeded(1, """
                 {"Payload": {"alarms": [{"name": "orders-blue-5xx", "state": "OK"}]}}"""));

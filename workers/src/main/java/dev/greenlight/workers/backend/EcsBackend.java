@@ -91,9 +91,14 @@ public final class EcsBackend implements DeploymentBackend {
         return new Started(started.serviceDeploymentArn(), null, configName(config));
     }
 
-    /** The deployment configuration of a release: the canary, no bake of ECS's own, the hooks and the alarms. */
+    /**
+     * The deployment configuration of a release: the canary, no bake of ECS's own, the hooks, the alarms,
+     * and the circuit breaker (Developer Guide, "deployment failure detection": it applies to blue/green
+     * too), so green tasks that never start roll back instead of holding the deployment at SCALE_UP.
+     */
     DeploymentConfiguration release(ServiceConfig config) {
         return DeploymentConfiguration.builder().strategy(DeploymentStrategy.CANARY)
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
                 .canaryConfiguration(c -> c.canaryPercent((double) config.canary().percent())
                         .canaryBakeTimeInMinutes(config.canary().maxMinutes()))
                 // The pipeline bakes while the promotion gate keeps blue; ECS's bake then has nothing to add.

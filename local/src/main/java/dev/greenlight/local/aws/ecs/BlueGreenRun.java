@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
@@ -35,7 +36,9 @@ import software.amazon.awssdk.services.ecs.model.StabilityStatus;
  * while they answer IN_PROGRESS; green scaled up on the alternate target group; test traffic, then
  * production traffic moved on the listener rules (all at once, canary or linear); bake time with blue
  * kept; then blue removed. A FAILED answer, a failed function, a deployment alarm in ALARM, the
- * circuit breaker or StopServiceDeployment(ROLLBACK) rolls back: both rules back on blue, green removed.
+ * circuit breaker or StopServiceDeployment(ROLLBACK) rolls back: production, then test traffic back on
+ * blue, each followed by that traffic-shift stage's hooks (the Developer Guide's "Lifecycle hooks": on
+ * a rollback ECS runs the hooks of PRODUCTION_TRAFFIC_SHIFT and TEST_TRAFFIC_SHIFT), then green removed.
  *
  * <p>Every change happens under the state's monitor; hooks are invoked outside it, as ECS calls Lambda
  * from outside the service.
@@ -47,10 +50,12 @@ final class BlueGreenRun {
     /** Documented default when the hook returns no callBackDelay. */
     static final Duration DEFAULT_CALL_BACK_DELAY = Duration.ofSeconds(30);
     /**
-     * How long a hook may keep answering IN_PROGRESS before the deployment rolls back: 24 hours, the
-     * documented default of the hook timeout that later API versions make configurable.
+     * How long a hook may keep answering IN_PROGRESS before the deployment rolls back: the documented
+     * default of DeploymentLifecycleHookTimeoutConfiguration (timeoutInMinutes 1440, action ROLLBACK).
+     * That configuration (1 to 20160 minutes, or CONTINUE) is newer than the SDK the project pins
+     * (2.40.2), so no request can set it and the default is the only timeout.
      */
-    static final Duration HOOK_TIMEOUT = Duration.ofHours(24);
+    static final Duration HOOK_TIMEOUT = Duration.ofMinutes(1440);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -140,7 +145,9 @@ final class BlueGreenRun {
     /** Starts on the clock; the caller has checked the listener rules ({@link #checkRules}). */
     void start() {
         int now = course;
-        // RECONCILE_SERVICE only happens with more than one ACTIVE revision, which the twin never keeps.
+        // RECONCILE_SERVICE only happens with more than one ACTIVE revision. Every twin deployment ends with
+        // one: it succeeds, or rolls back (alarms and the breaker without rollback are not modelled), and an
+        // UpdateService during a deployment is refused; so the twin never enters it.
         clock.execute(() -> locked(now, () -> {
             status = ServiceDeploymentStatus.IN_PROGRESS;
             startedAt = clock.now();
@@ -160,6 +167,11 @@ final class BlueGreenRun {
                 BlueGreenRules.checkRule(test, ports.weights(test), balancer.targetGroupArn(), alternate);
             }
         }
+    }
+
+    /** Its service was deleted: nothing it scheduled acts any more. */
+    void deleted() {
+        course++;
     }
 
     /** StopServiceDeployment with ROLLBACK. */
@@ -186,7 +198,7 @@ final class BlueGreenRun {
             case TEST_TRAFFIC_SHIFT -> {
                 testWeight = 100;
                 weigh(balancer == null ? null : balancer.advancedConfiguration().testListenerRule(), testWeight);
-                hooks(next, 0, () -> enter(ServiceDeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT));
+                hooks(next, 0, () -> enter(ServiceDeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT), this::hookFailed);
             }
             case PRODUCTION_TRAFFIC_SHIFT -> shiftProduction();
             case BAKE_TIME -> {
@@ -195,7 +207,7 @@ final class BlueGreenRun {
                         () -> locked(now, () -> enter(ServiceDeploymentLifecycleStage.CLEAN_UP)));
             }
             case CLEAN_UP -> cleanUp();
-            default -> hooks(next, 0, () -> enter(after(next)));
+            default -> hooks(next, 0, () -> enter(after(next)), this::hookFailed);
         }
     }
 
@@ -310,7 +322,7 @@ final class BlueGreenRun {
             }
             int now = course;
             clock.schedule(stepWait(), () -> locked(now, () -> shiftStep(steps, index + 1)));
-        });
+        }, this::hookFailed);
     }
 
     private void cleanUp() {
@@ -327,9 +339,13 @@ final class BlueGreenRun {
         course++;
     }
 
-    /** Both rules back on blue, green removed, the service back on the source revision's task definition. */
+    /**
+     * Production back on blue and that stage's hooks, then test traffic and its hooks, then green removed
+     * and the service back on the source revision's task definition. Hooks answering IN_PROGRESS hold the
+     * rollback in ROLLBACK_IN_PROGRESS as they hold a deployment.
+     */
     private void rollBack(String reason) {
-        if (ended()) {
+        if (ended() || status == ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS) {
             return;
         }
         course++;
@@ -337,13 +353,24 @@ final class BlueGreenRun {
         statusReason = reason;
         rollback = Rollback.builder().reason(reason).startedAt(clock.now()).serviceRevisionArn(sourceRevision)
                 .build();
+        shiftBack(ServiceDeploymentLifecycleStage.PRODUCTION_TRAFFIC_SHIFT, () ->
+                shiftBack(ServiceDeploymentLifecycleStage.TEST_TRAFFIC_SHIFT, this::rolledBack));
+    }
+
+    private void shiftBack(ServiceDeploymentLifecycleStage shift, Runnable next) {
+        stage = shift;
         updatedAt = clock.now();
-        if (balancer != null) {
-            testWeight = 0;
+        if (shift == ServiceDeploymentLifecycleStage.PRODUCTION_TRAFFIC_SHIFT) {
             productionWeight = 0;
-            weigh(balancer.advancedConfiguration().testListenerRule(), 0);
-            weigh(balancer.advancedConfiguration().productionListenerRule(), 0);
+            weigh(balancer == null ? null : balancer.advancedConfiguration().productionListenerRule(), 0);
+        } else {
+            testWeight = 0;
+            weigh(balancer == null ? null : balancer.advancedConfiguration().testListenerRule(), 0);
         }
+        hooks(shift, 0, next, this::rollbackFailed);
+    }
+
+    private void rolledBack() {
         TaskSetState blue = state.taskSets.get(blueSet);
         if (blue != null) {
             state.put(blue.withStatus(TaskSetState.PRIMARY, clock.now()));
@@ -355,10 +382,28 @@ final class BlueGreenRun {
         }
         ServiceState service = service();
         state.put(service.withTaskDefinition(state.revisions.get(sourceRevision).taskDefinition()));
-        status = ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL;
+        end(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+    }
+
+    private void hookFailed(String what) {
+        rollBack("Service deployment rolled back because " + what + ".");
+    }
+
+    /**
+     * A hook that fails during the rollback: what ECS then does is not published; the twin ends the
+     * deployment ROLLBACK_FAILED with the traffic already moved back, and green left running.
+     */
+    private void rollbackFailed(String why) {
+        statusReason = statusReason + " The rollback failed because " + why + ".";
+        end(ServiceDeploymentStatus.ROLLBACK_FAILED);
+    }
+
+    private void end(ServiceDeploymentStatus last) {
+        status = last;
         finishedAt = clock.now();
         stoppedAt = finishedAt;
         updatedAt = finishedAt;
+        course++;
     }
 
     /** Green's share of a rule; nothing when the service has no such rule. */
@@ -391,30 +436,34 @@ final class BlueGreenRun {
         clock.schedule(LOOK_INTERVAL, () -> locked(now, () -> watchAlarms(now)));
     }
 
-    /** The stage's hooks in order, each until it answers SUCCEEDED, then {@code next}. */
-    private void hooks(ServiceDeploymentLifecycleStage stage, int index, Runnable next) {
+    /**
+     * The stage's hooks in order, each until it answers SUCCEEDED, then {@code next}; a hook that fails
+     * or times out hands {@code failed} the reason instead.
+     */
+    private void hooks(ServiceDeploymentLifecycleStage stage, int index, Runnable next, Consumer<String> failed) {
         List<DeploymentLifecycleHook> hooks = configuration.lifecycleHooks().stream()
                 .filter(hook -> hook.lifecycleStagesAsStrings().contains(stage.toString())).toList();
         if (index >= hooks.size()) {
             next.run();
             return;
         }
-        invoke(hooks.get(index), stage, clock.now().plus(HOOK_TIMEOUT), () -> hooks(stage, index + 1, next));
+        invoke(hooks.get(index), stage, clock.now().plus(HOOK_TIMEOUT), () -> hooks(stage, index + 1, next, failed),
+                failed);
     }
 
     /** Invokes outside the monitor, then acts on the answer under it. */
     private void invoke(DeploymentLifecycleHook hook, ServiceDeploymentLifecycleStage stage, Instant expiresAt,
-            Runnable succeeded) {
+            Runnable succeeded, Consumer<String> failed) {
         int now = course;
         String payload = payload(hook);
         clock.execute(() -> {
             Optional<String> answer = ports.invoke(hook.hookTargetArn(), payload);
-            locked(now, () -> answered(hook, stage, expiresAt, succeeded, answer));
+            locked(now, () -> answered(hook, stage, expiresAt, succeeded, failed, answer));
         });
     }
 
     private void answered(DeploymentLifecycleHook hook, ServiceDeploymentLifecycleStage stage, Instant expiresAt,
-            Runnable succeeded, Optional<String> answer) {
+            Runnable succeeded, Consumer<String> failed, Optional<String> answer) {
         JsonNode reply = answer.map(BlueGreenRun::parse).orElse(null);
         String hookStatus = reply == null ? null : reply.path("hookStatus").asText(null);
         if ("SUCCEEDED".equals(hookStatus)) {
@@ -423,13 +472,12 @@ final class BlueGreenRun {
             long delay = reply.path("callBackDelay").asLong(DEFAULT_CALL_BACK_DELAY.toSeconds());
             int now = course;
             clock.schedule(Duration.ofSeconds(Math.max(1, delay)), () -> locked(now,
-                    () -> invoke(hook, stage, expiresAt, succeeded)));
+                    () -> invoke(hook, stage, expiresAt, succeeded, failed)));
         } else {
             String why = "IN_PROGRESS".equals(hookStatus) ? "timed out"
                     : "FAILED".equals(hookStatus) ? "returned FAILED"
                     : answer.isEmpty() ? "failed" : "returned no valid hookStatus";
-            rollBack("Service deployment rolled back because the lifecycle hook " + hook.hookTargetArn() + " "
-                    + why + " at " + stage + ".");
+            failed.accept("the lifecycle hook " + hook.hookTargetArn() + " " + why + " at " + stage);
         }
     }
 

@@ -169,6 +169,15 @@ final class ServiceOperations {
         Service shown = views.service(draining);
         scheduler.reconcile(draining);
         state.put(draining.withStatus(ServiceState.INACTIVE));
+        // Developer Guide, service deployments: "When you delete a service, Amazon ECS deletes the
+        // corresponding service deployments."
+        state.deployments.values().removeIf(run -> {
+            boolean ours = run.serviceArn().equals(service.arn());
+            if (ours) {
+                run.deleted();
+            }
+            return ours;
+        });
         return DeleteServiceResponse.builder().service(shown).build();
     }
 

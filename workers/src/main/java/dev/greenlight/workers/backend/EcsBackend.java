@@ -303,8 +303,8 @@ public final class EcsBackend implements DeploymentBackend {
         List<ServiceDeployment> found = ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(arn))
                 .serviceDeployments();
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("ECS knows no service deployment " + arn + ": pass StartDeployment's "
-                    + "deploymentId");
+            throw new DeploymentNotFound(arn, "ECS does not know it; it keeps a service's deployments for 90 days "
+                    + "and deletes them with the service");
         }
         return found.get(0);
     }

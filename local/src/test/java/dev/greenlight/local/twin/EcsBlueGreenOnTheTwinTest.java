@@ -89,7 +89,9 @@ class EcsBlueGreenOnTheTwinTest {
 
         assertThat(now.status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
         assertThat(seen).containsSubsequence(ServiceDeploymentLifecycleStage.SCALE_UP,
-                ServiceDeploymentLifecycleStage.BAKE_TIME);
+                ServiceDeploymentLifecycleStage.BAKE_TIME)
+                .as("one ACTIVE revision: nothing to reconcile").doesNotContain(
+                        ServiceDeploymentLifecycleStage.RECONCILE_SERVICE);
         assertThat(calls).hasSize(6);
         assertThat(calls.get(0).path("serviceArn").asText()).endsWith(":service/greenlight/orders");
         assertThat(calls.get(3).path("testTrafficWeights").path(now.targetServiceRevision().arn()).asInt())
@@ -331,6 +333,87 @@ class EcsBlueGreenOnTheTwinTest {
         assertThat(runUntilEnded(arn).status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
     }
 
+    /**
+     * ServiceDeployment.stoppedAt: the deployment stops when "the rollback option is not in use for the
+     * failure detection mechanism (the circuit breaker or alarm-based) and the service fails".
+     */
+    static Stream<Arguments> failuresWithoutRollback() {
+        return Stream.of(
+                Arguments.of("an alarm", "healthy", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .alarms(a -> a.alarmNames("orders-green-5xx").enable(true).rollback(false)), "orders-green-5xx"),
+                Arguments.of("the circuit breaker", "crash", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .deploymentCircuitBreaker(b -> b.enable(true).rollback(false)), "circuit breaker"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failuresWithoutRollback")
+    void aFailureDetectedWithoutRollback_stopsTheDeployment_withBlueLeftRunning(String name, String profile,
+            UnaryOperator<DeploymentConfiguration.Builder> detection, String reason) {
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", profile, c -> detection.apply(c.bakeTimeInMinutes(30)));
+        clock.advance(Duration.ofMinutes(1));
+        twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.ALARM)
+                .stateReason("test"));
+
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+        assertThat(done.statusReason()).contains("stopped because", reason);
+        assertThat(done.stoppedAt()).isNotNull();
+        assertThat(done.rollback()).isNull();
+        assertThat(runningTaskDefinitions()).as("blue is not scaled in").contains("orders:1");
+    }
+
+    /**
+     * RECONCILE_SERVICE "only happens when you start a new service deployment with more than 1 service
+     * revision in an ACTIVE state": the one after a STOPPED deployment; a first one starts at PRE_SCALE_UP.
+     */
+    @Test
+    void theDeploymentAfterAStoppedOne_reconcilesTheTwoRevisionsFirst_thenDeploysFromBlue() {
+        clock.advance(Duration.ofMinutes(2));
+        String first = deploy("2.0", c -> c.bakeTimeInMinutes(30)
+                .alarms(a -> a.alarmNames("orders-green-5xx").enable(true).rollback(false)));
+        for (int i = 0; i < 100 && deployment(first).lifecycleStage() != ServiceDeploymentLifecycleStage.BAKE_TIME; i++) {
+            clock.advance(Duration.ofSeconds(10));
+        }
+        twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.ALARM)
+                .stateReason("test"));
+        assertThat(runUntilEnded(first).status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(runningTaskDefinitions()).containsExactlyInAnyOrder("orders:1", "orders:2");
+        assertThat(productionWeights()).as("the stop leaves traffic where it was").containsEntry("orders-green", 100);
+        twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.OK)
+                .stateReason("test"));
+
+        // Each hook holds its stage for one call-back, so the stages can be seen.
+        answers.addAll(List.of("{\"hookStatus\":\"IN_PROGRESS\"}", "{\"hookStatus\":\"SUCCEEDED\"}",
+                "{\"hookStatus\":\"IN_PROGRESS\"}", "{\"hookStatus\":\"SUCCEEDED\"}"));
+        String second = deploy("3.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("reconcile", DeploymentLifecycleHookStage.RECONCILE_SERVICE),
+                job("pre-scale-up", DeploymentLifecycleHookStage.PRE_SCALE_UP)));
+        List<ServiceDeploymentLifecycleStage> seen = new ArrayList<>();
+        for (int i = 0; i < 200 && deployment(second).finishedAt() == null; i++) {
+            ServiceDeploymentLifecycleStage stage = deployment(second).lifecycleStage();
+            if (stage != null && (seen.isEmpty() || seen.get(seen.size() - 1) != stage)) {
+                seen.add(stage);
+            }
+            clock.advance(Duration.ofSeconds(5));
+        }
+
+        ServiceDeployment done = deployment(second);
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+        assertThat(seen).startsWith(ServiceDeploymentLifecycleStage.RECONCILE_SERVICE,
+                ServiceDeploymentLifecycleStage.PRE_SCALE_UP);
+        assertThat(calls).extracting(call -> call.path("hookDetails").path("greenlight").asText())
+                .containsExactly("reconcile", "reconcile", "pre-scale-up", "pre-scale-up");
+        assertThat(done.sourceServiceRevisions().get(0).arn()).isEqualTo(deployment(first).sourceServiceRevisions()
+                .get(0).arn());
+        assertThat(productionWeights()).as("green is the target group blue (orders:1) was not on")
+                .containsEntry("orders-green", 100);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(runningTaskDefinitions()).containsOnly("orders:3");
+    }
+
     /** Developer Guide, service deployments: deleting a service deletes its service deployments. */
     @Test
     void deleteService_deletesItsServiceDeployments() {
@@ -405,7 +488,12 @@ class EcsBlueGreenOnTheTwinTest {
 
     /** UpdateService with a new task definition of {@code tag} and the configuration given. */
     private String deploy(String tag, UnaryOperator<DeploymentConfiguration.Builder> configuration) {
-        String image = DemoService.push(twin, "orders", tag, "healthy");
+        return deploy(tag, "healthy", configuration);
+    }
+
+    /** As {@link #deploy(String, UnaryOperator)}, the image running the sample app with {@code profile}. */
+    private String deploy(String tag, String profile, UnaryOperator<DeploymentConfiguration.Builder> configuration) {
+        String image = DemoService.push(twin, "orders", tag, profile);
         String definition = DemoService.registerTaskDefinition(twin, "orders", image);
         twin.ecs().updateService(r -> r.cluster("greenlight").service("orders").taskDefinition(definition)
                 .deploymentConfiguration(configuration.apply(DeploymentConfiguration.builder()

@@ -76,6 +76,8 @@ final class BlueGreenRun {
     private final String blueTargetGroup;
     private final String greenTargetGroup;
     private final Instant createdAt;
+    /** A STOPPED deployment that left its green running beside blue: two ACTIVE revisions to reconcile. */
+    private final BlueGreenRun stopped;
 
     private ServiceDeploymentStatus status = ServiceDeploymentStatus.PENDING;
     private String statusReason;
@@ -93,7 +95,8 @@ final class BlueGreenRun {
     private int course;
 
     BlueGreenRun(EcsState state, Clock clock, ServiceScheduler scheduler, BlueGreenPorts ports, String arn,
-            ServiceState service, String sourceRevision, String targetRevision, TaskSetState blue) {
+            ServiceState service, String sourceRevision, String targetRevision, TaskSetState blue,
+            BlueGreenRun stopped) {
         this.state = state;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -111,6 +114,7 @@ final class BlueGreenRun {
         this.greenTargetGroup = balancer == null ? null : otherTargetGroup(balancer, blue);
         this.createdAt = clock.now();
         this.updatedAt = createdAt;
+        this.stopped = stopped;
     }
 
     /** Green goes on whichever of the two target groups blue is not on. */
@@ -142,18 +146,32 @@ final class BlueGreenRun {
         return serviceArn;
     }
 
-    /** Starts on the clock; the caller has checked the listener rules ({@link #checkRules}). */
+    /**
+     * Starts on the clock; the caller has checked the listener rules ({@link #checkRules}). RECONCILE_SERVICE
+     * "only happens when you start a new service deployment with more than 1 service revision in an ACTIVE
+     * state": in the twin, after a deployment STOPPED by its alarms or circuit breaker without rollback.
+     */
     void start() {
         int now = course;
-        // RECONCILE_SERVICE only happens with more than one ACTIVE revision. Every twin deployment ends with
-        // one: it succeeds, or rolls back (alarms and the breaker without rollback are not modelled), and an
-        // UpdateService during a deployment is refused; so the twin never enters it.
         clock.execute(() -> locked(now, () -> {
             status = ServiceDeploymentStatus.IN_PROGRESS;
             startedAt = clock.now();
-            enter(ServiceDeploymentLifecycleStage.PRE_SCALE_UP);
+            enter(stopped == null ? ServiceDeploymentLifecycleStage.PRE_SCALE_UP
+                    : ServiceDeploymentLifecycleStage.RECONCILE_SERVICE);
             watchAlarms(course);
         }));
+    }
+
+    /** Blue's task set: the one a later deployment deploys from when this one STOPPED with both running. */
+    String blueSet() {
+        return blueSet;
+    }
+
+    /** Whether this deployment STOPPED with its green still running beside blue. */
+    boolean leftTwoRevisions() {
+        TaskSetState green = greenSet == null ? null : state.taskSets.get(greenSet);
+        return status == ServiceDeploymentStatus.STOPPED && green != null
+                && !TaskSetState.DRAINING.equals(green.status());
     }
 
     /** Both rules must forward to both target groups before a deployment starts. */
@@ -194,6 +212,10 @@ final class BlueGreenRun {
         stage = next;
         updatedAt = clock.now();
         switch (next) {
+            case RECONCILE_SERVICE -> hooks(next, 0, () -> {
+                reconcile();
+                enter(ServiceDeploymentLifecycleStage.PRE_SCALE_UP);
+            }, this::hookFailed);
             case SCALE_UP -> scaleUp();
             case TEST_TRAFFIC_SHIFT -> {
                 testWeight = 100;
@@ -225,6 +247,26 @@ final class BlueGreenRun {
         };
     }
 
+    /**
+     * What ECS's reconciliation does is not published; the twin scales the stopped deployment's green in
+     * and puts both rules back on the source revision, so this deployment starts from one revision.
+     */
+    private void reconcile() {
+        TaskSetState left = stopped.greenSet == null ? null : state.taskSets.get(stopped.greenSet);
+        if (left != null) {
+            state.put(left.withStatus(TaskSetState.DRAINING, clock.now()));
+            scheduler.reconcile(left.id());
+        }
+        TaskSetState blue = state.taskSets.get(blueSet);
+        if (blue != null) {
+            state.put(blue.withStatus(TaskSetState.PRIMARY, clock.now()));
+        }
+        if (balancer != null) {
+            weigh(balancer.advancedConfiguration().productionListenerRule(), 0);
+            weigh(balancer.advancedConfiguration().testListenerRule(), 0);
+        }
+    }
+
     /** Green: the target revision's tasks on the alternate target group, at the service's full count. */
     private void scaleUp() {
         ServiceState service = service();
@@ -253,6 +295,8 @@ final class BlueGreenRun {
                 && green.launchFailures() >= failureThreshold(service().desiredCount())) {
             if (Boolean.TRUE.equals(breaker.rollback())) {
                 rollBack("Service deployment rolled back because the circuit breaker threshold was exceeded.");
+            } else {
+                stop("Service deployment stopped because the circuit breaker threshold was exceeded.");
             }
             return;
         }
@@ -398,6 +442,16 @@ final class BlueGreenRun {
         end(ServiceDeploymentStatus.ROLLBACK_FAILED);
     }
 
+    /**
+     * A failure its detection does not roll back (ServiceDeployment.stoppedAt: "the rollback option is not
+     * in use for the failure detection mechanism ... and the service fails"): STOPPED, with blue and green
+     * left as they are. The wording of the reasons is not published.
+     */
+    private void stop(String reason) {
+        statusReason = reason;
+        end(ServiceDeploymentStatus.STOPPED);
+    }
+
     private void end(ServiceDeploymentStatus last) {
         status = last;
         finishedAt = clock.now();
@@ -427,11 +481,13 @@ final class BlueGreenRun {
         if (!firing.isEmpty()) {
             triggeredAlarms.clear();
             triggeredAlarms.addAll(firing);
+            String why = "one or more CloudWatch alarms are in ALARM state: " + String.join(", ", firing) + ".";
             if (Boolean.TRUE.equals(alarms.rollback())) {
-                rollBack("Service deployment rolled back because one or more CloudWatch alarms are in ALARM state: "
-                        + String.join(", ", firing) + ".");
-                return;
+                rollBack("Service deployment rolled back because " + why);
+            } else {
+                stop("Service deployment stopped because " + why);
             }
+            return;
         }
         clock.schedule(LOOK_INTERVAL, () -> locked(now, () -> watchAlarms(now)));
     }

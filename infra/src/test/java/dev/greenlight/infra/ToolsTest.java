@@ -28,6 +28,17 @@ class ToolsTest {
         assertThat(lint.exitCode()).as(lint.output()).isZero();
     }
 
+    /** The demo stack's ECS-native blue/green service (and the pipeline stack that deploys it). */
+    @Test
+    void cfnLint_passesOnBothTemplates_withTheServiceOnEcsBlueGreen() {
+        RequiredTool.assume(Tools.onPath("cfn-lint"), "cfn-lint is not installed (pip install cfn-lint): the synthesized "
+                + "ECS templates were NOT linted");
+        Path outdir = Synthesis.of(Synthesis.ORDERS_ON_ECS).outdir();
+        Tools.Result lint = Tools.run(outdir, Map.of(), 300, "cfn-lint", "--ignore-checks", "W3005", "--",
+                "Greenlight.template.json", "GreenlightDemo.template.json");
+        assertThat(lint.exitCode()).as(lint.output()).isZero();
+    }
+
     @Test
     void aslValidator_acceptsTheDefinitionAfterSubstitution_andRefusesABrokenOne(@TempDir Path dir) throws Exception {
         RequiredTool.assume(Tools.npmPackages(), "npm is not installed: the definition was NOT checked with asl-validator");

@@ -79,6 +79,23 @@ class StatusOnTheEcsBackendTest {
                 .isEqualTo("SUCCESSFUL");
     }
 
+    /** ECS deletes a service's deployments with the service; the execution's history outlives them. */
+    @Test
+    void aReleaseWhoseServiceDeploymentEcsNoLongerKnows_isShownWithWhyItIsGone() {
+        assertThat(CommandRun.of("push", "orders", "2.0").exitCode()).isZero();
+        twin.runToEnd();
+        String name = twin.executions().get(0).name();
+        twin.twin.ecs().deleteService(r -> r.cluster("greenlight").service("orders").force(true));
+
+        CommandRun gone = CommandRun.of("status", name);
+
+        assertThat(gone.exitCode()).as(gone.err()).isZero();
+        assertThat(gone.err()).doesNotContain("Exception");
+        assertThat(gone.out()).contains(": SUCCEEDED, in Deployed").containsPattern("deployment: arn:aws:ecs:[^ ]+ "
+                + "\\(gone: ECS does not know it; it keeps a service's deployments for 90 days and deletes them "
+                + "with the service\\)");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(console.url() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -24,9 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
+import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
 import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookStage;
 import software.amazon.awssdk.services.ecs.model.DeploymentStrategy;
 import software.amazon.awssdk.services.ecs.model.EcsException;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 import software.amazon.awssdk.services.ecs.model.ServiceDeploymentLifecycleStage;
 import software.amazon.awssdk.services.ecs.model.ServiceDeploymentStatus;
@@ -87,7 +89,9 @@ class EcsBlueGreenOnTheTwinTest {
 
         assertThat(now.status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
         assertThat(seen).containsSubsequence(ServiceDeploymentLifecycleStage.SCALE_UP,
-                ServiceDeploymentLifecycleStage.BAKE_TIME);
+                ServiceDeploymentLifecycleStage.BAKE_TIME)
+                .as("one ACTIVE revision: nothing to reconcile").doesNotContain(
+                        ServiceDeploymentLifecycleStage.RECONCILE_SERVICE);
         assertThat(calls).hasSize(6);
         assertThat(calls.get(0).path("serviceArn").asText()).endsWith(":service/greenlight/orders");
         assertThat(calls.get(3).path("testTrafficWeights").path(now.targetServiceRevision().arn()).asInt())
@@ -206,6 +210,228 @@ class EcsBlueGreenOnTheTwinTest {
                 .isInstanceOf(EcsException.class).hasMessageContaining("cannot be stopped");
     }
 
+    /**
+     * Developer Guide, "Lifecycle hooks": on a rollback ECS runs the hooks of PRODUCTION_TRAFFIC_SHIFT and
+     * TEST_TRAFFIC_SHIFT; the twin moves each kind of traffic back to blue before that stage's hooks.
+     * What ECS does when such a hook fails during a rollback is not published (the twin: ROLLBACK_FAILED).
+     */
+    static Stream<Arguments> rollbackHookAnswers() {
+        return Stream.of(
+                Arguments.of("SUCCEEDED", List.of("{\"hookStatus\":\"SUCCEEDED\"}"),
+                        ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL, List.of("test", "smoke", "production", "test")),
+                Arguments.of("IN_PROGRESS, then SUCCEEDED", List.of("{\"hookStatus\":\"IN_PROGRESS\"}",
+                        "{\"hookStatus\":\"SUCCEEDED\"}"), ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL,
+                        List.of("test", "smoke", "production", "production", "test")),
+                Arguments.of("FAILED", List.of("{\"hookStatus\":\"FAILED\"}"), ServiceDeploymentStatus.ROLLBACK_FAILED,
+                        List.of("test", "smoke", "production")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rollbackHookAnswers")
+    void aRollback_runsTheTrafficShiftStagesHooks_withTrafficBackOnBlue(String name, List<String> productionAnswers,
+            ServiceDeploymentStatus expected, List<String> jobs) {
+        answers.add("{\"hookStatus\":\"SUCCEEDED\"}");
+        answers.add("{\"hookStatus\":\"FAILED\"}");
+        answers.addAll(productionAnswers);
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("test", DeploymentLifecycleHookStage.TEST_TRAFFIC_SHIFT),
+                job("smoke", DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT),
+                job("production", DeploymentLifecycleHookStage.PRODUCTION_TRAFFIC_SHIFT)));
+
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(expected);
+        assertThat(calls).extracting(call -> call.path("hookDetails").path("greenlight").asText())
+                .containsExactlyElementsOf(jobs);
+        String green = done.targetServiceRevision().arn();
+        JsonNode production = calls.get(2);
+        assertThat(production.path("productionTrafficWeights").path(green).asInt()).as("production back on blue")
+                .isZero();
+        assertThat(production.path("testTrafficWeights").path(green).asInt()).as("test traffic not yet")
+                .isEqualTo(100);
+        if (expected == ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL) {
+            assertThat(calls.get(calls.size() - 1).path("testTrafficWeights").path(green).asInt()).isZero();
+            assertThat(done.statusReason()).contains("returned FAILED at POST_TEST_TRAFFIC_SHIFT");
+        } else {
+            assertThat(done.statusReason()).contains("The rollback failed because the lifecycle hook",
+                    "returned FAILED at PRODUCTION_TRAFFIC_SHIFT");
+        }
+        assertThat(productionWeights()).containsEntry("orders-blue", 100);
+    }
+
+    @Test
+    void aRollbackHeldByAHook_isRollbackInProgress_untilTheHookSucceeds() {
+        answers.addAll(List.of("{\"hookStatus\":\"FAILED\"}", "{\"hookStatus\":\"IN_PROGRESS\",\"callBackDelay\":120}"));
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("smoke", DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT),
+                job("production", DeploymentLifecycleHookStage.PRODUCTION_TRAFFIC_SHIFT)));
+        for (int i = 0; i < 100 && calls.size() < 2; i++) {
+            clock.advance(Duration.ofSeconds(10));
+        }
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(deployment(arn).status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS);
+        assertThat(deployment(arn).finishedAt()).isNull();
+        assertThat(productionWeights()).containsEntry("orders-blue", 100);
+        ServiceDeployment done = runUntilEnded(arn);
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertThat(Duration.between(callTimes.get(1), callTimes.get(2))).isEqualTo(Duration.ofSeconds(120));
+    }
+
+    /** API reference, DeploymentLifecycleHookTimeoutConfiguration: 1440 minutes, then ROLLBACK, by default. */
+    @Test
+    void aHookStillInProgressAfter1440Minutes_timesOut_andTheDeploymentRollsBack() {
+        twin.lambda().register("bg-hook", event -> {
+            callTimes.add(clock.now());
+            return JSON.readTree("{\"hookStatus\":\"IN_PROGRESS\",\"callBackDelay\":3600}");
+        });
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("smoke", DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)));
+        for (int i = 0; i < 30 && deployment(arn).finishedAt() == null; i++) {
+            clock.advance(Duration.ofMinutes(60));
+        }
+
+        ServiceDeployment done = deployment(arn);
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+        assertThat(done.statusReason()).contains("timed out at POST_TEST_TRAFFIC_SHIFT");
+        assertThat(Duration.between(callTimes.get(0), done.finishedAt())).isEqualTo(Duration.ofMinutes(1440));
+    }
+
+    /**
+     * API reference, StopServiceDeployment: stopType's model lists ABORT and ROLLBACK, but "the valid
+     * values are ROLLBACK" and only ROLLBACK is described; the wording of AWS's refusal is not published.
+     */
+    @Test
+    void stopServiceDeployment_withAbort_isRefused_andTheDeploymentGoesOn() {
+        answers.add("{\"hookStatus\":\"IN_PROGRESS\"}");
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("smoke", DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)));
+
+        assertThatThrownBy(() -> twin.ecs().stopServiceDeployment(r -> r.serviceDeploymentArn(arn)
+                .stopType(StopServiceDeploymentStopType.ABORT)))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("ROLLBACK");
+        assertThat(runUntilEnded(arn).status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+    }
+
+    /**
+     * How ECS treats an UpdateService that needs a deployment while a blue/green one runs is not
+     * published; the twin refuses it, naming the deployment and what to do.
+     */
+    @Test
+    void updateServiceWhileABlueGreenDeploymentRuns_isRefused_namingTheDeployment() {
+        answers.add("{\"hookStatus\":\"IN_PROGRESS\"}");
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("smoke", DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)));
+
+        assertThatThrownBy(() -> deploy("3.0", c -> c)).isInstanceOf(EcsException.class)
+                .hasMessageContaining(arn).hasMessageContaining("stop it or wait until it ends");
+        assertThat(runUntilEnded(arn).status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+    }
+
+    /**
+     * ServiceDeployment.stoppedAt: the deployment stops when "the rollback option is not in use for the
+     * failure detection mechanism (the circuit breaker or alarm-based) and the service fails".
+     */
+    static Stream<Arguments> failuresWithoutRollback() {
+        return Stream.of(
+                Arguments.of("an alarm", "healthy", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .alarms(a -> a.alarmNames("orders-green-5xx").enable(true).rollback(false)), "orders-green-5xx"),
+                Arguments.of("the circuit breaker", "crash", (UnaryOperator<DeploymentConfiguration.Builder>) c -> c
+                        .deploymentCircuitBreaker(b -> b.enable(true).rollback(false)), "circuit breaker"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failuresWithoutRollback")
+    void aFailureDetectedWithoutRollback_stopsTheDeployment_withBlueLeftRunning(String name, String profile,
+            UnaryOperator<DeploymentConfiguration.Builder> detection, String reason) {
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", profile, c -> detection.apply(c.bakeTimeInMinutes(30)));
+        clock.advance(Duration.ofMinutes(1));
+        twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.ALARM)
+                .stateReason("test"));
+
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+        assertThat(done.statusReason()).contains("stopped because", reason);
+        assertThat(done.stoppedAt()).isNotNull();
+        assertThat(done.rollback()).isNull();
+        assertThat(runningTaskDefinitions()).as("blue is not scaled in").contains("orders:1");
+    }
+
+    /**
+     * RECONCILE_SERVICE "only happens when you start a new service deployment with more than 1 service
+     * revision in an ACTIVE state": the one after a STOPPED deployment; a first one starts at PRE_SCALE_UP.
+     */
+    @Test
+    void theDeploymentAfterAStoppedOne_reconcilesTheTwoRevisionsFirst_thenDeploysFromBlue() {
+        clock.advance(Duration.ofMinutes(2));
+        String first = deploy("2.0", c -> c.bakeTimeInMinutes(30)
+                .alarms(a -> a.alarmNames("orders-green-5xx").enable(true).rollback(false)));
+        for (int i = 0; i < 100 && deployment(first).lifecycleStage() != ServiceDeploymentLifecycleStage.BAKE_TIME; i++) {
+            clock.advance(Duration.ofSeconds(10));
+        }
+        twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.ALARM)
+                .stateReason("test"));
+        assertThat(runUntilEnded(first).status()).isEqualTo(ServiceDeploymentStatus.STOPPED);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(runningTaskDefinitions()).containsExactlyInAnyOrder("orders:1", "orders:2");
+        assertThat(productionWeights()).as("the stop leaves traffic where it was").containsEntry("orders-green", 100);
+        twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.OK)
+                .stateReason("test"));
+
+        // Each hook holds its stage for one call-back, so the stages can be seen.
+        answers.addAll(List.of("{\"hookStatus\":\"IN_PROGRESS\"}", "{\"hookStatus\":\"SUCCEEDED\"}",
+                "{\"hookStatus\":\"IN_PROGRESS\"}", "{\"hookStatus\":\"SUCCEEDED\"}"));
+        String second = deploy("3.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(
+                job("reconcile", DeploymentLifecycleHookStage.RECONCILE_SERVICE),
+                job("pre-scale-up", DeploymentLifecycleHookStage.PRE_SCALE_UP)));
+        List<ServiceDeploymentLifecycleStage> seen = new ArrayList<>();
+        for (int i = 0; i < 200 && deployment(second).finishedAt() == null; i++) {
+            ServiceDeploymentLifecycleStage stage = deployment(second).lifecycleStage();
+            if (stage != null && (seen.isEmpty() || seen.get(seen.size() - 1) != stage)) {
+                seen.add(stage);
+            }
+            clock.advance(Duration.ofSeconds(5));
+        }
+
+        ServiceDeployment done = deployment(second);
+        assertThat(done.status()).isEqualTo(ServiceDeploymentStatus.SUCCESSFUL);
+        assertThat(seen).startsWith(ServiceDeploymentLifecycleStage.RECONCILE_SERVICE,
+                ServiceDeploymentLifecycleStage.PRE_SCALE_UP);
+        assertThat(calls).extracting(call -> call.path("hookDetails").path("greenlight").asText())
+                .containsExactly("reconcile", "reconcile", "pre-scale-up", "pre-scale-up");
+        assertThat(done.sourceServiceRevisions().get(0).arn()).isEqualTo(deployment(first).sourceServiceRevisions()
+                .get(0).arn());
+        assertThat(productionWeights()).as("green is the target group blue (orders:1) was not on")
+                .containsEntry("orders-green", 100);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(runningTaskDefinitions()).containsOnly("orders:3");
+    }
+
+    /** Developer Guide, service deployments: deleting a service deletes its service deployments. */
+    @Test
+    void deleteService_deletesItsServiceDeployments() {
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0));
+        runUntilEnded(arn);
+
+        twin.ecs().deleteService(r -> r.cluster("greenlight").service("orders").force(true));
+
+        assertThat(twin.ecs().describeServiceDeployments(r -> r.serviceDeploymentArns(arn)).failures())
+                .extracting(failure -> failure.reason()).containsExactly("MISSING");
+    }
+
+    private DeploymentLifecycleHook job(String job, DeploymentLifecycleHookStage stage) {
+        return DeploymentLifecycleHook.builder().hookTargetArn(hook).roleArn(ROLE).lifecycleStages(stage)
+                .hookDetails(Document.mapBuilder().putString("greenlight", job).build()).build();
+    }
+
     @Test
     void aDeploymentAlarmInAlarm_rollsBack_naming_theAlarm() {
         clock.advance(Duration.ofMinutes(2));
@@ -262,7 +488,12 @@ class EcsBlueGreenOnTheTwinTest {
 
     /** UpdateService with a new task definition of {@code tag} and the configuration given. */
     private String deploy(String tag, UnaryOperator<DeploymentConfiguration.Builder> configuration) {
-        String image = DemoService.push(twin, "orders", tag, "healthy");
+        return deploy(tag, "healthy", configuration);
+    }
+
+    /** As {@link #deploy(String, UnaryOperator)}, the image running the sample app with {@code profile}. */
+    private String deploy(String tag, String profile, UnaryOperator<DeploymentConfiguration.Builder> configuration) {
+        String image = DemoService.push(twin, "orders", tag, profile);
         String definition = DemoService.registerTaskDefinition(twin, "orders", image);
         twin.ecs().updateService(r -> r.cluster("greenlight").service("orders").taskDefinition(definition)
                 .deploymentConfiguration(configuration.apply(DeploymentConfiguration.builder()

@@ -10,7 +10,6 @@ import dev.greenlight.workers.config.ServiceConfig.Canary;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -27,9 +26,10 @@ class EvidenceScenariosTest {
         scenario.close();
     }
 
-    @Test
-    void noTrafficAndAGoodImage_isNeverReleasedBlind_rollsBackForInsufficientEvidence() {
-        scenario = Scenario.quiet();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void noTrafficAndAGoodImage_isNeverReleasedBlind_rollsBackForInsufficientEvidence(Backend backend) {
+        scenario = Scenario.quiet(backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -41,9 +41,10 @@ class EvidenceScenariosTest {
         assertThat(analysis.path("verdict").asText()).isEqualTo("INSUFFICIENT_EVIDENCE");
     }
 
-    @Test
-    void noTrafficAndABadImage_neverSucceeds() {
-        scenario = Scenario.quiet();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void noTrafficAndABadImage_neverSucceeds(Backend backend) {
+        scenario = Scenario.quiet(backend);
 
         scenario.push("3.0", "errors:0.5");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -72,9 +73,10 @@ class EvidenceScenariosTest {
         assertThat(analysis.path("blue").path("errorRate").asDouble()).isGreaterThan(0);
     }
 
-    @Test
-    void goodImageUnderNoisyTraffic_asGoodAsBlue_isReleased() {
-        scenario = Scenario.analysisOnly("errors:0.01");
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void goodImageUnderNoisyTraffic_asGoodAsBlue_isReleased(Backend backend) {
+        scenario = Scenario.analysisOnly("errors:0.01", backend);
         scenario.burst(25, Duration.ofMinutes(3));
 
         scenario.push("2.0", "errors:0.01");
@@ -90,22 +92,23 @@ class EvidenceScenariosTest {
                 .isGreaterThan(0);
     }
 
-    @Test
-    void canaryShorterThanAnAlarmsTimeToFire_isRefusedNamingTheAlarm() {
-        scenario = Scenario.withCanary(new Canary(10, 1));
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void canaryShorterThanAnAlarmsTimeToFire_isRefusedNamingTheAlarm(Backend backend) {
+        scenario = Scenario.withCanary(new Canary(10, 1), backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
 
         Invariants.check(scenario, failed("Greenlight.CanaryWindowTooShort"));
         assertThat(done.cause()).contains("alarm orders-blue-5xx", "alarm orders-green-5xx", "at least 2 minutes");
-        assertThat(scenario.twin.codeDeploy().listDeployments(r -> r.applicationName(Scenario.SERVICE)
-                .deploymentGroupName(scenario.orders.deploymentGroup())).deployments()).isEmpty();
+        assertThat(scenario.deployments()).isEmpty();
     }
 
-    @Test
-    void afterARollback_theIdleTargetGroupsAlarm_doesNotBlockTheNextRelease() {
-        scenario = Scenario.automaticApproval();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void afterARollback_theIdleTargetGroupsAlarm_doesNotBlockTheNextRelease(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         scenario.push("3.0", "errors:0.5");
         scenario.runToEnd();
         String rolledBack = scenario.executions().get(0).name();
@@ -125,7 +128,7 @@ class EvidenceScenariosTest {
         String releasedArn = scenario.executions().stream().filter(e -> e.name().equals(released)).findFirst()
                 .orElseThrow().executionArn();
         assertThat(scenario.taskErrors(releasedArn)).as("Preflight waited for CloudWatch to clear the stale alarm, "
-                + "which CodeDeploy's deployment group would stop on, instead of failing AlarmAlreadyFiring")
+                + "which the deployment's alarms would stop on, instead of failing AlarmAlreadyFiring")
                 .contains("dev.greenlight.workers.preflight.StaleAlarmStillFiring");
     }
 

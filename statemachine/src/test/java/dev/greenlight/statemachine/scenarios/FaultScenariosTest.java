@@ -10,6 +10,7 @@ import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.workers.config.ServiceConfig.Analysis;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
+import dev.greenlight.workers.steps.Step;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,11 @@ class FaultScenariosTest {
         scenario.close();
     }
 
-    @Test
-    void everyAwsOperationPastTheImageGateThrottledOnce_isRetried_andTheImageIsReleased() {
-        scenario = Scenario.withClients(FaultInjection.throttling(operation -> operation.startsWith("EcrClient.") ? 0 : 1));
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void everyAwsOperationPastTheImageGateThrottledOnce_isRetried_andTheImageIsReleased(Backend backend) {
+        scenario = Scenario.withClients(
+                FaultInjection.throttling(operation -> operation.startsWith("EcrClient.") ? 0 : 1), backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -59,10 +62,11 @@ class FaultScenariosTest {
     }
 
     /** Throttling that lasts past every retry fails the step before anything is deployed, and says so. */
-    @Test
-    void throttlingThatOutlastsEveryRetry_failsBeforeDeploying_andNamesTheStep() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void throttlingThatOutlastsEveryRetry_failsBeforeDeploying_andNamesTheStep(Backend backend) {
         scenario = Scenario.withClients(FaultInjection.throttling(operation ->
-                operation.startsWith("EcrClient.") ? 20 : 0));
+                operation.startsWith("EcrClient.") ? 20 : 0), backend);
 
         scenario.push("2.0", "healthy");
         DescribeExecutionResponse done = scenario.runToEnd();
@@ -99,6 +103,25 @@ class FaultScenariosTest {
         Invariants.check(scenario, failed("Greenlight.DeploymentFailed"));
         assertThat(done.cause()).contains("TIMEOUT", PipelineOnTwin.SMOKE_TEST_FUNCTION, "within 60 minutes");
         assertThat(Duration.between(done.startDate(), done.stopDate())).isGreaterThanOrEqualTo(Duration.ofHours(1));
+        assertThat(scenario.productionTags()).containsExactly("1.0");
+    }
+
+    /**
+     * ECS's hook contract has no callback to wait for: a hook that keeps answering IN_PROGRESS holds the
+     * deployment until the hook's timeout (24 hours by default), so the pipeline's own evidence deadline
+     * ends it first, and the rollback stops the service deployment.
+     */
+    @Test
+    void smokeTestHookThatKeepsAnsweringInProgress_onEcs_isEndedByTheEvidenceDeadline_andRollsBack() {
+        scenario = Scenario.withCanary(new Canary(10, 5, 90, 100, Analysis.DEFAULT, null), Backend.ecs);
+        scenario.twin.lambda().register(Step.ECS_LIFECYCLE_HOOK.twinFunction(),
+                event -> JsonNodeFactory.instance.objectNode().put("hookStatus", "IN_PROGRESS"));
+
+        scenario.push("2.0", "healthy");
+        DescribeExecutionResponse done = scenario.runToEnd();
+
+        Invariants.check(scenario, failed("Greenlight.InsufficientEvidence"));
+        assertThat(Duration.between(done.startDate(), done.stopDate())).isLessThan(Duration.ofHours(3));
         assertThat(scenario.productionTags()).containsExactly("1.0");
     }
 }

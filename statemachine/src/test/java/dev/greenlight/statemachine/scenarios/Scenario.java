@@ -63,10 +63,6 @@ final class Scenario implements AutoCloseable {
 
     private TrafficGenerator users;
 
-    private Scenario(ApprovalMode approval, ClientDecorator clients, boolean withUsers) {
-        this(approval, new Canary(10, 5), clients, withUsers, "healthy", true, Backend.codedeploy, Map.of());
-    }
-
     private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
             String originalProfile, boolean alarms, Backend backend) {
         this(approval, canary, clients, withUsers, originalProfile, alarms, backend, Map.of());
@@ -104,10 +100,6 @@ final class Scenario implements AutoCloseable {
     }
 
     /** Steady users (10 requests a second) on the production listener: the evidence a release needs. */
-    static Scenario automaticApproval() {
-        return automaticApproval(Backend.codedeploy);
-    }
-
     static Scenario automaticApproval(Backend backend) {
         return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend);
     }
@@ -122,25 +114,13 @@ final class Scenario implements AutoCloseable {
                 rolePolicies);
     }
 
-    static Scenario manualApproval() {
-        return manualApproval(Backend.codedeploy);
-    }
-
     static Scenario manualApproval(Backend backend) {
         return new Scenario(ApprovalMode.manual, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true,
                 backend);
     }
 
-    static Scenario withClients(ClientDecorator clients) {
-        return new Scenario(ApprovalMode.auto, clients, true);
-    }
-
     static Scenario withClients(ClientDecorator clients, Backend backend) {
         return new Scenario(ApprovalMode.auto, new Canary(10, 5), clients, true, "healthy", true, backend);
-    }
-
-    static Scenario withClients(ClientDecorator clients, boolean withUsers) {
-        return new Scenario(ApprovalMode.auto, clients, withUsers);
     }
 
     static Scenario withClients(ClientDecorator clients, boolean withUsers, Backend backend) {
@@ -149,18 +129,17 @@ final class Scenario implements AutoCloseable {
 
     /** Steady users, and the canary given. */
     static Scenario withCanary(Canary canary) {
-        return new Scenario(ApprovalMode.auto, canary, ClientDecorator.NONE, true, "healthy", true,
-                Backend.codedeploy);
+        return withCanary(canary, Backend.codedeploy);
+    }
+
+    static Scenario withCanary(Canary canary, Backend backend) {
+        return new Scenario(ApprovalMode.auto, canary, ClientDecorator.NONE, true, "healthy", true, backend);
     }
 
     /**
      * Steady users, no alarm at all (neither in the config nor in CodeDeploy's deployment group), and
      * {@code orders:1.0} doing {@code originalProfile}: the canary analysis is the only judge.
      */
-    static Scenario analysisOnly(String originalProfile) {
-        return analysisOnly(originalProfile, Backend.codedeploy);
-    }
-
     static Scenario analysisOnly(String originalProfile, Backend backend) {
         return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, originalProfile, false,
                 backend);
@@ -173,8 +152,9 @@ final class Scenario implements AutoCloseable {
     }
 
     /** No user at all: nothing gives evidence. */
-    static Scenario quiet() {
-        return new Scenario(ApprovalMode.auto, ClientDecorator.NONE, false);
+    static Scenario quiet(Backend backend) {
+        return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, false, "healthy", true,
+                backend);
     }
 
     /** Pushes {@code orders:TAG} running the sample app with {@code profile}; the push rule starts the pipeline. */
@@ -352,6 +332,19 @@ final class Scenario implements AutoCloseable {
                 .flatMap(e -> imagesServing(e.getKey()).stream())
                 .map(this::tagOf)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * Every deployment of {@code orders} the backend knows, whatever its status: CodeDeploy's deployments
+     * of the deployment group, or ECS's service deployments of the service.
+     */
+    List<String> deployments() {
+        if (backend == Backend.ecs) {
+            return twin.ecs().listServiceDeployments(r -> r.cluster(orders.cluster()).service(SERVICE))
+                    .serviceDeployments().stream().map(d -> d.serviceDeploymentArn()).toList();
+        }
+        return twin.codeDeploy().listDeployments(r -> r.applicationName(SERVICE)
+                .deploymentGroupName(orders.deploymentGroup())).deployments();
     }
 
     private Service service() {

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.ecr.LocalImage;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.core.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
@@ -23,15 +25,17 @@ class TriggerScenariosTest {
 
     private static final String DETAIL_TYPE = "ECR Image Action";
 
-    private final Scenario scenario = Scenario.automaticApproval();
+    private Scenario scenario;
 
     @AfterEach
     void close() {
         scenario.close();
     }
 
-    @Test
-    void pushToARepositoryNoServiceDeploys_startsNothing_andTheTriggerNamesTheRepository() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void pushToARepositoryNoServiceDeploys_startsNothing_andTheTriggerNamesTheRepository(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         scenario.twin.ecr().createRepository(r -> r.repositoryName("payments"));
         String digest = scenario.twin.ecr().push("payments", LocalImage.of("1.0", "healthy"));
         scenario.clock.advance(Duration.ofMinutes(5));
@@ -43,8 +47,10 @@ class TriggerScenariosTest {
         assertThat(answer.payload().asUtf8String()).contains("UnknownRepository", "'payments'");
     }
 
-    @Test
-    void manualStartNamingNoConfiguredService_failsWithInvalidInput() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void manualStartNamingNoConfiguredService_failsWithInvalidInput(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         scenario.start("payments-by-hand", """
                 {"service": "payments", "image": {"repository": "payments", "tag": "1.0"},
                  "trigger": {"source": "manual", "by": "alice", "reason": "first release"}}""");
@@ -58,8 +64,10 @@ class TriggerScenariosTest {
      * ECR's events reach the bus from ECR itself: PutEvents refuses {@code aws.*} sources to callers,
      * so the broken event is put as the service puts its own.
      */
-    @Test
-    void malformedEcrEvent_startsNothing_andTheTriggerNamesTheBrokenField() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void malformedEcrEvent_startsNothing_andTheTriggerNamesTheBrokenField(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         ObjectNode detail = pushDetail(Scenario.SERVICE, "latest", "2.0");
 
         scenario.twin.eventBridge().putServiceEvent("aws.ecr", DETAIL_TYPE, List.of(repositoryArn()), detail);
@@ -71,8 +79,10 @@ class TriggerScenariosTest {
         assertThat(answer.payload().asUtf8String()).contains("MalformedEvent", "detail.image-digest");
     }
 
-    @Test
-    void sameEcrEventTwice_startsOneExecution() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void sameEcrEventTwice_startsOneExecution(Backend backend) {
+        scenario = Scenario.automaticApproval(backend);
         String digest = scenario.push("2.0", "healthy");
         ObjectNode again = pushDetail(Scenario.SERVICE, digest, "2.0");
 

@@ -10,11 +10,14 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentInfo;
 import software.amazon.awssdk.services.codedeploy.model.DeploymentStatus;
@@ -30,19 +33,30 @@ class PipelineOnTheTwinTest {
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final LocalTwin twin = LocalTwin.virtualTime(clock);
-    private final DemoService orders = DemoService.provision(twin,
-            new DemoService.Settings("orders", 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"));
-    private final ServiceConfig config = TwinServiceConfig.of(twin, orders, ApprovalMode.auto, 5);
-    private final PipelineOnTwin pipeline = PipelineOnTwin.deploy(twin,
-            new GreenlightConfig(Map.of("orders", config)), true);
+    private DemoService orders;
+    private ServiceConfig config;
+    private PipelineOnTwin pipeline;
+    private Backend backend;
+
+    /** {@code orders} deployed by {@code backend}, and the pipeline. */
+    private void deploy(Backend backend) {
+        this.backend = backend;
+        orders = DemoService.provision(twin,
+                new DemoService.Settings("orders", 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"),
+                backend == Backend.ecs);
+        config = TwinServiceConfig.of(twin, orders, ApprovalMode.auto, 5).withBackend(backend);
+        pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of("orders", config)), true);
+    }
 
     @AfterEach
     void close() {
         twin.close();
     }
 
-    @Test
-    void goodPush_isVerifiedDeployedCanariedBakedAndPromoted_withNoFailedUserRequest() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void goodPush_isVerifiedDeployedCanariedBakedAndPromoted_withNoFailedUserRequest(Backend backend) {
+        deploy(backend);
         clock.advance(Duration.ofMinutes(2));
         TrafficGenerator users = users();
 
@@ -59,8 +73,10 @@ class PipelineOnTheTwinTest {
                 .anySatisfy(message -> assertThat(message.subject()).contains("orders 2.0: deployed"));
     }
 
-    @Test
-    void pushByTheLayerUploadApi_startsThePipelineAndTheReleaseServesTheNewImage() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void pushByTheLayerUploadApi_startsThePipelineAndTheReleaseServesTheNewImage(Backend backend) {
+        deploy(backend);
         clock.advance(Duration.ofMinutes(2));
         TrafficGenerator users = users();
 
@@ -74,8 +90,10 @@ class PipelineOnTheTwinTest {
         assertThat(users.report().byVersion()).containsKey("2.1");
     }
 
-    @Test
-    void badPush_alarmFiresDuringTheCanary_andThePipelineRollsBackAndFailsWithAlarmFired() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void badPush_alarmFiresDuringTheCanary_andThePipelineRollsBackAndFailsWithAlarmFired(Backend backend) {
+        deploy(backend);
         clock.advance(Duration.ofMinutes(2));
         TrafficGenerator users = users();
 
@@ -93,8 +111,10 @@ class PipelineOnTheTwinTest {
                 .isEqualTo(failedBefore);
     }
 
+    /** CodeDeploy's own: on ECS the deployment's alarms are the release's, which StartDeployment always sets. */
     @Test
     void badPush_theAlarmsTransitionStopsTheDeploymentThroughEventBridge_withoutWaitingForAPoll() {
+        deploy(Backend.codedeploy);
         // CodeDeploy's own alarm poll (every 30 s here) could coincide with the transition: take it away.
         twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName("orders")
                 .currentDeploymentGroupName(orders.deploymentGroup()).alarmConfiguration(a -> a.enabled(false)));
@@ -138,6 +158,10 @@ class PipelineOnTheTwinTest {
     }
 
     private boolean noDeploymentInProgress() {
+        if (backend == Backend.ecs) {
+            return twin.ecs().listServiceDeployments(r -> r.cluster(orders.cluster()).service("orders"))
+                    .serviceDeployments().stream().allMatch(d -> d.finishedAt() != null);
+        }
         return twin.codeDeploy().listDeployments(r -> r.applicationName("orders").deploymentGroupName(
                 orders.deploymentGroup())).deployments().stream()
                 .map(id -> twin.codeDeploy().getDeployment(r -> r.deploymentId(id)).deploymentInfo().status())

@@ -9,6 +9,7 @@ import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.config.ServiceConfig.SyntheticLoad;
 import dev.greenlight.workers.core.Worker;
@@ -18,7 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -34,21 +36,28 @@ class SyntheticLoadOnTheTwinTest {
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final LocalTwin twin = LocalTwin.virtualTime(clock);
-    private final DemoService orders = DemoService.provision(twin,
-            new DemoService.Settings("orders", 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"));
-    private final ServiceConfig config = TwinServiceConfig.of(twin, orders, ApprovalMode.auto,
-            new Canary(10, 2, 6, 100, ServiceConfig.Analysis.DEFAULT,
-                    new SyntheticLoad(5, List.of("/", "/health"), 200)), 2);
-    private final PipelineOnTwin pipeline = PipelineOnTwin.deploy(twin,
-            new GreenlightConfig(Map.of("orders", config)), true);
+    private PipelineOnTwin pipeline;
+
+    /** {@code orders} deployed by {@code backend}, its canary driving synthetic load, and the pipeline. */
+    private void deploy(Backend backend) {
+        DemoService orders = DemoService.provision(twin,
+                new DemoService.Settings("orders", 2, "CodeDeployDefault.ECSAllAtOnce", 30, "healthy"),
+                backend == Backend.ecs);
+        ServiceConfig config = TwinServiceConfig.of(twin, orders, ApprovalMode.auto,
+                new Canary(10, 2, 6, 100, ServiceConfig.Analysis.DEFAULT,
+                        new SyntheticLoad(5, List.of("/", "/health"), 200)), 2).withBackend(backend);
+        pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of("orders", config)), true);
+    }
 
     @AfterEach
     void close() {
         twin.close();
     }
 
-    @Test
-    void badImageWithNoUsers_syntheticLoadTripsGreensAlarm_andTheReleaseRollsBack() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void badImageWithNoUsers_syntheticLoadTripsGreensAlarm_andTheReleaseRollsBack(Backend backend) {
+        deploy(backend);
         clock.advance(Duration.ofMinutes(2));
         DemoService.push(twin, "orders", "3.0", "errors:0.5");
         DescribeExecutionResponse done = runToEnd();
@@ -63,8 +72,10 @@ class SyntheticLoadOnTheTwinTest {
                 .isLessThanOrEqualTo(load.path("failures").asLong()));
     }
 
-    @Test
-    void goodImageWithNoUsers_isReleased_andGreenServedTheSyntheticRequestsInItsOwnMetrics() {
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void goodImageWithNoUsers_isReleased_andGreenServedTheSyntheticRequestsInItsOwnMetrics(Backend backend) {
+        deploy(backend);
         clock.advance(Duration.ofMinutes(2));
         Instant pushed = clock.now();
         DemoService.push(twin, "orders", "2.0", "healthy");
@@ -78,8 +89,16 @@ class SyntheticLoadOnTheTwinTest {
                 .allSatisfy(load -> assertThat(load.path("sent").asLong()).isEqualTo(5L * load.path("seconds").asLong()));
         long answeredByGreen = loads.stream().mapToLong(load -> load.path("byStatus").path("200").asLong()).sum();
         assertThat(answeredByGreen).isPositive();
-        assertThat(greenRequestCount(pushed)).as("the load balancer counts test-listener requests as green's")
-                .isGreaterThanOrEqualTo(answeredByGreen);
+        if (backend == Backend.codedeploy) {
+            assertThat(requestCount("orders-green-5xx", pushed)).as("the load balancer counts test-listener "
+                    + "requests as green's").isGreaterThanOrEqualTo(answeredByGreen);
+        } else {
+            // ECS's test rule forwards to blue until TEST_TRAFFIC_SHIFT: load sent before that reached blue.
+            assertThat(requestCount("orders-green-5xx", pushed)).as("green's own requests").isPositive();
+            assertThat(requestCount("orders-green-5xx", pushed) + requestCount("orders-blue-5xx", pushed))
+                    .as("the load balancer counts every answered test-listener request as a target group's")
+                    .isGreaterThanOrEqualTo(answeredByGreen);
+        }
     }
 
     private List<JsonNode> syntheticLoads(String executionArn) {
@@ -96,19 +115,19 @@ class SyntheticLoadOnTheTwinTest {
         return loads;
     }
 
-    /** RequestCount of the target group that was green in this deployment, summed over the run. */
-    private double greenRequestCount(Instant from) {
-        String greenDimension = twin.cloudWatch().describeAlarms(r -> r.alarmNames("orders-green-5xx"))
-                .metricAlarms().get(0).dimensions().stream().filter(d -> d.name().equals("TargetGroup"))
+    /** RequestCount of the target group {@code alarm} watches, summed over the run. */
+    private double requestCount(String alarm, Instant from) {
+        List<Dimension> dimensions = twin.cloudWatch().describeAlarms(r -> r.alarmNames(alarm)).metricAlarms()
+                .get(0).dimensions();
+        String targetGroup = dimensions.stream().filter(d -> d.name().equals("TargetGroup"))
                 .map(Dimension::value).findFirst().orElseThrow();
-        String lbDimension = twin.cloudWatch().describeAlarms(r -> r.alarmNames("orders-green-5xx"))
-                .metricAlarms().get(0).dimensions().stream().filter(d -> d.name().equals("LoadBalancer"))
+        String loadBalancer = dimensions.stream().filter(d -> d.name().equals("LoadBalancer"))
                 .map(Dimension::value).findFirst().orElseThrow();
         return twin.cloudWatch().getMetricStatistics(r -> r.namespace("AWS/ApplicationELB")
                         .metricName("RequestCount").startTime(from).endTime(clock.now()).period(60)
                         .statistics(Statistic.SUM)
-                        .dimensions(d -> d.name("TargetGroup").value(greenDimension),
-                                d -> d.name("LoadBalancer").value(lbDimension)))
+                        .dimensions(d -> d.name("TargetGroup").value(targetGroup),
+                                d -> d.name("LoadBalancer").value(loadBalancer)))
                 .datapoints().stream().mapToDouble(p -> p.sum()).sum();
     }
 

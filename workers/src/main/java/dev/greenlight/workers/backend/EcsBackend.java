@@ -91,9 +91,14 @@ public final class EcsBackend implements DeploymentBackend {
         return new Started(started.serviceDeploymentArn(), null, configName(config));
     }
 
-    /** The deployment configuration of a release: the canary, no bake of ECS's own, the hooks and the alarms. */
+    /**
+     * The deployment configuration of a release: the canary, no bake of ECS's own, the hooks, the alarms,
+     * and the circuit breaker (Developer Guide, "deployment failure detection": it applies to blue/green
+     * too), so green tasks that never start roll back instead of holding the deployment at SCALE_UP.
+     */
     DeploymentConfiguration release(ServiceConfig config) {
         return DeploymentConfiguration.builder().strategy(DeploymentStrategy.CANARY)
+                .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
                 .canaryConfiguration(c -> c.canaryPercent((double) config.canary().percent())
                         .canaryBakeTimeInMinutes(config.canary().maxMinutes()))
                 // The pipeline bakes while the promotion gate keeps blue; ECS's bake then has nothing to add.
@@ -298,8 +303,8 @@ public final class EcsBackend implements DeploymentBackend {
         List<ServiceDeployment> found = ecs.describeServiceDeployments(r -> r.serviceDeploymentArns(arn))
                 .serviceDeployments();
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("ECS knows no service deployment " + arn + ": pass StartDeployment's "
-                    + "deploymentId");
+            throw new DeploymentNotFound(arn, "ECS does not know it; it keeps a service's deployments for 90 days "
+                    + "and deletes them with the service");
         }
         return found.get(0);
     }

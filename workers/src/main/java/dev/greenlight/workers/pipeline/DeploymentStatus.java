@@ -3,6 +3,7 @@ package dev.greenlight.workers.pipeline;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.DeploymentBackend;
+import dev.greenlight.workers.backend.DeploymentNotFound;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.Worker;
@@ -46,10 +47,19 @@ public record DeploymentStatus(String execution, ExecutionStatus status, String 
                 .reduce((first, second) -> second).orElse(null);
         return new DeploymentStatus(history.execution().name(), history.execution().status(),
                 history.currentState().orElse(null), deploymentId,
-                deploymentId == null ? null : backend.look(deploymentId).status(),
+                deploymentId == null ? null : deploymentStatus(backend, deploymentId),
                 history.waitingApproval().isPresent(), TrafficSplit.ofProduction(elb, backend.production(config)),
                 alarms(cloudWatch, config, AlarmRoles.of(history.events())), history.execution().error(),
                 history.execution().cause());
+    }
+
+    /** The backend's word for the deployment, or why it has none: an old execution outlives ECS's record. */
+    private static String deploymentStatus(DeploymentBackend backend, String deploymentId) {
+        try {
+            return backend.look(deploymentId).status();
+        } catch (DeploymentNotFound gone) {
+            return "gone: " + gone.why();
+        }
     }
 
     public boolean ended() {

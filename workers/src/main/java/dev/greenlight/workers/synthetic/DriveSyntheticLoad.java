@@ -18,7 +18,8 @@ import java.util.Objects;
 /**
  * Sends {@code requestsPerSecond} requests, the configured paths in turn, at the test listener for
  * {@code seconds}, and reports what came back. During a CodeDeploy ECS deployment the test listener
- * routes to green only, so a quiet service's green still serves enough requests for a verdict; the
+ * routes to green only, and on ECS blue/green from TEST_TRAFFIC_SHIFT on (before it, ECS's test rule
+ * still forwards to blue), so a quiet service's green still serves enough requests for a verdict; the
  * load balancer counts them in green's target-group metrics like any other.
  *
  * <p>Each invocation stops within {@link #MAX_SECONDS}, below Lambda's 15 minutes: the watch loop

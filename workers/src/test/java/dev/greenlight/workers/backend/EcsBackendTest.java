@@ -1,14 +1,19 @@
 package dev.greenlight.workers.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.testing.Configs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHookStage;
 import software.amazon.awssdk.services.ecs.model.DeploymentStrategy;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeServiceDeploymentsResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 
 class EcsBackendTest {
@@ -53,6 +58,36 @@ class EcsBackendTest {
                 .containsExactly(EcsBackend.SMOKE, EcsBackend.PROMOTION);
         assertThat(release.alarms().alarmNames()).isEqualTo(config.alarms());
         assertThat(release.alarms().rollback()).isTrue();
+        assertThat(release.deploymentCircuitBreaker().enable()).as("green that never starts rolls back").isTrue();
+        assertThat(release.deploymentCircuitBreaker().rollback()).isTrue();
+    }
+
+    /** DescribeServiceDeployments reports an ARN it does not know as a MISSING failure, not an error. */
+    @Test
+    void aDeploymentEcsNoLongerKnows_isDeploymentNotFound_sayingWhy() {
+        EcsClient ecs = new EcsClient() {
+            @Override
+            public DescribeServiceDeploymentsResponse describeServiceDeployments(
+                    DescribeServiceDeploymentsRequest request) {
+                return DescribeServiceDeploymentsResponse.builder().failures(Failure.builder()
+                        .arn(request.serviceDeploymentArns().get(0)).reason("MISSING").build()).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "ecs";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        String arn = "arn:aws:ecs:us-east-1:123456789012:service-deployment/greenlight/orders/gone";
+
+        assertThatThrownBy(() -> new EcsBackend(ecs, null, null).look(arn))
+                .isInstanceOfSatisfying(DeploymentNotFound.class, gone -> assertThat(gone.why())
+                        .contains("90 days", "deletes them with the service"))
+                .hasMessageContaining(arn);
     }
 
     @Test

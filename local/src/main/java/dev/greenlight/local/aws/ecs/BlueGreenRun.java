@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.ecs.model.DeploymentConfiguration;
 import software.amazon.awssdk.services.ecs.model.DeploymentLifecycleHook;
@@ -35,7 +36,9 @@ import software.amazon.awssdk.services.ecs.model.StabilityStatus;
  * while they answer IN_PROGRESS; green scaled up on the alternate target group; test traffic, then
  * production traffic moved on the listener rules (all at once, canary or linear); bake time with blue
  * kept; then blue removed. A FAILED answer, a failed function, a deployment alarm in ALARM, the
- * circuit breaker or StopServiceDeployment(ROLLBACK) rolls back: both rules back on blue, green removed.
+ * circuit breaker or StopServiceDeployment(ROLLBACK) rolls back: production, then test traffic back on
+ * blue, each followed by that traffic-shift stage's hooks (the Developer Guide's "Lifecycle hooks": on
+ * a rollback ECS runs the hooks of PRODUCTION_TRAFFIC_SHIFT and TEST_TRAFFIC_SHIFT), then green removed.
  *
  * <p>Every change happens under the state's monitor; hooks are invoked outside it, as ECS calls Lambda
  * from outside the service.
@@ -47,10 +50,12 @@ final class BlueGreenRun {
     /** Documented default when the hook returns no callBackDelay. */
     static final Duration DEFAULT_CALL_BACK_DELAY = Duration.ofSeconds(30);
     /**
-     * How long a hook may keep answering IN_PROGRESS before the deployment rolls back: 24 hours, the
-     * documented default of the hook timeout that later API versions make configurable.
+     * How long a hook may keep answering IN_PROGRESS before the deployment rolls back: the documented
+     * default of DeploymentLifecycleHookTimeoutConfiguration (timeoutInMinutes 1440, action ROLLBACK).
+     * That configuration (1 to 20160 minutes, or CONTINUE) is newer than the SDK the project pins
+     * (2.40.2), so no request can set it and the default is the only timeout.
      */
-    static final Duration HOOK_TIMEOUT = Duration.ofHours(24);
+    static final Duration HOOK_TIMEOUT = Duration.ofMinutes(1440);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +76,8 @@ final class BlueGreenRun {
     private final String blueTargetGroup;
     private final String greenTargetGroup;
     private final Instant createdAt;
+    /** A STOPPED deployment that left its green running beside blue: two ACTIVE revisions to reconcile. */
+    private final BlueGreenRun stopped;
 
     private ServiceDeploymentStatus status = ServiceDeploymentStatus.PENDING;
     private String statusReason;
@@ -88,7 +95,8 @@ final class BlueGreenRun {
     private int course;
 
     BlueGreenRun(EcsState state, Clock clock, ServiceScheduler scheduler, BlueGreenPorts ports, String arn,
-            ServiceState service, String sourceRevision, String targetRevision, TaskSetState blue) {
+            ServiceState service, String sourceRevision, String targetRevision, TaskSetState blue,
+            BlueGreenRun stopped) {
         this.state = state;
         this.clock = clock;
         this.scheduler = scheduler;
@@ -106,6 +114,7 @@ final class BlueGreenRun {
         this.greenTargetGroup = balancer == null ? null : otherTargetGroup(balancer, blue);
         this.createdAt = clock.now();
         this.updatedAt = createdAt;
+        this.stopped = stopped;
     }
 
     /** Green goes on whichever of the two target groups blue is not on. */
@@ -137,16 +146,32 @@ final class BlueGreenRun {
         return serviceArn;
     }
 
-    /** Starts on the clock; the caller has checked the listener rules ({@link #checkRules}). */
+    /**
+     * Starts on the clock; the caller has checked the listener rules ({@link #checkRules}). RECONCILE_SERVICE
+     * "only happens when you start a new service deployment with more than 1 service revision in an ACTIVE
+     * state": in the twin, after a deployment STOPPED by its alarms or circuit breaker without rollback.
+     */
     void start() {
         int now = course;
-        // RECONCILE_SERVICE only happens with more than one ACTIVE revision, which the twin never keeps.
         clock.execute(() -> locked(now, () -> {
             status = ServiceDeploymentStatus.IN_PROGRESS;
             startedAt = clock.now();
-            enter(ServiceDeploymentLifecycleStage.PRE_SCALE_UP);
+            enter(stopped == null ? ServiceDeploymentLifecycleStage.PRE_SCALE_UP
+                    : ServiceDeploymentLifecycleStage.RECONCILE_SERVICE);
             watchAlarms(course);
         }));
+    }
+
+    /** Blue's task set: the one a later deployment deploys from when this one STOPPED with both running. */
+    String blueSet() {
+        return blueSet;
+    }
+
+    /** Whether this deployment STOPPED with its green still running beside blue. */
+    boolean leftTwoRevisions() {
+        TaskSetState green = greenSet == null ? null : state.taskSets.get(greenSet);
+        return status == ServiceDeploymentStatus.STOPPED && green != null
+                && !TaskSetState.DRAINING.equals(green.status());
     }
 
     /** Both rules must forward to both target groups before a deployment starts. */
@@ -160,6 +185,11 @@ final class BlueGreenRun {
                 BlueGreenRules.checkRule(test, ports.weights(test), balancer.targetGroupArn(), alternate);
             }
         }
+    }
+
+    /** Its service was deleted: nothing it scheduled acts any more. */
+    void deleted() {
+        course++;
     }
 
     /** StopServiceDeployment with ROLLBACK. */
@@ -182,11 +212,15 @@ final class BlueGreenRun {
         stage = next;
         updatedAt = clock.now();
         switch (next) {
+            case RECONCILE_SERVICE -> hooks(next, 0, () -> {
+                reconcile();
+                enter(ServiceDeploymentLifecycleStage.PRE_SCALE_UP);
+            }, this::hookFailed);
             case SCALE_UP -> scaleUp();
             case TEST_TRAFFIC_SHIFT -> {
                 testWeight = 100;
                 weigh(balancer == null ? null : balancer.advancedConfiguration().testListenerRule(), testWeight);
-                hooks(next, 0, () -> enter(ServiceDeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT));
+                hooks(next, 0, () -> enter(ServiceDeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT), this::hookFailed);
             }
             case PRODUCTION_TRAFFIC_SHIFT -> shiftProduction();
             case BAKE_TIME -> {
@@ -195,7 +229,7 @@ final class BlueGreenRun {
                         () -> locked(now, () -> enter(ServiceDeploymentLifecycleStage.CLEAN_UP)));
             }
             case CLEAN_UP -> cleanUp();
-            default -> hooks(next, 0, () -> enter(after(next)));
+            default -> hooks(next, 0, () -> enter(after(next)), this::hookFailed);
         }
     }
 
@@ -211,6 +245,26 @@ final class BlueGreenRun {
             case POST_PRODUCTION_TRAFFIC_SHIFT -> ServiceDeploymentLifecycleStage.BAKE_TIME;
             default -> ServiceDeploymentLifecycleStage.CLEAN_UP;
         };
+    }
+
+    /**
+     * What ECS's reconciliation does is not published; the twin scales the stopped deployment's green in
+     * and puts both rules back on the source revision, so this deployment starts from one revision.
+     */
+    private void reconcile() {
+        TaskSetState left = stopped.greenSet == null ? null : state.taskSets.get(stopped.greenSet);
+        if (left != null) {
+            state.put(left.withStatus(TaskSetState.DRAINING, clock.now()));
+            scheduler.reconcile(left.id());
+        }
+        TaskSetState blue = state.taskSets.get(blueSet);
+        if (blue != null) {
+            state.put(blue.withStatus(TaskSetState.PRIMARY, clock.now()));
+        }
+        if (balancer != null) {
+            weigh(balancer.advancedConfiguration().productionListenerRule(), 0);
+            weigh(balancer.advancedConfiguration().testListenerRule(), 0);
+        }
     }
 
     /** Green: the target revision's tasks on the alternate target group, at the service's full count. */
@@ -241,6 +295,8 @@ final class BlueGreenRun {
                 && green.launchFailures() >= failureThreshold(service().desiredCount())) {
             if (Boolean.TRUE.equals(breaker.rollback())) {
                 rollBack("Service deployment rolled back because the circuit breaker threshold was exceeded.");
+            } else {
+                stop("Service deployment stopped because the circuit breaker threshold was exceeded.");
             }
             return;
         }
@@ -310,7 +366,7 @@ final class BlueGreenRun {
             }
             int now = course;
             clock.schedule(stepWait(), () -> locked(now, () -> shiftStep(steps, index + 1)));
-        });
+        }, this::hookFailed);
     }
 
     private void cleanUp() {
@@ -327,9 +383,13 @@ final class BlueGreenRun {
         course++;
     }
 
-    /** Both rules back on blue, green removed, the service back on the source revision's task definition. */
+    /**
+     * Production back on blue and that stage's hooks, then test traffic and its hooks, then green removed
+     * and the service back on the source revision's task definition. Hooks answering IN_PROGRESS hold the
+     * rollback in ROLLBACK_IN_PROGRESS as they hold a deployment.
+     */
     private void rollBack(String reason) {
-        if (ended()) {
+        if (ended() || status == ServiceDeploymentStatus.ROLLBACK_IN_PROGRESS) {
             return;
         }
         course++;
@@ -337,13 +397,24 @@ final class BlueGreenRun {
         statusReason = reason;
         rollback = Rollback.builder().reason(reason).startedAt(clock.now()).serviceRevisionArn(sourceRevision)
                 .build();
+        shiftBack(ServiceDeploymentLifecycleStage.PRODUCTION_TRAFFIC_SHIFT, () ->
+                shiftBack(ServiceDeploymentLifecycleStage.TEST_TRAFFIC_SHIFT, this::rolledBack));
+    }
+
+    private void shiftBack(ServiceDeploymentLifecycleStage shift, Runnable next) {
+        stage = shift;
         updatedAt = clock.now();
-        if (balancer != null) {
-            testWeight = 0;
+        if (shift == ServiceDeploymentLifecycleStage.PRODUCTION_TRAFFIC_SHIFT) {
             productionWeight = 0;
-            weigh(balancer.advancedConfiguration().testListenerRule(), 0);
-            weigh(balancer.advancedConfiguration().productionListenerRule(), 0);
+            weigh(balancer == null ? null : balancer.advancedConfiguration().productionListenerRule(), 0);
+        } else {
+            testWeight = 0;
+            weigh(balancer == null ? null : balancer.advancedConfiguration().testListenerRule(), 0);
         }
+        hooks(shift, 0, next, this::rollbackFailed);
+    }
+
+    private void rolledBack() {
         TaskSetState blue = state.taskSets.get(blueSet);
         if (blue != null) {
             state.put(blue.withStatus(TaskSetState.PRIMARY, clock.now()));
@@ -355,10 +426,38 @@ final class BlueGreenRun {
         }
         ServiceState service = service();
         state.put(service.withTaskDefinition(state.revisions.get(sourceRevision).taskDefinition()));
-        status = ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL;
+        end(ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL);
+    }
+
+    private void hookFailed(String what) {
+        rollBack("Service deployment rolled back because " + what + ".");
+    }
+
+    /**
+     * A hook that fails during the rollback: what ECS then does is not published; the twin ends the
+     * deployment ROLLBACK_FAILED with the traffic already moved back, and green left running.
+     */
+    private void rollbackFailed(String why) {
+        statusReason = statusReason + " The rollback failed because " + why + ".";
+        end(ServiceDeploymentStatus.ROLLBACK_FAILED);
+    }
+
+    /**
+     * A failure its detection does not roll back (ServiceDeployment.stoppedAt: "the rollback option is not
+     * in use for the failure detection mechanism ... and the service fails"): STOPPED, with blue and green
+     * left as they are. The wording of the reasons is not published.
+     */
+    private void stop(String reason) {
+        statusReason = reason;
+        end(ServiceDeploymentStatus.STOPPED);
+    }
+
+    private void end(ServiceDeploymentStatus last) {
+        status = last;
         finishedAt = clock.now();
         stoppedAt = finishedAt;
         updatedAt = finishedAt;
+        course++;
     }
 
     /** Green's share of a rule; nothing when the service has no such rule. */
@@ -382,39 +481,45 @@ final class BlueGreenRun {
         if (!firing.isEmpty()) {
             triggeredAlarms.clear();
             triggeredAlarms.addAll(firing);
+            String why = "one or more CloudWatch alarms are in ALARM state: " + String.join(", ", firing) + ".";
             if (Boolean.TRUE.equals(alarms.rollback())) {
-                rollBack("Service deployment rolled back because one or more CloudWatch alarms are in ALARM state: "
-                        + String.join(", ", firing) + ".");
-                return;
+                rollBack("Service deployment rolled back because " + why);
+            } else {
+                stop("Service deployment stopped because " + why);
             }
+            return;
         }
         clock.schedule(LOOK_INTERVAL, () -> locked(now, () -> watchAlarms(now)));
     }
 
-    /** The stage's hooks in order, each until it answers SUCCEEDED, then {@code next}. */
-    private void hooks(ServiceDeploymentLifecycleStage stage, int index, Runnable next) {
+    /**
+     * The stage's hooks in order, each until it answers SUCCEEDED, then {@code next}; a hook that fails
+     * or times out hands {@code failed} the reason instead.
+     */
+    private void hooks(ServiceDeploymentLifecycleStage stage, int index, Runnable next, Consumer<String> failed) {
         List<DeploymentLifecycleHook> hooks = configuration.lifecycleHooks().stream()
                 .filter(hook -> hook.lifecycleStagesAsStrings().contains(stage.toString())).toList();
         if (index >= hooks.size()) {
             next.run();
             return;
         }
-        invoke(hooks.get(index), stage, clock.now().plus(HOOK_TIMEOUT), () -> hooks(stage, index + 1, next));
+        invoke(hooks.get(index), stage, clock.now().plus(HOOK_TIMEOUT), () -> hooks(stage, index + 1, next, failed),
+                failed);
     }
 
     /** Invokes outside the monitor, then acts on the answer under it. */
     private void invoke(DeploymentLifecycleHook hook, ServiceDeploymentLifecycleStage stage, Instant expiresAt,
-            Runnable succeeded) {
+            Runnable succeeded, Consumer<String> failed) {
         int now = course;
         String payload = payload(hook);
         clock.execute(() -> {
             Optional<String> answer = ports.invoke(hook.hookTargetArn(), payload);
-            locked(now, () -> answered(hook, stage, expiresAt, succeeded, answer));
+            locked(now, () -> answered(hook, stage, expiresAt, succeeded, failed, answer));
         });
     }
 
     private void answered(DeploymentLifecycleHook hook, ServiceDeploymentLifecycleStage stage, Instant expiresAt,
-            Runnable succeeded, Optional<String> answer) {
+            Runnable succeeded, Consumer<String> failed, Optional<String> answer) {
         JsonNode reply = answer.map(BlueGreenRun::parse).orElse(null);
         String hookStatus = reply == null ? null : reply.path("hookStatus").asText(null);
         if ("SUCCEEDED".equals(hookStatus)) {
@@ -423,13 +528,12 @@ final class BlueGreenRun {
             long delay = reply.path("callBackDelay").asLong(DEFAULT_CALL_BACK_DELAY.toSeconds());
             int now = course;
             clock.schedule(Duration.ofSeconds(Math.max(1, delay)), () -> locked(now,
-                    () -> invoke(hook, stage, expiresAt, succeeded)));
+                    () -> invoke(hook, stage, expiresAt, succeeded, failed)));
         } else {
             String why = "IN_PROGRESS".equals(hookStatus) ? "timed out"
                     : "FAILED".equals(hookStatus) ? "returned FAILED"
                     : answer.isEmpty() ? "failed" : "returned no valid hookStatus";
-            rollBack("Service deployment rolled back because the lifecycle hook " + hook.hookTargetArn() + " "
-                    + why + " at " + stage + ".");
+            failed.accept("the lifecycle hook " + hook.hookTargetArn() + " " + why + " at " + stage);
         }
     }
 

@@ -87,7 +87,10 @@ final class ServiceDeploymentOperations {
         return DescribeServiceRevisionsResponse.builder().serviceRevisions(found).failures(failures).build();
     }
 
-    /** ROLLBACK is the documented stop type; ABORT is in the model but not described, so the twin refuses it. */
+    /**
+     * API reference: stopType's model lists ABORT and ROLLBACK, but "the valid values are ROLLBACK" and
+     * only ROLLBACK is described, so the twin refuses ABORT (AWS's wording for that refusal is not published).
+     */
     StopServiceDeploymentResponse stop(StopServiceDeploymentRequest request) {
         BlueGreenRun run = request.serviceDeploymentArn() == null ? null
                 : state.deployments.get(request.serviceDeploymentArn());

@@ -169,6 +169,15 @@ final class ServiceOperations {
         Service shown = views.service(draining);
         scheduler.reconcile(draining);
         state.put(draining.withStatus(ServiceState.INACTIVE));
+        // Developer Guide, service deployments: "When you delete a service, Amazon ECS deletes the
+        // corresponding service deployments."
+        state.deployments.values().removeIf(run -> {
+            boolean ours = run.serviceArn().equals(service.arn());
+            if (ours) {
+                run.deleted();
+            }
+            return ours;
+        });
         return DeleteServiceResponse.builder().service(shown).build();
     }
 
@@ -197,12 +206,17 @@ final class ServiceOperations {
     /** A new service revision and a service deployment from the current revision to it, started on the clock. */
     private void startBlueGreen(ServiceState service) {
         String source = state.currentRevisions.get(service.arn());
-        TaskSetState blue = state.taskSetsOf(service).stream().filter(TaskSetState::primary).findFirst()
+        BlueGreenRun stopped = state.deployments.values().stream()
+                .filter(run -> run.serviceArn().equals(service.arn())).reduce((first, second) -> second)
+                .filter(BlueGreenRun::leftTwoRevisions).orElse(null);
+        TaskSetState blue = stopped != null ? state.taskSets.get(stopped.blueSet())
+                : state.taskSetsOf(service).stream().filter(TaskSetState::primary).findFirst()
                 .orElseThrow(() -> EcsErrors.invalidParameter("The service has no running revision to deploy from."));
         String target = revision(service, service.loadBalancers().isEmpty() ? null
                 : BlueGreenRun.otherTargetGroup(service.loadBalancers().get(0), blue));
         String arn = EcsArns.serviceDeployment(service.cluster(), service.name(), state.nextRevisionId());
-        BlueGreenRun run = new BlueGreenRun(state, clock, scheduler, blueGreen, arn, service, source, target, blue);
+        BlueGreenRun run = new BlueGreenRun(state, clock, scheduler, blueGreen, arn, service, source, target, blue,
+                stopped);
         run.start();
         state.deployments.put(arn, run);
     }

@@ -196,7 +196,7 @@ class LeastPrivilegeTest {
     private static RoleUsageLog run(Flow flow, Backend backend, Map<String, JsonNode> policies) {
         try (Scenario scenario = Scenario.withRolePolicies(flow.approval(), backend, flow.originalProfile(),
                 flow.alarms(), policies)) {
-            RoleUsageLog usage = RoleUsageLog.of(scenario.twin.iamEnforcement());
+            RoleUsageLog usage = scenario.twin.roleUsage();
             if (!policies.isEmpty()) {
                 // One action is taken from one role, so the first denial is the one the run is for.
                 scenario.stopWhen(() -> !usage.denials().isEmpty());

@@ -52,6 +52,12 @@ class LeastPrivilegeTest {
                         FindingSeverity.CRITICAL, "remote code execution in the parser"))));
                 s.runToEnd();
             }),
+            Flow.of("repositoryWithoutScanOnPush_theImageIsScannedFirst_andReleased", ApprovalMode.auto, s -> {
+                s.twin.ecr().putImageScanningConfiguration(r -> r.repositoryName(Scenario.SERVICE)
+                        .imageScanningConfiguration(c -> c.scanOnPush(false)));
+                s.push("2.0", "healthy");
+                s.runToEnd();
+            }),
             Flow.of("smokeTestFailure_rollsBack", ApprovalMode.auto, s -> {
                 s.push("2.0", "errors:1.0");
                 s.runToEnd();
@@ -129,9 +135,6 @@ class LeastPrivilegeTest {
             Map.entry("VerifyImageRole ecr:GetDownloadUrlForLayer", "VerifyImage reads the image's config blob "
                     + "through its download URL; on the twin the blob is handed to it in-process (PipelineOnTwin), "
                     + "so the call is not made"),
-            Map.entry("VerifyImageRole ecr:StartImageScan", "VerifyImage starts a scan only for an image without "
-                    + "one; the twin's repository scans on push (the twin has no PutImageScanningConfiguration to "
-                    + "turn it off), so the flows' images always have one"),
             Map.entry("StartDeploymentRole codedeploy:GetDeployment", RESUME),
             Map.entry("StartDeploymentRole codedeploy:ListDeployments", RESUME),
             Map.entry("StartDeploymentRole ecs:DescribeServiceRevisions", RESUME),

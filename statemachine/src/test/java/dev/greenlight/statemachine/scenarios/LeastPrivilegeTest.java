@@ -143,8 +143,9 @@ class LeastPrivilegeTest {
             Map.entry("RollbackRole codedeploy:GetDeploymentConfig", CREATE_DEPLOYMENT_IMPLIES),
             Map.entry("RollbackRole codedeploy:RegisterApplicationRevision", CREATE_DEPLOYMENT_IMPLIES),
             Map.entry("RollbackRole ecs:UpdateService", "Rollback redeploys the previous task definition only when "
-                    + "the service deployment already succeeded (blue gone); on ECS the pipeline rolls back before "
-                    + "its promotion gate lets the deployment succeed, so only a fault after promotion gets there"),
+                    + "the deployment already succeeded (blue gone). On CodeDeploy blue's termination wait can run "
+                    + "out while an approval is unanswered, so a named flow gets there; on ECS the promotion gate "
+                    + "holds the deployment until the pipeline decides, so only a fault after promotion does"),
             Map.entry("RollbackRole ecs:ListServiceDeployments", "Rollback lists the service's deployments only to "
                     + "name the redeploy it started (see ecs:UpdateService)"),
             Map.entry("StopOnAlarmRole ecs:DescribeServiceDeployments", "StopOnAlarm reads and stops a release still "

@@ -4,6 +4,7 @@ import dev.greenlight.cli.asl.AslCommand;
 import dev.greenlight.cli.config.ConfigCommand;
 import dev.greenlight.cli.console.ConsoleCommand;
 import dev.greenlight.cli.demo.DemoCommand;
+import dev.greenlight.cli.iam.IamCommand;
 import dev.greenlight.cli.local.LocalCommand;
 import dev.greenlight.cli.ops.Approve;
 import dev.greenlight.cli.ops.History;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         description = "Blue/green deployments to Amazon ECS that verify themselves and roll back on their own.",
         subcommands = {DemoCommand.class, AslCommand.class, LocalCommand.class, ConfigCommand.class, Push.class,
                 Start.class, Status.class, ListExecutions.class, Approve.class, Reject.class, History.class,
-                ConsoleCommand.class},
+                ConsoleCommand.class, IamCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the work failed, or the input has problems (each is printed)",
                 "2:bad usage (an unknown command or option, an empty argument, a value out of range)",

@@ -293,7 +293,7 @@ public final class PipelineStack extends Stack {
             case CODEDEPLOY_APPLICATIONS -> arns.applications();
             case CODEDEPLOY_DEPLOYMENT_GROUPS -> arns.deploymentGroups();
             case CANARY_DEPLOYMENT_CONFIGS -> arns.canaryDeploymentConfigs();
-            case REDEPLOY_DEPLOYMENT_CONFIG -> List.of(arns.deploymentConfig(ServiceArns.REDEPLOY_CONFIG));
+            case REDEPLOY_DEPLOYMENT_CONFIG -> arns.redeployConfig();
             case EVENT_BUSES -> arns.eventBuses();
             case TOPICS -> topics(arns);
             case STATE_MACHINE -> List.of(stateMachine.getStateMachineArn());

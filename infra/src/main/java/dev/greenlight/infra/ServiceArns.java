@@ -34,13 +34,13 @@ final class ServiceArns {
     }
 
     List<String> applications() {
-        return each(s -> s.codeDeploy() == null ? List.of() : List.of(arn("codedeploy", "application",
+        return each(s -> !onCodeDeploy(s) ? List.of() : List.of(arn("codedeploy", "application",
                 s.codeDeploy().application(),
                 ArnFormat.COLON_RESOURCE_NAME)));
     }
 
     List<String> deploymentGroups() {
-        return each(s -> s.codeDeploy() == null ? List.of() : List.of(arn("codedeploy", "deploymentgroup",
+        return each(s -> !onCodeDeploy(s) ? List.of() : List.of(arn("codedeploy", "deploymentgroup",
                 s.codeDeploy().application() + "/" + s.codeDeploy().deploymentGroup(), ArnFormat.COLON_RESOURCE_NAME)));
     }
 
@@ -50,11 +50,25 @@ final class ServiceArns {
      * canary.maxMinutes, the longest the canary share is held while evidence comes in).
      */
     List<String> canaryDeploymentConfigs() {
-        return each(s -> List.of(deploymentConfig("Greenlight.Canary" + s.canary().percent() + "Percent"
-                + s.canary().maxMinutes() + "Minutes")));
+        return each(s -> !onCodeDeploy(s) ? List.of() : List.of(deploymentConfig("Greenlight.Canary"
+                + s.canary().percent() + "Percent" + s.canary().maxMinutes() + "Minutes")));
     }
 
-    String deploymentConfig(String name) {
+    /** CodeDeploy's own config of Rollback's redeploy, when some service is deployed by CodeDeploy. */
+    List<String> redeployConfig() {
+        return config.services().values().stream().anyMatch(ServiceArns::onCodeDeploy)
+                ? List.of(deploymentConfig(REDEPLOY_CONFIG)) : List.of();
+    }
+
+    /**
+     * A service on the ECS backend may keep its {@code codeDeploy} block (from before a migration); only a
+     * service CodeDeploy deploys needs its CodeDeploy resources.
+     */
+    private static boolean onCodeDeploy(ServiceConfig service) {
+        return service.backend() == ServiceConfig.Backend.codedeploy && service.codeDeploy() != null;
+    }
+
+    private String deploymentConfig(String name) {
         return arn("codedeploy", "deploymentconfig", name, ArnFormat.COLON_RESOURCE_NAME);
     }
 

@@ -7,6 +7,7 @@ import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.steps.Step;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,8 +66,7 @@ class PipelineStackTest {
                         "iam:PassRole")),
                 Arguments.of(Step.START_DEPLOYMENT, Set.of("codedeploy:CreateDeployment",
                         "codedeploy:ListDeployments", "codedeploy:GetDeployment", "codedeploy:CreateDeploymentConfig",
-                        "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision",
-                        "codedeploy:GetApplicationRevision")),
+                        "codedeploy:GetDeploymentConfig", "codedeploy:RegisterApplicationRevision")),
                 Arguments.of(Step.SMOKE_TEST_HOOK, Set.of("codedeploy:PutLifecycleEventHookExecutionStatus",
                         "codedeploy:GetDeployment", "ecs:TagResource")),
                 Arguments.of(Step.WATCH_DEPLOYMENT, Set.of("codedeploy:GetDeployment", "cloudwatch:DescribeAlarms",
@@ -77,7 +77,7 @@ class PipelineStackTest {
                 Arguments.of(Step.PROMOTE, Set.of("codedeploy:ContinueDeployment", "codedeploy:GetDeployment")),
                 Arguments.of(Step.ROLLBACK, Set.of("codedeploy:StopDeployment", "codedeploy:GetDeployment",
                         "codedeploy:CreateDeployment", "codedeploy:GetDeploymentConfig",
-                        "codedeploy:RegisterApplicationRevision", "codedeploy:GetApplicationRevision")),
+                        "codedeploy:RegisterApplicationRevision")),
                 Arguments.of(Step.NOTIFY, Set.of("events:PutEvents", "sns:Publish")),
                 Arguments.of(Step.DRIVE_SYNTHETIC_LOAD, Set.of()),
                 Arguments.of(Step.STOP_ON_ALARM, Set.of("codedeploy:ListDeployments", "codedeploy:GetDeployment",
@@ -106,7 +106,7 @@ class PipelineStackTest {
                 Arguments.of(Step.PROMOTE, Set.of("ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions",
                         "ecs:TagResource")),
                 Arguments.of(Step.ROLLBACK, Set.of("ecs:UpdateService", "ecs:ListServiceDeployments",
-                        "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "ecs:StopServiceDeployment")),
+                        "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment")),
                 Arguments.of(Step.ECS_LIFECYCLE_HOOK, Set.of("ecs:ListServiceDeployments",
                         "ecs:DescribeServiceDeployments", "ecs:DescribeServiceRevisions", "ecs:ListTagsForResource",
                         "ecs:TagResource")));
@@ -126,6 +126,26 @@ class PipelineStackTest {
         if (worker == Step.START_DEPLOYMENT) {
             assertThat(statements.toString()).contains("\"iam:PassedToService\":\"ecs.amazonaws.com\"")
                     .contains(":service/prod/payments-api");
+        }
+    }
+
+    /**
+     * Every service on ECS, one still carrying its {@code codeDeploy} block from before a migration: no
+     * worker is granted a CodeDeploy call, nor DescribeListeners (CodeDeploy's production listeners).
+     */
+    @Test
+    void everyServiceOnEcs_grantsNoWorkerACodeDeployCall_evenWithACodeDeployBlockLeftInTheConfig() {
+        Template template = Synthesis.synthesize(Synthesis.inputs(
+                Path.of("src/test/resources/twin-scenarios-ecs.json").toAbsolutePath(), null)).pipeline();
+        for (Step worker : Step.values()) {
+            JsonNode function = Templates.function(template, worker.handler()).getValue();
+            List<JsonNode> statements = Templates.statementsOfRole(template,
+                    Templates.target(function.path("Properties").path("Role")));
+            assertThat(Templates.actions(statements)).as(worker.id())
+                    .noneMatch(action -> action.startsWith("codedeploy:"))
+                    .doesNotContain("elasticloadbalancing:DescribeListeners");
+            assertThat(statements.toString()).as(worker.id()).doesNotContain(":deploymentgroup:", ":deploymentconfig:",
+                    ":application:");
         }
     }
 

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.StateMachineListItem;
@@ -55,6 +56,7 @@ public final class Aws implements AutoCloseable {
     private ElasticLoadBalancingV2Client elb;
     private EcsClient ecs;
     private StsClient sts;
+    private IamClient iam;
 
     private Aws(URI endpoint, Region region, AwsCredentialsProvider credentials, Optional<TwinAddress> twin,
             String stateMachineArn) {
@@ -119,6 +121,11 @@ public final class Aws implements AutoCloseable {
 
     public boolean isTwin() {
         return endpoint != null;
+    }
+
+    /** The twin's wire gateway, where its twin-only pages are served too; empty when the calls go to AWS. */
+    public Optional<URI> twinEndpoint() {
+        return Optional.ofNullable(endpoint);
     }
 
     /** The pipeline: as given, the twin's, or the one state machine in the account named like it. */
@@ -192,6 +199,13 @@ public final class Aws implements AutoCloseable {
     /** The deployment backends, to read a service's deployment whichever deploys it; each client built at first use. */
     public Backends backends() {
         return Backends.readers(this::codeDeploy, this::ecs);
+    }
+
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = build(IamClient.builder());
+        }
+        return iam;
     }
 
     public synchronized ElasticLoadBalancingV2Client elb() {

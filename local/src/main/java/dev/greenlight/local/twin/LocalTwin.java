@@ -16,6 +16,7 @@ import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.iam.enforcement.EnforcedClient;
 import dev.greenlight.local.aws.iam.enforcement.IamEnforcement;
 import dev.greenlight.local.aws.iam.policy.Principal;
+import dev.greenlight.local.aws.iam.usage.RoleUsageLog;
 import dev.greenlight.local.aws.lambda.LambdaTaskIntegration;
 import dev.greenlight.local.aws.lambda.LambdaTwin;
 import dev.greenlight.local.aws.logs.LogsTwin;
@@ -65,6 +66,12 @@ public final class LocalTwin implements AutoCloseable {
      */
     public static final String LISTENER_URL_PATH = "/_greenlight/listener-url";
 
+    /**
+     * {@code GET /_greenlight/iam-usage[?role=NAME]} on the gateway answers what roles were allowed and
+     * refused since the twin started ({@link RoleUsageLog#json}): what {@code greenlight iam report} reads.
+     */
+    public static final String IAM_USAGE_PATH = "/_greenlight/iam-usage";
+
     private final Clock clock;
     private final Fleet fleet;
     private final CloudWatchTwin cloudWatch;
@@ -84,6 +91,7 @@ public final class LocalTwin implements AutoCloseable {
     private final LogsTwin logs;
     private final CloudFormationTwin cloudFormation;
     private final IamEnforcement iamEnforcement;
+    private final RoleUsageLog roleUsage;
 
     private LocalTwin(Clock clock, boolean realTime, RandomGenerator random, ExecutionRetention retention) {
         this.clock = clock;
@@ -120,6 +128,7 @@ public final class LocalTwin implements AutoCloseable {
                 realTime ? new SplittableRandom() : new SplittableRandom(13));
         this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns),
                 new DeploymentFacts(codeDeploy), clock);
+        this.roleUsage = RoleUsageLog.of(iamEnforcement);
     }
 
     /** For tests and benchmarks: deterministic, and a 15-minute canary passes in milliseconds. */
@@ -155,6 +164,7 @@ public final class LocalTwin implements AutoCloseable {
                         caller(accessKeyId), signingName, operation, request))
                 .registry(new DistributionApi(ecr))
                 .twinOnly(LISTENER_URL_PATH, "arn", elb::listenerUrl)
+                .twinOnly(IAM_USAGE_PATH, "role", role -> Optional.of(roleUsage.json(role)))
                 .register(CloudFormationClient.class, cloudFormation)
                 .register(CloudWatchClient.class, cloudWatch)
                 .register(CloudWatchLogsClient.class, logs)
@@ -186,6 +196,11 @@ public final class LocalTwin implements AutoCloseable {
     /** IAM as enforced on every call; {@link IamEnforcement#enforce(boolean)} turns it off. */
     public IamEnforcement iamEnforcement() {
         return iamEnforcement;
+    }
+
+    /** Every check made for a role session since the twin started, allowed or refused. */
+    public RoleUsageLog roleUsage() {
+        return roleUsage;
     }
 
     /** {@code client} making its calls as a session of role {@code roleArn}, checked against the role's policies. */

@@ -5,120 +5,206 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.local.aws.ecr.LocalImage;
+import dev.greenlight.local.aws.ecr.PlannedFinding;
+import dev.greenlight.local.aws.iam.usage.LeastPrivilegeReport;
+import dev.greenlight.local.aws.iam.usage.RoleUsageLog;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.ecr.model.FindingSeverity;
 
 /**
- * Least privilege, measured: named scenarios run with IAM enforced and the workers' roles as
- * synthesized; per role, the actions granted, those the scenarios use (with the resources), and
- * those never used. Then each used action is removed from its role in turn and the scenario that
- * used it first is run again: it must hit AccessDenied for that action. Actions never used are
- * kept only with the reason in {@link #KEPT}.
+ * Least privilege, measured, on each backend: named flows run with IAM enforced and the workers'
+ * roles as synthesized for that backend; per role, the actions granted, those the flows use (with
+ * the resources), and those never used. Then each used action is removed from its role in turn and
+ * the flow that used it first is run again: it must hit AccessDenied for that action. Actions never
+ * used are kept only with the reason in {@link #KEPT}.
  */
 class LeastPrivilegeTest {
 
-    /** Named scenarios: how each is set up and run to its end. */
-    private static final Map<String, Flow> FLOWS = new LinkedHashMap<>();
+    /** A named flow: how its scenario is set up and run to its end, and on which backends. */
+    private record Flow(String name, Set<Backend> backends, ApprovalMode approval, String originalProfile,
+            boolean alarms, Consumer<Scenario> run) {
 
-    private record Flow(ApprovalMode approval, Consumer<Scenario> run) {
+        static Flow of(String name, ApprovalMode approval, Consumer<Scenario> run) {
+            return new Flow(name, Set.of(Backend.values()), approval, "healthy", true, run);
+        }
     }
 
-    static {
-        FLOWS.put("goodPush_isReleased", new Flow(ApprovalMode.auto, s -> {
-            s.push("2.0", "healthy");
-            s.runToEnd();
-        }));
-        FLOWS.put("alarmDuringTheCanary_stopsAndRollsBack", new Flow(ApprovalMode.auto, s -> {
-            s.push("2.0", "errors:0.5");
-            s.runToEnd();
-        }));
-        FLOWS.put("manualApproval_unanswered_rollsBack", new Flow(ApprovalMode.manual, s -> {
-            s.push("2.0", "healthy");
-            s.runToEnd();
-        }));
-    }
+    /** In order: a used action's mutation reruns the first flow that used it, so cheap and common flows come first. */
+    static final List<Flow> FLOWS = List.of(
+            Flow.of("goodPush_isReleased", ApprovalMode.auto, s -> {
+                s.push("2.0", "healthy");
+                s.runToEnd();
+            }),
+            Flow.of("imageWithACriticalFinding_isRejected", ApprovalMode.auto, s -> {
+                s.push(LocalImage.of("2.0", "healthy").withFindings(List.of(new PlannedFinding("CVE-2026-0001",
+                        FindingSeverity.CRITICAL, "remote code execution in the parser"))));
+                s.runToEnd();
+            }),
+            Flow.of("repositoryWithoutScanOnPush_theImageIsScannedFirst_andReleased", ApprovalMode.auto, s -> {
+                s.twin.ecr().putImageScanningConfiguration(r -> r.repositoryName(Scenario.SERVICE)
+                        .imageScanningConfiguration(c -> c.scanOnPush(false)));
+                s.push("2.0", "healthy");
+                s.runToEnd();
+            }),
+            Flow.of("smokeTestFailure_rollsBack", ApprovalMode.auto, s -> {
+                s.push("2.0", "errors:1.0");
+                s.runToEnd();
+            }),
+            Flow.of("alarmDuringTheCanary_rollsBack", ApprovalMode.auto, s -> {
+                s.push("2.0", "errors:0.5");
+                s.runToEnd();
+            }),
+            new Flow("canaryAnalysisFailure_rollsBack", Set.of(Backend.values()), ApprovalMode.auto, "errors:0.002",
+                    false, s -> {
+                        s.push("2.0", "errors:0.03");
+                        s.runToEnd();
+                    }),
+            // The deployment group has no alarm: StopOnAlarm, on the alarm's event, is what stops the deployment.
+            new Flow("alarmOnlyInGreenlightsConfig_stopOnAlarmStopsTheDeployment", Set.of(Backend.codedeploy),
+                    ApprovalMode.auto, "healthy", true, s -> {
+                        s.twin.codeDeploy().updateDeploymentGroup(r -> r.applicationName(Scenario.SERVICE)
+                                .currentDeploymentGroupName(s.orders.deploymentGroup())
+                                .alarmConfiguration(a -> a.enabled(false)));
+                        s.push("2.0", "errors:0.5");
+                        s.runToEnd();
+                    }),
+            Flow.of("manualApproval_approved_isReleased", ApprovalMode.manual, s -> {
+                s.push("2.0", "healthy");
+                String token = awaitApproval(s);
+                s.twin.stepFunctions().sendTaskSuccess(r -> r.taskToken(token)
+                        .output("{\"approved\": true, \"by\": \"alice\", \"reason\": \"canary is clean\"}"));
+                s.runToEnd();
+            }),
+            Flow.of("manualApproval_rejected_rollsBack", ApprovalMode.manual, s -> {
+                s.push("2.0", "healthy");
+                String token = awaitApproval(s);
+                s.twin.stepFunctions().sendTaskFailure(r -> r.taskToken(token).error("Greenlight.ApprovalRejected")
+                        .cause("alice: the release notes are not out yet"));
+                s.runToEnd();
+            }),
+            Flow.of("manualApproval_unanswered_rollsBack", ApprovalMode.manual, s -> {
+                s.push("2.0", "healthy");
+                s.runToEnd();
+            }),
+            Flow.of("secondPushDuringADeployment_waitsForIt", ApprovalMode.auto, s -> {
+                s.push("2.0", "healthy");
+                s.runUntil(() -> !s.executions().isEmpty(), Duration.ofMinutes(1));
+                String first = s.executions().get(0).executionArn();
+                s.runUntil(() -> s.exited(first, "StartDeployment", 1), Duration.ofMinutes(10));
+                s.push("3.0", "healthy");
+                s.runAllToEnd();
+            }));
 
     private static final String LAMBDA_LOGS = "Lambda's runtime writes each function's logs with its execution role; "
-            + "the twin's Lambda keeps no CloudWatch Logs, so no scenario can use it";
-    private static final String NOT_CALLED = "no worker calls it: granted beside CreateDeployment for the revision "
-            + "and configuration a deployment names, which the Service Authorization Reference does not list as "
-            + "dependent actions; a candidate for removal once a release in AWS runs without it";
+            + "the twin's Lambda keeps no CloudWatch Logs, so no flow can use it";
+    private static final String CREATE_DEPLOYMENT_IMPLIES = "CreateDeployment names a deployment configuration and "
+            + "registers the revision it deploys: AWS's own ECS deploy action (aws-actions/amazon-ecs-deploy-task-"
+            + "definition) lists GetDeploymentConfig and RegisterApplicationRevision among the minimal permissions "
+            + "of a CodeDeploy deployment, though the Service Authorization Reference names no dependent actions; "
+            + "an implied check the twin does not model";
+    private static final String PASS_ROLE = "the call passes a role (the task and execution roles of a task "
+            + "definition; on ECS the hook's role of a deployment): AWS checks iam:PassRole for it, an implied check "
+            + "the twin does not model";
+    private static final String RESUME = "read only to resume a deployment started before an answer was lost "
+            + "(DeploymentLimitExceeded, or a retry finding its service deployment running); the named flows lose none";
 
-    /** Granted but used by no scenario: why each stays in the CDK app. */
+    /**
+     * Granted but used by no flow: why each stays in the CDK app, by role (without CDK's hash) and action,
+     * or by action for every role.
+     */
     static final Map<String, String> KEPT = Map.ofEntries(
             Map.entry("logs:CreateLogStream", LAMBDA_LOGS),
             Map.entry("logs:PutLogEvents", LAMBDA_LOGS),
-            Map.entry("iam:PassRole", "RegisterTaskDefinition passes the task and execution roles: AWS checks "
-                    + "iam:PassRole for them, an implied check the twin does not model"),
-            Map.entry("ecs:TagResource", "RegisterTaskDefinition tags the revision it registers: AWS checks "
-                    + "ecs:TagResource for tags on create, an implied check the twin does not model"),
-            Map.entry("ecr:GetDownloadUrlForLayer", "VerifyImage reads the image's config blob through its download "
-                    + "URL; on the twin the blob is handed to it in-process (PipelineOnTwin), so the call is not made"),
-            Map.entry("ecr:StartImageScan", "VerifyImage starts a scan only for an image without one; the twin's "
-                    + "repository scans on push, so the scenarios' images always have one"),
-            Map.entry("codedeploy:GetDeployment", "Preflight reads a deployment already active on the group, "
-                    + "StartDeployment one it started before an answer was lost (DeploymentLimitExceeded), StopOnAlarm "
-                    + "one still running when the alarm's event arrives: in the named flows none is"),
-            Map.entry("codedeploy:ListDeployments", "StartDeployment lists the group's deployments only after "
-                    + "DeploymentLimitExceeded, to resume the one it started; the named flows never meet it"),
-            Map.entry("codedeploy:StopDeployment", "Rollback and StopOnAlarm stop a deployment still in progress; in "
-                    + "the named flows CodeDeploy's own alarm rollback has stopped it first"),
-            Map.entry("codedeploy:GetDeploymentConfig", NOT_CALLED),
-            Map.entry("codedeploy:RegisterApplicationRevision", NOT_CALLED),
-            Map.entry("codedeploy:GetApplicationRevision", NOT_CALLED));
+            Map.entry("RegisterTaskDefinitionRole iam:PassRole", PASS_ROLE),
+            Map.entry("StartDeploymentRole iam:PassRole", PASS_ROLE),
+            Map.entry("RegisterTaskDefinitionRole ecs:TagResource", "RegisterTaskDefinition tags the revision it "
+                    + "registers: AWS checks ecs:TagResource for tags on create, an implied check the twin does not "
+                    + "model"),
+            Map.entry("VerifyImageRole ecr:GetDownloadUrlForLayer", "VerifyImage reads the image's config blob "
+                    + "through its download URL; on the twin the blob is handed to it in-process (PipelineOnTwin), "
+                    + "so the call is not made"),
+            Map.entry("StartDeploymentRole codedeploy:GetDeployment", RESUME),
+            Map.entry("StartDeploymentRole codedeploy:ListDeployments", RESUME),
+            Map.entry("StartDeploymentRole ecs:DescribeServiceRevisions", RESUME),
+            Map.entry("StartDeploymentRole codedeploy:GetDeploymentConfig", CREATE_DEPLOYMENT_IMPLIES),
+            Map.entry("StartDeploymentRole codedeploy:RegisterApplicationRevision", CREATE_DEPLOYMENT_IMPLIES),
+            Map.entry("RollbackRole codedeploy:GetDeploymentConfig", CREATE_DEPLOYMENT_IMPLIES),
+            Map.entry("RollbackRole codedeploy:RegisterApplicationRevision", CREATE_DEPLOYMENT_IMPLIES),
+            Map.entry("RollbackRole ecs:UpdateService", "Rollback redeploys the previous task definition only when "
+                    + "the deployment already succeeded (blue gone). On CodeDeploy blue's termination wait can run "
+                    + "out while an approval is unanswered, so a named flow gets there; on ECS the promotion gate "
+                    + "holds the deployment until the pipeline decides, so only a fault after promotion does"),
+            Map.entry("RollbackRole ecs:ListServiceDeployments", "Rollback lists the service's deployments only to "
+                    + "name the redeploy it started (see ecs:UpdateService)"),
+            Map.entry("StopOnAlarmRole ecs:DescribeServiceDeployments", "StopOnAlarm reads and stops a release still "
+                    + "running when the alarm's event arrives; ECS rolls back on the release's own alarms first"),
+            Map.entry("StopOnAlarmRole ecs:StopServiceDeployment", "StopOnAlarm reads and stops a release still "
+                    + "running when the alarm's event arrives; ECS rolls back on the release's own alarms first"));
 
-    @Test
-    void everyUsedActionIsNeeded_andEveryUnusedOneHasAReason() {
-        Map<String, JsonNode> synthesized = synthesizedPolicies();
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(Backend.class)
+    void everyUsedActionIsNeeded_andEveryUnusedOneHasAReason(Backend backend) {
+        Map<String, JsonNode> synthesized = synthesizedPolicies(backend);
         Map<String, String> firstUsedBy = new TreeMap<>();
         Map<String, Map<String, Set<String>>> used = new TreeMap<>();
-        for (Map.Entry<String, Flow> flow : FLOWS.entrySet()) {
-            RoleUsage usage = run(flow.getValue(), Map.of());
-            assertThat(usage.denials()).as("%s with the synthesized roles", flow.getKey()).isEmpty();
+        List<Flow> flows = FLOWS.stream().filter(flow -> flow.backends().contains(backend)).toList();
+        for (Flow flow : flows) {
+            RoleUsageLog usage = run(flow, backend, Map.of());
+            assertThat(usage.denials()).as("%s with the synthesized roles", flow.name()).isEmpty();
             usage.allowed().forEach((role, actions) -> actions.forEach((action, resources) -> {
                 used.computeIfAbsent(role, r -> new TreeMap<>()).computeIfAbsent(action, a -> new TreeSet<>())
                         .addAll(resources);
-                firstUsedBy.putIfAbsent(role + " " + action, flow.getKey());
+                firstUsedBy.putIfAbsent(role + " " + action, flow.name());
             }));
         }
-        System.out.println(report(synthesized, used));
+        System.out.println(report(backend, synthesized, used));
 
         List<String> unneeded = new ArrayList<>();
         int mutations = 0;
         for (Map.Entry<String, JsonNode> role : synthesized.entrySet()) {
-            for (String action : granted(role.getValue())) {
+            for (String action : LeastPrivilegeReport.granted(List.of(role.getValue().toString())).keySet()) {
                 String key = role.getKey() + " " + action;
-                String flow = firstUsedBy.get(key);
-                if (flow == null) {
-                    if (!KEPT.containsKey(action)) {
+                String flowName = firstUsedBy.get(key);
+                if (flowName == null) {
+                    if (LeastPrivilegeReport.keptBecause(KEPT, role.getKey(), action).isEmpty()) {
                         unneeded.add(key);
                     }
                     continue;
                 }
                 mutations++;
-                RoleUsage mutated = run(FLOWS.get(flow), Map.of(role.getKey(), without(role.getValue(), action)));
+                Flow flow = flows.stream().filter(f -> f.name().equals(flowName)).findFirst().orElseThrow();
+                RoleUsageLog mutated = run(flow, backend, Map.of(role.getKey(), without(role.getValue(), action)));
                 assertThat(mutated.denied(role.getKey(), action))
-                        .as("removing %s from %s makes %s fail with AccessDenied", action, role.getKey(), flow).isTrue();
+                        .as("removing %s from %s makes %s fail with AccessDenied", action, role.getKey(), flowName)
+                        .isTrue();
             }
         }
-        assertThat(unneeded).as("granted actions no scenario uses and no reason keeps").isEmpty();
-        System.out.printf("mutations: %d used actions removed one at a time, each refused with AccessDenied in its "
-                + "scenario%n", mutations);
+        assertThat(unneeded).as("granted actions no flow uses and no reason keeps").isEmpty();
+        System.out.printf("mutations on %s: %d used actions removed one at a time, each refused with AccessDenied "
+                + "in its flow%n", backend, mutations);
     }
 
     /** Runs {@code flow}; with mutated roles the flow may fail, which is the point: the usage says why. */
-    private static RoleUsage run(Flow flow, Map<String, JsonNode> policies) {
-        try (Scenario scenario = Scenario.withRolePolicies(flow.approval(), policies)) {
-            RoleUsage usage = RoleUsage.of(scenario);
+    private static RoleUsageLog run(Flow flow, Backend backend, Map<String, JsonNode> policies) {
+        try (Scenario scenario = Scenario.withRolePolicies(flow.approval(), backend, flow.originalProfile(),
+                flow.alarms(), policies)) {
+            RoleUsageLog usage = scenario.twin.roleUsage();
+            if (!policies.isEmpty()) {
+                // One action is taken from one role, so the first denial is the one the run is for.
+                scenario.stopWhen(() -> !usage.denials().isEmpty());
+            }
             try {
                 flow.run().accept(scenario);
             } catch (AssertionError | RuntimeException failed) {
@@ -130,19 +216,18 @@ class LeastPrivilegeTest {
         }
     }
 
-    static Map<String, JsonNode> synthesizedPolicies() {
-        Map<String, JsonNode> policies = new TreeMap<>();
-        SynthesizedRoles.export().get("roles").forEach(entry -> policies.put(entry.get("role").asText(), entry.get("policy")));
-        return policies;
+    private static String awaitApproval(Scenario scenario) {
+        scenario.runUntil(() -> !scenario.executions().isEmpty(), Duration.ofMinutes(1));
+        String execution = scenario.executions().get(0).executionArn();
+        scenario.runUntil(() -> scenario.approvalToken(execution).isPresent(), Duration.ofMinutes(30));
+        return scenario.approvalToken(execution).orElseThrow();
     }
 
-    static Set<String> granted(JsonNode policy) {
-        Set<String> actions = new TreeSet<>();
-        policy.path("Statement").forEach(statement -> {
-            JsonNode action = statement.path("Action");
-            (action.isArray() ? action : List.of(action)).forEach(a -> actions.add(((JsonNode) a).asText()));
-        });
-        return actions;
+    static Map<String, JsonNode> synthesizedPolicies(Backend backend) {
+        Map<String, JsonNode> policies = new TreeMap<>();
+        SynthesizedRoles.export(backend).get("roles")
+                .forEach(entry -> policies.put(entry.get("role").asText(), entry.get("policy")));
+        return policies;
     }
 
     /** The policy with {@code action} taken out of every statement (a statement left with no action dropped). */
@@ -165,23 +250,12 @@ class LeastPrivilegeTest {
         return copy;
     }
 
-    /** Per role: granted, used by the scenarios (with resources), never used. */
-    static String report(Map<String, JsonNode> synthesized, Map<String, Map<String, Set<String>>> used) {
-        StringBuilder table = new StringBuilder("IAM least privilege (roles as synthesized, scenarios "
-                + String.join(", ", FLOWS.keySet()) + ")\n");
-        Function<String, String> shortRole = role -> role.replaceFirst("[0-9A-F]{8}$", "");
-        for (Map.Entry<String, JsonNode> role : synthesized.entrySet()) {
-            Set<String> granted = granted(role.getValue());
-            Map<String, Set<String>> usedByRole = used.getOrDefault(role.getKey(), Map.of());
-            Set<String> never = new TreeSet<>(granted);
-            never.removeAll(usedByRole.keySet());
-            table.append(String.format("%-40s granted %2d  used %2d  never used %2d%n", shortRole.apply(role.getKey()),
-                    granted.size(), usedByRole.size(), never.size()));
-            usedByRole.forEach((action, resources) -> table.append("    used  ").append(action).append(" on ")
-                    .append(String.join(", ", resources)).append('\n'));
-            never.forEach(action -> table.append("    never ").append(action)
-                    .append(KEPT.containsKey(action) ? " (kept: " + KEPT.get(action) + ")" : "").append('\n'));
-        }
-        return table.toString();
+    /** The bench's table: per role, granted, used by the flows (with resources), never used (with the reason kept). */
+    static String report(Backend backend, Map<String, JsonNode> synthesized, Map<String, Map<String, Set<String>>> used) {
+        Map<String, List<String>> policies = new TreeMap<>();
+        synthesized.forEach((role, policy) -> policies.put(role, List.of(policy.toString())));
+        return "IAM least privilege on " + backend + " (roles as synthesized, flows "
+                + String.join(", ", FLOWS.stream().filter(f -> f.backends().contains(backend)).map(Flow::name).toList())
+                + ")\n" + LeastPrivilegeReport.of(policies, used, KEPT).table();
     }
 }

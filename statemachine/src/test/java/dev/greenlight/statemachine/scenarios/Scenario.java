@@ -62,6 +62,8 @@ final class Scenario implements AutoCloseable {
     final String originalImage;
 
     private TrafficGenerator users;
+    /** When it holds, running virtual time stops with {@link Stopped}: a run that has shown what it was for. */
+    private BooleanSupplier stopWhen = () -> false;
 
     private Scenario(ApprovalMode approval, Canary canary, ClientDecorator clients, boolean withUsers,
             String originalProfile, boolean alarms, Backend backend) {
@@ -104,13 +106,14 @@ final class Scenario implements AutoCloseable {
         return new Scenario(ApprovalMode.auto, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend);
     }
 
-    /** With the workers' roles given these policies in place of the synthesized ones, by role. */
-    static Scenario withRolePolicies(ApprovalMode approval, Map<String, JsonNode> rolePolicies) {
-        return withRolePolicies(approval, Backend.codedeploy, rolePolicies);
-    }
-
-    static Scenario withRolePolicies(ApprovalMode approval, Backend backend, Map<String, JsonNode> rolePolicies) {
-        return new Scenario(approval, new Canary(10, 5), ClientDecorator.NONE, true, "healthy", true, backend,
+    /**
+     * For the least-privilege flows: {@code orders:1.0} doing {@code originalProfile}, the service's alarms in
+     * the config and the deployment group or not, and the workers' roles given these policies in place of the
+     * synthesized ones, by role.
+     */
+    static Scenario withRolePolicies(ApprovalMode approval, Backend backend, String originalProfile, boolean alarms,
+            Map<String, JsonNode> rolePolicies) {
+        return new Scenario(approval, new Canary(10, 5), ClientDecorator.NONE, true, originalProfile, alarms, backend,
                 rolePolicies);
     }
 
@@ -197,6 +200,18 @@ final class Scenario implements AutoCloseable {
         return twin.stepFunctions().listExecutions(r -> r.stateMachineArn(pipeline.stateMachineArn())).executions();
     }
 
+    /** Ends every later run of virtual time with {@link Stopped} once {@code condition} holds. */
+    void stopWhen(BooleanSupplier condition) {
+        this.stopWhen = condition;
+    }
+
+    /** Thrown by a run of virtual time once the {@link #stopWhen} condition holds. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped: the run has shown what it was for", null, false, false);
+        }
+    }
+
     /** Runs virtual time until every execution has ended; the one execution there must be. */
     DescribeExecutionResponse runToEnd() {
         runUntil(() -> !executions().isEmpty() && allEnded(), LONGEST_RUN);
@@ -220,6 +235,9 @@ final class Scenario implements AutoCloseable {
     void runUntil(BooleanSupplier condition, Duration limit) {
         Instant deadline = clock.now().plus(limit);
         while (!condition.getAsBoolean()) {
+            if (stopWhen.getAsBoolean()) {
+                throw new Stopped();
+            }
             if (!clock.now().isBefore(deadline)) {
                 throw new AssertionError("still waiting after " + limit + " of virtual time; executions: "
                         + executions().stream().map(e -> e.name() + " " + e.status()).toList());

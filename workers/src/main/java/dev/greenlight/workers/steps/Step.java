@@ -35,7 +35,14 @@ import java.util.Set;
  * ListDeploymentTargets and GetDeploymentTarget take a deployment's ID, and the Service Authorization
  * Reference gives them no resource type: AWS authorizes them on "*", so a statement naming the
  * deployment group's ARN does not allow them (the IAM-enforcing twin refused them). They are granted
- * on {@link Grant.Scope#ANY}, only when some service is deployed by CodeDeploy.
+ * on {@link Grant.Scope#ANY}, only when some service is deployed by CodeDeploy. The CodeDeploy scopes
+ * name only the resources of services CodeDeploy deploys, so a service on ECS gets none of its grants.
+ *
+ * <p>CreateDeployment (StartDeployment, Rollback's redeploy) is granted with GetDeploymentConfig on the
+ * configuration it names and RegisterApplicationRevision on the application: the Service Authorization
+ * Reference lists no dependent actions for it, but AWS's own ECS deploy action
+ * (aws-actions/amazon-ecs-deploy-task-definition) lists both among the minimal permissions of a CodeDeploy
+ * deployment. GetApplicationRevision is not: no worker reads a registered revision.
  */
 public enum Step {
     TRIGGER("trigger.Trigger", null, "greenlight-trigger", 30,
@@ -53,8 +60,8 @@ public enum Step {
             Grant.on(ALARMS, "cloudwatch:DescribeAlarms"),
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:ListDeployments", "codedeploy:GetDeployment",
                     "codedeploy:GetDeploymentGroup"),
-            // DescribeListeners supports no resource-level permissions.
-            Grant.on(ANY, "elasticloadbalancing:DescribeListeners"),
+            // DescribeListeners supports no resource-level permissions: it reads the deployment group's listeners.
+            Grant.on(ANY, "elasticloadbalancing:DescribeListeners").forBackend(codedeploy),
             Grant.on(ECS_SERVICES, "ecs:ListServiceDeployments", "ecs:DescribeServices").forBackend(ecs),
             Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
             // DescribeRules supports no resource-level permissions: it reads the production listener rule.
@@ -70,8 +77,8 @@ public enum Step {
                     "codedeploy:GetDeployment"),
             Grant.on(CANARY_DEPLOYMENT_CONFIGS, "codedeploy:CreateDeploymentConfig",
                     "codedeploy:GetDeploymentConfig"),
-            Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision",
-                    "codedeploy:GetApplicationRevision"),
+            // CreateDeployment registers the revision it deploys (see the class comment).
+            Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision"),
             Grant.on(ECS_SERVICES, "ecs:UpdateService", "ecs:ListServiceDeployments").forBackend(ecs),
             Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments").forBackend(ecs),
             Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs),
@@ -84,7 +91,7 @@ public enum Step {
             Grant.on(ANY, "codedeploy:PutLifecycleEventHookExecutionStatus").forBackend(codedeploy),
             // Its report goes on green's task definition, and only under the greenlight:smoke tag keys.
             Grant.on(TASK_DEFINITIONS, "ecs:TagResource").when("ForAllValues:StringLike", "aws:TagKeys",
-                    "greenlight:smoke*")),
+                    "greenlight:smoke*").forBackend(codedeploy)),
     WATCH_DEPLOYMENT("watch.WatchDeployment", "WatchDeploymentFunction", "greenlight-watch-deployment", 60, Set.of(),
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment", "codedeploy:GetDeploymentGroup"),
             Grant.on(ANY, "codedeploy:ListDeploymentTargets", "codedeploy:GetDeploymentTarget").forBackend(codedeploy),
@@ -109,12 +116,10 @@ public enum Step {
             Grant.on(CODEDEPLOY_DEPLOYMENT_GROUPS, "codedeploy:GetDeployment", "codedeploy:CreateDeployment"),
             Grant.on(ANY, "codedeploy:StopDeployment").forBackend(codedeploy),
             Grant.on(REDEPLOY_DEPLOYMENT_CONFIG, "codedeploy:GetDeploymentConfig"),
-            Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision",
-                    "codedeploy:GetApplicationRevision"),
+            Grant.on(CODEDEPLOY_APPLICATIONS, "codedeploy:RegisterApplicationRevision"),
             Grant.on(ECS_SERVICES, "ecs:UpdateService", "ecs:ListServiceDeployments").forBackend(ecs),
             Grant.on(ECS_SERVICE_DEPLOYMENTS, "ecs:DescribeServiceDeployments", "ecs:StopServiceDeployment")
-                    .forBackend(ecs),
-            Grant.on(ECS_SERVICE_REVISIONS, "ecs:DescribeServiceRevisions").forBackend(ecs)),
+                    .forBackend(ecs)),
     NOTIFY("notify.Notify", "NotifyFunction", "greenlight-notify", 30, Set.of(),
             Grant.on(EVENT_BUSES, "events:PutEvents"),
             Grant.on(TOPICS, "sns:Publish")),

@@ -20,6 +20,10 @@ record Repository(String name, Instant createdAt, boolean scanOnPush, ImageTagMu
         return new Repository(name, createdAt, scanOnPush, mutability);
     }
 
+    Repository withScanOnPush(boolean scan) {
+        return new Repository(name, createdAt, scan, tagMutability);
+    }
+
     boolean immutableTags() {
         return tagMutability == ImageTagMutability.IMMUTABLE;
     }

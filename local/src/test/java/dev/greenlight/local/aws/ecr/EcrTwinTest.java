@@ -278,4 +278,21 @@ class EcrTwinTest {
         assertThatThrownBy(() -> client.putImageTagMutability(r -> r.repositoryName("orders")
                 .imageTagMutability("SOMETIMES"))).isInstanceOf(InvalidParameterException.class);
     }
+
+    @Test
+    void putImageScanningConfigurationTurnsScanOnPushOff_forImagesPushedFromThen() {
+        var answer = client.putImageScanningConfiguration(r -> r.repositoryName("orders")
+                .imageScanningConfiguration(c -> c.scanOnPush(false)));
+        assertThat(answer.imageScanningConfiguration().scanOnPush()).isFalse();
+        assertThat(answer.repositoryName()).isEqualTo("orders");
+        assertThat(client.describeRepositories(r -> r.repositoryNames("orders")).repositories().get(0)
+                .imageScanningConfiguration().scanOnPush()).isFalse();
+
+        twin.push("orders", LocalImage.of("1.0", "healthy"));
+
+        assertThatThrownBy(() -> client.describeImageScanFindings(r -> r.repositoryName("orders")
+                .imageId(i -> i.imageTag("1.0")))).isInstanceOf(ScanNotFoundException.class);
+        assertThatThrownBy(() -> client.putImageScanningConfiguration(r -> r.repositoryName("ghost")
+                .imageScanningConfiguration(c -> c.scanOnPush(true)))).isInstanceOf(RepositoryNotFoundException.class);
+    }
 }

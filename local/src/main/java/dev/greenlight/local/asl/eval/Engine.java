@@ -55,11 +55,37 @@ public final class Engine {
         History history = new History(clock::now);
         Execution execution = new Execution(arn, name, request, clock.now(), history);
         ExecutionRun run = new ExecutionRun(this, execution, machine, request.roleArn());
-        runs.put(arn, run);
-        execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
         Scope scope = Scope.root(run);
         scope.event("ExecutionStarted", "executionStartedEventDetails", History.details(
                 "input", request.input(), "roleArn", request.roleArn()));
+        run(run, scope, machine, request);
+        return execution;
+    }
+
+    /**
+     * RedriveExecution (guide, "Redriving executions"): an ended, unsuccessful execution continues from
+     * the state that did not exit, with the input that state was given; states that succeeded are not
+     * rerun, and inside a Parallel or inline Map only the failed or aborted branches and iterations run
+     * again. The history goes on after an ExecutionRedriven event; the state machine's TimeoutSeconds
+     * counts again from the redrive. The caller checks that the execution is redrivable.
+     */
+    public void redrive(Execution execution, StateMachine machine) {
+        RedrivePoint point = execution.redrivePoint();
+        execution.redriven(clock.now());
+        ExecutionRun run = new ExecutionRun(this, execution, machine, execution.roleArn());
+        Scope scope = Scope.root(run);
+        scope.thread.lastEventId = run.history.size();
+        scope.event("ExecutionRedriven", "executionRedrivenEventDetails",
+                History.details("redriveCount", execution.redriveCount()));
+        scope.resumeAt(point);
+        run(run, scope, machine, execution.request());
+    }
+
+    private void run(ExecutionRun run, Scope scope, StateMachine machine, StartRequest request) {
+        String arn = run.execution.executionArn();
+        run.root = scope;
+        runs.put(arn, run);
+        run.execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
         scheduleTimeout(run, machine, request.type());
         programs.run(machine.program(), request.input(), scope).whenComplete((output, thrown) -> {
             if (thrown == null) {
@@ -71,7 +97,6 @@ public final class Engine {
                         failure.error(), failure.cause());
             }
         });
-        return execution;
     }
 
     /** AWS's execution ARNs: {@code ...:execution:MACHINE:NAME}, and {@code ...:express:MACHINE:NAME:ID} for EXPRESS. */
@@ -146,6 +171,9 @@ public final class Engine {
                 : History.details("error", error, "cause", cause));
         // DescribeExecution of a TIMED_OUT execution has no error or cause: States.Timeout is in the history only.
         boolean timedOut = status == ExecutionStatus.TIMED_OUT;
+        if (status != ExecutionStatus.SUCCEEDED && run.execution.type() == StateMachineType.STANDARD) {
+            run.execution.redrivePoint(RedrivePoint.of(run.root));
+        }
         run.execution.end(status, clock.now(), output, timedOut ? null : error, timedOut ? null : cause);
     }
 

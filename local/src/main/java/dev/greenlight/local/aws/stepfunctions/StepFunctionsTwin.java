@@ -27,9 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineRequest;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
@@ -50,7 +52,10 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.ListStateMachinesRequest;
 import software.amazon.awssdk.services.sfn.model.ListStateMachinesResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
 import software.amazon.awssdk.services.sfn.model.LoggingConfiguration;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SendTaskFailureRequest;
 import software.amazon.awssdk.services.sfn.model.SendTaskFailureResponse;
 import software.amazon.awssdk.services.sfn.model.SendTaskHeartbeatRequest;
@@ -78,6 +83,9 @@ import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionR
  * but, as on AWS, cannot be described or listed.
  */
 public final class StepFunctionsTwin implements SfnClient {
+
+    /** RedriveExecution's clientToken: 1 to 64 printable ASCII characters, no space. */
+    private static final Pattern CLIENT_TOKEN = Pattern.compile("[!-~]{1,64}");
 
     private final Clock clock;
     private final RandomGenerator random;
@@ -235,7 +243,45 @@ public final class StepFunctionsTwin implements SfnClient {
 
     @Override
     public synchronized DescribeExecutionResponse describeExecution(DescribeExecutionRequest request) {
-        return execution(request.executionArn()).describe();
+        ExecutionRecord execution = execution(request.executionArn());
+        return execution.describe(redriveReason(execution));
+    }
+
+    /**
+     * RedriveExecution: an unsuccessful STANDARD execution continues from the state that failed, with the
+     * same ARN and history (see {@link Engine#redrive} and {@link Redrivability}). This twin has no limit on
+     * running executions, so it never answers ExecutionLimitExceeded.
+     */
+    @Override
+    public synchronized RedriveExecutionResponse redriveExecution(RedriveExecutionRequest request) {
+        String arn = Arns.execution(require(request.executionArn(), "executionArn"));
+        if (request.clientToken() != null && !CLIENT_TOKEN.matcher(request.clientToken()).matches()) {
+            throw SfnErrors.validation("'" + request.clientToken() + "'", "clientToken",
+                    "Member must satisfy regular expression pattern: [!-~]+ and have length between 1 and 64");
+        }
+        if (arn.contains(":express:")) {
+            // RedriveExecution "is not supported by EXPRESS state machines"; the error AWS answers is not published.
+            throw SfnErrors.executionNotRedrivable(arn, "This operation is not supported by EXPRESS state machines");
+        }
+        ExecutionRecord execution = execution(arn);
+        Instant now = clock.now();
+        Optional<Instant> answered = execution.redriveTokens().answered(request.clientToken(), now);
+        if (answered.isPresent()) {
+            return RedriveExecutionResponse.builder().redriveDate(answered.get()).build();
+        }
+        String reason = redriveReason(execution);
+        if (reason != null) {
+            throw SfnErrors.executionNotRedrivable(arn, reason);
+        }
+        engine.redrive(execution.execution(), execution.machine().machine());
+        execution.execution().completion().whenComplete((done, thrown) -> executionEnded(execution.machine().arn()));
+        execution.redriveTokens().redrove(request.clientToken(), now, execution.execution().redriveDate());
+        return RedriveExecutionResponse.builder().redriveDate(execution.execution().redriveDate()).build();
+    }
+
+    private String redriveReason(ExecutionRecord execution) {
+        StateMachineRecord machine = machines.get(execution.machine().arn());
+        return Redrivability.reason(execution.execution(), machine == null || machine.deleting(), clock.now());
     }
 
     @Override
@@ -262,10 +308,20 @@ public final class StepFunctionsTwin implements SfnClient {
         List<ExecutionListItem> all = newestFirst.stream()
                 .filter(execution -> execution.machine().arn().equals(machine.arn()))
                 .filter(execution -> request.statusFilter() == null || execution.status() == request.statusFilter())
+                .filter(execution -> redriveFilter(request, execution))
                 .map(ExecutionRecord::listItem)
                 .toList();
         Pages<ExecutionListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
         return ListExecutionsResponse.builder().executions(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    /** ListExecutions' redriveFilter: REDRIVEN lists the executions redriven at least once, NOT_REDRIVEN the rest. */
+    private static boolean redriveFilter(ListExecutionsRequest request, ExecutionRecord execution) {
+        if (request.redriveFilter() == null) {
+            return true;
+        }
+        boolean redriven = execution.execution().redriveCount() > 0;
+        return request.redriveFilter() == ExecutionRedriveFilter.REDRIVEN ? redriven : !redriven;
     }
 
     @Override

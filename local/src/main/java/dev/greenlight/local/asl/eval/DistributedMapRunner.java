@@ -28,6 +28,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DistributedMapRunner {
 
+    /** The guide's hard limit on redrives of one Map Run. */
+    static final int MAX_MAP_RUN_REDRIVES = 1000;
+
     private final Engine engine;
 
     DistributedMapRunner(Engine engine) {
@@ -36,7 +39,30 @@ final class DistributedMapRunner {
 
     CompletableFuture<Outcome> attempt(MapState state, StateContext context, StateData data) {
         JsonNode input = data.effectiveInput(context, null);
+        RedrivePoint redrive = context.takeRedrive();
+        if (redrive != null && redrive.mapRun() != null) {
+            return redrive(state, context, data, input, redrive.mapRun());
+        }
         return items(state, context, data, input).thenCompose(items -> run(state, context, data, input, items));
+    }
+
+    /**
+     * A redriven parent redrives its failed Map Run (guide, "Redriving Map Runs"): the same Map Run, its
+     * items not read again, only its unsuccessful children run again; past 1,000 redrives of one Map Run it
+     * is States.Runtime. AWS does not publish the cause of that error, nor where MapRunRedriven stands in
+     * the history: here it follows the Map state's entry, where MapRunStarted stood.
+     */
+    private CompletableFuture<Outcome> redrive(MapState state, StateContext context, StateData data, JsonNode input,
+            MapRun mapRun) {
+        if (mapRun.redriveCount() >= MAX_MAP_RUN_REDRIVES) {
+            throw context.fail(StatesError.RUNTIME, "The Map Run '" + mapRun.mapRunArn()
+                    + "' has been redriven " + MAX_MAP_RUN_REDRIVES + " times, the most allowed");
+        }
+        mapRun.redriven(engine.clock().now());
+        context.scope.opened(mapRun);
+        context.scope.event("MapRunRedriven", "mapRunRedrivenEventDetails", History.details(
+                "mapRunArn", mapRun.mapRunArn(), "redriveCount", mapRun.redriveCount()));
+        return runChildren(state, context, data, input, mapRun, mapRun.runs().redriven());
     }
 
     private CompletableFuture<ArrayNode> items(MapState state, StateContext context, StateData data, JsonNode input) {
@@ -85,11 +111,17 @@ final class DistributedMapRunner {
                 engine.clock().now(), concurrency, tolerated, percentage == null ? 0 : percentage.floatValue(),
                 itemsPerChild);
         engine.mapRunStarted(mapRun);
+        context.scope.opened(mapRun);
         context.scope.event("MapRunStarted", "mapRunStartedEventDetails", History.details("mapRunArn", mapRunArn));
         ChildRuns children = new ChildRuns(engine, new StateMachine(state.itemProcessor(), null, null, null), inputs,
                 childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
                 concurrency, tolerated);
-        mapRun.children(children.started());
+        return runChildren(state, context, data, input, mapRun, children);
+    }
+
+    private CompletableFuture<Outcome> runChildren(MapState state, StateContext context, StateData data,
+            JsonNode input, MapRun mapRun, ChildRuns children) {
+        mapRun.children(children);
         // A parent that stops, times out or fails elsewhere aborts its Map Run and the children still running.
         context.scope.run.execution.completion().whenComplete((parent, thrown) -> engine.clock().execute(() -> {
             mapRun.end(MapRun.Status.ABORTED, engine.clock().now());

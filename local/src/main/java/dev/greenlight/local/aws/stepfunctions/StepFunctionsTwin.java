@@ -380,7 +380,8 @@ public final class StepFunctionsTwin implements SfnClient {
                         .running(children.running()).succeeded(children.succeeded()).failed(children.failed())
                         .timedOut(children.timedOut()).aborted(children.aborted()).total(children.total())
                         .resultsWritten(written(run, children)).build())
-                .redriveCount(0)
+                .redriveCount(run.redriveCount())
+                .redriveDate(run.redriveDate())
                 .build();
     }
 

@@ -143,6 +143,38 @@ class RedriveExecutionTest {
         assertThat(output.get(1)).isEqualTo(Json.parse("[{\"fail\":\"a\"},{\"fail\":\"yes\"},{\"fail\":\"b\"}]"));
     }
 
+    @ParameterizedTest(name = "{0} children")
+    @CsvSource({"STANDARD", "EXPRESS"})
+    void aFailedMapRunIsRedrivenWithOnlyItsUnsuccessfulChildren(String childType) {
+        String machine = machine("dist", """
+                {'StartAt':'Each','States':{'Each':{'Type':'Map','Label':'Items','ItemsPath':'$','End':true,
+                  'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'%s'},
+                    'StartAt':'Item','States':{'Item':{'Type':'Task','Resource':'%s','End':true}}}}}}"""
+                .formatted(childType, TASK));
+        String arn = run(machine, "[{\"fail\":\"a\"},{\"fail\":\"yes\"},{\"fail\":\"b\"}]");
+        String mapRun = sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns().get(0).mapRunArn();
+        assertThat(sfn.describeMapRun(b -> b.mapRunArn(mapRun)).executionCounts().failed()).isEqualTo(1);
+
+        calls.clear();
+        failing.clear();
+        sfn.redriveExecution(b -> b.executionArn(arn));
+        DescribeExecutionResponse done = finish(arn);
+
+        assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(done.output()).isEqualTo("[{\"fail\":\"a\"},{\"fail\":\"yes\"},{\"fail\":\"b\"}]");
+        assertThat(calls).containsExactly("Item:{\"fail\":\"yes\"}");
+        assertThat(sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns()).singleElement()
+                .satisfies(listed -> assertThat(listed.mapRunArn()).isEqualTo(mapRun));
+        var described = sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+        assertThat(described.redriveCount()).isEqualTo(1);
+        assertThat(described.redriveDate()).isNotNull();
+        assertThat(described.statusAsString()).isEqualTo("SUCCEEDED");
+        assertThat(described.executionCounts().succeeded()).isEqualTo(3);
+        List<String> types = types(arn);
+        assertThat(types.subList(types.indexOf("ExecutionRedriven"), types.size()))
+                .containsSubsequence("MapStateEntered", "MapRunRedriven", "MapRunSucceeded", "ExecutionSucceeded");
+    }
+
     @Test
     void anAbortedExecutionIsRedrivenFromTheStateThatWasRunning() {
         String machine = machine("waits", """

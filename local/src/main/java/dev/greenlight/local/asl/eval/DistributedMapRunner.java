@@ -8,6 +8,7 @@ import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.component.DataFlow;
 import dev.greenlight.local.asl.component.DistributedMap;
+import dev.greenlight.local.asl.component.ItemBatcher;
 import dev.greenlight.local.asl.component.ItemReader;
 import dev.greenlight.local.asl.component.MapState;
 import dev.greenlight.local.asl.component.ResultWriter;
@@ -77,7 +78,8 @@ final class DistributedMapRunner {
                     if (thrown != null) {
                         throw ItemReading.failed(Recovery.unwrap(thrown).cause());
                     }
-                    return ItemReading.items(reader, answer);
+                    return ItemReading.items(reader, answer, MapLimits.count(reader.maxItems(),
+                            data.resolve(context, reader.maxItems(), context.rawInput), 0));
                 });
     }
 
@@ -92,9 +94,14 @@ final class DistributedMapRunner {
         for (int index = 0; index < items.size(); index++) {
             inputs.add(MapRunner.selected(state, context, data, input, index, items.get(index)));
         }
-        if (distributed.batcher() != null) {
-            Template batchInput = distributed.batcher().batchInput();
-            inputs = ItemBatches.of(inputs, distributed.batcher(),
+        ItemBatcher batcher = distributed.batcher();
+        if (batcher != null) {
+            Template batchInput = batcher.batchInput();
+            inputs = ItemBatches.of(inputs,
+                    MapLimits.count(batcher.maxItemsPerBatch(),
+                            data.resolve(context, batcher.maxItemsPerBatch(), context.rawInput), 1),
+                    MapLimits.count(batcher.maxInputBytesPerBatch(),
+                            data.resolve(context, batcher.maxInputBytesPerBatch(), context.rawInput), 1),
                     batchInput == null ? null : data.evaluate(context, batchInput, input));
         }
         String machineArn = context.scope.run.execution.stateMachineArn() + "/" + distributed.label();

@@ -2,6 +2,7 @@ package dev.greenlight.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.component.DistributedMap;
+import dev.greenlight.local.asl.component.FieldValue;
 import dev.greenlight.local.asl.component.ItemBatcher;
 import dev.greenlight.local.asl.component.ItemReader;
 import dev.greenlight.local.asl.component.QueryLanguage;
@@ -89,7 +90,7 @@ final class DistributedMapParser {
             at.at("Resource").add("The ItemReader resource must be " + ItemReader.GET_OBJECT + " or "
                     + ItemReader.LIST_OBJECTS_V2 + " in this engine");
         }
-        Integer maxItems = Fields.integer(config, "MaxItems", 0, at.at("ReaderConfig"));
+        FieldValue<Number> maxItems = limit(config, "MaxItems", 0, language, at.at("ReaderConfig"));
         return new ItemReader(resource, arguments(node, language, at), inputType, headerLocation, headers,
                 maxItems);
     }
@@ -100,12 +101,25 @@ final class DistributedMapParser {
             return null;
         }
         Problems at = problems.at("ItemBatcher");
-        Integer items = Fields.integer(node, "MaxItemsPerBatch", 1, at);
-        Integer bytes = Fields.integer(node, "MaxInputBytesPerBatch", 1, at);
-        if (items == null && bytes == null) {
+        FieldValue<Number> items = limit(node, "MaxItemsPerBatch", 1, language, at);
+        FieldValue<Number> bytes = limit(node, "MaxInputBytesPerBatch", 1, language, at);
+        if (!items.isSet() && !bytes.isSet()) {
             at.add("ItemBatcher must set MaxItemsPerBatch or MaxInputBytesPerBatch");
         }
         return new ItemBatcher(items, bytes, DataFlowParser.objectTemplate(node, "BatchInput", language, at));
+    }
+
+    /**
+     * A limit given literally (an integer of at least {@code min}), by {@code FIELDPath} (a reference path, in
+     * JSONPath states only, as the ASL specification and the guide give it) or, in JSONata states, as an
+     * expression; at most one of the two fields.
+     */
+    private static FieldValue<Number> limit(JsonNode node, String field, int min, QueryLanguage language,
+            Problems problems) {
+        if (language == QueryLanguage.JSONata && node.has(field + "Path")) {
+            problems.add(FieldRules.wrongLanguage(language, field + "Path"));
+        }
+        return StateParser.number(node, field, language, problems, value -> Fields.integerProblem(value, min));
     }
 
     private static ResultWriter writer(JsonNode state, QueryLanguage language, Problems problems) {

@@ -140,6 +140,65 @@ class DistributedMapTest {
         assertThat(execution.output()).isEqualTo(json(expected));
     }
 
+    /**
+     * The limits' Path forms (JSONPath) and JSONata expressions are read from the state's input at run time:
+     * ReaderConfig's MaxItems, ItemBatcher's MaxItemsPerBatch and MaxInputBytesPerBatch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MaxItemsPath                   | JSONPath | 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'MaxItemsPath': '$.n'}, 'Parameters': {'Bucket': 'items', 'Key': 'data'}} | [1,2]",
+        "MaxItems expression            | JSONata  | 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'MaxItems': '{% $states.input.n %}'}, 'Arguments': {'Bucket': 'items', 'Key': 'data'}} | [1,2]",
+        "MaxItemsPerBatchPath           | JSONPath | 'ItemsPath': '$.items', 'ItemBatcher': {'MaxItemsPerBatchPath': '$.n'} | [{'Items':[1,2]},{'Items':[3]}]",
+        "MaxItemsPerBatch expression    | JSONata  | 'Items': '{% $states.input.items %}', 'ItemBatcher': {'MaxItemsPerBatch': '{% $states.input.n %}'} | [{'Items':[1,2]},{'Items':[3]}]",
+        "MaxInputBytesPerBatchPath      | JSONPath | 'ItemsPath': '$.items', 'ItemBatcher': {'MaxInputBytesPerBatchPath': '$.bytes'} | [{'Items':[1,2]},{'Items':[3]}]",
+        "MaxInputBytesPerBatch expression | JSONata | 'Items': '{% $states.input.items %}', 'ItemBatcher': {'MaxInputBytesPerBatch': '{% $states.input.bytes %}'} | [{'Items':[1,2]},{'Items':[3]}]",
+    })
+    void limitsFromTheInput(String name, String language, String members, String expected) {
+        put("data", "[1,2,3]");
+
+        Execution execution = run(machine(language, members), "{'n': 2, 'bytes': 16, 'items': [1, 2, 3]}");
+
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    /** A limit read at run time that is no integer, or too small, fails the execution with States.Runtime. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MaxItemsPath negative        | 'ReaderConfig': {'MaxItemsPath': '$.minus'} | Expected non-negative integer for MaxItems, got '-1' instead.",
+        "MaxItemsPath text            | 'ReaderConfig': {'MaxItemsPath': '$.text'}  | The MaxItemsPath field refers to value \"x\" which is not a valid integer: $.text",
+    })
+    void badReaderLimitsAreRuntimeErrors(String name, String config, String cause) {
+        put("data", "[1,2,3]");
+        String members = "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', " + config
+                + ", 'Parameters': {'Bucket': 'items', 'Key': 'data'}}";
+
+        Execution execution = run(machine("JSONPath", members), "{'minus': -1, 'text': 'x'}");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.Runtime");
+        assertThat(execution.cause()).isEqualTo(cause);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "both forms          | JSONPath | 'ItemsPath': '$', 'ItemBatcher': {'MaxItemsPerBatch': 2, 'MaxItemsPerBatchPath': '$.n'} | MaxItemsPerBatchPath",
+        "Path in JSONata     | JSONata  | 'ItemBatcher': {'MaxItemsPerBatchPath': '$.n'}                                          | only supported for the 'JSONPath' QueryLanguage",
+        "reader Path JSONata | JSONata  | 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'MaxItemsPath': '$.n'}, 'Arguments': {'Bucket': 'b', 'Key': 'k'}} | field 'MaxItemsPath'",
+        "zero per batch      | JSONPath | 'ItemsPath': '$', 'ItemBatcher': {'MaxItemsPerBatch': 0}                                | Minimum value is 1",
+    })
+    void limitsRefusedAtDefinitionTime(String name, String language, String members, String message) {
+        assertThatThrownBy(() -> DefinitionParser.parse(machine(language, members).replace('\'', '"')))
+                .hasMessageContaining(message);
+    }
+
+    private static String machine(String language, String members) {
+        return "{'QueryLanguage': '" + language + "', 'StartAt': 'M', 'States': {'M': {'Type': 'Map', " + members
+                + ", 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'EXPRESS'}, "
+                + "'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}";
+    }
+
     /** A failed child counts against the tolerance; beyond it the Map fails with ExceedToleratedFailureThreshold. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -11,9 +11,12 @@ import dev.greenlight.local.asl.intrinsics.UuidFunction;
 import dev.greenlight.local.asl.task.Integrations;
 import dev.greenlight.local.clock.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,6 +40,7 @@ public final class Engine {
     private final Map<QueryLanguage, StateData> data = new ConcurrentHashMap<>();
     private final Map<String, ExecutionRun> runs = new ConcurrentHashMap<>();
     private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
+    private final Map<String, List<MapRun>> mapRunsByExecution = new ConcurrentHashMap<>();
 
     public Engine(Clock clock, Integrations integrations, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -121,19 +125,30 @@ public final class Engine {
         }
     }
 
-    /** The Map Run with this ARN, if a Distributed Map of this engine started it. */
-    public java.util.Optional<MapRun> mapRun(String mapRunArn) {
-        return java.util.Optional.ofNullable(mapRuns.get(mapRunArn));
+    /** The Map Run with this ARN, if a Distributed Map of this engine started it and it is not forgotten. */
+    public Optional<MapRun> mapRun(String mapRunArn) {
+        return Optional.ofNullable(mapRuns.get(mapRunArn));
     }
 
     /** The Map Runs an execution started, the first first. */
-    public java.util.List<MapRun> mapRuns(String executionArn) {
-        return mapRuns.values().stream().filter(run -> run.executionArn().equals(executionArn))
-                .sorted(java.util.Comparator.comparing(MapRun::startDate)).toList();
+    public List<MapRun> mapRuns(String executionArn) {
+        return List.copyOf(mapRunsByExecution.getOrDefault(executionArn, List.of()));
+    }
+
+    /**
+     * Forgets the Map Runs {@code executionArn} started, with their children: the Step Functions twin calls
+     * this when it no longer keeps the execution, so that a long-running twin's Map Runs stay bounded.
+     */
+    public void forget(String executionArn) {
+        List<MapRun> started = mapRunsByExecution.remove(executionArn);
+        if (started != null) {
+            started.forEach(run -> mapRuns.remove(run.mapRunArn()));
+        }
     }
 
     void mapRunStarted(MapRun run) {
         mapRuns.put(run.mapRunArn(), run);
+        mapRunsByExecution.computeIfAbsent(run.executionArn(), arn -> new CopyOnWriteArrayList<>()).add(run);
     }
 
     public void sendTaskSuccess(String token, JsonNode output) {

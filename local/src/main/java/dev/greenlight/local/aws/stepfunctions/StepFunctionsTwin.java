@@ -205,7 +205,7 @@ public final class StepFunctionsTwin implements SfnClient {
             }
             case ALREADY_EXISTS -> throw SfnErrors.executionAlreadyExists(arn);
             default -> {
-                retention.prune(executions.values(), clock.now());
+                prune();
                 Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
                         machine.engineType(), machine.roleArn(), arn));
                 executions.put(arn, new ExecutionRecord(arn, execution, input, machine));
@@ -301,7 +301,7 @@ public final class StepFunctionsTwin implements SfnClient {
         if (machine.type() == StateMachineType.EXPRESS) {
             throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");
         }
-        retention.prune(executions.values(), clock.now());
+        prune();
         // Executions are kept in the order they started.
         List<ExecutionRecord> newestFirst = new ArrayList<>(executions.values());
         Collections.reverse(newestFirst);
@@ -440,12 +440,19 @@ public final class StepFunctionsTwin implements SfnClient {
         String arn = Arns.expressExecution(machine.name(), name, uuid());
         Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
                 machine.engineType(), machine.roleArn(), arn));
+        // EXPRESS executions are not kept: neither are the Map Runs they start.
+        execution.completion().whenComplete((done, thrown) -> engine.forget(arn));
         return new ExecutionRecord(arn, execution, input, machine);
     }
 
     private synchronized void executionEnded(String machineArn) {
         removeIfDeleted(machineArn);
-        retention.prune(executions.values(), clock.now());
+        prune();
+    }
+
+    /** Drops the executions the retention no longer keeps, and their Map Runs. */
+    private void prune() {
+        retention.prune(executions.values(), clock.now()).forEach(gone -> engine.forget(gone.executionArn()));
     }
 
     private void removeIfDeleted(String machineArn) {
@@ -454,7 +461,13 @@ public final class StepFunctionsTwin implements SfnClient {
                 .anyMatch(execution -> execution.machine().arn().equals(machineArn) && execution.isRunning());
         if (machine != null && machine.deleting() && !running) {
             machines.remove(machineArn);
-            executions.values().removeIf(execution -> execution.machine().arn().equals(machineArn));
+            executions.values().removeIf(execution -> {
+                boolean gone = execution.machine().arn().equals(machineArn);
+                if (gone) {
+                    engine.forget(execution.executionArn());
+                }
+                return gone;
+            });
         }
     }
 
@@ -475,7 +488,7 @@ public final class StepFunctionsTwin implements SfnClient {
     }
 
     private ExecutionRecord execution(String arn) {
-        retention.prune(executions.values(), clock.now());
+        prune();
         ExecutionRecord execution = executions.get(Arns.execution(arn));
         if (execution == null) {
             throw SfnErrors.executionDoesNotExist(arn);

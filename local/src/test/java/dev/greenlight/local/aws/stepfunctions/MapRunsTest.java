@@ -92,6 +92,29 @@ class MapRunsTest {
         assertThat(aborted.itemCounts().aborted()).isEqualTo(3);
     }
 
+    /** A Map Run is kept as long as the execution that started it: a long-running twin's Map Runs stay bounded. */
+    @Test
+    void mapRunsGoWithTheirExecution() {
+        VirtualClock keptClock = new VirtualClock();
+        SfnClient keeping = new StepFunctionsTwin(keptClock, call -> {
+            throw StatesError.RUNTIME.withCause("no integration for " + call.resource());
+        }, new SplittableRandom(5), new ExecutionRetention(Duration.ofDays(90), 1));
+        String machine = keeping.createStateMachine(b -> b.name("fan").definition(BATCHED).roleArn(ROLE))
+                .stateMachineArn();
+        String first = keeping.startExecution(b -> b.stateMachineArn(machine).input("[1]")).executionArn();
+        keptClock.advance(Duration.ofMinutes(1));
+        String mapRun = keeping.listMapRuns(b -> b.executionArn(first)).mapRuns().get(0).mapRunArn();
+
+        String second = keeping.startExecution(b -> b.stateMachineArn(machine).input("[2]")).executionArn();
+        keptClock.advance(Duration.ofMinutes(1));
+        keeping.describeExecution(b -> b.executionArn(second));
+
+        SfnException error = catchThrowableOfType(SfnException.class,
+                () -> keeping.describeMapRun(b -> b.mapRunArn(mapRun)));
+        assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFound");
+        assertThat(keeping.listMapRuns(b -> b.executionArn(second)).mapRuns()).hasSize(1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown Map Run | arn:aws:states:us-east-1:123456789012:mapRun:fan/Each:0000 | ResourceNotFound",

@@ -146,6 +146,13 @@ public final class Engine {
         }
     }
 
+    /** The Map Run that started the child execution {@code executionArn}, if it is kept. */
+    public Optional<MapRun> mapRunOfChild(String executionArn) {
+        return mapRuns.values().stream()
+                .filter(run -> run.children().stream().anyMatch(child -> child.executionArn().equals(executionArn)))
+                .findFirst();
+    }
+
     void mapRunStarted(MapRun run) {
         mapRuns.put(run.mapRunArn(), run);
         mapRunsByExecution.computeIfAbsent(run.executionArn(), arn -> new CopyOnWriteArrayList<>()).add(run);

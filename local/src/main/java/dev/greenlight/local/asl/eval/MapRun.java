@@ -91,6 +91,16 @@ public final class MapRun {
         return resultsWritten;
     }
 
+    /** The child executions started so far (the latest of each item after a redrive), in the items' order. */
+    public synchronized List<Execution> children() {
+        return List.copyOf(children);
+    }
+
+    /** How many items the child at {@code index} took: 1 without an ItemBatcher. */
+    public int itemCount(int index) {
+        return itemsPerChild.get(index);
+    }
+
     public String mapRunArn() {
         return mapRunArn;
     }

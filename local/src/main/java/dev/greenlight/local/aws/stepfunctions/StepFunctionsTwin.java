@@ -243,8 +243,12 @@ public final class StepFunctionsTwin implements SfnClient {
 
     @Override
     public synchronized DescribeExecutionResponse describeExecution(DescribeExecutionRequest request) {
-        ExecutionRecord execution = execution(request.executionArn());
-        return execution.describe(redriveReason(execution));
+        Optional<ExecutionRecord> kept = kept(request.executionArn());
+        if (kept.isPresent()) {
+            return kept.get().describe(redriveReason(kept.get()));
+        }
+        MapRun run = mapRunOfChild(request.executionArn());
+        return ChildExecutions.describe(run, ChildExecutions.find(run, request.executionArn()));
     }
 
     /**
@@ -263,7 +267,14 @@ public final class StepFunctionsTwin implements SfnClient {
             // RedriveExecution "is not supported by EXPRESS state machines"; the error AWS answers is not published.
             throw SfnErrors.executionNotRedrivable(arn, "This operation is not supported by EXPRESS state machines");
         }
-        ExecutionRecord execution = execution(arn);
+        Optional<ExecutionRecord> kept = kept(arn);
+        if (kept.isEmpty()) {
+            mapRunOfChild(arn);
+            // A Map Run's child is redriven by redriving its parent; AWS does not publish this refusal's wording.
+            throw SfnErrors.executionNotRedrivable(arn, "A child workflow execution of a Map Run is redriven by "
+                    + "redriving its parent execution");
+        }
+        ExecutionRecord execution = kept.get();
         Instant now = clock.now();
         Optional<Instant> answered = execution.redriveTokens().answered(request.clientToken(), now);
         if (answered.isPresent()) {
@@ -297,6 +308,9 @@ public final class StepFunctionsTwin implements SfnClient {
             throw SfnErrors.validation("'" + request.statusFilterAsString() + "'", "statusFilter",
                     "Member must satisfy enum value set: " + ExecutionStatus.knownValues());
         }
+        if (request.mapRunArn() != null) {
+            return listChildren(request);
+        }
         StateMachineRecord machine = machine(require(request.stateMachineArn(), "stateMachineArn"));
         if (machine.type() == StateMachineType.EXPRESS) {
             throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");
@@ -315,6 +329,26 @@ public final class StepFunctionsTwin implements SfnClient {
         return ListExecutionsResponse.builder().executions(page.items()).nextToken(page.nextToken()).build();
     }
 
+    /**
+     * ListExecutions with a mapRunArn: the Map Run's child executions, with how many items each took. AWS does
+     * not publish the wording of the refusal when both mapRunArn and stateMachineArn are given.
+     */
+    private ListExecutionsResponse listChildren(ListExecutionsRequest request) {
+        if (request.stateMachineArn() != null) {
+            throw SfnErrors.validation("'" + request.mapRunArn() + "'", "mapRunArn",
+                    "You can specify either a mapRunArn or a stateMachineArn, but not both");
+        }
+        MapRun run = engine.mapRun(MapRunArns.check(request.mapRunArn()))
+                .orElseThrow(() -> SfnErrors.mapRunDoesNotExist(request.mapRunArn()));
+        List<ExecutionListItem> all = ChildExecutions.list(run).stream()
+                .filter(child -> request.statusFilter() == null || child.status() == request.statusFilter())
+                .filter(child -> request.redriveFilter() == null
+                        || (request.redriveFilter() == ExecutionRedriveFilter.REDRIVEN) == (child.redriveCount() > 0))
+                .toList();
+        Pages<ExecutionListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
+        return ListExecutionsResponse.builder().executions(page.items()).nextToken(page.nextToken()).build();
+    }
+
     /** ListExecutions' redriveFilter: REDRIVEN lists the executions redriven at least once, NOT_REDRIVEN the rest. */
     private static boolean redriveFilter(ListExecutionsRequest request, ExecutionRecord execution) {
         if (request.redriveFilter() == null) {
@@ -326,12 +360,13 @@ public final class StepFunctionsTwin implements SfnClient {
 
     @Override
     public GetExecutionHistoryResponse getExecutionHistory(GetExecutionHistoryRequest request) {
-        ExecutionRecord execution;
+        Execution execution;
         synchronized (this) {
-            execution = execution(request.executionArn());
+            Optional<ExecutionRecord> kept = kept(request.executionArn());
+            execution = kept.isPresent() ? kept.get().execution()
+                    : ChildExecutions.find(mapRunOfChild(request.executionArn()), request.executionArn());
         }
-        List<dev.greenlight.local.asl.eval.HistoryEvent> events = new ArrayList<>(
-                execution.execution().history().events());
+        List<dev.greenlight.local.asl.eval.HistoryEvent> events = new ArrayList<>(execution.history().events());
         if (Boolean.TRUE.equals(request.reverseOrder())) {
             Collections.reverse(events);
         }
@@ -361,11 +396,7 @@ public final class StepFunctionsTwin implements SfnClient {
 
     @Override
     public DescribeMapRunResponse describeMapRun(DescribeMapRunRequest request) {
-        String arn = require(request.mapRunArn(), "mapRunArn");
-        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":mapRun:")) {
-            // AWS does not publish this message's wording for a Map Run ARN.
-            throw SfnErrors.invalidArn("Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
-        }
+        String arn = MapRunArns.check(require(request.mapRunArn(), "mapRunArn"));
         MapRun run = engine.mapRun(arn).orElseThrow(() -> SfnErrors.mapRunDoesNotExist(arn));
         MapRun.Counts items = run.itemCounts();
         MapRun.Counts children = run.executionCounts();
@@ -488,12 +519,18 @@ public final class StepFunctionsTwin implements SfnClient {
     }
 
     private ExecutionRecord execution(String arn) {
+        return kept(arn).orElseThrow(() -> SfnErrors.executionDoesNotExist(arn));
+    }
+
+    /** The execution with this ARN among those the twin keeps (not Map Run children). */
+    private Optional<ExecutionRecord> kept(String arn) {
         prune();
-        ExecutionRecord execution = executions.get(Arns.execution(arn));
-        if (execution == null) {
-            throw SfnErrors.executionDoesNotExist(arn);
-        }
-        return execution;
+        return Optional.ofNullable(executions.get(Arns.execution(arn)));
+    }
+
+    /** The Map Run that started this child execution; ExecutionDoesNotExist when none did. */
+    private MapRun mapRunOfChild(String arn) {
+        return engine.mapRunOfChild(arn).orElseThrow(() -> SfnErrors.executionDoesNotExist(arn));
     }
 
     private static StateMachine parse(String definition, StateMachineType type) {

@@ -154,6 +154,13 @@ class RedriveExecutionTest {
         String arn = run(machine, "[{\"fail\":\"a\"},{\"fail\":\"yes\"},{\"fail\":\"b\"}]");
         String mapRun = sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns().get(0).mapRunArn();
         assertThat(sfn.describeMapRun(b -> b.mapRunArn(mapRun)).executionCounts().failed()).isEqualTo(1);
+        String failedChild = sfn.listExecutions(b -> b.mapRunArn(mapRun).statusFilter(ExecutionStatus.FAILED))
+                .executions().get(0).executionArn();
+        assertThat(sfn.describeExecution(b -> b.executionArn(failedChild)).redriveStatus())
+                .isEqualTo(ExecutionRedriveStatus.REDRIVABLE_BY_MAP_RUN);
+        SfnException childRedrive = catchThrowableOfType(SfnException.class,
+                () -> sfn.redriveExecution(b -> b.executionArn(failedChild)));
+        assertThat(childRedrive.awsErrorDetails().errorCode()).isEqualTo("ExecutionNotRedrivable");
 
         calls.clear();
         failing.clear();

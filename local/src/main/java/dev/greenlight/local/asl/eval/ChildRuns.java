@@ -30,6 +30,8 @@ final class ChildRuns {
     private final Function<JsonNode, StartRequest> request;
     private final int concurrency;
     private final int tolerated;
+    /** How many items each child takes: failures are counted in items. */
+    private final List<Integer> itemsPerChild;
     /** Child {@code i} ran item (or batch) {@code i}; the list grows as children start. */
     private final List<Execution> children;
     private final Deque<Integer> toRun = new ArrayDeque<>();
@@ -38,19 +40,22 @@ final class ChildRuns {
     private int finished;
     private int failed;
 
+    /** @param tolerated how many items may fail; {@code itemsPerChild} says how many items each child takes */
     ChildRuns(Engine engine, StateMachine processor, ArrayNode inputs, Function<JsonNode, StartRequest> request,
-            int concurrency, int tolerated) {
-        this(engine, processor, inputs, request, concurrency, tolerated, List.of());
+            int concurrency, int tolerated, List<Integer> itemsPerChild) {
+        this(engine, processor, inputs, request, concurrency, tolerated, itemsPerChild, List.of());
     }
 
     private ChildRuns(Engine engine, StateMachine processor, ArrayNode inputs,
-            Function<JsonNode, StartRequest> request, int concurrency, int tolerated, List<Execution> earlier) {
+            Function<JsonNode, StartRequest> request, int concurrency, int tolerated, List<Integer> itemsPerChild,
+            List<Execution> earlier) {
         this.engine = engine;
         this.processor = processor;
         this.inputs = inputs;
         this.request = request;
         this.concurrency = concurrency <= 0 ? Integer.MAX_VALUE : concurrency;
         this.tolerated = tolerated;
+        this.itemsPerChild = List.copyOf(itemsPerChild);
         this.children = new CopyOnWriteArrayList<>(earlier);
         for (int index = 0; index < inputs.size(); index++) {
             if (index < earlier.size() && earlier.get(index).status() == ExecutionStatus.SUCCEEDED) {
@@ -63,7 +68,13 @@ final class ChildRuns {
 
     /** The same Map Run again, for a redrive: what succeeded stays, the rest runs. */
     ChildRuns redriven() {
-        return new ChildRuns(engine, processor, inputs, request, concurrency, tolerated, List.copyOf(children));
+        return new ChildRuns(engine, processor, inputs, request, concurrency, tolerated, itemsPerChild,
+                List.copyOf(children));
+    }
+
+    /** Each child's input, in the items' order: the items, or their batches. */
+    ArrayNode inputs() {
+        return inputs;
     }
 
     /** The children started so far, in the items' order; it grows as they start. */
@@ -85,7 +96,7 @@ final class ChildRuns {
             int index = toRun.poll();
             Execution child = index < children.size() ? again(index) : first(index);
             running++;
-            child.completion().whenComplete((ended, thrown) -> engine.clock().execute(() -> finish(child)));
+            child.completion().whenComplete((ended, thrown) -> engine.clock().execute(() -> finish(child, index)));
         }
     }
 
@@ -106,14 +117,14 @@ final class ChildRuns {
         return child;
     }
 
-    private void finish(Execution child) {
+    private void finish(Execution child, int index) {
         running--;
         finished++;
         if (done.isDone()) {
             return;
         }
         if (child.status() != ExecutionStatus.SUCCEEDED) {
-            failed++;
+            failed += itemsPerChild.get(index);
             if (failed > tolerated) {
                 done.completeExceptionally(MapRunner.toleranceExceeded());
                 stopRunning();

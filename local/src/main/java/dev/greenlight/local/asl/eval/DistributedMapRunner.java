@@ -109,7 +109,8 @@ final class DistributedMapRunner {
         String roleArn = context.scope.run.executionContext().path("Execution").path("RoleArn").asText(null);
         int concurrency = MapLimits.maxConcurrency(state.maxConcurrency(), data.resolve(context,
                 state.maxConcurrency(), context.rawInput));
-        int tolerated = MapRunner.tolerance(state, context, data, inputs.size());
+        // The thresholds count items, not child executions (guide, "Tolerated failure threshold").
+        int tolerated = MapRunner.tolerance(state, context, data, items.size());
         Double percentage = MapLimits.toleratedFailurePercentage(state.toleratedFailurePercentage(),
                 data.resolve(context, state.toleratedFailurePercentage(), context.rawInput));
         List<Integer> itemsPerChild = new ArrayList<>();
@@ -122,7 +123,7 @@ final class DistributedMapRunner {
         context.scope.event("MapRunStarted", "mapRunStartedEventDetails", History.details("mapRunArn", mapRunArn));
         ChildRuns children = new ChildRuns(engine, new StateMachine(state.itemProcessor(), null, null, null), inputs,
                 childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
-                concurrency, tolerated);
+                concurrency, tolerated, itemsPerChild);
         return runChildren(state, context, data, input, mapRun, children);
     }
 
@@ -135,7 +136,9 @@ final class DistributedMapRunner {
             children.stopRunning();
         }));
         return children.start()
-                .thenCompose(ended -> result(state, context, data, input, mapRun, ended))
+                .handle((ended, thrown) -> thrown)
+                .thenCompose(thrown -> thrown == null ? result(state, context, data, input, mapRun, children)
+                        : failedRunResults(state, context, data, input, mapRun, children, thrown))
                 .handle((result, thrown) -> {
                     mapRun.end(thrown == null ? MapRun.Status.SUCCEEDED : MapRun.Status.FAILED, engine.clock().now());
                     if (thrown != null) {
@@ -151,10 +154,28 @@ final class DistributedMapRunner {
                 });
     }
 
+    /**
+     * A failed Map Run still exports what its children did (FAILED, SUCCEEDED, and PENDING for the items never
+     * started), once the children it stopped have ended; then the state fails with the run's error.
+     */
+    private CompletableFuture<JsonNode> failedRunResults(MapState state, StateContext context, StateData data,
+            JsonNode input, MapRun mapRun, ChildRuns children, Throwable failure) {
+        if (state.distributed().writer() == null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        engine.clock().execute(() -> stopped.complete(null));
+        return stopped.thenCompose(ignored -> result(state, context, data, input, mapRun, children))
+                .handle((written, thrown) -> {
+                    throw Recovery.unwrap(failure);
+                });
+    }
+
     /** The children's results, or with a ResultWriter where it put them. */
     private CompletableFuture<JsonNode> result(MapState state, StateContext context, StateData data, JsonNode input,
-            MapRun mapRun, List<Execution> children) {
+            MapRun mapRun, ChildRuns runs) {
         String mapRunArn = mapRun.mapRunArn();
+        List<Execution> children = List.copyOf(runs.started());
         ResultWriter writer = state.distributed().writer();
         if (writer == null) {
             return CompletableFuture.completedFuture(ChildRuns.results(children));
@@ -162,7 +183,7 @@ final class DistributedMapRunner {
         JsonNode arguments = arguments(writer.arguments(), context, data, input);
         String bucket = arguments.path("Bucket").asText();
         List<ResultFiles.File> files = ResultFiles.of(bucket, arguments.path("Prefix").asText(""), mapRunArn,
-                children);
+                children, runs.inputs());
         CompletableFuture<JsonNode> written = CompletableFuture.completedFuture(null);
         for (ResultFiles.File file : files) {
             ObjectNode put = Json.NODES.objectNode().put("Bucket", bucket).put("Key", file.key())

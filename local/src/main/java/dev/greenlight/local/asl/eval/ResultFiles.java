@@ -30,8 +30,13 @@ final class ResultFiles {
     private ResultFiles() {
     }
 
-    /** The result files, the manifest last. */
-    static List<File> of(String bucket, String prefix, String mapRunArn, List<Execution> children) {
+    /**
+     * The result files, the manifest last. {@code inputs} are every child's input: those past the children
+     * started go to PENDING, as {@code {"Input", "InputDetails", "Status": "PENDING"}}; the guide does not
+     * print a PENDING entry, so that shape is as recorded runs show it.
+     */
+    static List<File> of(String bucket, String prefix, String mapRunArn, List<Execution> children,
+            ArrayNode inputs) {
         String directory = (prefix == null || prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/")
                 + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
         Map<String, ArrayNode> byStatus = new LinkedHashMap<>();
@@ -41,6 +46,12 @@ final class ResultFiles {
         for (Execution child : children) {
             String status = child.status() == ExecutionStatus.SUCCEEDED ? "SUCCEEDED" : "FAILED";
             byStatus.get(status).add(entry(child));
+        }
+        for (int index = children.size(); index < inputs.size(); index++) {
+            ObjectNode pending = byStatus.get("PENDING").addObject();
+            pending.put("Input", Json.write(inputs.get(index)));
+            pending.putObject("InputDetails").put("Included", true);
+            pending.put("Status", "PENDING");
         }
         ObjectNode manifest = Json.NODES.objectNode();
         manifest.put("DestinationBucket", bucket);

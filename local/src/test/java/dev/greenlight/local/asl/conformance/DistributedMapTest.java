@@ -222,6 +222,50 @@ class DistributedMapTest {
         }
     }
 
+    /** With an ItemBatcher the thresholds count items: a failed batch of two is two failed items. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "count 1 of 4 items   | 'ToleratedFailureCount': 1,       | FAILED",
+        "count 2 of 4 items   | 'ToleratedFailureCount': 2,       | SUCCEEDED",
+        "50 percent of 4      | 'ToleratedFailurePercentage': 50, | SUCCEEDED",
+        "25 percent of 4      | 'ToleratedFailurePercentage': 25, | FAILED",
+    })
+    void batchedFailuresCountTheirItems(String name, String tolerance, ExecutionStatus status) {
+        String members = tolerance + "'ItemsPath': '$', 'ItemBatcher': {'MaxItemsPerBatch': 2}";
+        String processor = "'Type': 'Choice', 'Choices': [{'Variable': '$.Items[0]', 'NumericEquals': 1, "
+                + "'Next': 'F'}], 'Default': 'OK'}, 'F': {'Type': 'Fail', 'Error': 'One'}, 'OK': {'Type': 'Pass'";
+
+        Execution execution = run(map(members, processor), "[1, 2, 3, 4]");
+
+        assertThat(execution.status()).isEqualTo(status);
+    }
+
+    /** A Map Run that fails still exports its results: the failed children, and the items never started as PENDING. */
+    @Test
+    void aFailedMapRunWritesItsResults() {
+        String members = "'ItemsPath': '$', 'MaxConcurrency': 1, 'ResultWriter': {'Resource': "
+                + "'arn:aws:states:::s3:putObject', 'Parameters': {'Bucket': 'results', 'Prefix': 'failed'}}";
+        String processor = "'Type': 'Choice', 'Choices': [{'Variable': '$', 'NumericEquals': 1, 'Next': 'F'}], "
+                + "'Default': 'OK'}, 'F': {'Type': 'Fail', 'Error': 'One', 'Cause': 'one'}, 'OK': {'Type': 'Pass'";
+
+        Execution execution = run(map(members, processor), "[1, 2, 3]");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        HistoryEvent started = execution.history().events().stream()
+                .filter(event -> event.type().equals("MapRunStarted")).findFirst().orElseThrow();
+        String mapRunArn = started.details().get("mapRunArn").asText();
+        String directory = "failed/" + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
+        JsonNode manifest = object(directory + "manifest.json");
+        assertThat(manifest.at("/ResultFiles/FAILED/0/Key").asText()).isEqualTo(directory + "FAILED_0.json");
+        assertThat(manifest.at("/ResultFiles/PENDING/0/Key").asText()).isEqualTo(directory + "PENDING_0.json");
+        assertThat(manifest.at("/ResultFiles/SUCCEEDED")).isEmpty();
+        assertThat(object(directory + "FAILED_0.json").get(0).get("Error").asText()).isEqualTo("One");
+        assertThat(object(directory + "PENDING_0.json")).isEqualTo(json("[{'Input': '2', 'InputDetails': "
+                + "{'Included': true}, 'Status': 'PENDING'}, {'Input': '3', 'InputDetails': {'Included': true}, "
+                + "'Status': 'PENDING'}]"));
+    }
+
     /** The children run as executions of their own: the parent's history has the Map Run, not their states. */
     @Test
     void childrenHaveTheirOwnHistories() {

@@ -160,7 +160,7 @@ final class DistributedMapRunner {
      */
     private CompletableFuture<JsonNode> failedRunResults(MapState state, StateContext context, StateData data,
             JsonNode input, MapRun mapRun, ChildRuns children, Throwable failure) {
-        if (state.distributed().writer() == null) {
+        if (state.distributed().writer() == null || !state.distributed().writer().exports()) {
             return CompletableFuture.failedFuture(failure);
         }
         CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -180,10 +180,15 @@ final class DistributedMapRunner {
         if (writer == null) {
             return CompletableFuture.completedFuture(ChildRuns.results(children));
         }
+        if (!writer.exports()) {
+            ArrayNode results = Json.NODES.arrayNode();
+            children.forEach(child -> ResultFiles.add(results, child, writer.transformation()));
+            return CompletableFuture.completedFuture(results);
+        }
         JsonNode arguments = arguments(writer.arguments(), context, data, input);
         String bucket = arguments.path("Bucket").asText();
         List<ResultFiles.File> files = ResultFiles.of(bucket, arguments.path("Prefix").asText(""), mapRunArn,
-                children, runs.inputs());
+                children, runs.inputs(), writer);
         CompletableFuture<JsonNode> written = CompletableFuture.completedFuture(null);
         for (ResultFiles.File file : files) {
             ObjectNode put = Json.NODES.objectNode().put("Bucket", bucket).put("Key", file.key())

@@ -20,6 +20,8 @@ import java.util.Set;
 final class DistributedMapParser {
 
     private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV");
+    private static final List<String> TRANSFORMATIONS = List.of("NONE", "COMPACT", "FLATTEN");
+    private static final List<String> OUTPUT_TYPES = List.of("JSON", "JSONL");
     /** The guide: a Label has at most 40 characters. */
     private static final int MAX_LABEL_LENGTH = 40;
 
@@ -128,14 +130,42 @@ final class DistributedMapParser {
             return null;
         }
         Problems at = problems.at("ResultWriter");
-        String resource = Fields.requiredText(node, "Resource", at);
+        String argumentsField = language == QueryLanguage.JSONata ? "Arguments" : "Parameters";
+        boolean export = node.has("Resource") || node.has(argumentsField);
+        // The guide's combinations: WriterConfig alone, Resource with Parameters/Arguments, or all three.
+        if (export && !(node.has("Resource") && node.has(argumentsField)) || !export && !node.has("WriterConfig")) {
+            at.add("ResultWriter must set WriterConfig, or Resource and " + argumentsField + ", or all three");
+            return null;
+        }
+        String resource = export ? Fields.requiredText(node, "Resource", at) : null;
         if (resource != null && !ResultWriter.PUT_OBJECT.equals(resource)) {
             at.at("Resource").add("The ResultWriter resource must be " + ResultWriter.PUT_OBJECT);
         }
-        if (node.has("WriterConfig")) {
-            at.at("WriterConfig").add("WriterConfig is not supported by this engine; remove it to export the "
-                    + "results unchanged");
+        String transformation = null;
+        String outputType = null;
+        JsonNode config = node.get("WriterConfig");
+        if (config != null) {
+            Problems configAt = at.at("WriterConfig");
+            transformation = oneOf(config, "Transformation", TRANSFORMATIONS, configAt);
+            outputType = oneOf(config, "OutputType", OUTPUT_TYPES, configAt);
+            if (!export && "JSONL".equals(outputType)) {
+                // The guide does not say what a state outputs as JSON Lines without an export.
+                configAt.at("OutputType").add("This engine writes OutputType JSONL only to S3: add Resource and "
+                        + argumentsField + ", or use OutputType JSON");
+            }
         }
-        return new ResultWriter(resource, arguments(node, language, at));
+        return new ResultWriter(resource, export ? arguments(node, language, at) : null, transformation,
+                outputType);
+    }
+
+    /** A required text field whose value is one of {@code allowed}; null (with a problem) otherwise. */
+    private static String oneOf(JsonNode node, String field, List<String> allowed, Problems problems) {
+        String value = Fields.requiredText(node, field, problems);
+        if (value != null && !allowed.contains(value)) {
+            problems.at(field).add("The value for the field '" + field + "' must be one of "
+                    + String.join(", ", allowed));
+            return null;
+        }
+        return value;
     }
 }

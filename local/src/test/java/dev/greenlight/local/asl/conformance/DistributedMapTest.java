@@ -311,6 +311,65 @@ class DistributedMapTest {
                 .isEqualTo(s3.objectBytes("results", "runs/" + id + "/SUCCEEDED_0.json").orElseThrow().length);
     }
 
+    /** WriterConfig alone shapes the state's result: COMPACT the outputs, FLATTEN them with arrays spread, NONE the executions. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "COMPACT | [[1,1],[2,2]]",
+        "FLATTEN | [1,1,2,2]",
+    })
+    void writerConfigShapesTheResult(String transformation, String expected) {
+        String members = "'ItemsPath': '$', 'ResultWriter': {'WriterConfig': {'Transformation': '" + transformation
+                + "', 'OutputType': 'JSON'}}";
+
+        Execution execution = run(map(members, "'Type': 'Pass', 'Parameters': {'v.$': 'States.Array($, $)'}, "
+                + "'OutputPath': '$.v'"), "[1, 2]");
+
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    @Test
+    void writerConfigNoneGivesEachExecution() {
+        String members = "'ItemsPath': '$', 'ResultWriter': {'WriterConfig': {'Transformation': 'NONE', "
+                + "'OutputType': 'JSON'}}";
+
+        Execution execution = run(map(members, PASS), "[1]");
+
+        JsonNode entry = execution.output().get(0);
+        assertThat(entry.get("Output").asText()).isEqualTo("1");
+        assertThat(entry.get("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(entry.get("ExecutionArn").asText()).contains(":execution:local/M:");
+    }
+
+    /** Exported with WriterConfig: the files hold the transformed results, as JSON Lines for OutputType JSONL. */
+    @Test
+    void writerConfigShapesTheExportedFiles() {
+        String members = "'ItemsPath': '$', 'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject', "
+                + "'Parameters': {'Bucket': 'results', 'Prefix': 'lines'}, 'WriterConfig': {'Transformation': "
+                + "'COMPACT', 'OutputType': 'JSONL'}}";
+
+        Execution execution = run(map(members, PASS), "[{'a': 1}, {'a': 2}]");
+
+        String manifestKey = execution.output().at("/ResultWriterDetails/Key").asText();
+        String succeededKey = object(manifestKey).at("/ResultFiles/SUCCEEDED/0/Key").asText();
+        assertThat(new String(s3.objectBytes("results", succeededKey).orElseThrow(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "empty               | {}                                                                             | must set WriterConfig",
+        "Resource alone      | {'Resource': 'arn:aws:states:::s3:putObject'}                                  | must set WriterConfig",
+        "bad Transformation  | {'WriterConfig': {'Transformation': 'SHRINK', 'OutputType': 'JSON'}}            | NONE, COMPACT, FLATTEN",
+        "no OutputType       | {'WriterConfig': {'Transformation': 'NONE'}}                                    | 'OutputType' is required",
+        "JSONL without S3    | {'WriterConfig': {'Transformation': 'NONE', 'OutputType': 'JSONL'}}             | only to S3",
+    })
+    void resultWriterCombinationsRefused(String name, String writer, String message) {
+        assertThatThrownBy(() -> DefinitionParser.parse(map("'ItemsPath': '$', 'ResultWriter': " + writer, PASS)
+                .replace('\'', '"'))).hasMessageContaining(message);
+    }
+
     private JsonNode object(String key) {
         return Json.parse(new String(s3.objectBytes("results", key).orElseThrow(), StandardCharsets.UTF_8));
     }

@@ -5,7 +5,6 @@ import dev.greenlight.local.asl.eval.Execution;
 import software.amazon.awssdk.services.sfn.model.CloudWatchEventsExecutionDataDetails;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
-import java.time.Instant;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;

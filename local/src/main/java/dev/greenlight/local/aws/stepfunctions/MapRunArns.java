@@ -10,7 +10,7 @@ final class MapRunArns {
     static String check(String arn) {
         if (!arn.startsWith("arn:aws:states:") || !arn.contains(":mapRun:")) {
             // AWS does not publish this message's wording for a Map Run ARN.
-            throw SfnErrors.invalidArn("Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
+            throw SfnErrors.invalidArn("Resource type not valid in this context: " + arn);
         }
         return arn;
     }

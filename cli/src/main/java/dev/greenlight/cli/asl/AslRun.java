@@ -55,6 +55,12 @@ public final class AslRun implements Callable<Integer> {
     @Option(names = "--test-case", paramLabel = "NAME", description = "The mock configuration's test case.")
     String testCase;
 
+    @Option(names = "--s3-dir", paramLabel = "DIR",
+            description = "A directory standing in for S3: each sub-directory a bucket, each file below it an object "
+                    + "(ItemReader, ResultWriter, s3:getObject/putObject tasks); objects the run writes are written "
+                    + "back as files.")
+    Path s3Dir;
+
     @Option(names = "--real-time", description = "Wait in real time instead of virtual time.")
     boolean realTime;
 
@@ -98,7 +104,7 @@ public final class AslRun implements Callable<Integer> {
             return AslRunner.invalidRequest(e.getMessage());
         }
         return AslRunner.run(new RunRequest(definitionText, inputJson, type, mock, testCase, realTime, history,
-                name, stateMachineName));
+                name, stateMachineName, s3Dir));
     }
 
     private static String read(Path file, String what) {

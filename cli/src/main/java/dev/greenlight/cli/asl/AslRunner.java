@@ -35,9 +35,15 @@ final class AslRunner {
         if (badName != null) {
             return invalidRequest(badName);
         }
+        S3Directory s3;
+        try {
+            s3 = request.s3Dir() == null ? null : S3Directory.load(request.s3Dir());
+        } catch (IllegalArgumentException e) {
+            return invalidRequest(e.getMessage());
+        }
         Integrations integrations;
         try {
-            integrations = integrations(request);
+            integrations = integrations(request, s3);
         } catch (IllegalArgumentException e) {
             return invalidRequest("the mock configuration is not usable: " + e.getMessage());
         }
@@ -45,6 +51,9 @@ final class AslRunner {
                 .withType(request.type());
         Execution execution = request.realTime() ? LocalRun.realTime(machine, start, integrations)
                 : LocalRun.virtualTime(machine, start, integrations);
+        if (s3 != null) {
+            s3.save();
+        }
         ObjectNode result = result(execution.status().name(), execution.output(), execution.error(),
                 execution.cause());
         if (request.history()) {
@@ -72,8 +81,9 @@ final class AslRunner {
         return result("INVALID_REQUEST", null, "InvalidRequest", cause);
     }
 
-    private static Integrations integrations(RunRequest request) {
-        LocalIntegrations local = new LocalIntegrations();
+    /** The local integrations, S3 over the directory when there is one, and the mocks over both. */
+    private static Integrations integrations(RunRequest request, S3Directory s3) {
+        Integrations local = s3 == null ? new LocalIntegrations() : s3.integration(new LocalIntegrations());
         if (request.mockConfig() == null) {
             if (request.testCase() != null) {
                 throw new IllegalArgumentException("--test-case needs --mock-config");

@@ -50,7 +50,7 @@ final class JsonLines {
         return new RunRequest(text(request.get("definition")), value(request.get("input"), "input"),
                 type(request.get("type")), value(request.get("mockConfig"), "mockConfig"),
                 request.path("testCase").asText(null), realTime, history, request.path("name").asText(null),
-                request.path("stateMachineName").asText(RunRequest.DEFAULT_STATE_MACHINE));
+                request.path("stateMachineName").asText(RunRequest.DEFAULT_STATE_MACHINE), null);
     }
 
     /** A definition given as JSON text or as a JSON value. */

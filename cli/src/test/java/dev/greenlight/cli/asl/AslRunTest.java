@@ -195,6 +195,41 @@ class AslRunTest {
                 "--test-case", testCase).out());
     }
 
+    /** --s3-dir: sub-directories are buckets; the ItemReader reads a file, the ResultWriter's objects come back as files. */
+    @Test
+    void s3Dir_standsInForS3() throws IOException {
+        Path s3 = dir.resolve("s3");
+        Files.createDirectories(s3.resolve("items/in"));
+        Files.createDirectories(s3.resolve("results"));
+        Files.writeString(s3.resolve("items/in/data.json"), "[1, 2, 3]");
+        String definition = """
+                {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                  "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "items", "Key": "in/data.json"}},
+                  "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "results", "Prefix": "out"}},
+                  "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                    "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}
+                """;
+
+        JsonNode result = Json.parse(CommandRun.of("asl", "run", "--definition", write("d.json", definition),
+                "--s3-dir", s3.toString()).out());
+
+        assertThat(result.get("status").asText()).as(result.toString()).isEqualTo("SUCCEEDED");
+        String manifestKey = result.at("/output/ResultWriterDetails/Key").asText();
+        Path manifest = s3.resolve("results").resolve(manifestKey);
+        assertThat(manifest).exists();
+        Path succeeded = manifest.resolveSibling("SUCCEEDED_0.json");
+        assertThat(Json.parse(Files.readString(succeeded))).hasSize(3);
+    }
+
+    @Test
+    void s3Dir_thatIsNoDirectory_isAnInvalidRequest() throws IOException {
+        JsonNode result = Json.parse(CommandRun.of("asl", "run", "--definition", write("d.json", WAIT_THEN_PASS),
+                "--s3-dir", dir.resolve("missing").toString()).out());
+
+        assertThat(result.get("status").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(result.get("cause").asText()).contains("is not a directory");
+    }
+
     private String write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text).toString();
     }

@@ -2,7 +2,9 @@ package dev.greenlight.local.asl.component;
 
 /**
  * Groups items so that one child execution takes several: {@code {"Items": [...], "BatchInput": ...}}.
- * A null limit is no limit.
+ * Each limit is given literally, by its {@code ...Path} (JSONPath) or as a JSONata expression; an unset
+ * limit is no limit.
  */
-public record ItemBatcher(Integer maxItemsPerBatch, Integer maxInputBytesPerBatch, Template batchInput) {
+public record ItemBatcher(FieldValue<Number> maxItemsPerBatch, FieldValue<Number> maxInputBytesPerBatch,
+        Template batchInput) {
 }

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param arguments  Parameters (JSONPath) or Arguments (JSONata): Bucket, Key, Prefix
  * @param csvHeaders the headers when {@code csvHeaderLocation} is GIVEN, else empty
- * @param maxItems   at most this many items, or null for all
+ * @param maxItems   ReaderConfig's MaxItems, MaxItemsPath or (JSONata) expression: at most this many items;
+ *     unset or 0 for all
  */
 public record ItemReader(String resource, Template arguments, String inputType, String csvHeaderLocation,
-        List<String> csvHeaders, Integer maxItems) {
+        List<String> csvHeaders, FieldValue<Number> maxItems) {
 
     public static final String GET_OBJECT = "arn:aws:states:::s3:getObject";
     public static final String LIST_OBJECTS_V2 = "arn:aws:states:::s3:listObjectsV2";

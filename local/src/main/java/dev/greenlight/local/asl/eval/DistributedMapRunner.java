@@ -8,6 +8,7 @@ import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.component.DataFlow;
 import dev.greenlight.local.asl.component.DistributedMap;
+import dev.greenlight.local.asl.component.ItemBatcher;
 import dev.greenlight.local.asl.component.ItemReader;
 import dev.greenlight.local.asl.component.MapState;
 import dev.greenlight.local.asl.component.ResultWriter;
@@ -28,6 +29,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class DistributedMapRunner {
 
+    /** The guide's hard limit on redrives of one Map Run. */
+    static final int MAX_MAP_RUN_REDRIVES = 1000;
+
     private final Engine engine;
 
     DistributedMapRunner(Engine engine) {
@@ -36,7 +40,30 @@ final class DistributedMapRunner {
 
     CompletableFuture<Outcome> attempt(MapState state, StateContext context, StateData data) {
         JsonNode input = data.effectiveInput(context, null);
+        RedrivePoint redrive = context.takeRedrive();
+        if (redrive != null && redrive.mapRun() != null) {
+            return redrive(state, context, data, input, redrive.mapRun());
+        }
         return items(state, context, data, input).thenCompose(items -> run(state, context, data, input, items));
+    }
+
+    /**
+     * A redriven parent redrives its failed Map Run (guide, "Redriving Map Runs"): the same Map Run, its
+     * items not read again, only its unsuccessful children run again; past 1,000 redrives of one Map Run it
+     * is States.Runtime. AWS does not publish the cause of that error, nor where MapRunRedriven stands in
+     * the history: here it follows the Map state's entry, where MapRunStarted stood.
+     */
+    private CompletableFuture<Outcome> redrive(MapState state, StateContext context, StateData data, JsonNode input,
+            MapRun mapRun) {
+        if (mapRun.redriveCount() >= MAX_MAP_RUN_REDRIVES) {
+            throw context.fail(StatesError.RUNTIME, "The Map Run '" + mapRun.mapRunArn()
+                    + "' has been redriven " + MAX_MAP_RUN_REDRIVES + " times, the most allowed");
+        }
+        mapRun.redriven(engine.clock().now());
+        context.scope.opened(mapRun);
+        context.scope.event("MapRunRedriven", "mapRunRedrivenEventDetails", History.details(
+                "mapRunArn", mapRun.mapRunArn(), "redriveCount", mapRun.redriveCount()));
+        return runChildren(state, context, data, input, mapRun, mapRun.runs().redriven());
     }
 
     private CompletableFuture<ArrayNode> items(MapState state, StateContext context, StateData data, JsonNode input) {
@@ -51,7 +78,8 @@ final class DistributedMapRunner {
                     if (thrown != null) {
                         throw ItemReading.failed(Recovery.unwrap(thrown).cause());
                     }
-                    return ItemReading.items(reader, answer);
+                    return ItemReading.items(reader, answer, MapLimits.count(reader.maxItems(),
+                            data.resolve(context, reader.maxItems(), context.rawInput), 0));
                 });
     }
 
@@ -66,9 +94,14 @@ final class DistributedMapRunner {
         for (int index = 0; index < items.size(); index++) {
             inputs.add(MapRunner.selected(state, context, data, input, index, items.get(index)));
         }
-        if (distributed.batcher() != null) {
-            Template batchInput = distributed.batcher().batchInput();
-            inputs = ItemBatches.of(inputs, distributed.batcher(),
+        ItemBatcher batcher = distributed.batcher();
+        if (batcher != null) {
+            Template batchInput = batcher.batchInput();
+            inputs = ItemBatches.of(inputs,
+                    MapLimits.count(batcher.maxItemsPerBatch(),
+                            data.resolve(context, batcher.maxItemsPerBatch(), context.rawInput), 1),
+                    MapLimits.count(batcher.maxInputBytesPerBatch(),
+                            data.resolve(context, batcher.maxInputBytesPerBatch(), context.rawInput), 1),
                     batchInput == null ? null : data.evaluate(context, batchInput, input));
         }
         String machineArn = context.scope.run.execution.stateMachineArn() + "/" + distributed.label();
@@ -76,7 +109,8 @@ final class DistributedMapRunner {
         String roleArn = context.scope.run.executionContext().path("Execution").path("RoleArn").asText(null);
         int concurrency = MapLimits.maxConcurrency(state.maxConcurrency(), data.resolve(context,
                 state.maxConcurrency(), context.rawInput));
-        int tolerated = MapRunner.tolerance(state, context, data, inputs.size());
+        // The thresholds count items, not child executions (guide, "Tolerated failure threshold").
+        int tolerated = MapRunner.tolerance(state, context, data, items.size());
         Double percentage = MapLimits.toleratedFailurePercentage(state.toleratedFailurePercentage(),
                 data.resolve(context, state.toleratedFailurePercentage(), context.rawInput));
         List<Integer> itemsPerChild = new ArrayList<>();
@@ -85,18 +119,26 @@ final class DistributedMapRunner {
                 engine.clock().now(), concurrency, tolerated, percentage == null ? 0 : percentage.floatValue(),
                 itemsPerChild);
         engine.mapRunStarted(mapRun);
+        context.scope.opened(mapRun);
         context.scope.event("MapRunStarted", "mapRunStartedEventDetails", History.details("mapRunArn", mapRunArn));
         ChildRuns children = new ChildRuns(engine, new StateMachine(state.itemProcessor(), null, null, null), inputs,
                 childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
-                concurrency, tolerated);
-        mapRun.children(children.started());
+                concurrency, tolerated, itemsPerChild);
+        return runChildren(state, context, data, input, mapRun, children);
+    }
+
+    private CompletableFuture<Outcome> runChildren(MapState state, StateContext context, StateData data,
+            JsonNode input, MapRun mapRun, ChildRuns children) {
+        mapRun.children(children);
         // A parent that stops, times out or fails elsewhere aborts its Map Run and the children still running.
         context.scope.run.execution.completion().whenComplete((parent, thrown) -> engine.clock().execute(() -> {
             mapRun.end(MapRun.Status.ABORTED, engine.clock().now());
             children.stopRunning();
         }));
         return children.start()
-                .thenCompose(ended -> result(state, context, data, input, mapRun, ended))
+                .handle((ended, thrown) -> thrown)
+                .thenCompose(thrown -> thrown == null ? result(state, context, data, input, mapRun, children)
+                        : failedRunResults(state, context, data, input, mapRun, children, thrown))
                 .handle((result, thrown) -> {
                     mapRun.end(thrown == null ? MapRun.Status.SUCCEEDED : MapRun.Status.FAILED, engine.clock().now());
                     if (thrown != null) {
@@ -112,18 +154,41 @@ final class DistributedMapRunner {
                 });
     }
 
+    /**
+     * A failed Map Run still exports what its children did (FAILED, SUCCEEDED, and PENDING for the items never
+     * started), once the children it stopped have ended; then the state fails with the run's error.
+     */
+    private CompletableFuture<JsonNode> failedRunResults(MapState state, StateContext context, StateData data,
+            JsonNode input, MapRun mapRun, ChildRuns children, Throwable failure) {
+        if (state.distributed().writer() == null || !state.distributed().writer().exports()) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        engine.clock().execute(() -> stopped.complete(null));
+        return stopped.thenCompose(ignored -> result(state, context, data, input, mapRun, children))
+                .handle((written, thrown) -> {
+                    throw Recovery.unwrap(failure);
+                });
+    }
+
     /** The children's results, or with a ResultWriter where it put them. */
     private CompletableFuture<JsonNode> result(MapState state, StateContext context, StateData data, JsonNode input,
-            MapRun mapRun, List<Execution> children) {
+            MapRun mapRun, ChildRuns runs) {
         String mapRunArn = mapRun.mapRunArn();
+        List<Execution> children = List.copyOf(runs.started());
         ResultWriter writer = state.distributed().writer();
         if (writer == null) {
             return CompletableFuture.completedFuture(ChildRuns.results(children));
         }
+        if (!writer.exports()) {
+            ArrayNode results = Json.NODES.arrayNode();
+            children.forEach(child -> ResultFiles.add(results, child, writer.transformation()));
+            return CompletableFuture.completedFuture(results);
+        }
         JsonNode arguments = arguments(writer.arguments(), context, data, input);
         String bucket = arguments.path("Bucket").asText();
         List<ResultFiles.File> files = ResultFiles.of(bucket, arguments.path("Prefix").asText(""), mapRunArn,
-                children);
+                children, runs.inputs(), writer);
         CompletableFuture<JsonNode> written = CompletableFuture.completedFuture(null);
         for (ResultFiles.File file : files) {
             ObjectNode put = Json.NODES.objectNode().put("Bucket", bucket).put("Key", file.key())

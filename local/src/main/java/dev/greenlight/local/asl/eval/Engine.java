@@ -11,9 +11,12 @@ import dev.greenlight.local.asl.intrinsics.UuidFunction;
 import dev.greenlight.local.asl.task.Integrations;
 import dev.greenlight.local.clock.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,6 +40,7 @@ public final class Engine {
     private final Map<QueryLanguage, StateData> data = new ConcurrentHashMap<>();
     private final Map<String, ExecutionRun> runs = new ConcurrentHashMap<>();
     private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
+    private final Map<String, List<MapRun>> mapRunsByExecution = new ConcurrentHashMap<>();
 
     public Engine(Clock clock, Integrations integrations, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,11 +59,37 @@ public final class Engine {
         History history = new History(clock::now);
         Execution execution = new Execution(arn, name, request, clock.now(), history);
         ExecutionRun run = new ExecutionRun(this, execution, machine, request.roleArn());
-        runs.put(arn, run);
-        execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
         Scope scope = Scope.root(run);
         scope.event("ExecutionStarted", "executionStartedEventDetails", History.details(
                 "input", request.input(), "roleArn", request.roleArn()));
+        run(run, scope, machine, request);
+        return execution;
+    }
+
+    /**
+     * RedriveExecution (guide, "Redriving executions"): an ended, unsuccessful execution continues from
+     * the state that did not exit, with the input that state was given; states that succeeded are not
+     * rerun, and inside a Parallel or inline Map only the failed or aborted branches and iterations run
+     * again. The history goes on after an ExecutionRedriven event; the state machine's TimeoutSeconds
+     * counts again from the redrive. The caller checks that the execution is redrivable.
+     */
+    public void redrive(Execution execution, StateMachine machine) {
+        RedrivePoint point = execution.redrivePoint();
+        execution.redriven(clock.now());
+        ExecutionRun run = new ExecutionRun(this, execution, machine, execution.roleArn());
+        Scope scope = Scope.root(run);
+        scope.thread.lastEventId = run.history.size();
+        scope.event("ExecutionRedriven", "executionRedrivenEventDetails",
+                History.details("redriveCount", execution.redriveCount()));
+        scope.resumeAt(point);
+        run(run, scope, machine, execution.request());
+    }
+
+    private void run(ExecutionRun run, Scope scope, StateMachine machine, StartRequest request) {
+        String arn = run.execution.executionArn();
+        run.root = scope;
+        runs.put(arn, run);
+        run.execution.completion().whenComplete((done, thrown) -> runs.remove(arn));
         scheduleTimeout(run, machine, request.type());
         programs.run(machine.program(), request.input(), scope).whenComplete((output, thrown) -> {
             if (thrown == null) {
@@ -71,7 +101,6 @@ public final class Engine {
                         failure.error(), failure.cause());
             }
         });
-        return execution;
     }
 
     /** AWS's execution ARNs: {@code ...:execution:MACHINE:NAME}, and {@code ...:express:MACHINE:NAME:ID} for EXPRESS. */
@@ -96,19 +125,37 @@ public final class Engine {
         }
     }
 
-    /** The Map Run with this ARN, if a Distributed Map of this engine started it. */
-    public java.util.Optional<MapRun> mapRun(String mapRunArn) {
-        return java.util.Optional.ofNullable(mapRuns.get(mapRunArn));
+    /** The Map Run with this ARN, if a Distributed Map of this engine started it and it is not forgotten. */
+    public Optional<MapRun> mapRun(String mapRunArn) {
+        return Optional.ofNullable(mapRuns.get(mapRunArn));
     }
 
     /** The Map Runs an execution started, the first first. */
-    public java.util.List<MapRun> mapRuns(String executionArn) {
-        return mapRuns.values().stream().filter(run -> run.executionArn().equals(executionArn))
-                .sorted(java.util.Comparator.comparing(MapRun::startDate)).toList();
+    public List<MapRun> mapRuns(String executionArn) {
+        return List.copyOf(mapRunsByExecution.getOrDefault(executionArn, List.of()));
+    }
+
+    /**
+     * Forgets the Map Runs {@code executionArn} started, with their children: the Step Functions twin calls
+     * this when it no longer keeps the execution, so that a long-running twin's Map Runs stay bounded.
+     */
+    public void forget(String executionArn) {
+        List<MapRun> started = mapRunsByExecution.remove(executionArn);
+        if (started != null) {
+            started.forEach(run -> mapRuns.remove(run.mapRunArn()));
+        }
+    }
+
+    /** The Map Run that started the child execution {@code executionArn}, if it is kept. */
+    public Optional<MapRun> mapRunOfChild(String executionArn) {
+        return mapRuns.values().stream()
+                .filter(run -> run.children().stream().anyMatch(child -> child.executionArn().equals(executionArn)))
+                .findFirst();
     }
 
     void mapRunStarted(MapRun run) {
         mapRuns.put(run.mapRunArn(), run);
+        mapRunsByExecution.computeIfAbsent(run.executionArn(), arn -> new CopyOnWriteArrayList<>()).add(run);
     }
 
     public void sendTaskSuccess(String token, JsonNode output) {
@@ -146,6 +193,9 @@ public final class Engine {
                 : History.details("error", error, "cause", cause));
         // DescribeExecution of a TIMED_OUT execution has no error or cause: States.Timeout is in the history only.
         boolean timedOut = status == ExecutionStatus.TIMED_OUT;
+        if (status != ExecutionStatus.SUCCEEDED && run.execution.type() == StateMachineType.STANDARD) {
+            run.execution.redrivePoint(RedrivePoint.of(run.root));
+        }
         run.execution.end(status, clock.now(), output, timedOut ? null : error, timedOut ? null : cause);
     }
 

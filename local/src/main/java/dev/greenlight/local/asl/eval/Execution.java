@@ -13,12 +13,15 @@ public final class Execution {
     private final StartRequest request;
     private final Instant startDate;
     private final History history;
-    private final CompletableFuture<Execution> completion = new CompletableFuture<>();
+    private volatile CompletableFuture<Execution> completion = new CompletableFuture<>();
     private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
     private volatile Instant stopDate;
     private volatile JsonNode output;
     private volatile String error;
     private volatile String cause;
+    private volatile int redriveCount;
+    private volatile Instant redriveDate;
+    private volatile RedrivePoint redrivePoint;
 
     Execution(String executionArn, String name, StartRequest request, Instant startDate, History history) {
         this.executionArn = executionArn;
@@ -43,12 +46,56 @@ public final class Execution {
         return true;
     }
 
+    /**
+     * RedriveExecution: the execution runs again (same ARN, same history), its end is forgotten and a new
+     * completion stands for the next one.
+     */
+    synchronized void redriven(Instant at) {
+        if (!status.isTerminal()) {
+            throw new IllegalStateException("only an ended execution can be redriven: " + executionArn);
+        }
+        redriveCount++;
+        redriveDate = at;
+        output = null;
+        error = null;
+        cause = null;
+        stopDate = null;
+        status = ExecutionStatus.RUNNING;
+        completion = new CompletableFuture<>();
+    }
+
+    void redrivePoint(RedrivePoint point) {
+        this.redrivePoint = point;
+    }
+
+    RedrivePoint redrivePoint() {
+        return redrivePoint;
+    }
+
+    /** How many times the execution has been redriven (DescribeExecution's redriveCount). */
+    public int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When it was last redriven, or null. */
+    public Instant redriveDate() {
+        return redriveDate;
+    }
+
     public String executionArn() {
         return executionArn;
     }
 
     public String name() {
         return name;
+    }
+
+    StartRequest request() {
+        return request;
+    }
+
+    String roleArn() {
+        return request.roleArn();
     }
 
     public String stateMachineArn() {
@@ -91,6 +138,7 @@ public final class Execution {
         return history;
     }
 
+    /** Completes when the execution ends; after a redrive, a new one stands for the redriven run's end. */
     public CompletableFuture<Execution> completion() {
         return completion;
     }

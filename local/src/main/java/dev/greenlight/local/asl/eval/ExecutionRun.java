@@ -16,6 +16,10 @@ final class ExecutionRun {
     final History history;
     final StateMachine machine;
     final HistoryLimit historyLimit;
+    /** Which run of the execution this is: 0 first, then one more per redrive. */
+    private final int attempt;
+    /** The execution's own scope (not a branch's or iteration's), set when the program starts. */
+    Scope root;
     private final ObjectNode executionContext;
     private volatile Map<String, Object> plainExecutionContext;
 
@@ -25,6 +29,7 @@ final class ExecutionRun {
         this.history = execution.history();
         this.machine = machine;
         this.historyLimit = HistoryLimit.of(execution.type());
+        this.attempt = execution.redriveCount();
         this.executionContext = Json.NODES.objectNode();
         ObjectNode exec = executionContext.putObject("Execution");
         exec.put("Id", execution.executionArn());
@@ -35,7 +40,7 @@ final class ExecutionRun {
         // Only STANDARD executions can be redriven (RedriveExecution: "not supported by EXPRESS state
         // machines"), and only theirs carry the count.
         if (execution.type() == StateMachineType.STANDARD) {
-            exec.put("RedriveCount", 0);
+            exec.put("RedriveCount", execution.redriveCount());
         }
         ObjectNode stateMachine = executionContext.putObject("StateMachine");
         stateMachine.put("Id", execution.stateMachineArn());
@@ -61,7 +66,8 @@ final class ExecutionRun {
         return plain;
     }
 
+    /** Whether this run has ended: the execution ended, or a redrive has since started another run. */
     boolean isOver() {
-        return execution.status().isTerminal();
+        return execution.status().isTerminal() || execution.redriveCount() != attempt;
     }
 }

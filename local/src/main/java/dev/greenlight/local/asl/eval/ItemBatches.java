@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
-import dev.greenlight.local.asl.component.ItemBatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,10 @@ final class ItemBatches {
     private ItemBatches() {
     }
 
-    static ArrayNode of(ArrayNode items, ItemBatcher batcher, JsonNode batchInput) {
-        int maxItems = batcher.maxItemsPerBatch() == null ? Integer.MAX_VALUE : batcher.maxItemsPerBatch();
-        int maxBytes = batcher.maxInputBytesPerBatch() == null ? Integer.MAX_VALUE : batcher.maxInputBytesPerBatch();
+    /** @param itemsLimit at most this many items a batch, null for no limit; {@code bytesLimit} likewise */
+    static ArrayNode of(ArrayNode items, Integer itemsLimit, Integer bytesLimit, JsonNode batchInput) {
+        int maxItems = itemsLimit == null ? Integer.MAX_VALUE : itemsLimit;
+        int maxBytes = bytesLimit == null ? Integer.MAX_VALUE : bytesLimit;
         ArrayNode batches = Json.NODES.arrayNode();
         List<JsonNode> current = new ArrayList<>();
         for (JsonNode item : items) {

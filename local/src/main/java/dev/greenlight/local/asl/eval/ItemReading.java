@@ -20,12 +20,15 @@ final class ItemReading {
     private ItemReading() {
     }
 
-    /** @param answer {@code {"Body": text}} for getObject, {@code {"Contents": [...]}} for listObjectsV2 */
-    static ArrayNode items(ItemReader reader, JsonNode answer) {
+    /**
+     * @param answer {@code {"Body": text}} for getObject, {@code {"Contents": [...]}} for listObjectsV2
+     * @param maxItems at most this many items; null or 0 for all
+     */
+    static ArrayNode items(ItemReader reader, JsonNode answer, Integer maxItems) {
         ArrayNode items = ItemReader.LIST_OBJECTS_V2.equals(reader.resource())
                 ? (ArrayNode) answer.path("Contents") : fromBody(reader, answer.path("Body").asText());
-        if (reader.maxItems() != null && reader.maxItems() > 0) {
-            while (items.size() > reader.maxItems()) {
+        if (maxItems != null && maxItems > 0) {
+            while (items.size() > maxItems) {
                 items.remove(items.size() - 1);
             }
         }

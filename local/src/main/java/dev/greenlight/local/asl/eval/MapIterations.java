@@ -24,6 +24,7 @@ final class MapIterations {
     private final JsonNode[] results;
     private final java.util.List<Scope> scopes = new java.util.ArrayList<>();
     private final CompletableFuture<JsonNode> done = new CompletableFuture<>();
+    private final RedrivePoint redrive;
     private int next;
     private int running;
     private int finished;
@@ -38,6 +39,8 @@ final class MapIterations {
         this.tolerated = tolerated;
         this.iteration = iteration;
         this.results = new JsonNode[items.size()];
+        this.redrive = context.takeRedrive();
+        context.scope.opened(scopes);
     }
 
     CompletableFuture<JsonNode> start() {
@@ -56,7 +59,8 @@ final class MapIterations {
                     History.details("name", state.name(), "index", index));
             Scope scope = context.scope.child();
             scopes.add(scope);
-            Attempts.call(() -> iteration.run(index, items.get(index), scope))
+            RedrivePoint.Branch earlier = redrive == null ? null : redrive.branch(index);
+            Redrives.run(earlier, scope, () -> Attempts.call(() -> iteration.run(index, items.get(index), scope)))
                     .whenComplete((result, thrown) -> context.scope.run.clock().execute(() -> finish(index, result,
                             thrown)));
         }

@@ -55,6 +55,26 @@ final class MapLimits {
         return (int) Math.min(number, Integer.MAX_VALUE);
     }
 
+    /**
+     * ReaderConfig's MaxItems and ItemBatcher's MaxItemsPerBatch and MaxInputBytesPerBatch read from their
+     * Path or JSONata forms: null when unset. AWS does not publish the causes for these fields; the ones used
+     * are the MaxConcurrency ones, naming the field.
+     */
+    static Integer count(FieldValue<?> field, JsonNode value, int min) {
+        if (value == null) {
+            return null;
+        }
+        Long number = integer(value, false);
+        if (number == null) {
+            throw notValid(field, value, "integer");
+        }
+        if (number < min) {
+            throw StatesError.RUNTIME.withCause("Expected " + (min == 0 ? "non-negative" : "positive")
+                    + " integer for " + field.field() + ", got '" + number + "' instead.");
+        }
+        return (int) Math.min(number, Integer.MAX_VALUE);
+    }
+
     /** Null when unset. */
     static Double toleratedFailurePercentage(FieldValue<?> field, JsonNode value) {
         if (value == null) {

@@ -27,6 +27,9 @@ public final class MapRun {
     private final float toleratedFailurePercentage;
     private final List<Integer> itemsPerChild;
     private List<Execution> children = List.of();
+    private ChildRuns runs;
+    private int redriveCount;
+    private Instant redriveDate;
     private Status status = Status.RUNNING;
     private Instant stopDate;
     private boolean resultsWritten;
@@ -43,8 +46,33 @@ public final class MapRun {
         this.itemsPerChild = List.copyOf(itemsPerChild);
     }
 
-    synchronized void children(List<Execution> started) {
-        this.children = started;
+    /** The children of this run (of its latest redrive), read live as they start. */
+    synchronized void children(ChildRuns started) {
+        this.runs = started;
+        this.children = started.started();
+    }
+
+    synchronized ChildRuns runs() {
+        return runs;
+    }
+
+    /** A redrive of the parent redrives this run: it is RUNNING again and exports its results again. */
+    synchronized void redriven(Instant at) {
+        status = Status.RUNNING;
+        stopDate = null;
+        resultsWritten = false;
+        redriveCount++;
+        redriveDate = at;
+    }
+
+    /** DescribeMapRun's redriveCount. */
+    public synchronized int redriveCount() {
+        return redriveCount;
+    }
+
+    /** When the run was last redriven, or null. */
+    public synchronized Instant redriveDate() {
+        return redriveDate;
     }
 
     synchronized void end(Status ended, Instant at) {
@@ -61,6 +89,16 @@ public final class MapRun {
     /** Whether a ResultWriter has exported the children's results. */
     public synchronized boolean hasWrittenResults() {
         return resultsWritten;
+    }
+
+    /** The child executions started so far (the latest of each item after a redrive), in the items' order. */
+    public synchronized List<Execution> children() {
+        return List.copyOf(children);
+    }
+
+    /** How many items the child at {@code index} took: 1 without an ItemBatcher. */
+    public int itemCount(int index) {
+        return itemsPerChild.get(index);
     }
 
     public String mapRunArn() {

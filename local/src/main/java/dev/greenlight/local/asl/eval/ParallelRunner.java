@@ -36,10 +36,13 @@ final class ParallelRunner implements StateRunner<ParallelState> {
         context.scope.event("ParallelStateStarted", null, null);
         List<Scope> scopes = new ArrayList<>();
         List<CompletableFuture<JsonNode>> branches = new ArrayList<>();
+        context.scope.opened(scopes);
+        RedrivePoint redrive = context.takeRedrive();
         for (Program branch : state.branches()) {
             Scope scope = context.scope.child();
+            RedrivePoint.Branch earlier = redrive == null ? null : redrive.branch(scopes.size());
             scopes.add(scope);
-            branches.add(programs.run(branch, input, scope));
+            branches.add(Redrives.run(earlier, scope, () -> programs.run(branch, input, scope)));
         }
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         for (CompletableFuture<JsonNode> branch : branches) {

@@ -26,11 +26,20 @@ final class ProgramRunner {
 
     CompletableFuture<JsonNode> run(Program program, JsonNode input, Scope scope) {
         CompletableFuture<JsonNode> done = new CompletableFuture<>();
-        scope.run.clock().execute(() -> enter(program, program.startAt(), input, scope, done));
+        RedrivePoint resume = scope.takeResume();
+        if (resume == null) {
+            scope.run.clock().execute(() -> enter(program, program.startAt(), input, scope, done, null));
+        } else {
+            // A redrive: the program continues at the state that did not exit, with its input and variables.
+            scope.assign(resume.variables());
+            scope.run.clock().execute(() -> enter(program, resume.stateName(), resume.input(), scope, done, resume));
+        }
         return done;
     }
 
-    private void enter(Program program, String name, JsonNode input, Scope scope, CompletableFuture<JsonNode> done) {
+    private void enter(Program program, String name, JsonNode input, Scope scope, CompletableFuture<JsonNode> done,
+            RedrivePoint resume) {
+        scope.at(name, input);
         if (scope.isCancelled()) {
             done.completeExceptionally(StatesError.RUNTIME.withCause("cancelled"));
             return;
@@ -39,6 +48,7 @@ final class ProgramRunner {
         HistoryEvent entered = scope.event(state.type() + "StateEntered", "stateEnteredEventDetails",
                 History.details("name", name, "input", input));
         StateContext context = new StateContext(scope, state, input, entered.id(), scope.run.clock().now());
+        context.redrive = resume;
         Attempts.call(() -> engine.runners().run(state, context)).whenComplete((outcome, thrown) -> {
             if (scope.run.isOver()) {
                 // Stopped or timed out while the state ran: the history ended with the execution.
@@ -60,9 +70,10 @@ final class ProgramRunner {
                         History.details("name", name, "output", outcome.output()));
             }
             if (outcome.next() == null) {
+                scope.completed(outcome.output());
                 done.complete(outcome.output());
             } else {
-                scope.run.clock().execute(() -> enter(program, outcome.next(), outcome.output(), scope, done));
+                scope.run.clock().execute(() -> enter(program, outcome.next(), outcome.output(), scope, done, null));
             }
         });
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.component.ResultWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +20,29 @@ import java.util.Map;
  */
 final class ResultFiles {
 
-    /** One file to put: its key and its JSON. */
-    record File(String key, JsonNode body) {
+    /** One file to put: its key and its JSON, written as one JSON value or, for JSONL, a line per element. */
+    record File(String key, JsonNode body, boolean jsonLines) {
 
         String text() {
-            return Json.write(body);
+            if (!jsonLines) {
+                return Json.write(body);
+            }
+            StringBuilder lines = new StringBuilder();
+            body.forEach(element -> lines.append(Json.write(element)).append('\n'));
+            return lines.toString();
         }
     }
 
     private ResultFiles() {
     }
 
-    /** The result files, the manifest last. */
-    static List<File> of(String bucket, String prefix, String mapRunArn, List<Execution> children) {
+    /**
+     * The result files, the manifest last. {@code inputs} are every child's input: those past the children
+     * started go to PENDING, as {@code {"Input", "InputDetails", "Status": "PENDING"}}; the guide does not
+     * print a PENDING entry, so that shape is as recorded runs show it.
+     */
+    static List<File> of(String bucket, String prefix, String mapRunArn, List<Execution> children,
+            ArrayNode inputs, ResultWriter writer) {
         String directory = (prefix == null || prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/")
                 + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
         Map<String, ArrayNode> byStatus = new LinkedHashMap<>();
@@ -40,7 +51,13 @@ final class ResultFiles {
         }
         for (Execution child : children) {
             String status = child.status() == ExecutionStatus.SUCCEEDED ? "SUCCEEDED" : "FAILED";
-            byStatus.get(status).add(entry(child));
+            add(byStatus.get(status), child, writer.effectiveTransformation());
+        }
+        for (int index = children.size(); index < inputs.size(); index++) {
+            ObjectNode pending = byStatus.get("PENDING").addObject();
+            pending.put("Input", Json.write(inputs.get(index)));
+            pending.putObject("InputDetails").put("Included", true);
+            pending.put("Status", "PENDING");
         }
         ObjectNode manifest = Json.NODES.objectNode();
         manifest.put("DestinationBucket", bucket);
@@ -50,14 +67,30 @@ final class ResultFiles {
         byStatus.forEach((status, entries) -> {
             ArrayNode listed = resultFiles.putArray(status);
             if (!entries.isEmpty()) {
-                File file = new File(directory + status + "_0.json", entries);
+                // The guide does not name the files of OutputType JSONL: they keep the .json names.
+                File file = new File(directory + status + "_0.json", entries, writer.jsonLines());
                 files.add(file);
                 listed.addObject().put("Key", file.key()).put("Size",
                         file.text().getBytes(StandardCharsets.UTF_8).length);
             }
         });
-        files.add(new File(directory + "manifest.json", manifest));
+        files.add(new File(directory + "manifest.json", manifest, false));
         return files;
+    }
+
+    /**
+     * WriterConfig's Transformation of one child's result: NONE the execution as described (below), COMPACT its
+     * output, FLATTEN its output with an array's elements added one by one. A child that did not succeed is
+     * always given as with NONE (guide, "ResultWriter").
+     */
+    static void add(ArrayNode results, Execution child, String transformation) {
+        if (child.status() != ExecutionStatus.SUCCEEDED || transformation.equals("NONE")) {
+            results.add(entry(child));
+        } else if (transformation.equals("FLATTEN") && child.output().isArray()) {
+            results.addAll((ArrayNode) child.output());
+        } else {
+            results.add(child.output());
+        }
     }
 
     private static ObjectNode entry(Execution child) {

@@ -3,6 +3,7 @@ package dev.greenlight.local.asl.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -18,6 +19,19 @@ final class Scope {
     private final Scope parent;
     private final Map<String, JsonNode> variables = new HashMap<>();
     private volatile boolean cancelled;
+    /** The state this scope's program is at, for a redrive; replaced at each transition. */
+    private volatile Position position;
+    /** The program's output, once it has succeeded. */
+    private volatile JsonNode completedOutput;
+    /** Where a redrive continues this scope's program, taken when it starts. */
+    private RedrivePoint resume;
+
+    /**
+     * A state entered and its input; the branches or iterations (child scopes, in order) or the Map Run it
+     * started, once it has.
+     */
+    record Position(String stateName, JsonNode input, List<Scope> children, MapRun mapRun) {
+    }
 
     private Scope(ExecutionRun run, Scope parent, History.Thread thread) {
         this.run = run;
@@ -32,6 +46,51 @@ final class Scope {
     /** A child scope for a branch or iteration, its history thread starting at the parent's last event. */
     Scope child() {
         return new Scope(run, this, thread.fork());
+    }
+
+    /** The program is about to enter {@code stateName} with {@code input}. */
+    void at(String stateName, JsonNode input) {
+        position = new Position(stateName, input, List.of(), null);
+    }
+
+    /** The state now running started these branches or iterations; the list may grow as they start. */
+    void opened(List<Scope> children) {
+        Position at = position;
+        position = new Position(at.stateName(), at.input(), children, at.mapRun());
+    }
+
+    /** The state now running started this Map Run. */
+    void opened(MapRun mapRun) {
+        Position at = position;
+        position = new Position(at.stateName(), at.input(), at.children(), mapRun);
+    }
+
+    Position position() {
+        return position;
+    }
+
+    void completed(JsonNode output) {
+        completedOutput = output;
+    }
+
+    JsonNode completedOutput() {
+        return completedOutput;
+    }
+
+    /** The scope's program continues from {@code point} when it next starts. */
+    void resumeAt(RedrivePoint point) {
+        resume = point;
+    }
+
+    RedrivePoint takeResume() {
+        RedrivePoint point = resume;
+        resume = null;
+        return point;
+    }
+
+    /** The variables this scope assigned itself (not its parent's), as they are now. */
+    Map<String, JsonNode> ownVariables() {
+        return Map.copyOf(variables);
     }
 
     /** Stops this branch or iteration at its next transition: a sibling failed. */

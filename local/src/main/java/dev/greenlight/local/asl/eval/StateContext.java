@@ -41,6 +41,8 @@ final class StateContext {
     int retryCount;
     String taskToken;
     JsonNode mapItem;
+    /** On a redrive, where this state's branches, iterations or Map Run stopped; taken by its first attempt. */
+    RedrivePoint redrive;
 
     StateContext(Scope scope, State state, JsonNode rawInput, long enteredEventId, Instant enteredTime) {
         this.scope = scope;
@@ -48,6 +50,13 @@ final class StateContext {
         this.rawInput = rawInput;
         this.enteredEventId = enteredEventId;
         this.enteredTime = enteredTime;
+    }
+
+    /** The redrive point of this state, for its first attempt only: a retry runs everything again. */
+    RedrivePoint takeRedrive() {
+        RedrivePoint point = redrive;
+        redrive = null;
+        return point;
     }
 
     static String timestamp(Instant time) {

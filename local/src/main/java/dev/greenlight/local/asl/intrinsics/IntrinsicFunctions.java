@@ -6,11 +6,10 @@ import dev.greenlight.local.asl.StatesError;
 import dev.greenlight.local.asl.intrinsics.Argument.Invocation;
 import dev.greenlight.local.asl.query.PathNotFoundException;
 import dev.greenlight.local.asl.query.PathReader;
+import dev.greenlight.local.asl.ParseCache;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 
@@ -30,8 +29,8 @@ public final class IntrinsicFunctions {
             Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*\\s*\\(.*\\)", Pattern.DOTALL);
 
     /** Calls parsed once each: a definition's expressions are few, and a loop evaluates them again and again. */
-    private static final Map<String, Invocation> PARSED = new ConcurrentHashMap<>();
-    private static final Map<String, Boolean> SHAPES = new ConcurrentHashMap<>();
+    private static final ParseCache<Invocation> PARSED = new ParseCache<>();
+    private static final ParseCache<Boolean> SHAPES = new ParseCache<>();
 
     private final RandomGenerator random;
 

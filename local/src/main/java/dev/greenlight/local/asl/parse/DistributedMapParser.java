@@ -2,6 +2,7 @@ package dev.greenlight.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.asl.component.DistributedMap;
+import dev.greenlight.local.asl.component.FieldValue;
 import dev.greenlight.local.asl.component.ItemBatcher;
 import dev.greenlight.local.asl.component.ItemReader;
 import dev.greenlight.local.asl.component.QueryLanguage;
@@ -19,6 +20,8 @@ import java.util.Set;
 final class DistributedMapParser {
 
     private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV");
+    private static final List<String> TRANSFORMATIONS = List.of("NONE", "COMPACT", "FLATTEN");
+    private static final List<String> OUTPUT_TYPES = List.of("JSON", "JSONL");
     /** The guide: a Label has at most 40 characters. */
     private static final int MAX_LABEL_LENGTH = 40;
 
@@ -89,7 +92,7 @@ final class DistributedMapParser {
             at.at("Resource").add("The ItemReader resource must be " + ItemReader.GET_OBJECT + " or "
                     + ItemReader.LIST_OBJECTS_V2 + " in this engine");
         }
-        Integer maxItems = Fields.integer(config, "MaxItems", 0, at.at("ReaderConfig"));
+        FieldValue<Number> maxItems = limit(config, "MaxItems", 0, language, at.at("ReaderConfig"));
         return new ItemReader(resource, arguments(node, language, at), inputType, headerLocation, headers,
                 maxItems);
     }
@@ -100,12 +103,25 @@ final class DistributedMapParser {
             return null;
         }
         Problems at = problems.at("ItemBatcher");
-        Integer items = Fields.integer(node, "MaxItemsPerBatch", 1, at);
-        Integer bytes = Fields.integer(node, "MaxInputBytesPerBatch", 1, at);
-        if (items == null && bytes == null) {
+        FieldValue<Number> items = limit(node, "MaxItemsPerBatch", 1, language, at);
+        FieldValue<Number> bytes = limit(node, "MaxInputBytesPerBatch", 1, language, at);
+        if (!items.isSet() && !bytes.isSet()) {
             at.add("ItemBatcher must set MaxItemsPerBatch or MaxInputBytesPerBatch");
         }
         return new ItemBatcher(items, bytes, DataFlowParser.objectTemplate(node, "BatchInput", language, at));
+    }
+
+    /**
+     * A limit given literally (an integer of at least {@code min}), by {@code FIELDPath} (a reference path, in
+     * JSONPath states only, as the ASL specification and the guide give it) or, in JSONata states, as an
+     * expression; at most one of the two fields.
+     */
+    private static FieldValue<Number> limit(JsonNode node, String field, int min, QueryLanguage language,
+            Problems problems) {
+        if (language == QueryLanguage.JSONata && node.has(field + "Path")) {
+            problems.add(FieldRules.wrongLanguage(language, field + "Path"));
+        }
+        return StateParser.number(node, field, language, problems, value -> Fields.integerProblem(value, min));
     }
 
     private static ResultWriter writer(JsonNode state, QueryLanguage language, Problems problems) {
@@ -114,14 +130,42 @@ final class DistributedMapParser {
             return null;
         }
         Problems at = problems.at("ResultWriter");
-        String resource = Fields.requiredText(node, "Resource", at);
+        String argumentsField = language == QueryLanguage.JSONata ? "Arguments" : "Parameters";
+        boolean export = node.has("Resource") || node.has(argumentsField);
+        // The guide's combinations: WriterConfig alone, Resource with Parameters/Arguments, or all three.
+        if (export && !(node.has("Resource") && node.has(argumentsField)) || !export && !node.has("WriterConfig")) {
+            at.add("ResultWriter must set WriterConfig, or Resource and " + argumentsField + ", or all three");
+            return null;
+        }
+        String resource = export ? Fields.requiredText(node, "Resource", at) : null;
         if (resource != null && !ResultWriter.PUT_OBJECT.equals(resource)) {
             at.at("Resource").add("The ResultWriter resource must be " + ResultWriter.PUT_OBJECT);
         }
-        if (node.has("WriterConfig")) {
-            at.at("WriterConfig").add("WriterConfig is not supported by this engine; remove it to export the "
-                    + "results unchanged");
+        String transformation = null;
+        String outputType = null;
+        JsonNode config = node.get("WriterConfig");
+        if (config != null) {
+            Problems configAt = at.at("WriterConfig");
+            transformation = oneOf(config, "Transformation", TRANSFORMATIONS, configAt);
+            outputType = oneOf(config, "OutputType", OUTPUT_TYPES, configAt);
+            if (!export && "JSONL".equals(outputType)) {
+                // The guide does not say what a state outputs as JSON Lines without an export.
+                configAt.at("OutputType").add("This engine writes OutputType JSONL only to S3: add Resource and "
+                        + argumentsField + ", or use OutputType JSON");
+            }
         }
-        return new ResultWriter(resource, arguments(node, language, at));
+        return new ResultWriter(resource, export ? arguments(node, language, at) : null, transformation,
+                outputType);
+    }
+
+    /** A required text field whose value is one of {@code allowed}; null (with a problem) otherwise. */
+    private static String oneOf(JsonNode node, String field, List<String> allowed, Problems problems) {
+        String value = Fields.requiredText(node, field, problems);
+        if (value != null && !allowed.contains(value)) {
+            problems.at(field).add("The value for the field '" + field + "' must be one of "
+                    + String.join(", ", allowed));
+            return null;
+        }
+        return value;
     }
 }

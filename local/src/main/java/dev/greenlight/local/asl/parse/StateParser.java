@@ -241,7 +241,7 @@ final class StateParser {
     }
 
     /** @param literalProblem what is wrong with a literal value, or null when it is fine */
-    private static FieldValue<Number> number(JsonNode node, String field, QueryLanguage language, Problems problems,
+    static FieldValue<Number> number(JsonNode node, String field, QueryLanguage language, Problems problems,
             java.util.function.Function<JsonNode, String> literalProblem) {
         String pathField = field + "Path";
         Fields.atMostOne(node, problems, field, pathField);

@@ -9,10 +9,9 @@ import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.greenlight.local.asl.Json;
+import dev.greenlight.local.asl.ParseCache;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +26,7 @@ public final class JsonPaths {
     /** One segment of Jayway's normalized path: {@code ['name']} or {@code [3]}. */
     private static final Pattern SEGMENT = Pattern.compile("\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(\\d+)\\]");
 
-    private static final Map<String, JsonPath> COMPILED = new ConcurrentHashMap<>();
+    private static final ParseCache<JsonPath> COMPILED = new ParseCache<>();
 
     private JsonPaths() {
     }
@@ -106,7 +105,7 @@ public final class JsonPaths {
 
     /** A path of plain field names only ({@code $.order.id}): most paths in definitions are. */
     private static final Pattern DOTTED_NAMES = Pattern.compile("\\$(\\.[A-Za-z_][A-Za-z0-9_]*)+");
-    private static final Map<String, String[]> NAMES = new ConcurrentHashMap<>();
+    private static final ParseCache<String[]> NAMES = new ParseCache<>();
     private static final String[] NOT_DOTTED = new String[0];
 
     /** The value at {@code path} in {@code document}; an indefinite path gives an array. */
@@ -219,7 +218,7 @@ public final class JsonPaths {
         return steps == NOT_DEFINITE ? null : steps;
     }
 
-    private static final Map<String, List<Object>> SEGMENTS = new ConcurrentHashMap<>();
+    private static final ParseCache<List<Object>> SEGMENTS = new ParseCache<>();
     /** Marks a path with other kinds of steps; its own object, so that it is never mistaken for {@code $}'s none. */
     private static final List<Object> NOT_DEFINITE = java.util.Collections.unmodifiableList(new ArrayList<>());
 

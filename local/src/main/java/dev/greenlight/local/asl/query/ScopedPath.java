@@ -1,7 +1,6 @@
 package dev.greenlight.local.asl.query;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.greenlight.local.asl.ParseCache;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +19,7 @@ public record ScopedPath(Scope scope, String variable, String path) {
     private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)(.*)", Pattern.DOTALL);
 
     /** Valid paths, split once each: a definition's paths are few and read on every transition. */
-    private static final Map<String, ScopedPath> PARSED = new ConcurrentHashMap<>();
+    private static final ParseCache<ScopedPath> PARSED = new ParseCache<>();
 
     /** Splits {@code text}; {@link IllegalArgumentException} when it is no valid path. */
     public static ScopedPath parse(String text) {

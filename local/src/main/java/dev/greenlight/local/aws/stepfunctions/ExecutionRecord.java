@@ -6,15 +6,22 @@ import software.amazon.awssdk.services.sfn.model.CloudWatchEventsExecutionDataDe
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.StartSyncExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SyncExecutionStatus;
 
 /**
- * An execution of the twin: the engine's run, the input as the caller wrote it, and the state
- * machine as it was when the execution started (DescribeStateMachineForExecution).
+ * An execution of the twin: the engine's run, the input as the caller wrote it, the state machine as
+ * it was when the execution started (DescribeStateMachineForExecution, and what a redrive runs), and
+ * the client tokens of its redrives.
  */
-record ExecutionRecord(String executionArn, Execution execution, String input, StateMachineRecord machine) {
+record ExecutionRecord(String executionArn, Execution execution, String input, StateMachineRecord machine,
+        RedriveTokens redriveTokens) {
+
+    ExecutionRecord(String executionArn, Execution execution, String input, StateMachineRecord machine) {
+        this(executionArn, execution, input, machine, new RedriveTokens());
+    }
 
     private static final CloudWatchEventsExecutionDataDetails INCLUDED =
             CloudWatchEventsExecutionDataDetails.builder().included(true).build();
@@ -27,7 +34,8 @@ record ExecutionRecord(String executionArn, Execution execution, String input, S
         return !execution.status().isTerminal();
     }
 
-    DescribeExecutionResponse describe() {
+    /** @param reason why it cannot be redriven now (see {@link Redrivability}), or null */
+    DescribeExecutionResponse describe(String reason) {
         return DescribeExecutionResponse.builder()
                 .executionArn(executionArn)
                 .stateMachineArn(machine.arn())
@@ -41,6 +49,10 @@ record ExecutionRecord(String executionArn, Execution execution, String input, S
                 .outputDetails(execution.output() == null ? null : INCLUDED)
                 .error(execution.error())
                 .cause(execution.cause())
+                .redriveCount(execution.redriveCount())
+                .redriveDate(execution.redriveDate())
+                .redriveStatus(reason == null ? ExecutionRedriveStatus.REDRIVABLE : ExecutionRedriveStatus.NOT_REDRIVABLE)
+                .redriveStatusReason(reason)
                 .build();
     }
 
@@ -69,6 +81,8 @@ record ExecutionRecord(String executionArn, Execution execution, String input, S
                 .status(status())
                 .startDate(execution.startDate())
                 .stopDate(execution.stopDate())
+                .redriveCount(execution.redriveCount())
+                .redriveDate(execution.redriveDate())
                 .build();
     }
 

@@ -2,8 +2,10 @@ package dev.greenlight.local.aws.stepfunctions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,18 +39,31 @@ public record ExecutionRetention(Duration maxAge, int maxClosed) {
                 (int) number(environment, MAX_CLOSED, DEFAULT.maxClosed()));
     }
 
-    /** Removes from {@code executions} (in the order they started) the closed ones this retention does not keep. */
-    void prune(Collection<ExecutionRecord> executions, Instant now) {
+    /**
+     * Removes from {@code executions} (in the order they started) the closed ones this retention does not
+     * keep, and returns them.
+     */
+    List<ExecutionRecord> prune(Collection<ExecutionRecord> executions, Instant now) {
         Instant oldestKept = now.minus(maxAge);
-        executions.removeIf(execution -> !execution.isRunning()
-                && execution.execution().stopDate() != null && execution.execution().stopDate().isBefore(oldestKept));
+        List<ExecutionRecord> removed = new ArrayList<>();
+        executions.removeIf(execution -> {
+            boolean tooOld = !execution.isRunning() && execution.execution().stopDate() != null
+                    && execution.execution().stopDate().isBefore(oldestKept);
+            if (tooOld) {
+                removed.add(execution);
+            }
+            return tooOld;
+        });
         long closed = executions.stream().filter(execution -> !execution.isRunning()).count();
         for (Iterator<ExecutionRecord> it = executions.iterator(); closed > maxClosed && it.hasNext(); ) {
-            if (!it.next().isRunning()) {
+            ExecutionRecord execution = it.next();
+            if (!execution.isRunning()) {
                 it.remove();
+                removed.add(execution);
                 closed--;
             }
         }
+        return removed;
     }
 
     private static long number(Map<String, String> environment, String name, long otherwise) {

@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.stepfunctions;
 import dev.greenlight.local.aws.AwsErrors;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 import software.amazon.awssdk.services.sfn.model.InvalidExecutionInputException;
@@ -52,6 +53,15 @@ final class SfnErrors {
     static SfnException executionDoesNotExist(String arn) {
         return AwsErrors.of(ExecutionDoesNotExistException.builder(), "ExecutionDoesNotExist",
                 "Execution Does Not Exist: '" + arn + "'", 400);
+    }
+
+    /**
+     * RedriveExecution of an execution that cannot be redriven. AWS does not publish this message's wording:
+     * it names the execution and gives the redriveStatusReason DescribeExecution documents.
+     */
+    static SfnException executionNotRedrivable(String arn, String reason) {
+        return AwsErrors.of(ExecutionNotRedrivableException.builder(), "ExecutionNotRedrivable",
+                "Execution '" + arn + "' cannot be redriven: " + reason, 400);
     }
 
     /** DescribeMapRun of an unknown Map Run; AWS does not publish this message's wording. */

@@ -27,9 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineRequest;
 import software.amazon.awssdk.services.sfn.model.CreateStateMachineResponse;
@@ -50,7 +52,10 @@ import software.amazon.awssdk.services.sfn.model.ListExecutionsRequest;
 import software.amazon.awssdk.services.sfn.model.ListExecutionsResponse;
 import software.amazon.awssdk.services.sfn.model.ListStateMachinesRequest;
 import software.amazon.awssdk.services.sfn.model.ListStateMachinesResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveFilter;
 import software.amazon.awssdk.services.sfn.model.LoggingConfiguration;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.RedriveExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.SendTaskFailureRequest;
 import software.amazon.awssdk.services.sfn.model.SendTaskFailureResponse;
 import software.amazon.awssdk.services.sfn.model.SendTaskHeartbeatRequest;
@@ -78,6 +83,9 @@ import software.amazon.awssdk.services.sfn.model.ValidateStateMachineDefinitionR
  * but, as on AWS, cannot be described or listed.
  */
 public final class StepFunctionsTwin implements SfnClient {
+
+    /** RedriveExecution's clientToken: 1 to 64 printable ASCII characters, no space. */
+    private static final Pattern CLIENT_TOKEN = Pattern.compile("[!-~]{1,64}");
 
     private final Clock clock;
     private final RandomGenerator random;
@@ -197,7 +205,7 @@ public final class StepFunctionsTwin implements SfnClient {
             }
             case ALREADY_EXISTS -> throw SfnErrors.executionAlreadyExists(arn);
             default -> {
-                retention.prune(executions.values(), clock.now());
+                prune();
                 Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
                         machine.engineType(), machine.roleArn(), arn));
                 executions.put(arn, new ExecutionRecord(arn, execution, input, machine));
@@ -235,7 +243,56 @@ public final class StepFunctionsTwin implements SfnClient {
 
     @Override
     public synchronized DescribeExecutionResponse describeExecution(DescribeExecutionRequest request) {
-        return execution(request.executionArn()).describe();
+        Optional<ExecutionRecord> kept = kept(request.executionArn());
+        if (kept.isPresent()) {
+            return kept.get().describe(redriveReason(kept.get()));
+        }
+        MapRun run = mapRunOfChild(request.executionArn());
+        return ChildExecutions.describe(run, ChildExecutions.find(run, request.executionArn()));
+    }
+
+    /**
+     * RedriveExecution: an unsuccessful STANDARD execution continues from the state that failed, with the
+     * same ARN and history (see {@link Engine#redrive} and {@link Redrivability}). This twin has no limit on
+     * running executions, so it never answers ExecutionLimitExceeded.
+     */
+    @Override
+    public synchronized RedriveExecutionResponse redriveExecution(RedriveExecutionRequest request) {
+        String arn = Arns.execution(require(request.executionArn(), "executionArn"));
+        if (request.clientToken() != null && !CLIENT_TOKEN.matcher(request.clientToken()).matches()) {
+            throw SfnErrors.validation("'" + request.clientToken() + "'", "clientToken",
+                    "Member must satisfy regular expression pattern: [!-~]+ and have length between 1 and 64");
+        }
+        if (arn.contains(":express:")) {
+            // RedriveExecution "is not supported by EXPRESS state machines"; the error AWS answers is not published.
+            throw SfnErrors.executionNotRedrivable(arn, "This operation is not supported by EXPRESS state machines");
+        }
+        Optional<ExecutionRecord> kept = kept(arn);
+        if (kept.isEmpty()) {
+            mapRunOfChild(arn);
+            // A Map Run's child is redriven by redriving its parent; AWS does not publish this refusal's wording.
+            throw SfnErrors.executionNotRedrivable(arn, "A child workflow execution of a Map Run is redriven by "
+                    + "redriving its parent execution");
+        }
+        ExecutionRecord execution = kept.get();
+        Instant now = clock.now();
+        Optional<Instant> answered = execution.redriveTokens().answered(request.clientToken(), now);
+        if (answered.isPresent()) {
+            return RedriveExecutionResponse.builder().redriveDate(answered.get()).build();
+        }
+        String reason = redriveReason(execution);
+        if (reason != null) {
+            throw SfnErrors.executionNotRedrivable(arn, reason);
+        }
+        engine.redrive(execution.execution(), execution.machine().machine());
+        execution.execution().completion().whenComplete((done, thrown) -> executionEnded(execution.machine().arn()));
+        execution.redriveTokens().redrove(request.clientToken(), now, execution.execution().redriveDate());
+        return RedriveExecutionResponse.builder().redriveDate(execution.execution().redriveDate()).build();
+    }
+
+    private String redriveReason(ExecutionRecord execution) {
+        StateMachineRecord machine = machines.get(execution.machine().arn());
+        return Redrivability.reason(execution.execution(), machine == null || machine.deleting(), clock.now());
     }
 
     @Override
@@ -251,31 +308,65 @@ public final class StepFunctionsTwin implements SfnClient {
             throw SfnErrors.validation("'" + request.statusFilterAsString() + "'", "statusFilter",
                     "Member must satisfy enum value set: " + ExecutionStatus.knownValues());
         }
+        if (request.mapRunArn() != null) {
+            return listChildren(request);
+        }
         StateMachineRecord machine = machine(require(request.stateMachineArn(), "stateMachineArn"));
         if (machine.type() == StateMachineType.EXPRESS) {
             throw SfnErrors.typeNotSupported("This operation is not supported by EXPRESS state machines");
         }
-        retention.prune(executions.values(), clock.now());
+        prune();
         // Executions are kept in the order they started.
         List<ExecutionRecord> newestFirst = new ArrayList<>(executions.values());
         Collections.reverse(newestFirst);
         List<ExecutionListItem> all = newestFirst.stream()
                 .filter(execution -> execution.machine().arn().equals(machine.arn()))
                 .filter(execution -> request.statusFilter() == null || execution.status() == request.statusFilter())
+                .filter(execution -> redriveFilter(request, execution))
                 .map(ExecutionRecord::listItem)
                 .toList();
         Pages<ExecutionListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
         return ListExecutionsResponse.builder().executions(page.items()).nextToken(page.nextToken()).build();
     }
 
+    /**
+     * ListExecutions with a mapRunArn: the Map Run's child executions, with how many items each took. AWS does
+     * not publish the wording of the refusal when both mapRunArn and stateMachineArn are given.
+     */
+    private ListExecutionsResponse listChildren(ListExecutionsRequest request) {
+        if (request.stateMachineArn() != null) {
+            throw SfnErrors.validation("'" + request.mapRunArn() + "'", "mapRunArn",
+                    "You can specify either a mapRunArn or a stateMachineArn, but not both");
+        }
+        MapRun run = engine.mapRun(MapRunArns.check(request.mapRunArn()))
+                .orElseThrow(() -> SfnErrors.mapRunDoesNotExist(request.mapRunArn()));
+        List<ExecutionListItem> all = ChildExecutions.list(run).stream()
+                .filter(child -> request.statusFilter() == null || child.status() == request.statusFilter())
+                .filter(child -> request.redriveFilter() == null
+                        || (request.redriveFilter() == ExecutionRedriveFilter.REDRIVEN) == (child.redriveCount() > 0))
+                .toList();
+        Pages<ExecutionListItem> page = Pages.of(all, request.maxResults(), request.nextToken());
+        return ListExecutionsResponse.builder().executions(page.items()).nextToken(page.nextToken()).build();
+    }
+
+    /** ListExecutions' redriveFilter: REDRIVEN lists the executions redriven at least once, NOT_REDRIVEN the rest. */
+    private static boolean redriveFilter(ListExecutionsRequest request, ExecutionRecord execution) {
+        if (request.redriveFilter() == null) {
+            return true;
+        }
+        boolean redriven = execution.execution().redriveCount() > 0;
+        return request.redriveFilter() == ExecutionRedriveFilter.REDRIVEN ? redriven : !redriven;
+    }
+
     @Override
     public GetExecutionHistoryResponse getExecutionHistory(GetExecutionHistoryRequest request) {
-        ExecutionRecord execution;
+        Execution execution;
         synchronized (this) {
-            execution = execution(request.executionArn());
+            Optional<ExecutionRecord> kept = kept(request.executionArn());
+            execution = kept.isPresent() ? kept.get().execution()
+                    : ChildExecutions.find(mapRunOfChild(request.executionArn()), request.executionArn());
         }
-        List<dev.greenlight.local.asl.eval.HistoryEvent> events = new ArrayList<>(
-                execution.execution().history().events());
+        List<dev.greenlight.local.asl.eval.HistoryEvent> events = new ArrayList<>(execution.history().events());
         if (Boolean.TRUE.equals(request.reverseOrder())) {
             Collections.reverse(events);
         }
@@ -305,11 +396,7 @@ public final class StepFunctionsTwin implements SfnClient {
 
     @Override
     public DescribeMapRunResponse describeMapRun(DescribeMapRunRequest request) {
-        String arn = require(request.mapRunArn(), "mapRunArn");
-        if (!arn.startsWith("arn:aws:states:") || !arn.contains(":mapRun:")) {
-            // AWS does not publish this message's wording for a Map Run ARN.
-            throw SfnErrors.invalidArn("Invalid Arn: 'Resource type not valid in this context: " + arn + "'");
-        }
+        String arn = MapRunArns.check(require(request.mapRunArn(), "mapRunArn"));
         MapRun run = engine.mapRun(arn).orElseThrow(() -> SfnErrors.mapRunDoesNotExist(arn));
         MapRun.Counts items = run.itemCounts();
         MapRun.Counts children = run.executionCounts();
@@ -324,7 +411,8 @@ public final class StepFunctionsTwin implements SfnClient {
                         .running(children.running()).succeeded(children.succeeded()).failed(children.failed())
                         .timedOut(children.timedOut()).aborted(children.aborted()).total(children.total())
                         .resultsWritten(written(run, children)).build())
-                .redriveCount(0)
+                .redriveCount(run.redriveCount())
+                .redriveDate(run.redriveDate())
                 .build();
     }
 
@@ -383,12 +471,19 @@ public final class StepFunctionsTwin implements SfnClient {
         String arn = Arns.expressExecution(machine.name(), name, uuid());
         Execution execution = engine.start(machine.machine(), new StartRequest(machine.arn(), name, json,
                 machine.engineType(), machine.roleArn(), arn));
+        // EXPRESS executions are not kept: neither are the Map Runs they start.
+        execution.completion().whenComplete((done, thrown) -> engine.forget(arn));
         return new ExecutionRecord(arn, execution, input, machine);
     }
 
     private synchronized void executionEnded(String machineArn) {
         removeIfDeleted(machineArn);
-        retention.prune(executions.values(), clock.now());
+        prune();
+    }
+
+    /** Drops the executions the retention no longer keeps, and their Map Runs. */
+    private void prune() {
+        retention.prune(executions.values(), clock.now()).forEach(gone -> engine.forget(gone.executionArn()));
     }
 
     private void removeIfDeleted(String machineArn) {
@@ -397,7 +492,13 @@ public final class StepFunctionsTwin implements SfnClient {
                 .anyMatch(execution -> execution.machine().arn().equals(machineArn) && execution.isRunning());
         if (machine != null && machine.deleting() && !running) {
             machines.remove(machineArn);
-            executions.values().removeIf(execution -> execution.machine().arn().equals(machineArn));
+            executions.values().removeIf(execution -> {
+                boolean gone = execution.machine().arn().equals(machineArn);
+                if (gone) {
+                    engine.forget(execution.executionArn());
+                }
+                return gone;
+            });
         }
     }
 
@@ -418,12 +519,18 @@ public final class StepFunctionsTwin implements SfnClient {
     }
 
     private ExecutionRecord execution(String arn) {
-        retention.prune(executions.values(), clock.now());
-        ExecutionRecord execution = executions.get(Arns.execution(arn));
-        if (execution == null) {
-            throw SfnErrors.executionDoesNotExist(arn);
-        }
-        return execution;
+        return kept(arn).orElseThrow(() -> SfnErrors.executionDoesNotExist(arn));
+    }
+
+    /** The execution with this ARN among those the twin keeps (not Map Run children). */
+    private Optional<ExecutionRecord> kept(String arn) {
+        prune();
+        return Optional.ofNullable(executions.get(Arns.execution(arn)));
+    }
+
+    /** The Map Run that started this child execution; ExecutionDoesNotExist when none did. */
+    private MapRun mapRunOfChild(String arn) {
+        return engine.mapRunOfChild(arn).orElseThrow(() -> SfnErrors.executionDoesNotExist(arn));
     }
 
     private static StateMachine parse(String definition, StateMachineType type) {

@@ -140,6 +140,65 @@ class DistributedMapTest {
         assertThat(execution.output()).isEqualTo(json(expected));
     }
 
+    /**
+     * The limits' Path forms (JSONPath) and JSONata expressions are read from the state's input at run time:
+     * ReaderConfig's MaxItems, ItemBatcher's MaxItemsPerBatch and MaxInputBytesPerBatch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MaxItemsPath                   | JSONPath | 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'MaxItemsPath': '$.n'}, 'Parameters': {'Bucket': 'items', 'Key': 'data'}} | [1,2]",
+        "MaxItems expression            | JSONata  | 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'MaxItems': '{% $states.input.n %}'}, 'Arguments': {'Bucket': 'items', 'Key': 'data'}} | [1,2]",
+        "MaxItemsPerBatchPath           | JSONPath | 'ItemsPath': '$.items', 'ItemBatcher': {'MaxItemsPerBatchPath': '$.n'} | [{'Items':[1,2]},{'Items':[3]}]",
+        "MaxItemsPerBatch expression    | JSONata  | 'Items': '{% $states.input.items %}', 'ItemBatcher': {'MaxItemsPerBatch': '{% $states.input.n %}'} | [{'Items':[1,2]},{'Items':[3]}]",
+        "MaxInputBytesPerBatchPath      | JSONPath | 'ItemsPath': '$.items', 'ItemBatcher': {'MaxInputBytesPerBatchPath': '$.bytes'} | [{'Items':[1,2]},{'Items':[3]}]",
+        "MaxInputBytesPerBatch expression | JSONata | 'Items': '{% $states.input.items %}', 'ItemBatcher': {'MaxInputBytesPerBatch': '{% $states.input.bytes %}'} | [{'Items':[1,2]},{'Items':[3]}]",
+    })
+    void limitsFromTheInput(String name, String language, String members, String expected) {
+        put("data", "[1,2,3]");
+
+        Execution execution = run(machine(language, members), "{'n': 2, 'bytes': 16, 'items': [1, 2, 3]}");
+
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    /** A limit read at run time that is no integer, or too small, fails the execution with States.Runtime. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "MaxItemsPath negative        | 'ReaderConfig': {'MaxItemsPath': '$.minus'} | Expected non-negative integer for MaxItems, got '-1' instead.",
+        "MaxItemsPath text            | 'ReaderConfig': {'MaxItemsPath': '$.text'}  | The MaxItemsPath field refers to value \"x\" which is not a valid integer: $.text",
+    })
+    void badReaderLimitsAreRuntimeErrors(String name, String config, String cause) {
+        put("data", "[1,2,3]");
+        String members = "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', " + config
+                + ", 'Parameters': {'Bucket': 'items', 'Key': 'data'}}";
+
+        Execution execution = run(machine("JSONPath", members), "{'minus': -1, 'text': 'x'}");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.Runtime");
+        assertThat(execution.cause()).isEqualTo(cause);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "both forms          | JSONPath | 'ItemsPath': '$', 'ItemBatcher': {'MaxItemsPerBatch': 2, 'MaxItemsPerBatchPath': '$.n'} | MaxItemsPerBatchPath",
+        "Path in JSONata     | JSONata  | 'ItemBatcher': {'MaxItemsPerBatchPath': '$.n'}                                          | only supported for the 'JSONPath' QueryLanguage",
+        "reader Path JSONata | JSONata  | 'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'MaxItemsPath': '$.n'}, 'Arguments': {'Bucket': 'b', 'Key': 'k'}} | field 'MaxItemsPath'",
+        "zero per batch      | JSONPath | 'ItemsPath': '$', 'ItemBatcher': {'MaxItemsPerBatch': 0}                                | Minimum value is 1",
+    })
+    void limitsRefusedAtDefinitionTime(String name, String language, String members, String message) {
+        assertThatThrownBy(() -> DefinitionParser.parse(machine(language, members).replace('\'', '"')))
+                .hasMessageContaining(message);
+    }
+
+    private static String machine(String language, String members) {
+        return "{'QueryLanguage': '" + language + "', 'StartAt': 'M', 'States': {'M': {'Type': 'Map', " + members
+                + ", 'ItemProcessor': {'ProcessorConfig': {'Mode': 'DISTRIBUTED', 'ExecutionType': 'EXPRESS'}, "
+                + "'StartAt': 'P', 'States': {'P': {'Type': 'Pass', 'End': true}}}, 'End': true}}}";
+    }
+
     /** A failed child counts against the tolerance; beyond it the Map fails with ExceedToleratedFailureThreshold. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -161,6 +220,50 @@ class DistributedMapTest {
         } else {
             assertThat(execution.output()).isEqualTo(json("[1, {'Error': 'Two', 'Cause': 'two'}, 3]"));
         }
+    }
+
+    /** With an ItemBatcher the thresholds count items: a failed batch of two is two failed items. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "count 1 of 4 items   | 'ToleratedFailureCount': 1,       | FAILED",
+        "count 2 of 4 items   | 'ToleratedFailureCount': 2,       | SUCCEEDED",
+        "50 percent of 4      | 'ToleratedFailurePercentage': 50, | SUCCEEDED",
+        "25 percent of 4      | 'ToleratedFailurePercentage': 25, | FAILED",
+    })
+    void batchedFailuresCountTheirItems(String name, String tolerance, ExecutionStatus status) {
+        String members = tolerance + "'ItemsPath': '$', 'ItemBatcher': {'MaxItemsPerBatch': 2}";
+        String processor = "'Type': 'Choice', 'Choices': [{'Variable': '$.Items[0]', 'NumericEquals': 1, "
+                + "'Next': 'F'}], 'Default': 'OK'}, 'F': {'Type': 'Fail', 'Error': 'One'}, 'OK': {'Type': 'Pass'";
+
+        Execution execution = run(map(members, processor), "[1, 2, 3, 4]");
+
+        assertThat(execution.status()).isEqualTo(status);
+    }
+
+    /** A Map Run that fails still exports its results: the failed children, and the items never started as PENDING. */
+    @Test
+    void aFailedMapRunWritesItsResults() {
+        String members = "'ItemsPath': '$', 'MaxConcurrency': 1, 'ResultWriter': {'Resource': "
+                + "'arn:aws:states:::s3:putObject', 'Parameters': {'Bucket': 'results', 'Prefix': 'failed'}}";
+        String processor = "'Type': 'Choice', 'Choices': [{'Variable': '$', 'NumericEquals': 1, 'Next': 'F'}], "
+                + "'Default': 'OK'}, 'F': {'Type': 'Fail', 'Error': 'One', 'Cause': 'one'}, 'OK': {'Type': 'Pass'";
+
+        Execution execution = run(map(members, processor), "[1, 2, 3]");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+        HistoryEvent started = execution.history().events().stream()
+                .filter(event -> event.type().equals("MapRunStarted")).findFirst().orElseThrow();
+        String mapRunArn = started.details().get("mapRunArn").asText();
+        String directory = "failed/" + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1) + "/";
+        JsonNode manifest = object(directory + "manifest.json");
+        assertThat(manifest.at("/ResultFiles/FAILED/0/Key").asText()).isEqualTo(directory + "FAILED_0.json");
+        assertThat(manifest.at("/ResultFiles/PENDING/0/Key").asText()).isEqualTo(directory + "PENDING_0.json");
+        assertThat(manifest.at("/ResultFiles/SUCCEEDED")).isEmpty();
+        assertThat(object(directory + "FAILED_0.json").get(0).get("Error").asText()).isEqualTo("One");
+        assertThat(object(directory + "PENDING_0.json")).isEqualTo(json("[{'Input': '2', 'InputDetails': "
+                + "{'Included': true}, 'Status': 'PENDING'}, {'Input': '3', 'InputDetails': {'Included': true}, "
+                + "'Status': 'PENDING'}]"));
     }
 
     /** The children run as executions of their own: the parent's history has the Map Run, not their states. */
@@ -206,6 +309,65 @@ class DistributedMapTest {
         assertThat(failed.get(0).get("Error").asText()).isEqualTo("Two");
         assertThat(manifest.at("/ResultFiles/SUCCEEDED/0/Size").asInt())
                 .isEqualTo(s3.objectBytes("results", "runs/" + id + "/SUCCEEDED_0.json").orElseThrow().length);
+    }
+
+    /** WriterConfig alone shapes the state's result: COMPACT the outputs, FLATTEN them with arrays spread, NONE the executions. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "COMPACT | [[1,1],[2,2]]",
+        "FLATTEN | [1,1,2,2]",
+    })
+    void writerConfigShapesTheResult(String transformation, String expected) {
+        String members = "'ItemsPath': '$', 'ResultWriter': {'WriterConfig': {'Transformation': '" + transformation
+                + "', 'OutputType': 'JSON'}}";
+
+        Execution execution = run(map(members, "'Type': 'Pass', 'Parameters': {'v.$': 'States.Array($, $)'}, "
+                + "'OutputPath': '$.v'"), "[1, 2]");
+
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    @Test
+    void writerConfigNoneGivesEachExecution() {
+        String members = "'ItemsPath': '$', 'ResultWriter': {'WriterConfig': {'Transformation': 'NONE', "
+                + "'OutputType': 'JSON'}}";
+
+        Execution execution = run(map(members, PASS), "[1]");
+
+        JsonNode entry = execution.output().get(0);
+        assertThat(entry.get("Output").asText()).isEqualTo("1");
+        assertThat(entry.get("Status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(entry.get("ExecutionArn").asText()).contains(":execution:local/M:");
+    }
+
+    /** Exported with WriterConfig: the files hold the transformed results, as JSON Lines for OutputType JSONL. */
+    @Test
+    void writerConfigShapesTheExportedFiles() {
+        String members = "'ItemsPath': '$', 'ResultWriter': {'Resource': 'arn:aws:states:::s3:putObject', "
+                + "'Parameters': {'Bucket': 'results', 'Prefix': 'lines'}, 'WriterConfig': {'Transformation': "
+                + "'COMPACT', 'OutputType': 'JSONL'}}";
+
+        Execution execution = run(map(members, PASS), "[{'a': 1}, {'a': 2}]");
+
+        String manifestKey = execution.output().at("/ResultWriterDetails/Key").asText();
+        String succeededKey = object(manifestKey).at("/ResultFiles/SUCCEEDED/0/Key").asText();
+        assertThat(new String(s3.objectBytes("results", succeededKey).orElseThrow(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1}\n{\"a\":2}\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "empty               | {}                                                                             | must set WriterConfig",
+        "Resource alone      | {'Resource': 'arn:aws:states:::s3:putObject'}                                  | must set WriterConfig",
+        "bad Transformation  | {'WriterConfig': {'Transformation': 'SHRINK', 'OutputType': 'JSON'}}            | NONE, COMPACT, FLATTEN",
+        "no OutputType       | {'WriterConfig': {'Transformation': 'NONE'}}                                    | 'OutputType' is required",
+        "JSONL without S3    | {'WriterConfig': {'Transformation': 'NONE', 'OutputType': 'JSONL'}}             | only to S3",
+    })
+    void resultWriterCombinationsRefused(String name, String writer, String message) {
+        assertThatThrownBy(() -> DefinitionParser.parse(map("'ItemsPath': '$', 'ResultWriter': " + writer, PASS)
+                .replace('\'', '"'))).hasMessageContaining(message);
     }
 
     private JsonNode object(String key) {

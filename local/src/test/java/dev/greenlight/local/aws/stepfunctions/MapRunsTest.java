@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import java.util.List;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.DescribeMapRunResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
+import software.amazon.awssdk.services.sfn.model.ExecutionRedriveStatus;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
@@ -90,6 +94,69 @@ class MapRunsTest {
         assertThat(aborted.status()).isEqualTo(MapRunStatus.ABORTED);
         assertThat(aborted.executionCounts().aborted()).isEqualTo(2);
         assertThat(aborted.itemCounts().aborted()).isEqualTo(3);
+    }
+
+    /** ListExecutions with a mapRunArn lists the Map Run's children; DescribeExecution and the history describe each. */
+    @Test
+    void childExecutionsAreListedAndDescribed() {
+        String execution = start();
+        clock.runUntil(() -> sfn.describeExecution(b -> b.executionArn(execution)).status()
+                != ExecutionStatus.RUNNING);
+        String mapRun = sfn.listMapRuns(b -> b.executionArn(execution)).mapRuns().get(0).mapRunArn();
+
+        List<ExecutionListItem> children = sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions();
+
+        assertThat(children).hasSize(2).allSatisfy(child -> {
+            assertThat(child.mapRunArn()).isEqualTo(mapRun);
+            assertThat(child.stateMachineArn()).isEqualTo(Twins.MACHINES + "fan/Each");
+            assertThat(child.executionArn()).startsWith("arn:aws:states:us-east-1:123456789012:execution:fan/Each:");
+            assertThat(child.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        });
+        assertThat(children).extracting(ExecutionListItem::itemCount).containsExactly(1, 2);
+        DescribeExecutionResponse child = sfn.describeExecution(b -> b.executionArn(children.get(1).executionArn()));
+        assertThat(child.mapRunArn()).isEqualTo(mapRun);
+        assertThat(child.input()).isEqualTo("{\"Items\":[1,2]}");
+        assertThat(child.redriveStatus()).isEqualTo(ExecutionRedriveStatus.NOT_REDRIVABLE);
+        assertThat(sfn.getExecutionHistory(b -> b.executionArn(children.get(1).executionArn())).events())
+                .map(HistoryEvent::typeAsString).contains("ExecutionStarted", "WaitStateEntered", "ExecutionSucceeded");
+        assertThat(sfn.listExecutions(b -> b.mapRunArn(mapRun).statusFilter(ExecutionStatus.FAILED)).executions())
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "both ARNs       | arn:aws:states:us-east-1:123456789012:mapRun:fan/Each:0000 | true  | ValidationException",
+        "unknown Map Run | arn:aws:states:us-east-1:123456789012:mapRun:fan/Each:0000 | false | ResourceNotFound",
+        "not a Map Run   | arn:aws:states:us-east-1:123456789012:stateMachine:fan     | false | InvalidArn",
+    })
+    void listExecutionsOfAMapRunErrors(String name, String mapRun, boolean withMachine, String code) {
+        SfnException error = catchThrowableOfType(SfnException.class, () -> sfn.listExecutions(b -> b
+                .mapRunArn(mapRun).stateMachineArn(withMachine ? Twins.MACHINES + "fan" : null)));
+
+        assertThat(error.awsErrorDetails().errorCode()).isEqualTo(code);
+    }
+
+    /** A Map Run is kept as long as the execution that started it: a long-running twin's Map Runs stay bounded. */
+    @Test
+    void mapRunsGoWithTheirExecution() {
+        VirtualClock keptClock = new VirtualClock();
+        SfnClient keeping = new StepFunctionsTwin(keptClock, call -> {
+            throw StatesError.RUNTIME.withCause("no integration for " + call.resource());
+        }, new SplittableRandom(5), new ExecutionRetention(Duration.ofDays(90), 1));
+        String machine = keeping.createStateMachine(b -> b.name("fan").definition(BATCHED).roleArn(ROLE))
+                .stateMachineArn();
+        String first = keeping.startExecution(b -> b.stateMachineArn(machine).input("[1]")).executionArn();
+        keptClock.advance(Duration.ofMinutes(1));
+        String mapRun = keeping.listMapRuns(b -> b.executionArn(first)).mapRuns().get(0).mapRunArn();
+
+        String second = keeping.startExecution(b -> b.stateMachineArn(machine).input("[2]")).executionArn();
+        keptClock.advance(Duration.ofMinutes(1));
+        keeping.describeExecution(b -> b.executionArn(second));
+
+        SfnException error = catchThrowableOfType(SfnException.class,
+                () -> keeping.describeMapRun(b -> b.mapRunArn(mapRun)));
+        assertThat(error.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFound");
+        assertThat(keeping.listMapRuns(b -> b.executionArn(second)).mapRuns()).hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -53,6 +53,7 @@ final class JsonataBindings implements Jsonata.Bindings {
     public JsonNode statesField(String name) {
         return switch (name) {
             case "input" -> context.rawInput == null ? NullNode.getInstance() : context.rawInput;
+            case "context" -> context.contextObject();
             case "result" -> result;
             case "errorOutput" -> errorOutput;
             default -> null;

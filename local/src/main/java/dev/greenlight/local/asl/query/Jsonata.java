@@ -100,8 +100,8 @@ public final class Jsonata {
         Object value(String name);
 
         /**
-         * A field of {@code $states} as it is: input (JSON null when there is none), result and errorOutput (null when
-         * {@code $states} lacks them); null for any other name.
+         * A field of {@code $states} as it is: input (JSON null when there is none), context, result and errorOutput
+         * (null when {@code $states} lacks them); null for any other name.
          */
         JsonNode statesField(String name);
 

@@ -56,7 +56,7 @@ sealed interface SimpleExpression {
             JsonNode value;
             int first;
             if (variable.equals("states")) {
-                if (steps.isEmpty() || steps.get(0).equals("context")) {
+                if (steps.isEmpty()) {
                     throw Unsure.INSTANCE;
                 }
                 value = bindings.statesField(steps.get(0));

@@ -33,6 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SimpleExpressionTest {
 
     private static final Jsonata.Functions FUNCTIONS = new Jsonata.Functions(new SplittableRandom(1));
+    private static final JsonNode CONTEXT = Json.parse("{\"Execution\": {\"Name\": \"run\", \"Input\": {\"a\": 1}},"
+            + " \"State\": {\"EnteredTime\": \"2026-12-06T09:00:00.000Z\", \"Name\": \"Increment\", \"RetryCount\": 0}}");
     private static final String[] FIELDS = {"a", "b", "c", "n", "s", "list"};
     private static final String[] OPERATORS = {"+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "and", "or",
             "&"};
@@ -43,7 +45,7 @@ class SimpleExpressionTest {
             "$merge([$states.input, {'validated': {'value': $states.result.Payload}}])",
             "$states.input.deployment.status = 'STABLE'", "$states.result.Payload", "$states.input.items",
             "{'deploymentId': $states.result.Payload.deploymentId, 'polls': $states.result.Payload.polls}",
-            "'release-' & $states.input.request.service", "$count + 1", "$count < 10000", "$states.input"})
+            "'release-' & $states.input.request.service", "$count + 1", "$count < 10000", "$states.input", "$states.context.State.RetryCount"})
     void theEnginesOwnExpressions_areSimpleAndAgree(String expression) {
         assertThat(SimpleExpressionParser.parse(expression)).isNotNull();
         Random random = new Random(expression.hashCode());
@@ -169,7 +171,7 @@ class SimpleExpressionTest {
 
     private static String path(Random random) {
         String[] roots = {"$states.input", "$states.result", "$states.errorOutput", "$v", "$w", "$nothing",
-                "$states.context.State", "$states"};
+                "$states.context.State", "$states.context.Execution.Input", "$states.context.State.RetryCount", "$states"};
         StringBuilder path = new StringBuilder(roots[random.nextInt(roots.length)]);
         for (int steps = random.nextInt(3); steps > 0; steps--) {
             path.append('.').append(FIELDS[random.nextInt(FIELDS.length)]);
@@ -263,7 +265,7 @@ class SimpleExpressionTest {
             }
             Map<String, Object> states = new LinkedHashMap<>();
             states.put("input", plainField(input));
-            states.put("context", Map.of("State", Map.of("Name", "Increment", "RetryCount", 0)));
+            states.put("context", Jsonata.toPlainFields(CONTEXT));
             if (result != null) {
                 states.put("result", plainField(result));
             }
@@ -281,6 +283,7 @@ class SimpleExpressionTest {
         public JsonNode statesField(String name) {
             return switch (name) {
                 case "input" -> input == null ? NullNode.getInstance() : input;
+                case "context" -> CONTEXT;
                 case "result" -> result;
                 case "errorOutput" -> errorOutput;
                 default -> null;

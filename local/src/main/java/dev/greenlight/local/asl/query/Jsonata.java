@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
-/** JSONata expressions of ASL ({@code {% ... %}}), evaluated by the dashjoin JSONata library. */
+/** JSONata expressions of ASL ({@code {% ... %}}): simple ones evaluated directly, the rest by the dashjoin library. */
 public final class Jsonata {
 
 
@@ -52,7 +52,9 @@ public final class Jsonata {
     /**
      * Evaluates {@code expression} with {@code bindings} ({@code states} for {@code $states},
      * and each variable by name, as {@link #toPlain} makes them), with the functions Step Functions adds;
-     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined.
+     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined. A simple
+     * expression ({@link SimpleExpression}) is evaluated on the trees directly when its values allow, with the
+     * library's answer; any other goes to the library.
      *
      * @throws JException when the expression fails
      */

@@ -89,7 +89,8 @@ sealed interface SimpleExpression {
             return switch (operator) {
                 case "and" -> booleanOf(left) ? BooleanNode.valueOf(booleanOf(rhs.evaluate(bindings)))
                         : BooleanNode.FALSE;
-                case "or" -> booleanOf(left) ? BooleanNode.TRUE : BooleanNode.valueOf(booleanOf(rhs.evaluate(bindings)));
+                case "or" -> booleanOf(left) ? BooleanNode.TRUE
+                        : BooleanNode.valueOf(booleanOf(rhs.evaluate(bindings)));
                 default -> Operators.apply(operator, left, rhs.evaluate(bindings));
             };
         }
@@ -168,9 +169,10 @@ sealed interface SimpleExpression {
     }
 
     /**
-     * A value read from the bindings is handed out as it is only when converting it for the library and back gives the
-     * same tree: objects, arrays, strings, booleans, ints and longs do; a double does not (the library gives a whole one
-     * back as an int, and {@link PlainValues#toNode} a fractional one as a decimal), nor do decimals or big integers.
+     * A value read from the bindings is handed out as it is only when converting it for the library and back gives
+     * the same tree: objects, arrays, strings, booleans, ints and longs do; a double does not (the library gives a
+     * whole one back as an int, and {@link PlainValues#toNode} a fractional one as a decimal), nor do decimals or big
+     * integers.
      */
     private static void requirePlain(JsonNode value) {
         if (value instanceof ObjectNode object) {

@@ -34,7 +34,8 @@ class SimpleExpressionTest {
 
     private static final Jsonata.Functions FUNCTIONS = new Jsonata.Functions(new SplittableRandom(1));
     private static final JsonNode CONTEXT = Json.parse("{\"Execution\": {\"Name\": \"run\", \"Input\": {\"a\": 1}},"
-            + " \"State\": {\"EnteredTime\": \"2026-12-06T09:00:00.000Z\", \"Name\": \"Increment\", \"RetryCount\": 0}}");
+            + " \"State\": {\"EnteredTime\": \"2026-12-06T09:00:00.000Z\", \"Name\": \"Increment\","
+            + " \"RetryCount\": 0}}");
     private static final String[] FIELDS = {"a", "b", "c", "n", "s", "list"};
     private static final String[] OPERATORS = {"+", "-", "*", "/", "%", "=", "!=", "<", "<=", ">", ">=", "and", "or",
             "&"};
@@ -45,7 +46,8 @@ class SimpleExpressionTest {
             "$merge([$states.input, {'validated': {'value': $states.result.Payload}}])",
             "$states.input.deployment.status = 'STABLE'", "$states.result.Payload", "$states.input.items",
             "{'deploymentId': $states.result.Payload.deploymentId, 'polls': $states.result.Payload.polls}",
-            "'release-' & $states.input.request.service", "$count + 1", "$count < 10000", "$states.input", "$states.context.State.RetryCount"})
+            "'release-' & $states.input.request.service", "$count + 1", "$count < 10000", "$states.input",
+            "$states.context.State.RetryCount"})
     void theEnginesOwnExpressions_areSimpleAndAgree(String expression) {
         assertThat(SimpleExpressionParser.parse(expression)).isNotNull();
         Random random = new Random(expression.hashCode());
@@ -171,7 +173,8 @@ class SimpleExpressionTest {
 
     private static String path(Random random) {
         String[] roots = {"$states.input", "$states.result", "$states.errorOutput", "$v", "$w", "$nothing",
-                "$states.context.State", "$states.context.Execution.Input", "$states.context.State.RetryCount", "$states"};
+                "$states.context.State", "$states.context.Execution.Input", "$states.context.State.RetryCount",
+                "$states"};
         StringBuilder path = new StringBuilder(roots[random.nextInt(roots.length)]);
         for (int steps = random.nextInt(3); steps > 0; steps--) {
             path.append('.').append(FIELDS[random.nextInt(FIELDS.length)]);
@@ -207,7 +210,8 @@ class SimpleExpressionTest {
             }
             variables.put("count", IntNode.valueOf(random.nextInt(20_000)));
             return new Values(random.nextInt(10) == 0 ? NullNode.getInstance() : object(random, 2, exotic),
-                    random.nextBoolean() ? object(random, 2, exotic) : null, random.nextInt(4) == 0 ? object(random, 1, exotic) : null,
+                    random.nextBoolean() ? object(random, 2, exotic) : null,
+                    random.nextInt(4) == 0 ? object(random, 1, exotic) : null,
                     variables);
         }
 
@@ -247,7 +251,8 @@ class SimpleExpressionTest {
                     array.add(value(random, depth - 1, exotic)).add(value(random, depth - 1, exotic));
                     yield array;
                 }
-                default -> Json.NODES.arrayNode().add(object(random, depth - 1, exotic)).add(Json.NODES.arrayNode().add(1));
+                default -> Json.NODES.arrayNode().add(object(random, depth - 1, exotic))
+                        .add(Json.NODES.arrayNode().add(1));
             };
         }
 

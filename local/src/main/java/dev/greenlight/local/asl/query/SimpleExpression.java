@@ -14,14 +14,14 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A JSONata expression simple enough to evaluate on the Jackson trees directly (field paths from {@code $states.input},
- * {@code $states.result}, {@code $states.errorOutput} or a variable; number, string and boolean literals; arithmetic,
- * comparison, {@code and}, {@code or}, {@code &} on strings; object and array constructors with literal keys;
- * {@code $merge}), giving exactly the answer the dashjoin library gives after {@link Jsonata#toPlain} and
- * {@link PlainValues#toNode}: the library spends most of a small expression's time in its frames and path steps.
- * Wherever the library's answer would take more than these rules (an array met inside a path, a number that is not an
- * int, long or double, a value of the wrong type for an operator, an error), evaluation throws {@link Unsure} and the
- * library evaluates the expression instead. Returns null for JSONata's "undefined".
+ * A JSONata expression simple enough to evaluate on the Jackson trees directly (field paths from a field of
+ * {@code $states} or from a variable; number, string and boolean literals; arithmetic, comparison, {@code and},
+ * {@code or}, {@code &} on strings; object and array constructors with literal keys; {@code $merge}), giving exactly
+ * the answer the dashjoin library gives after {@link Jsonata#toPlain} and {@link PlainValues#toNode}: the library
+ * spends most of a small expression's time in its frames and path steps. Wherever the library's answer would take more
+ * than these rules (an array met inside a path, a value read that is a double, a decimal or a big integer, a value of
+ * the wrong type for an operator, an error), evaluation throws {@link Unsure} and the library evaluates the expression
+ * instead. Returns null for JSONata's "undefined".
  */
 sealed interface SimpleExpression {
 

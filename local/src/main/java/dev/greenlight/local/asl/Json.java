@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Iterator;
 import java.util.Map;
 
 /** The one JSON mapper for the engine, with numbers kept exactly as written. */
@@ -42,35 +41,41 @@ public final class Json {
 
     /** At least the length of the node's compact UTF-8 text: a character is at most 6 bytes ("\\u001f"). */
     private static long upperBound(JsonNode node) {
-        if (node.isContainerNode()) {
-            long length = 2 + node.size();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                length += 2 + 6L * field.getKey().length() + upperBound(field.getValue());
-            }
-            if (node.isArray()) {
-                for (JsonNode element : node) {
-                    length += upperBound(element);
+        // One switch on the node's type: this walks every state's output, and most outputs are small and plain.
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                long length = 2 + node.size();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    length += 2 + 6L * field.getKey().length() + upperBound(field.getValue());
                 }
+                return length;
             }
-            return length;
+            case ARRAY -> {
+                long length = 2 + node.size();
+                for (int i = 0; i < node.size(); i++) {
+                    length += upperBound(node.get(i));
+                }
+                return length;
+            }
+            case STRING -> {
+                return 2 + 6L * node.textValue().length();
+            }
+            case BOOLEAN, NULL -> {
+                return 32;
+            }
+            case NUMBER -> {
+                return switch (node.numberType()) {
+                    // BigDecimal.toString: the digits, a sign, a point, at most six leading zeros or an exponent.
+                    case BIG_DECIMAL -> node.decimalValue().precision() + 24L;
+                    case BIG_INTEGER -> node.bigIntegerValue().bitLength() / 3 + 2L;
+                    default -> 32;
+                };
+            }
+            default -> {
+                // Binary and POJO values: their written length is not known from the tree; more than any limit.
+                return 1L << 40;
+            }
         }
-        if (node.isTextual()) {
-            return 2 + 6L * node.textValue().length();
-        }
-        if (node.isBoolean() || node.isNull() || node.isInt() || node.isLong() || node.isDouble() || node.isFloat()
-                || node.isShort()) {
-            return 32;
-        }
-        if (node.isBigDecimal()) {
-            // BigDecimal.toString: the digits, a sign, a point, at most six leading zeros or an exponent.
-            return node.decimalValue().precision() + 24L;
-        }
-        if (node.isBigInteger()) {
-            return node.bigIntegerValue().bitLength() / 3 + 2L;
-        }
-        // Binary and POJO values: their written length is not known from the tree; more than any limit.
-        return 1L << 40;
     }
 
     /** The length in UTF-8 bytes of {@link #write}'s text, as {@code String.getBytes(UTF_8)} counts it, without keeping it. */

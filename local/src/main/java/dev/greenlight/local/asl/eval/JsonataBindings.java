@@ -1,6 +1,7 @@
 package dev.greenlight.local.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.greenlight.local.asl.query.Jsonata;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +47,22 @@ final class JsonataBindings implements Jsonata.Bindings {
             converted.put(name, value);
         }
         return value;
+    }
+
+    @Override
+    public JsonNode statesField(String name) {
+        return switch (name) {
+            case "input" -> context.rawInput == null ? NullNode.getInstance() : context.rawInput;
+            case "context" -> context.contextObject();
+            case "result" -> result;
+            case "errorOutput" -> errorOutput;
+            default -> null;
+        };
+    }
+
+    @Override
+    public JsonNode variable(String name) {
+        return variables().get(name);
     }
 
     private Map<String, JsonNode> variables() {

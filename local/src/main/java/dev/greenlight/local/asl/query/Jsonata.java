@@ -4,14 +4,17 @@ import com.dashjoin.jsonata.JException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
-/** JSONata expressions of ASL ({@code {% ... %}}), evaluated by the dashjoin JSONata library. */
+/** JSONata expressions of ASL ({@code {% ... %}}): simple ones evaluated directly, the rest by the dashjoin library. */
 public final class Jsonata {
 
 
     private static final Map<String, com.dashjoin.jsonata.Jsonata> COMPILED = new ConcurrentHashMap<>();
+    /** Each expression text read once by {@link SimpleExpressionParser}; empty when it is beyond it. */
+    private static final Map<String, Optional<SimpleExpression>> SIMPLE = new ConcurrentHashMap<>();
 
     private Jsonata() {
     }
@@ -49,11 +52,27 @@ public final class Jsonata {
     /**
      * Evaluates {@code expression} with {@code bindings} ({@code states} for {@code $states},
      * and each variable by name, as {@link #toPlain} makes them), with the functions Step Functions adds;
-     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined.
+     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined. A simple
+     * expression ({@link SimpleExpression}) is evaluated on the trees directly when its values allow, with the
+     * library's answer; any other goes to the library.
      *
      * @throws JException when the expression fails
      */
     public static JsonNode evaluate(String expression, Bindings bindings, Functions functions) {
+        Optional<SimpleExpression> simple = SIMPLE.computeIfAbsent(expression,
+                text -> Optional.ofNullable(SimpleExpressionParser.parse(text)));
+        if (simple.isPresent()) {
+            try {
+                return SimpleExpression.result(simple.get().evaluate(bindings));
+            } catch (SimpleExpression.Unsure e) {
+                // beyond the simple rules for these values: the library's answer
+            }
+        }
+        return evaluateByLibrary(expression, bindings, functions);
+    }
+
+    /** As {@link #evaluate}, always by the dashjoin library. */
+    static JsonNode evaluateByLibrary(String expression, Bindings bindings, Functions functions) {
         com.dashjoin.jsonata.Jsonata compiled = compile(expression);
         synchronized (compiled) {
             com.dashjoin.jsonata.Jsonata.Frame frame = compiled.createFrame();
@@ -81,6 +100,15 @@ public final class Jsonata {
         List<String> names();
 
         Object value(String name);
+
+        /**
+         * A field of {@code $states} as it is: input (JSON null when there is none), context, result and errorOutput
+         * (null when {@code $states} lacks them); null for any other name.
+         */
+        JsonNode statesField(String name);
+
+        /** The variable of that name as it is, null when no variable of that name is visible. */
+        JsonNode variable(String name);
     }
 
     /** Whether {@code $name} occurs in the expression (perhaps inside a longer name: then it is bound needlessly). */

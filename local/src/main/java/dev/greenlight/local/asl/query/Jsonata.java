@@ -2,19 +2,20 @@ package dev.greenlight.local.asl.query;
 
 import com.dashjoin.jsonata.JException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.asl.ParseCache;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /** JSONata expressions of ASL ({@code {% ... %}}): simple ones evaluated directly, the rest by the dashjoin library. */
 public final class Jsonata {
 
-
-    private static final Map<String, com.dashjoin.jsonata.Jsonata> COMPILED = new ConcurrentHashMap<>();
+    /** Bounded, as every parse cache of a long-running twin is. */
+    private static final ParseCache<com.dashjoin.jsonata.Jsonata> COMPILED = new ParseCache<>();
     /** Each expression text read once by {@link SimpleExpressionParser}; empty when it is beyond it. */
-    private static final Map<String, Optional<SimpleExpression>> SIMPLE = new ConcurrentHashMap<>();
+    private static final ParseCache<Optional<SimpleExpression>> SIMPLE = new ParseCache<>();
+    private static final ParseCache<String> BODIES = new ParseCache<>();
 
     private Jsonata() {
     }
@@ -31,8 +32,6 @@ public final class Jsonata {
     public static boolean isExpression(String text) {
         return text.startsWith("{%") && text.endsWith("%}") && text.length() >= 4;
     }
-
-    private static final Map<String, String> BODIES = new ConcurrentHashMap<>();
 
     /** The expression between the delimiters. */
     public static String body(String text) {

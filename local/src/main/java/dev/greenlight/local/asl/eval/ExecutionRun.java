@@ -17,6 +17,7 @@ final class ExecutionRun {
     final StateMachine machine;
     final HistoryLimit historyLimit;
     private final ObjectNode executionContext;
+    private final String roleArn;
     private volatile Map<String, Object> plainExecutionContext;
 
     ExecutionRun(Engine engine, Execution execution, StateMachine machine, String roleArn) {
@@ -25,6 +26,7 @@ final class ExecutionRun {
         this.history = execution.history();
         this.machine = machine;
         this.historyLimit = HistoryLimit.of(execution.type());
+        this.roleArn = roleArn;
         this.executionContext = Json.NODES.objectNode();
         ObjectNode exec = executionContext.putObject("Execution");
         exec.put("Id", execution.executionArn());
@@ -40,6 +42,11 @@ final class ExecutionRun {
         ObjectNode stateMachine = executionContext.putObject("StateMachine");
         stateMachine.put("Id", execution.stateMachineArn());
         stateMachine.put("Name", execution.stateMachineArn().substring(execution.stateMachineArn().lastIndexOf(':') + 1));
+    }
+
+    /** The role the execution calls its resources as. */
+    String roleArn() {
+        return roleArn;
     }
 
     Clock clock() {

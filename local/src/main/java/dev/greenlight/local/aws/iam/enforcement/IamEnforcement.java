@@ -14,6 +14,7 @@ import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.aws.iam.policy.RequestContext;
 import dev.greenlight.local.clock.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,6 +73,15 @@ public final class IamEnforcement {
      * @param operation   the API operation ({@code Invoke})
      */
     public void authorize(Principal caller, String signingName, String operation, SdkPojo request) {
+        authorize(caller, signingName, operation, request, Map.of());
+    }
+
+    /**
+     * As {@link #authorize(Principal, String, String, SdkPojo)}, with keys the calling service adds to the
+     * request context: a service principal's {@code aws:SourceArn} and {@code aws:SourceAccount}.
+     */
+    public void authorize(Principal caller, String signingName, String operation, SdkPojo request,
+            Map<String, String> serviceContext) {
         if (!enforced || caller.isRoot() || OperationAuthorizations.needsNoPermission(signingName, operation)) {
             return;
         }
@@ -80,17 +90,21 @@ public final class IamEnforcement {
             return;
         }
         List<PolicyDocument> identity = identityPolicies(caller);
-        RequestContext context = context();
+        RequestContext context = context(serviceContext);
         for (String resource : authorization.get().resources()) {
-            String action = authorization.get().action();
-            Decision decision = PolicyEvaluator.evaluate(identity,
-                    resourcePolicies.of(resource).map(this::parsed),
-                    new AuthorizationRequest(caller, action, resource, context));
-            AuthorizationCheck check = new AuthorizationCheck(caller, action, resource, decision);
-            listeners.forEach(listener -> listener.accept(check));
-            if (!decision.allowed()) {
-                throw AccessDenied.of(signingName, caller, action, resource, decision);
-            }
+            check(signingName, caller, identity, authorization.get().action(), resource, context);
+        }
+    }
+
+    /** Refuses, in the called service's shape, unless the policies allow {@code action} on {@code resource}. */
+    private void check(String signingName, Principal caller, List<PolicyDocument> identity, String action,
+            String resource, RequestContext context) {
+        Decision decision = PolicyEvaluator.evaluate(identity, resourcePolicies.of(resource).map(this::parsed),
+                new AuthorizationRequest(caller, action, resource, context));
+        AuthorizationCheck check = new AuthorizationCheck(caller, action, resource, decision);
+        listeners.forEach(listener -> listener.accept(check));
+        if (!decision.allowed()) {
+            throw AccessDenied.of(signingName, caller, action, resource, decision);
         }
     }
 
@@ -110,10 +124,12 @@ public final class IamEnforcement {
     }
 
     /** Global keys AWS sets on every request; every resource on the twin is the local account's (aws:ResourceAccount). */
-    private RequestContext context() {
+    private RequestContext context(Map<String, String> serviceContext) {
         Instant now = clock.now();
-        return RequestContext.of(Map.of("aws:CurrentTime", now.toString(), "aws:EpochTime",
+        Map<String, String> keys = new HashMap<>(serviceContext);
+        keys.putAll(Map.of("aws:CurrentTime", now.toString(), "aws:EpochTime",
                 Long.toString(now.getEpochSecond()), "aws:RequestedRegion", LocalAccount.REGION,
                 "aws:ResourceAccount", LocalAccount.ID));
+        return RequestContext.of(keys);
     }
 }

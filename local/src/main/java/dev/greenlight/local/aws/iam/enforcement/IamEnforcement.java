@@ -4,6 +4,8 @@ import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.iam.authorization.Authorization;
 import dev.greenlight.local.aws.iam.authorization.OperationAuthorizations;
+import dev.greenlight.local.aws.iam.authorization.PassedRoles;
+import dev.greenlight.local.aws.iam.authorization.PassedRoles.PassedRole;
 import dev.greenlight.local.aws.iam.authorization.RequestFacts;
 import dev.greenlight.local.aws.iam.authorization.ServiceAuthorizationReference;
 import dev.greenlight.local.aws.iam.policy.AuthorizationRequest;
@@ -28,13 +30,15 @@ import software.amazon.awssdk.core.SdkPojo;
  * Checks each call against its caller's policies before the twin does the work, as AWS does:
  * the action and resources of the operation (Service Authorization Reference), the caller's
  * identity-based policies (a role's inline and attached policies in the IAM twin), the resource's
- * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion). A denied
- * call is refused with the service's own error. The account root is allowed everything, as in AWS;
+ * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion); then the
+ * implied {@code iam:PassRole} for each role the call passes to a service ({@link PassedRoles}). A
+ * denied call is refused with the service's own error. The account root is allowed everything, as in AWS;
  * role sessions and service principals are checked while enforcement is on (the default).
  */
 public final class IamEnforcement {
 
     private static final int PARSED_KEPT = 512;
+    private static final String PASS_ROLE = "iam:PassRole";
 
     private final IamTwin iam;
     private final ResourcePolicies resourcePolicies;
@@ -93,6 +97,10 @@ public final class IamEnforcement {
         RequestContext context = context(serviceContext);
         for (String resource : authorization.get().resources()) {
             check(signingName, caller, identity, authorization.get().action(), resource, context);
+        }
+        for (PassedRole passed : PassedRoles.of(signingName, operation, request)) {
+            check(signingName, caller, identity, PASS_ROLE, passed.roleArn(),
+                    context.with("iam:PassedToService", passed.service()));
         }
     }
 

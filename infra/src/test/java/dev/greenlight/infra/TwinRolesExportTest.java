@@ -19,17 +19,19 @@ import software.amazon.awscdk.assertions.Template;
  * The workers' IAM roles exactly as the CDK app synthesizes them, for the services the twin's
  * scenarios run ({@code twin-scenarios.json} names what {@code DemoService} provisions; the
  * {@code -ecs} variant the same service on the ECS backend), kept in
- * {@code statemachine/src/test/resources/.../synthesized-roles[-ecs].json} where the scenarios load them
+ * {@code statemachine/src/main/resources/.../synthesized-roles[-ecs].json} where the scenarios load them
  * into the IAM twin. This test fails when the file no longer matches the synthesis; run it with
  * {@code GREENLIGHT_WRITE_ROLES=1} to rewrite the file. Intrinsics become text: the pseudo
  * parameters take the twin's account and region, references to the stack's own resources stay
- * {@code {{LogicalId}}} or {@code {{LogicalId.Attribute}}} for the loader to resolve, and
- * {@code references} gives each such resource's type.
+ * {@code {{LogicalId}}} or {@code {{LogicalId.Attribute}}} for the loader to resolve,
+ * {@code references} gives each such resource's type, and {@code handlers} the handler of each
+ * function (or alias of one) referenced. {@code stateMachine} is the pipeline state machine's role
+ * (its RoleArn), which Step Functions invokes the workers as.
  */
 class TwinRolesExportTest {
 
     private static final Path EXPORTS = Synthesis.REPO.resolve(
-            "statemachine/src/test/resources/dev/greenlight/statemachine");
+            "statemachine/src/main/resources/dev/greenlight/statemachine");
     private static final Map<String, String> PSEUDO = Map.of("AWS::Partition", "aws", "AWS::Region", "us-east-1",
             "AWS::AccountId", "123456789012", "AWS::URLSuffix", "amazonaws.com");
 
@@ -50,16 +52,26 @@ class TwinRolesExportTest {
             ObjectNode entry = roles.addObject();
             entry.put("role", role);
             entry.put("handler", properties.path("Handler").asText());
-            ObjectNode policy = entry.putObject("policy");
-            policy.put("Version", "2012-10-17");
-            ArrayNode statements = policy.putArray("Statement");
-            Templates.statementsOfRole(pipeline, role).forEach(statement -> statements.add(text(statement)));
+            entry.set("policy", policy(pipeline, role));
         }
+        JsonNode machine = Templates.resources(pipeline, "AWS::StepFunctions::StateMachine").get(0).getValue();
+        String machineRole = Templates.target(machine.path("Properties").path("RoleArn"));
+        ObjectNode stateMachine = export.putObject("stateMachine");
+        stateMachine.put("role", machineRole);
+        stateMachine.set("policy", policy(pipeline, machineRole));
         ObjectNode references = export.putObject("references");
-        Matcher reference = Pattern.compile("\\{\\{([A-Za-z0-9]+)[.}]").matcher(roles.toString());
+        ObjectNode handlers = export.putObject("handlers");
+        JsonNode resources = Templates.json(pipeline).path("Resources");
+        Matcher reference = Pattern.compile("\\{\\{([A-Za-z0-9]+)[.}]").matcher(roles.toString() + stateMachine);
         while (reference.find()) {
-            references.put(reference.group(1), Templates.json(pipeline).path("Resources").path(reference.group(1))
-                    .path("Type").asText());
+            JsonNode resource = resources.path(reference.group(1));
+            references.put(reference.group(1), resource.path("Type").asText());
+            // A function, or an alias of one, is the twin's function that runs the same handler.
+            JsonNode function = resource.path("Type").asText().equals("AWS::Lambda::Alias")
+                    ? resources.path(Templates.target(resource.path("Properties").path("FunctionName"))) : resource;
+            if (function.path("Type").asText().equals("AWS::Lambda::Function")) {
+                handlers.put(reference.group(1), function.path("Properties").path("Handler").asText());
+            }
         }
         String written = Templates.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(export) + "\n";
@@ -70,6 +82,15 @@ class TwinRolesExportTest {
         }
         assertThat(Files.readString(exported)).as("%s is out of date: run this test with GREENLIGHT_WRITE_ROLES=1", exported)
                 .isEqualTo(written);
+    }
+
+    /** The statements of the policies attached to {@code role}, their intrinsics made text. */
+    private static ObjectNode policy(Template pipeline, String role) {
+        ObjectNode policy = Templates.JSON.createObjectNode();
+        policy.put("Version", "2012-10-17");
+        ArrayNode statements = policy.putArray("Statement");
+        Templates.statementsOfRole(pipeline, role).forEach(statement -> statements.add(text(statement)));
+        return policy;
     }
 
     /** {@code node} with its intrinsic functions made text. */

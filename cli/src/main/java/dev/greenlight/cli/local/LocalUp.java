@@ -54,9 +54,10 @@ public final class LocalUp implements Callable<Integer> {
             + "the pipeline drives at green.")
     boolean noUsers;
 
-    @Option(names = "--no-iam-enforcement", description = "Serve every call unchecked. By default calls signed "
-            + "with credentials from aws sts assume-role are checked against the role's policies, as AWS checks them "
-            + "(also GREENLIGHT_IAM_ENFORCEMENT=off).")
+    @Option(names = "--no-iam-enforcement", description = "Serve every call unchecked. By default every call made "
+            + "as a role is checked against the role's policies, as AWS checks them: the pipeline's workers and state "
+            + "machine as their roles as the CDK app synthesizes them, and calls signed with credentials from aws sts "
+            + "assume-role (also GREENLIGHT_IAM_ENFORCEMENT=off).")
     boolean noIamEnforcement;
 
     @Spec

@@ -3,6 +3,7 @@ package dev.greenlight.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.greenlight.local.aws.iam.enforcement.AuthorizationCheck;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
@@ -11,6 +12,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,6 +37,8 @@ class DemoOnVirtualTimeTest {
     @EnumSource(Backend.class)
     void goodVersionIsReleased_badOneRolledBack_manualOneReleasedOnceApproved(Backend backend)
             throws InterruptedException {
+        List<AuthorizationCheck> checks = new CopyOnWriteArrayList<>();
+        twin.iamEnforcement().onCheck(checks::add);
         Demo demo = new Demo(DemoStage.setUp(twin, true, backend), clock::advance,
                 new ProgressDisplay(new PrintWriter(written), false, Integer.MAX_VALUE));
 
@@ -69,5 +73,10 @@ class DemoOnVirtualTimeTest {
         assertThat(deployments.get(3).failedUserRequests()).isZero();
         assertThat(written.toString()).contains("waits for a person's approval", "send-task-success --task-token '",
                 "Approved on your behalf");
+        // The demo runs under IAM: workers and the state machine as their synthesized roles, the rules by permission.
+        assertThat(checks).as("every call the pipeline made was allowed").allMatch(check -> check.decision().allowed());
+        assertThat(checks).extracting(check -> check.caller().roleArn() == null ? check.caller().arn()
+                        : check.caller().roleArn().replaceFirst(".*/", "").replaceFirst("[0-9A-F]{8}$", ""))
+                .contains("PipelineRole", "StartDeploymentRole", "TriggerRole", "events.amazonaws.com");
     }
 }

@@ -150,7 +150,8 @@ class OperationsOnTheTwinTest {
 
         assertThat(watch.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(out.toString()).startsWith(name + ": RUNNING, in ")
-                .contains(name + ": SUCCEEDED, in Deployed").endsWith("orders-green-5xx OK" + System.lineSeparator());
+                .contains(name + ": SUCCEEDED, in Deployed").as("the alarms keep their roles after the promotion")
+                .endsWith("orders-green-5xx (green) OK" + System.lineSeparator());
     }
 
     @Test

@@ -1,36 +1,83 @@
 package dev.greenlight.local.twin;
 
+import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
 import dev.greenlight.local.aws.eventbridge.EventTargets;
+import dev.greenlight.local.aws.iam.enforcement.IamEnforcement;
+import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
 import software.amazon.awssdk.services.sns.SnsClient;
 
-/** EventBridge delivers to state machines (StartExecution), Lambda functions (async) and SNS topics. */
+/**
+ * EventBridge delivers to state machines (StartExecution), Lambda functions (async) and SNS topics.
+ * It invokes a function as {@code events.amazonaws.com}, which only the function's resource policy can
+ * allow: AddPermission for that principal with the rule's ARN as {@code aws:SourceArn} ("Using
+ * resource-based policies for Amazon EventBridge", EventBridge User Guide). A delivery that fails
+ * counts in the rule's {@code AWS/Events FailedInvocations} metric (sent only when not zero, as AWS
+ * sends it), and its target is not run.
+ */
 final class EventTargetRouter implements EventTargets {
+
+    static final String EVENTS_PRINCIPAL = "events.amazonaws.com";
 
     private final Supplier<StepFunctionsTwin> stepFunctions;
     private final LambdaClient lambda;
     private final SnsClient sns;
+    private final Supplier<IamEnforcement> iam;
+    private final CloudWatchTwin cloudWatch;
 
-    EventTargetRouter(Supplier<StepFunctionsTwin> stepFunctions, LambdaClient lambda, SnsClient sns) {
+    EventTargetRouter(Supplier<StepFunctionsTwin> stepFunctions, LambdaClient lambda, SnsClient sns,
+            Supplier<IamEnforcement> iam, CloudWatchTwin cloudWatch) {
         this.stepFunctions = stepFunctions;
         this.lambda = lambda;
         this.sns = sns;
+        this.iam = iam;
+        this.cloudWatch = cloudWatch;
     }
 
     @Override
-    public void deliver(String targetArn, String input) {
+    public void deliver(String ruleArn, String targetArn, String input) {
+        try {
+            route(ruleArn, targetArn, input);
+        } catch (RuntimeException failed) {
+            failedInvocation(ruleArn);
+            throw failed;
+        }
+    }
+
+    private void route(String ruleArn, String targetArn, String input) {
         String service = targetArn.split(":")[2];
         switch (service) {
             case "states" -> stepFunctions.get().startExecutionForRule(targetArn, input);
-            case "lambda" -> lambda.invoke(request -> request.functionName(targetArn)
-                    .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(input)));
+            case "lambda" -> invoke(ruleArn, InvokeRequest.builder().functionName(targetArn)
+                    .invocationType(InvocationType.EVENT).payload(SdkBytes.fromUtf8String(input)).build());
             case "sns" -> sns.publish(request -> request.topicArn(targetArn).message(input));
             default -> throw new IllegalArgumentException("the local twin delivers events to Step Functions, "
                     + "Lambda and SNS targets, not to " + targetArn);
         }
+    }
+
+    private void invoke(String ruleArn, InvokeRequest request) {
+        iam.get().authorize(Principal.service(EVENTS_PRINCIPAL), LambdaClient.SERVICE_NAME, "Invoke", request,
+                Map.of("aws:SourceArn", ruleArn, "aws:SourceAccount", LocalAccount.ID));
+        lambda.invoke(request);
+    }
+
+    /** Rules on the default bus, the only one the pipeline uses, are measured by RuleName alone. */
+    private void failedInvocation(String ruleArn) {
+        String ruleName = ruleArn.substring(ruleArn.lastIndexOf('/') + 1);
+        cloudWatch.putServiceMetricData("AWS/Events", List.of(MetricDatum.builder().metricName("FailedInvocations")
+                .dimensions(Dimension.builder().name("RuleName").value(ruleName).build())
+                .unit(StandardUnit.COUNT).value(1.0).build()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.greenlight.local.twin;
 
 import dev.greenlight.local.asl.task.LocalIntegrations;
+import dev.greenlight.local.asl.task.TaskAuthorizer;
 import dev.greenlight.local.aws.cloudformation.CloudFormationTwin;
 import dev.greenlight.local.aws.cloudformation.resources.AwsResourceTypes;
 import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
@@ -14,6 +15,7 @@ import dev.greenlight.local.aws.elbv2.SubnetPlacements;
 import dev.greenlight.local.aws.eventbridge.EventBridgeTwin;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.iam.enforcement.EnforcedClient;
+import dev.greenlight.local.aws.iam.enforcement.ExpiredToken;
 import dev.greenlight.local.aws.iam.enforcement.IamEnforcement;
 import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.aws.iam.usage.RoleUsageLog;
@@ -26,6 +28,7 @@ import dev.greenlight.local.aws.sns.SnsTwin;
 import dev.greenlight.local.aws.ssm.SsmTwin;
 import dev.greenlight.local.aws.stepfunctions.ExecutionRetention;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
+import dev.greenlight.local.aws.sts.AssumedRoleSession;
 import dev.greenlight.local.aws.sts.StsTwin;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.clock.RealClock;
@@ -112,9 +115,11 @@ public final class LocalTwin implements AutoCloseable {
         this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb),
                 new EcsBlueGreenPorts(lambda, elb, new CloudWatchAlarmStates(cloudWatch)));
         this.s3 = new S3Twin(clock);
-        this.stepFunctions = new StepFunctionsTwin(clock, new S3TaskIntegration(s3,
-                new LambdaTaskIntegration(lambda, new LocalIntegrations())), random, retention);
-        this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns));
+        TaskAuthorizer asExecutionRole = new ExecutionRoleCalls(this::iamEnforcement);
+        this.stepFunctions = new StepFunctionsTwin(clock, new S3TaskIntegration(s3, asExecutionRole,
+                new LambdaTaskIntegration(lambda, asExecutionRole, new LocalIntegrations())), random, retention);
+        this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns,
+                this::iamEnforcement, cloudWatch));
         this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
                 new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch), s3::objectBytes);
         this.iam = new IamTwin(clock, identities);
@@ -161,7 +166,7 @@ public final class LocalTwin implements AutoCloseable {
     public WireGateway.Builder gateway() {
         return WireGateway.builder()
                 .authorizer((signingName, operation, request, accessKeyId) -> iamEnforcement.authorize(
-                        caller(accessKeyId), signingName, operation, request))
+                        caller(signingName, accessKeyId), signingName, operation, request))
                 .registry(new DistributionApi(ecr))
                 .twinOnly(LISTENER_URL_PATH, "arn", elb::listenerUrl)
                 .twinOnly(IAM_USAGE_PATH, "role", role -> Optional.of(roleUsage.json(role)))
@@ -185,11 +190,15 @@ public final class LocalTwin implements AutoCloseable {
 
     /**
      * Who signs with {@code accessKeyId}: the role session STS issued it for, else the account root
-     * (the default credentials, and unsigned requests, act as the account).
+     * (the default credentials, and unsigned requests, act as the account). Credentials STS issued that
+     * have expired, on the twin's clock, are refused by every service, as AWS refuses them.
      */
-    private Principal caller(Optional<String> accessKeyId) {
-        return accessKeyId.flatMap(sts::session)
-                .map(session -> Principal.roleSession(session.roleArn(), session.sessionName()))
+    private Principal caller(String signingName, Optional<String> accessKeyId) {
+        Optional<AssumedRoleSession> issued = accessKeyId.flatMap(sts::issued);
+        if (issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
+            throw ExpiredToken.of(signingName);
+        }
+        return issued.map(session -> Principal.roleSession(session.roleArn(), session.sessionName()))
                 .orElse(Principal.root());
     }
 

@@ -37,9 +37,12 @@ class AlarmStateEventsTest {
             received.add(event);
             return null;
         });
-        twin.eventBridge().putRule(r -> r.name("alarms").eventPattern("""
+        String rule = twin.eventBridge().putRule(r -> r.name("alarms").eventPattern("""
                 {"source": ["aws.cloudwatch"], "detail-type": ["CloudWatch Alarm State Change"],
-                 "detail": {"alarmName": ["orders-green-5xx"], "state": {"value": ["ALARM"]}}}"""));
+                 "detail": {"alarmName": ["orders-green-5xx"], "state": {"value": ["ALARM"]}}}""")).ruleArn();
+        // EventBridge invokes the function only as its resource policy allows, as in AWS.
+        twin.lambda().addPermission(r -> r.functionName(target).statementId("alarms").action("lambda:InvokeFunction")
+                .principal("events.amazonaws.com").sourceArn(rule));
         twin.eventBridge().putTargets(r -> r.rule("alarms").targets(Target.builder().id("react").arn(target).build()));
 
         twin.cloudWatch().setAlarmState(r -> r.alarmName("orders-green-5xx").stateValue(StateValue.OK)

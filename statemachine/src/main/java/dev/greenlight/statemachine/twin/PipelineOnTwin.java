@@ -31,6 +31,7 @@ import dev.greenlight.workers.watch.WatchDeployment;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -38,9 +39,12 @@ import software.amazon.awssdk.services.eventbridge.model.Target;
 
 /**
  * The pipeline deployed onto the local twin as the CDK app deploys it to AWS: every worker a Lambda
- * function (the very same classes, given the twins' clients), the state machine from
- * {@code pipeline.asl.json}, the smoke-test hook, and per service an EventBridge rule on its ECR
- * pushes that invokes the trigger.
+ * function (the very same classes, given the twins' clients) with its {@code live} alias, the state
+ * machine from {@code pipeline.asl.json} invoking those aliases, the smoke-test hook, and per service
+ * an EventBridge rule on its ECR pushes that invokes the trigger. IAM is enforced as in AWS: each worker
+ * calls as its function's execution role, the state machine as its own role, both as the CDK app
+ * synthesizes them ({@link PipelineRoles}), and each rule invokes its function by the permission the
+ * CDK app adds for it.
  *
  * @param stateMachineArn the pipeline's state machine in the Step Functions twin
  */
@@ -59,7 +63,12 @@ public record PipelineOnTwin(String stateMachineArn) {
     private static final java.util.function.Consumer<String> HOOK_LOG = line ->
             System.getLogger("greenlight.smoke-test").log(System.Logger.Level.DEBUG, line);
 
-    /** @param virtualTime whether the twin runs in virtual time (the smoke hook then probes the modelled fleet) */
+    /**
+     * With the roles synthesized for {@code orders} ({@link PipelineRoles}): for the first service's backend
+     * and canary.
+     *
+     * @param virtualTime whether the twin runs in virtual time (the smoke hook then probes the modelled fleet)
+     */
     public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime) {
         return deploy(twin, config, virtualTime, ClientDecorator.NONE);
     }
@@ -67,15 +76,26 @@ public record PipelineOnTwin(String stateMachineArn) {
     /** As {@link #deploy(LocalTwin, GreenlightConfig, boolean)}, each worker's clients passed through {@code clients}. */
     public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime,
             ClientDecorator clients) {
+        ServiceConfig first = config.services().values().iterator().next();
+        return deploy(twin, config, virtualTime, clients, PipelineRoles.install(twin, first.backend(), first.canary()));
+    }
+
+    /** As {@link #deploy(LocalTwin, GreenlightConfig, boolean, ClientDecorator)}, with {@code roles} already in IAM. */
+    public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime,
+            ClientDecorator clients, PipelineRoles roles) {
         Clock clock = new JavaClock(twin.clock());
         WorkerFunctions functions = new WorkerFunctions(twin.lambda());
+        Map<String, String> aliases = new LinkedHashMap<>();
+        PipelineDefinition.TWIN_FUNCTIONS.forEach((name, function) -> aliases.put(name,
+                function + ":" + WorkerFunctions.ALIAS));
         String stateMachineArn = twin.stepFunctions().createStateMachine(request -> request.name(STATE_MACHINE)
-                .definition(PipelineDefinition.forTwin())
-                .roleArn("arn:aws:iam::" + LocalAccount.ID + ":role/greenlight-pipeline")).stateMachineArn();
+                .definition(PipelineDefinition.substitute(PipelineDefinition.raw(), aliases))
+                .roleArn(roles.stateMachineRole())).stateMachineArn();
         Deployed deployed = new Deployed(twin, config, clock, virtualTime, stateMachineArn);
+        ClientDecorator asRoles = roles.enforced(twin, clients);
         Map<Step, String> arns = new EnumMap<>(Step.class);
         for (Step step : Step.values()) {
-            arns.put(step, register(functions, step, new WorkerClients(twin, step.twinFunction(), clients), deployed));
+            arns.put(step, register(functions, step, new WorkerClients(twin, step.twinFunction(), asRoles), deployed));
         }
         config.services().forEach((name, service) -> pushRule(twin, name, service, arns.get(Step.TRIGGER)));
         config.services().forEach((name, service) -> alarmRule(twin, name, service, arns.get(Step.STOP_ON_ALARM)));
@@ -163,12 +183,22 @@ public record PipelineOnTwin(String stateMachineArn) {
     /** The rule the CDK app creates per service: this repository's successful pushes go to the trigger. */
     private static void pushRule(LocalTwin twin, String name, ServiceConfig service, String trigger) {
         String rule = pushRuleName(name);
-        twin.eventBridge().putRule(request -> request.name(rule).eventPattern("""
+        String ruleArn = twin.eventBridge().putRule(request -> request.name(rule).eventPattern("""
                 {"source": ["aws.ecr"], "detail-type": ["ECR Image Action"],
                  "detail": {"action-type": ["PUSH"], "result": ["SUCCESS"], "repository-name": ["%s"]}}"""
-                .formatted(service.repository())));
+                .formatted(service.repository()))).ruleArn();
+        target(twin, rule, ruleArn, "trigger", trigger);
+    }
+
+    /**
+     * As the CDK app's LambdaFunction target: the rule targets the function's alias, and the alias's resource
+     * policy lets EventBridge invoke it for this rule only (principal events.amazonaws.com, aws:SourceArn).
+     */
+    private static void target(LocalTwin twin, String rule, String ruleArn, String id, String alias) {
+        twin.lambda().addPermission(r -> r.functionName(alias).statementId(rule + "-" + id)
+                .action("lambda:InvokeFunction").principal("events.amazonaws.com").sourceArn(ruleArn));
         twin.eventBridge().putTargets(request -> request.rule(rule)
-                .targets(Target.builder().id("trigger").arn(trigger).build()));
+                .targets(Target.builder().id(id).arn(alias).build()));
     }
 
     /** The rule that sends {@code service}'s alarms' transitions to ALARM to StopOnAlarm. */
@@ -182,9 +212,9 @@ public record PipelineOnTwin(String stateMachineArn) {
             return;
         }
         String rule = alarmRuleName(name);
-        twin.eventBridge().putRule(request -> request.name(rule).eventPattern(alarmPattern(service)));
-        twin.eventBridge().putTargets(request -> request.rule(rule)
-                .targets(Target.builder().id("stop-on-alarm").arn(stopOnAlarm).build()));
+        String ruleArn = twin.eventBridge().putRule(request -> request.name(rule).eventPattern(alarmPattern(service)))
+                .ruleArn();
+        target(twin, rule, ruleArn, "stop-on-alarm", stopOnAlarm);
     }
 
     /** CloudWatch's "CloudWatch Alarm State Change" events of these alarms into ALARM. */

@@ -7,8 +7,14 @@ import dev.greenlight.local.aws.lambda.LambdaTwin;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 
-/** Registers a worker in the Lambda twin as the Java runtime runs it: raw bytes through handleRequest. */
+/**
+ * Registers a worker in the Lambda twin as the Java runtime runs it: raw bytes through handleRequest,
+ * with version 1 published and the alias {@code live} on it, which the CDK app's state machine and
+ * rules invoke.
+ */
 final class WorkerFunctions {
+
+    static final String ALIAS = "live";
 
     /** Long enough for the smoke hook's deadline; the others answer at once. */
     private static final int TIMEOUT_SECONDS = 900;
@@ -19,7 +25,7 @@ final class WorkerFunctions {
         this.lambda = lambda;
     }
 
-    /** @return the function's ARN */
+    /** @return the ARN of the function's {@code live} alias */
     String register(String name, RequestStreamHandler worker) {
         return register(name, worker, FunctionCode.bytes(payload -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -32,6 +38,8 @@ final class WorkerFunctions {
     String register(String name, RequestStreamHandler worker, FunctionCode code) {
         FunctionSettings settings = FunctionSettings.java(worker.getClass().getName() + "::handleRequest")
                 .withTimeout(TIMEOUT_SECONDS).withMemorySize(512);
-        return lambda.register(name, settings, code);
+        lambda.register(name, settings, code);
+        String version = lambda.publishVersion(r -> r.functionName(name)).version();
+        return lambda.createAlias(r -> r.functionName(name).name(ALIAS).functionVersion(version)).aliasArn();
     }
 }

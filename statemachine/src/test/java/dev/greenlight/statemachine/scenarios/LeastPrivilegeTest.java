@@ -9,6 +9,7 @@ import dev.greenlight.local.aws.ecr.LocalImage;
 import dev.greenlight.local.aws.ecr.PlannedFinding;
 import dev.greenlight.local.aws.iam.usage.LeastPrivilegeReport;
 import dev.greenlight.local.aws.iam.usage.RoleUsageLog;
+import dev.greenlight.statemachine.twin.PipelineRoles;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
 import java.time.Duration;
@@ -115,8 +116,9 @@ class LeastPrivilegeTest {
             + "of a CodeDeploy deployment, though the Service Authorization Reference names no dependent actions; "
             + "an implied check the twin does not model";
     private static final String PASS_ROLE = "the call passes a role (the task and execution roles of a task "
-            + "definition; on ECS the hook's role of a deployment): AWS checks iam:PassRole for it, an implied check "
-            + "the twin does not model";
+            + "definition; on ECS the hook's role of a deployment) and AWS checks iam:PassRole for it. The twin checks "
+            + "it for RegisterTaskDefinition, but the scenarios' task definition passes no role; the hook's role "
+            + "that UpdateService passes is not checked by the twin";
     private static final String RESUME = "read only to resume a deployment started before an answer was lost "
             + "(DeploymentLimitExceeded, or a retry finding its service deployment running); the named flows lose none";
 
@@ -225,7 +227,7 @@ class LeastPrivilegeTest {
 
     static Map<String, JsonNode> synthesizedPolicies(Backend backend) {
         Map<String, JsonNode> policies = new TreeMap<>();
-        SynthesizedRoles.export(backend).get("roles")
+        PipelineRoles.export(backend).get("roles")
                 .forEach(entry -> policies.put(entry.get("role").asText(), entry.get("policy")));
         return policies;
     }

@@ -10,6 +10,7 @@ import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.statemachine.twin.ClientDecorator;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
+import dev.greenlight.statemachine.twin.PipelineRoles;
 import dev.greenlight.statemachine.twin.TwinServiceConfig;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig;
@@ -54,8 +55,8 @@ final class Scenario implements AutoCloseable {
     final DemoService orders;
     final ServiceConfig config;
     final PipelineOnTwin pipeline;
-    /** The workers' roles as synthesized, enforced on every call the workers make. */
-    final SynthesizedRoles roles;
+    /** The workers' and the state machine's roles as synthesized, enforced on every call they make. */
+    final PipelineRoles roles;
     /** Who deploys {@code orders}: a CodeDeploy deployment group, or ECS blue/green itself. */
     final Backend backend;
     /** What the service ran before any deployment: {@code orders:1.0}, pinned by digest. */
@@ -91,9 +92,9 @@ final class Scenario implements AutoCloseable {
                 withAlarms.service(), withAlarms.container(), withAlarms.containerPort(), withAlarms.codeDeploy(),
                 List.of(), withAlarms.canary(), withAlarms.bakeMinutes(), withAlarms.approval(), withAlarms.scan(),
                 withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications(), backend);
-        this.roles = SynthesizedRoles.install(twin, backend, rolePolicies, canary);
-        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true,
-                new EnforcedRoles(twin, roles, clients));
+        this.roles = PipelineRoles.install(twin, backend, rolePolicies, canary);
+        this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true, clients,
+                roles);
         if (withUsers) {
             users();
         }

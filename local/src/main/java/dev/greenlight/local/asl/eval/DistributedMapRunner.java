@@ -73,7 +73,7 @@ final class DistributedMapRunner {
         }
         JsonNode arguments = arguments(reader.arguments(), context, data, input);
         return Attempts.call(() -> engine.integrations().invoke(new TaskCall(state.name(), reader.resource(),
-                arguments, 0, null)))
+                arguments, 0, null, context.scope.run.roleArn(), context.scope.run.execution.name())))
                 .handle((answer, thrown) -> {
                     if (thrown != null) {
                         throw ItemReading.failed(Recovery.unwrap(thrown).cause());
@@ -194,7 +194,8 @@ final class DistributedMapRunner {
             ObjectNode put = Json.NODES.objectNode().put("Bucket", bucket).put("Key", file.key())
                     .put("Body", file.text());
             written = written.thenCompose(previous -> Attempts.call(() -> engine.integrations().invoke(
-                    new TaskCall(state.name(), writer.resource(), put, 0, null))));
+                    new TaskCall(state.name(), writer.resource(), put, 0, null, context.scope.run.roleArn(),
+                            context.scope.run.execution.name()))));
         }
         String manifest = files.get(files.size() - 1).key();
         return written.handle((done, thrown) -> {

@@ -21,6 +21,7 @@ final class ExecutionRun {
     /** The execution's own scope (not a branch's or iteration's), set when the program starts. */
     Scope root;
     private final ObjectNode executionContext;
+    private final String roleArn;
     private volatile Map<String, Object> plainExecutionContext;
 
     ExecutionRun(Engine engine, Execution execution, StateMachine machine, String roleArn) {
@@ -30,6 +31,7 @@ final class ExecutionRun {
         this.machine = machine;
         this.historyLimit = HistoryLimit.of(execution.type());
         this.attempt = execution.redriveCount();
+        this.roleArn = roleArn;
         this.executionContext = Json.NODES.objectNode();
         ObjectNode exec = executionContext.putObject("Execution");
         exec.put("Id", execution.executionArn());
@@ -45,6 +47,11 @@ final class ExecutionRun {
         ObjectNode stateMachine = executionContext.putObject("StateMachine");
         stateMachine.put("Id", execution.stateMachineArn());
         stateMachine.put("Name", execution.stateMachineArn().substring(execution.stateMachineArn().lastIndexOf(':') + 1));
+    }
+
+    /** The role the execution calls its resources as. */
+    String roleArn() {
+        return roleArn;
     }
 
     Clock clock() {

@@ -59,7 +59,8 @@ final class TaskRunner implements StateRunner<TaskState> {
         if (resource.waitForTaskToken()) {
             engine.tokens().await(context.taskToken, new TaskTokens.Waiter(answer, beat));
         }
-        TaskCall call = new TaskCall(state.name(), state.resource(), input, attempt, context.taskToken);
+        TaskCall call = new TaskCall(state.name(), state.resource(), input, attempt, context.taskToken,
+                context.scope.run.roleArn(), context.scope.run.execution.name());
         Attempts.call(() -> engine.integrations().invoke(call)).whenComplete((value, thrown) -> clock.execute(() -> {
             if (thrown != null) {
                 result.completeExceptionally(thrown);

@@ -11,9 +11,11 @@ public interface EventTargets {
     /**
      * Delivers one event to one target.
      *
+     * @param ruleArn the rule that matched the event: the target's service authorizes the delivery by it
+     *     (a Lambda function's resource policy names it as {@code aws:SourceArn})
      * @param targetArn the target's {@code Arn} as PutTargets stored it
      * @param input the JSON text the target receives: the event, or what Input, InputPath or
      *     InputTransformer made of it
      */
-    void deliver(String targetArn, String input);
+    void deliver(String ruleArn, String targetArn, String input);
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.task.Integrations;
+import dev.greenlight.local.asl.task.TaskAuthorizer;
 import dev.greenlight.local.asl.task.TaskCall;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,17 +21,33 @@ import software.amazon.awssdk.services.lambda.model.LambdaException;
  * function's payload) and {@code arn:aws:states:::lambda:invoke} (the result is Invoke's response
  * envelope). As Step Functions reports them, a function error fails the task with the error
  * document's errorType and the document as cause ({@code Lambda.Unknown} when it has no errorType),
- * and a refused call with {@code Lambda.<error code>}. Other resources go to {@code others}.
+ * and a refused call with {@code Lambda.<exception>}: the AWS SDK for Java (v1) exception Step
+ * Functions calls Lambda with, named after the error code where Lambda models it
+ * ({@code Lambda.ResourceNotFoundException}), else {@code Lambda.AWSLambdaException}: so an invocation
+ * the state machine's role may not make fails the task with {@code Lambda.AWSLambdaException} and the
+ * AccessDeniedException's message as cause. AWS does not document that name; it is what executions
+ * refused so report (the error and cause quoted in awslabs/aws-deployment-framework#460). Other
+ * resources go to {@code others}.
  */
 public final class LambdaTaskIntegration implements Integrations {
 
     private static final String LAMBDA_INVOKE = "arn:aws:states:::lambda:invoke";
 
+    private static final String MODELED_ERRORS = InvokeRequest.class.getPackageName() + ".";
+
     private final LambdaTwin lambda;
+    private final TaskAuthorizer authorizer;
     private final Integrations others;
 
+    /** Every invocation served, unchecked. */
     public LambdaTaskIntegration(LambdaTwin lambda, Integrations others) {
+        this(lambda, TaskAuthorizer.NONE, others);
+    }
+
+    /** Each invocation authorized first as the state machine's role: {@code lambda:InvokeFunction} on the function. */
+    public LambdaTaskIntegration(LambdaTwin lambda, TaskAuthorizer authorizer, Integrations others) {
         this.lambda = Objects.requireNonNull(lambda, "lambda");
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
         this.others = Objects.requireNonNull(others, "others");
     }
 
@@ -38,17 +55,18 @@ public final class LambdaTaskIntegration implements Integrations {
     public CompletableFuture<JsonNode> invoke(TaskCall call) {
         String resource = call.resource();
         if (resource.equals(LAMBDA_INVOKE) || resource.equals(LAMBDA_INVOKE + ".waitForTaskToken")) {
-            return invoke(optimized(call.input())).thenApply(LambdaTaskIntegration::envelope);
+            return invoke(call, optimized(call.input())).thenApply(LambdaTaskIntegration::envelope);
         }
         if (resource.startsWith("arn:aws:lambda:")) {
-            return invoke(InvokeRequest.builder().functionName(resource).payload(bytes(call.input())).build())
+            return invoke(call, InvokeRequest.builder().functionName(resource).payload(bytes(call.input())).build())
                     .thenApply(response -> parse(response.payload()));
         }
         return others.invoke(call);
     }
 
-    private CompletableFuture<InvokeResponse> invoke(InvokeRequest request) {
+    private CompletableFuture<InvokeResponse> invoke(TaskCall call, InvokeRequest request) {
         try {
+            authorizer.authorize(call, "lambda", "Invoke", request);
             return lambda.start(request).thenApply(LambdaTaskIntegration::unlessFunctionError);
         } catch (LambdaException e) {
             return CompletableFuture.failedFuture(serviceError(e));
@@ -83,9 +101,19 @@ public final class LambdaTaskIntegration implements Integrations {
     /** How Step Functions words a Lambda API error, in the AWS SDK for Java's format. */
     private static StatesException serviceError(LambdaException e) {
         String code = e.awsErrorDetails().errorCode();
-        return new StatesException("Lambda." + code, e.awsErrorDetails().errorMessage() + " (Service: AWSLambda; "
-                + "Status Code: " + e.statusCode() + "; Error Code: " + code + "; Request ID: " + e.requestId()
-                + "; Proxy: null)");
+        return new StatesException("Lambda." + exceptionName(code), e.awsErrorDetails().errorMessage()
+                + " (Service: AWSLambda; Status Code: " + e.statusCode() + "; Error Code: " + code + "; Request ID: "
+                + e.requestId() + "; Proxy: null)");
+    }
+
+    /** The SDK's exception for {@code code}: its own class where Lambda models the error, else the service's base one. */
+    static String exceptionName(String code) {
+        try {
+            Class.forName(MODELED_ERRORS + code).asSubclass(LambdaException.class);
+            return code;
+        } catch (ClassNotFoundException | ClassCastException unmodeled) {
+            return "AWSLambdaException";
+        }
     }
 
     private static JsonNode envelope(InvokeResponse response) {

@@ -137,11 +137,19 @@ public final class LambdaTwin implements LambdaClient {
         return DeleteFunctionResponse.builder().build();
     }
 
+    /**
+     * A statement added with a qualifier applies to that version's or alias's ARN only: "If you use a
+     * qualifier, the invoker must use the full Amazon Resource Name (ARN) of that version or alias"
+     * (AddPermission, Lambda API Reference).
+     */
     @Override
     public synchronized AddPermissionResponse addPermission(AddPermissionRequest request) {
-        LocalFunction function = find(FunctionReference.parse(request.functionName(), request.qualifier()));
+        FunctionReference reference = FunctionReference.parse(request.functionName(), request.qualifier());
+        LocalFunction function = find(reference);
+        String resource = reference.qualifier().equals(LocalFunction.LATEST) ? function.arn()
+                : function.arn() + ":" + reference.qualifier();
         String statement = policies.computeIfAbsent(function.name(), name -> new ResourcePolicy())
-                .add(request, function.arn());
+                .add(request, resource);
         return AddPermissionResponse.builder().statement(statement).build();
     }
 

@@ -8,6 +8,7 @@ import dev.greenlight.local.asl.StatesException;
 import dev.greenlight.local.asl.component.ItemReader;
 import dev.greenlight.local.asl.component.ResultWriter;
 import dev.greenlight.local.asl.task.Integrations;
+import dev.greenlight.local.asl.task.TaskAuthorizer;
 import dev.greenlight.local.asl.task.TaskCall;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
@@ -24,16 +25,23 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The S3 resources a Distributed Map calls, over the S3 API: its ItemReader's {@code s3:getObject}
  * (answers {@code {"Body": text}}) and {@code s3:listObjectsV2} (answers {@code {"Contents": [...]}}, every
  * page, each object as the guide's "ItemReader" shows it: Etag, Key, LastModified in epoch seconds,
- * Size, StorageClass), and its ResultWriter's {@code s3:putObject} (takes Bucket, Key, Body). Other
- * resources go to {@code others}.
+ * Size, StorageClass), and its ResultWriter's {@code s3:putObject} (takes Bucket, Key, Body), each
+ * call authorized first as the state machine's role. Other resources go to {@code others}.
  */
 public final class S3TaskIntegration implements Integrations {
 
     private final S3Client s3;
+    private final TaskAuthorizer authorizer;
     private final Integrations others;
 
+    /** Every call served, unchecked. */
     public S3TaskIntegration(S3Client s3, Integrations others) {
+        this(s3, TaskAuthorizer.NONE, others);
+    }
+
+    public S3TaskIntegration(S3Client s3, TaskAuthorizer authorizer, Integrations others) {
         this.s3 = s3;
+        this.authorizer = authorizer;
         this.others = others;
     }
 
@@ -42,9 +50,9 @@ public final class S3TaskIntegration implements Integrations {
         JsonNode input = call.input();
         try {
             return switch (call.resource()) {
-                case ItemReader.GET_OBJECT -> CompletableFuture.completedFuture(getObject(input));
-                case ItemReader.LIST_OBJECTS_V2 -> CompletableFuture.completedFuture(listObjects(input));
-                case ResultWriter.PUT_OBJECT -> CompletableFuture.completedFuture(putObject(input));
+                case ItemReader.GET_OBJECT -> CompletableFuture.completedFuture(getObject(call, input));
+                case ItemReader.LIST_OBJECTS_V2 -> CompletableFuture.completedFuture(listObjects(call, input));
+                case ResultWriter.PUT_OBJECT -> CompletableFuture.completedFuture(putObject(call, input));
                 default -> others.invoke(call);
             };
         } catch (S3Exception e) {
@@ -53,20 +61,23 @@ public final class S3TaskIntegration implements Integrations {
         }
     }
 
-    private JsonNode getObject(JsonNode input) {
-        byte[] bytes = s3.getObjectAsBytes(GetObjectRequest.builder().bucket(input.path("Bucket").asText())
-                .key(input.path("Key").asText()).build()).asByteArray();
+    private JsonNode getObject(TaskCall call, JsonNode input) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(input.path("Bucket").asText())
+                .key(input.path("Key").asText()).build();
+        authorizer.authorize(call, "s3", "GetObject", request);
+        byte[] bytes = s3.getObjectAsBytes(request).asByteArray();
         return Json.NODES.objectNode().put("Body", new String(bytes, StandardCharsets.UTF_8));
     }
 
-    private JsonNode listObjects(JsonNode input) {
+    private JsonNode listObjects(TaskCall call, JsonNode input) {
         ObjectNode answer = Json.NODES.objectNode();
         ArrayNode contents = answer.putArray("Contents");
         String token = null;
         do {
-            ListObjectsV2Response page = s3.listObjectsV2(ListObjectsV2Request.builder()
-                    .bucket(input.path("Bucket").asText()).prefix(input.path("Prefix").asText(null))
-                    .continuationToken(token).build());
+            ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(input.path("Bucket").asText())
+                    .prefix(input.path("Prefix").asText(null)).continuationToken(token).build();
+            authorizer.authorize(call, "s3", "ListObjectsV2", request);
+            ListObjectsV2Response page = s3.listObjectsV2(request);
             for (S3Object object : page.contents()) {
                 contents.addObject().put("Etag", object.eTag()).put("Key", object.key())
                         .put("LastModified", object.lastModified().getEpochSecond()).put("Size", object.size())
@@ -77,9 +88,11 @@ public final class S3TaskIntegration implements Integrations {
         return answer;
     }
 
-    private JsonNode putObject(JsonNode input) {
-        s3.putObject(PutObjectRequest.builder().bucket(input.path("Bucket").asText()).key(input.path("Key").asText())
-                .contentType("application/json").build(), RequestBody.fromString(input.path("Body").asText()));
+    private JsonNode putObject(TaskCall call, JsonNode input) {
+        PutObjectRequest request = PutObjectRequest.builder().bucket(input.path("Bucket").asText())
+                .key(input.path("Key").asText()).contentType("application/json").build();
+        authorizer.authorize(call, "s3", "PutObject", request);
+        s3.putObject(request, RequestBody.fromString(input.path("Body").asText()));
         return Json.NODES.objectNode();
     }
 }

@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
 /**
  * STS: who a caller is, and temporary credentials for a role of the IAM twin whose trust policy
  * names the caller. A call signed with credentials this twin issued acts as that role session
- * until the credentials expire (ExpiredToken after that); any other access key, and every
- * in-process call, acts as the account root.
+ * until the credentials expire (ExpiredToken after that, from every service); any other access key,
+ * and every in-process call, acts as the account root.
  *
  * <p>One deviation, kept on purpose: AWS refuses AssumeRole to the account root ("Roles may not
  * be assumed by root accounts"), but the twin has no IAM users, so its default credentials
@@ -55,9 +55,9 @@ public final class StsTwin implements StsClient {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** The role session behind {@code accessKeyId}, if STS issued it and it has not expired. */
-    public Optional<AssumedRoleSession> session(String accessKeyId) {
-        return Optional.ofNullable(sessions.get(accessKeyId)).filter(s -> clock.now().isBefore(s.expiration()));
+    /** The role session behind {@code accessKeyId}, if STS issued it, expired or not. */
+    public Optional<AssumedRoleSession> issued(String accessKeyId) {
+        return Optional.ofNullable(sessions.get(accessKeyId));
     }
 
     @Override

@@ -22,6 +22,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * {@code ${ObjectName}} from Key, {@code ${RepositoryName}} from RepositoryNames; a member holding
  * an ARN gives its last name). A member holding a list gives one ARN per element; the members of a
  * batch's entries count as the request's. Empty when a variable has no value in the request.
+ * A Lambda function is authorized by the ARN it is called by: qualified when its name carries a
+ * version or alias, or the request a Qualifier ("Versioning, aliases, and resource policies",
+ * Lambda Developer Guide).
  */
 final class RequestResources {
 
@@ -37,6 +40,9 @@ final class RequestResources {
             "statemachinename", List.of("name"),
             "deploymentconfigurationname", List.of("deploymentconfigname"));
 
+    private static final String LAMBDA_FUNCTION = ":function:${FunctionName}";
+    private static final Pattern FUNCTION_NAME = Pattern.compile("(?:arn:[^:]+:lambda:[^:]+:)?(?:\\d{12}:function:)?(.+)");
+
     /** What AWS takes when the request leaves the member out: PutEvents goes to the default event bus. */
     private static final Map<String, String> DEFAULTS = Map.of("eventbusname", "default");
     /** Each template's pattern, compiled once: the reference's templates are few and every call asks again. */
@@ -49,6 +55,10 @@ final class RequestResources {
     static Optional<List<String>> of(String template, SdkPojo request, Map<String, String> facts) {
         Map<String, List<String>> members = members(request);
         facts.forEach((name, value) -> members.putIfAbsent(name.toLowerCase(Locale.ROOT), List.of(value)));
+        if (template.endsWith(LAMBDA_FUNCTION) && members.containsKey("functionname")) {
+            members.put("functionname", members.get("functionname").stream()
+                    .map(name -> qualifiedName(name, members.get("qualifier"))).toList());
+        }
         Pattern shape = SHAPES.computeIfAbsent(template, RequestResources::shape);
         List<String> whole = members.values().stream().flatMap(List::stream)
                 .filter(value -> shape.matcher(value).matches()).distinct().toList();
@@ -104,6 +114,13 @@ final class RequestResources {
             }
         }
         return Optional.ofNullable(DEFAULTS.get(lower)).map(List::of);
+    }
+
+    /** {@code NAME[:QUALIFIER]} of a function given by name, partial ARN or ARN, with the request's Qualifier. */
+    private static String qualifiedName(String functionName, List<String> qualifier) {
+        Matcher matcher = FUNCTION_NAME.matcher(functionName);
+        String name = matcher.matches() ? matcher.group(1) : functionName;
+        return qualifier == null || qualifier.isEmpty() || name.contains(":") ? name : name + ":" + qualifier.get(0);
     }
 
     /** {@code arn:aws:ecs:...:cluster/prod} gives {@code prod}; a plain name is itself. */

@@ -60,10 +60,7 @@ final class AccessDenied {
 
     static AwsServiceException of(String signingName, Principal caller, String action, String resource,
             Decision decision) {
-        Shape shape = BY_SIGNING_NAME.get(signingName);
-        if (shape == null) {
-            throw new IllegalArgumentException("no refusal known for service " + signingName);
-        }
+        Shape shape = shape(signingName);
         String message = message(caller, action, resource, decision);
         if (signingName.equals("ec2")) {
             message = "You are not authorized to perform this operation. " + message;
@@ -71,12 +68,27 @@ final class AccessDenied {
         return AwsErrors.of(shape.builder().get(), shape.code(), message, 403);
     }
 
+    /** A builder of the refusal's exception type for the service. */
+    static AwsServiceException.Builder builder(String signingName) {
+        return shape(signingName).builder().get();
+    }
+
+    private static Shape shape(String signingName) {
+        Shape shape = BY_SIGNING_NAME.get(signingName);
+        if (shape == null) {
+            throw new IllegalArgumentException("no refusal known for service " + signingName);
+        }
+        return shape;
+    }
+
     /** {@code User: ARN is not authorized to perform: ACTION on resource: ARN because ...}. */
     static String message(Principal caller, String action, String resource, Decision decision) {
         String reason = switch (decision) {
             case DENIED_BY_IDENTITY_POLICY -> "with an explicit deny in an identity-based policy";
             case DENIED_BY_RESOURCE_POLICY -> "with an explicit deny in a resource-based policy";
-            default -> "because no identity-based policy allows the " + action + " action";
+            // A service principal has no identity-based policies: only the resource's can allow it.
+            default -> "because no " + (caller.isService() ? "resource" : "identity") + "-based policy allows the "
+                    + action + " action";
         };
         return "User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource + " "
                 + reason;

@@ -4,6 +4,8 @@ import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.aws.iam.authorization.Authorization;
 import dev.greenlight.local.aws.iam.authorization.OperationAuthorizations;
+import dev.greenlight.local.aws.iam.authorization.PassedRoles;
+import dev.greenlight.local.aws.iam.authorization.PassedRoles.PassedRole;
 import dev.greenlight.local.aws.iam.authorization.RequestFacts;
 import dev.greenlight.local.aws.iam.authorization.ServiceAuthorizationReference;
 import dev.greenlight.local.aws.iam.policy.AuthorizationRequest;
@@ -14,6 +16,7 @@ import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.aws.iam.policy.RequestContext;
 import dev.greenlight.local.clock.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,13 +30,15 @@ import software.amazon.awssdk.core.SdkPojo;
  * Checks each call against its caller's policies before the twin does the work, as AWS does:
  * the action and resources of the operation (Service Authorization Reference), the caller's
  * identity-based policies (a role's inline and attached policies in the IAM twin), the resource's
- * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion). A denied
- * call is refused with the service's own error. The account root is allowed everything, as in AWS;
+ * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion); then the
+ * implied {@code iam:PassRole} for each role the call passes to a service ({@link PassedRoles}). A
+ * denied call is refused with the service's own error. The account root is allowed everything, as in AWS;
  * role sessions and service principals are checked while enforcement is on (the default).
  */
 public final class IamEnforcement {
 
     private static final int PARSED_KEPT = 512;
+    private static final String PASS_ROLE = "iam:PassRole";
 
     private final IamTwin iam;
     private final ResourcePolicies resourcePolicies;
@@ -72,6 +77,15 @@ public final class IamEnforcement {
      * @param operation   the API operation ({@code Invoke})
      */
     public void authorize(Principal caller, String signingName, String operation, SdkPojo request) {
+        authorize(caller, signingName, operation, request, Map.of());
+    }
+
+    /**
+     * As {@link #authorize(Principal, String, String, SdkPojo)}, with keys the calling service adds to the
+     * request context: a service principal's {@code aws:SourceArn} and {@code aws:SourceAccount}.
+     */
+    public void authorize(Principal caller, String signingName, String operation, SdkPojo request,
+            Map<String, String> serviceContext) {
         if (!enforced || caller.isRoot() || OperationAuthorizations.needsNoPermission(signingName, operation)) {
             return;
         }
@@ -80,17 +94,25 @@ public final class IamEnforcement {
             return;
         }
         List<PolicyDocument> identity = identityPolicies(caller);
-        RequestContext context = context();
+        RequestContext context = context(serviceContext);
         for (String resource : authorization.get().resources()) {
-            String action = authorization.get().action();
-            Decision decision = PolicyEvaluator.evaluate(identity,
-                    resourcePolicies.of(resource).map(this::parsed),
-                    new AuthorizationRequest(caller, action, resource, context));
-            AuthorizationCheck check = new AuthorizationCheck(caller, action, resource, decision);
-            listeners.forEach(listener -> listener.accept(check));
-            if (!decision.allowed()) {
-                throw AccessDenied.of(signingName, caller, action, resource, decision);
-            }
+            check(signingName, caller, identity, authorization.get().action(), resource, context);
+        }
+        for (PassedRole passed : PassedRoles.of(signingName, operation, request)) {
+            check(signingName, caller, identity, PASS_ROLE, passed.roleArn(),
+                    context.with("iam:PassedToService", passed.service()));
+        }
+    }
+
+    /** Refuses, in the called service's shape, unless the policies allow {@code action} on {@code resource}. */
+    private void check(String signingName, Principal caller, List<PolicyDocument> identity, String action,
+            String resource, RequestContext context) {
+        Decision decision = PolicyEvaluator.evaluate(identity, resourcePolicies.of(resource).map(this::parsed),
+                new AuthorizationRequest(caller, action, resource, context));
+        AuthorizationCheck check = new AuthorizationCheck(caller, action, resource, decision);
+        listeners.forEach(listener -> listener.accept(check));
+        if (!decision.allowed()) {
+            throw AccessDenied.of(signingName, caller, action, resource, decision);
         }
     }
 
@@ -110,10 +132,12 @@ public final class IamEnforcement {
     }
 
     /** Global keys AWS sets on every request; every resource on the twin is the local account's (aws:ResourceAccount). */
-    private RequestContext context() {
+    private RequestContext context(Map<String, String> serviceContext) {
         Instant now = clock.now();
-        return RequestContext.of(Map.of("aws:CurrentTime", now.toString(), "aws:EpochTime",
+        Map<String, String> keys = new HashMap<>(serviceContext);
+        keys.putAll(Map.of("aws:CurrentTime", now.toString(), "aws:EpochTime",
                 Long.toString(now.getEpochSecond()), "aws:RequestedRegion", LocalAccount.REGION,
                 "aws:ResourceAccount", LocalAccount.ID));
+        return RequestContext.of(keys);
     }
 }

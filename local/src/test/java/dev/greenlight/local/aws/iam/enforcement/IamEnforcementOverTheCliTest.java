@@ -8,10 +8,13 @@ import dev.greenlight.local.gateway.AwsCli;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.testing.RequiredTool;
 import dev.greenlight.local.twin.LocalTwin;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The stock AWS CLI with {@code aws sts assume-role} credentials: what the role allows is served,
@@ -76,6 +79,29 @@ class IamEnforcementOverTheCliTest {
         assertThat(aws.run(role, "ec2", "describe-vpcs").stderr()).contains("(UnauthorizedOperation)");
         assertThat(aws.run("lambda", "list-functions").exit()).as("the default credentials act as the account root")
                 .isZero();
+    }
+
+    /** An hour on, the default duration's credentials have expired: every service refuses them before any policy. */
+    @ParameterizedTest(name = "aws {0} {1}: {2}")
+    @CsvSource({
+            "lambda, list-functions, ExpiredTokenException, The security token included in the request is expired",
+            "ecs, list-clusters, ExpiredTokenException, The security token included in the request is expired",
+            "sns, list-topics, ExpiredToken, The security token included in the request is expired",
+            "cloudwatch, describe-alarms, ExpiredToken, The security token included in the request is expired",
+            "sts, get-caller-identity, ExpiredToken, The security token included in the request is expired",
+            "s3api, list-buckets, ExpiredToken, The provided token has expired.",
+            "ec2, describe-vpcs, RequestExpired, Request has expired."})
+    void expiredCredentials_areRefusedByEveryService(String service, String command, String code, String message)
+            throws Exception {
+        aws.run("iam", "create-role", "--role-name", "deployer", "--assume-role-policy-document", TRUSTS_ACCOUNT).json();
+        aws.run("iam", "attach-role-policy", "--role-name", "deployer", "--policy-arn",
+                "arn:aws:iam::aws:policy/AdministratorAccess");
+        Map<String, String> role = assumeRole();
+        assertThat(aws.run(role, service, command).exit()).as("served while the credentials are fresh").isZero();
+
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(aws.run(role, service, command).stderr()).contains("(" + code + ")").contains(message);
     }
 
     private Map<String, String> assumeRole() throws Exception {

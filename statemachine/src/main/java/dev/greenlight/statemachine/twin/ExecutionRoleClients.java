@@ -1,16 +1,15 @@
-package dev.greenlight.statemachine.scenarios;
+package dev.greenlight.statemachine.twin;
 
 import dev.greenlight.local.aws.iam.enforcement.EnforcedClient;
 import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.twin.LocalTwin;
-import dev.greenlight.statemachine.twin.ClientDecorator;
 
 /**
  * Each worker's clients make their calls as a session of its function's execution role, as in
  * AWS: the role is the one the synthesized template gives the function that runs the worker's
  * handler, looked up when a call is made (the function is registered after its clients are made).
  */
-record EnforcedRoles(LocalTwin twin, SynthesizedRoles roles, ClientDecorator inner) implements ClientDecorator {
+record ExecutionRoleClients(LocalTwin twin, PipelineRoles roles, ClientDecorator inner) implements ClientDecorator {
 
     @Override
     public <C> C decorate(String function, Class<C> clientType, C client) {

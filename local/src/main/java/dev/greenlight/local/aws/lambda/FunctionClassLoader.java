@@ -67,11 +67,14 @@ final class FunctionClassLoader extends URLClassLoader implements Supplier<Map<S
         return own != null ? own : super.getResource(name);
     }
 
-    /** Only the package's resources when it has any, so a service file lists each implementation once. */
+    /**
+     * Only the package's resources when it has any, so a service file lists each implementation once;
+     * service files only ever the package's, so that ServiceLoader meets no provider of the twin's.
+     */
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         Enumeration<URL> own = findResources(name);
-        return own.hasMoreElements() ? own : super.getResources(name);
+        return own.hasMoreElements() || name.startsWith("META-INF/services/") ? own : super.getResources(name);
     }
 
     private static Class<?> platform(String name) {

@@ -105,6 +105,11 @@ public final class DemoServiceStack extends Stack {
                 .elasticloadbalancingv2.BaseApplicationListenerProps.builder().port(TEST_PORT)
                 .protocol(ApplicationProtocol.HTTP).defaultTargetGroups(List.of(green)).build());
 
+        // A release swaps which group each listener forwards to, so neither group may be deleted while
+        // either listener stands: otherwise destroying the stack after a release fails with ResourceInUse.
+        production.getNode().addDependency(green);
+        test.getNode().addDependency(blue);
+
         FargateTaskDefinition task = FargateTaskDefinition.Builder.create(this, "Task").cpu(256)
                 .memoryLimitMiB(512).build();
         LogGroup appLogs = LogGroup.Builder.create(this, "AppLogs").retention(RetentionDays.ONE_WEEK)

@@ -1,5 +1,6 @@
 package dev.greenlight.infra;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
@@ -63,6 +64,16 @@ class DemoServiceStackTest {
         template().hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 80));
         template().hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of("Port", 8080));
         template().resourceCountIs("AWS::EC2::NatGateway", 0);
+    }
+
+    /** After a release the production listener forwards to green: both groups outlive both listeners on delete. */
+    @Test
+    void eachListener_dependsOnBothTargetGroups_soDestroyWorksAfterARelease() {
+        Template template = template();
+        List<String> groups = Templates.resources(template, "AWS::ElasticLoadBalancingV2::TargetGroup").stream()
+                .map(Map.Entry::getKey).toList();
+        assertThat(Templates.resources(template, "AWS::ElasticLoadBalancingV2::Listener")).hasSize(2)
+                .allSatisfy(listener -> assertThat(listener.getValue().toString()).contains(groups));
     }
 
     @ParameterizedTest

@@ -39,10 +39,14 @@ final class CdkCli {
     /**
      * Synthesizes the app without an account, as {@code cdk synth} does on a machine with no
      * credentials: the stacks are environment-agnostic and no context lookup writes
-     * infra/cdk.context.json.
+     * infra/cdk.context.json. {@code context}: {@code key=value} entries for {@code -c}.
      */
-    Result synth(Path log, Path assembly) throws IOException, InterruptedException {
-        return run(log, false, "synth", "--app", APP, "--output", assembly.toString(), "--quiet");
+    Result synth(Path log, Path assembly, String... context) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("synth", "--app", APP, "--output", assembly.toString(), "--quiet"));
+        for (String entry : context) {
+            args.addAll(List.of("-c", entry));
+        }
+        return run(log, false, args.toArray(String[]::new));
     }
 
     /** Runs {@code cdk ARGS} in infra/ against the twin; its output goes to {@code log}, for a failing test to show. */

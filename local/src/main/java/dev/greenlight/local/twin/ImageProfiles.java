@@ -18,12 +18,16 @@ import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
  * healthy). An image ECR does not hold, or one built for another platform than the task's runtime
  * platform (Fargate's default linux/amd64), cannot be pulled; one whose label names no profile, or
  * that has neither Entrypoint nor Cmd when the task definition gives no command, exits as it starts.
+ * An image from ECR Public runs as the healthy sample app, tagged as the image is.
  */
 final class ImageProfiles {
 
     /** {@code ACCOUNT.dkr.ecr.REGION.amazonaws.com/REPOSITORY(:TAG|@DIGEST)}. */
     private static final Pattern ECR_IMAGE = Pattern.compile(
             "\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/([^:@]+)(?::([^@]+))?(?:@(sha256:[0-9a-f]{64}))?");
+
+    /** ECR Public's registry, whose images anyone may pull. */
+    private static final String ECR_PUBLIC = "public.ecr.aws/";
 
     /** What pulling and starting an image comes to. */
     sealed interface Outcome {
@@ -49,6 +53,12 @@ final class ImageProfiles {
 
     /** Pulls {@code image} for a task on {@code platform} ({@code linux/amd64}) and starts it. */
     Outcome pull(String image, String platform, boolean commandGiven) {
+        if (image.startsWith(ECR_PUBLIC)) {
+            // The twin has no ECR Public and reaches no registry: a public image a stack starts a service
+            // with (CDK's demo runs nginx until the pipeline deploys) runs as the healthy sample app.
+            return new Runs(AppProfile.healthy(image.contains(":") ? image.substring(image.lastIndexOf(':') + 1)
+                    : "latest"));
+        }
         Matcher matcher = ECR_IMAGE.matcher(image);
         if (!matcher.matches() || (matcher.group(2) == null && matcher.group(3) == null)) {
             return notFound(image);

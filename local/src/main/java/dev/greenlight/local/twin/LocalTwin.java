@@ -35,6 +35,9 @@ import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.fleet.Fleet;
 import dev.greenlight.local.gateway.WireGateway;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -140,6 +143,8 @@ public final class LocalTwin implements AutoCloseable {
     /** {@code GREENLIGHT_IAM_ENFORCEMENT=off} serves every call unchecked, as before IAM was enforced. */
     public static final String IAM_ENFORCEMENT_VARIABLE = "GREENLIGHT_IAM_ENFORCEMENT";
     public static final String IAM_ENFORCEMENT_OFF = "off";
+    /** An execution environment's credentials last as long as STS's longest role session. */
+    private static final Duration FUNCTION_CREDENTIALS = Duration.ofHours(12);
 
     public static LocalTwin virtualTime(VirtualClock clock) {
         return new LocalTwin(clock, false, new SplittableRandom(7), ExecutionRetention.DEFAULT);
@@ -158,8 +163,25 @@ public final class LocalTwin implements AutoCloseable {
     /** Serves every twin over AWS's wire protocols on 127.0.0.1 ({@code port} 0 picks a free one). */
     public WireGateway serve(int port) {
         WireGateway gateway = gateway().start(port);
-        ecr.servedAt("http://127.0.0.1:" + gateway.port());
+        String endpoint = "http://127.0.0.1:" + gateway.port();
+        ecr.servedAt(endpoint);
+        lambda.runtimeVariables((functionName, roleArn) -> functionVariables(endpoint, functionName, roleArn));
         return gateway;
+    }
+
+    /**
+     * What the twin's Lambda runtime gives a function's code: its execution role's credentials, as
+     * Lambda's runtime does, and the gateway's endpoint under the standard variable and the one
+     * Greenlight's workers read. A role that does not exist gives no credentials.
+     */
+    private Map<String, String> functionVariables(String endpoint, String functionName, String roleArn) {
+        Map<String, String> variables = new HashMap<>(Map.of("AWS_ENDPOINT_URL", endpoint,
+                "GREENLIGHT_ENDPOINT_URL", endpoint));
+        sts.serviceSession(roleArn, functionName, FUNCTION_CREDENTIALS).ifPresent(credentials -> variables.putAll(
+                Map.of("AWS_ACCESS_KEY_ID", credentials.accessKeyId(),
+                        "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey(),
+                        "AWS_SESSION_TOKEN", credentials.sessionToken())));
+        return variables;
     }
 
     /** A gateway with every twin registered, not yet listening: a caller may register more first. */

@@ -128,6 +128,21 @@ class UnrunnableImageOnTheTwinTest {
     }
 
     @Test
+    void anEcrPublicImage_runsAsTheHealthySampleApp_anotherRegistrysCannotBePulled() {
+        clock.advance(Duration.ofMinutes(2));
+
+        DeploymentInfo published = runUntilDone(orders.deploy(twin, DemoService.registerTaskDefinition(twin, "orders",
+                "public.ecr.aws/docker/library/nginx:stable")));
+        DeploymentInfo elsewhere = runUntilDone(orders.deploy(twin, DemoService.registerTaskDefinition(twin, "orders",
+                "registry.example.com/nginx:stable")));
+
+        assertThat(published.status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(elsewhere.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(stoppedTasks()).anySatisfy(task -> assertThat(task.stoppedReason())
+                .startsWith("CannotPullContainerError: ").contains("registry.example.com/nginx:stable"));
+    }
+
+    @Test
     void afterTheFailure_blueStillServesAllProductionTraffic() {
         clock.advance(Duration.ofMinutes(2));
         DeploymentInfo failed = runUntilDone(deploy(LocalImage.of("4.2", "bogus")));

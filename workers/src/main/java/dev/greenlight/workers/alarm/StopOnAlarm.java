@@ -4,6 +4,7 @@ import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.backend.DeploymentBackend.Release;
+import dev.greenlight.workers.core.Environment;
 import dev.greenlight.workers.smoke.SmokeTestHook;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
@@ -108,7 +109,7 @@ public final class StopOnAlarm extends Worker<AlarmStateChange, StopOnAlarm.Outp
     }
 
     private static String configFromEnvironment() {
-        String json = System.getenv(SmokeTestHook.CONFIG_VARIABLE);
+        String json = Environment.variable(SmokeTestHook.CONFIG_VARIABLE);
         if (json == null || json.isBlank()) {
             throw new IllegalStateException("StopOnAlarm needs the environment variable GREENLIGHT_CONFIG (the "
                     + "configuration file's JSON) to know which services watch which alarms");

@@ -2,6 +2,7 @@ package dev.greenlight.workers.backend;
 
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.Environment;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -19,8 +20,8 @@ public record Backends(DeploymentBackend codeDeploy, DeploymentBackend ecs) {
      */
     public static Backends fromEnvironment() {
         return new Backends(new LazyBackend(() -> new CodeDeployBackend(Clients.codeDeploy(),
-                System.getenv("SMOKE_TEST_FUNCTION"))), new LazyBackend(() -> new EcsBackend(Clients.ecs(),
-                System.getenv("ECS_HOOK_FUNCTION"), System.getenv("ECS_HOOK_ROLE_ARN"))));
+                Environment.variable("SMOKE_TEST_FUNCTION"))), new LazyBackend(() -> new EcsBackend(Clients.ecs(),
+                Environment.variable("ECS_HOOK_FUNCTION"), Environment.variable("ECS_HOOK_ROLE_ARN"))));
     }
 
     /**

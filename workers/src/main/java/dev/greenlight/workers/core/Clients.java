@@ -2,6 +2,9 @@ package dev.greenlight.workers.core;
 
 import java.net.URI;
 import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -18,7 +21,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * The SDK clients of a Lambda container, built once each and only when first used: explicit region
  * and credentials provider, the lightweight URL-connection HTTP client, no discovery at start.
- * {@code GREENLIGHT_ENDPOINT_URL} points them at the local twin's gateway.
+ * {@code GREENLIGHT_ENDPOINT_URL} points them at the local twin's gateway. Settings come from
+ * {@link Environment}.
  */
 public final class Clients {
 
@@ -71,14 +75,31 @@ public final class Clients {
 
     private static <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder) {
-        builder.region(Region.of(System.getenv().getOrDefault("AWS_REGION", "us-east-1")))
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+        builder.region(Region.of(Environment.variable("AWS_REGION", "us-east-1")))
+                .credentialsProvider(credentials())
                 .httpClientBuilder(UrlConnectionHttpClient.builder());
-        String endpoint = System.getenv("GREENLIGHT_ENDPOINT_URL");
+        String endpoint = Environment.variable("GREENLIGHT_ENDPOINT_URL");
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder;
+    }
+
+    /**
+     * The execution role's credentials, which the Lambda runtime puts in the environment; on the twin
+     * its function loader supplies them (the SDK's provider reads only the process's environment).
+     */
+    private static AwsCredentialsProvider credentials() {
+        if (!Environment.onTwin()) {
+            return EnvironmentVariableCredentialsProvider.create();
+        }
+        return () -> {
+            String key = Environment.variable("AWS_ACCESS_KEY_ID");
+            String secret = Environment.variable("AWS_SECRET_ACCESS_KEY");
+            String session = Environment.variable("AWS_SESSION_TOKEN");
+            return session == null ? AwsBasicCredentials.create(key, secret)
+                    : AwsSessionCredentials.create(key, secret, session);
+        };
     }
 
     private static <T> Supplier<T> once(Supplier<T> create) {

@@ -7,6 +7,7 @@ import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.Environment;
 import dev.greenlight.workers.core.InvalidInput;
 import dev.greenlight.workers.core.Worker;
 import java.time.Clock;
@@ -33,7 +34,7 @@ public final class StartDeployment extends Worker<StartDeployment.Input, StartDe
     private final Clock clock;
 
     public StartDeployment() {
-        this(Backends.fromEnvironment(), System.getenv("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
+        this(Backends.fromEnvironment(), Environment.variable("SMOKE_TEST_FUNCTION"), Clock.systemUTC());
     }
 
     /** {@code smokeTestFunction}: the hook's function name or ARN (setting {@code SMOKE_TEST_FUNCTION}). */

@@ -8,6 +8,7 @@ import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.Environment;
 import dev.greenlight.workers.core.TransientAwsError;
 import dev.greenlight.workers.core.Worker;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public final class EcsLifecycleHook extends Worker<EcsHookEvent, EcsHookAnswer> 
     /** For the Lambda runtime. */
     public EcsLifecycleHook() {
         this(Clients.ecs(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
-                System.getenv(SmokeTestHook.CONFIG_VARIABLE), System.out::println);
+                Environment.variable(SmokeTestHook.CONFIG_VARIABLE), System.out::println);
     }
 
     public EcsLifecycleHook(EcsClient ecs, HttpProbe http, Clock clock, Sleeper sleeper, String configJson,

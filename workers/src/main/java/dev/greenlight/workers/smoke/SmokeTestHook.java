@@ -10,6 +10,7 @@ import dev.greenlight.workers.config.ConfigLoader;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Smoke;
 import dev.greenlight.workers.core.Clients;
+import dev.greenlight.workers.core.Environment;
 import dev.greenlight.workers.core.Worker;
 import java.time.Clock;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class SmokeTestHook extends Worker<HookEvent, SmokeReport> {
     /** For the Lambda runtime. */
     public SmokeTestHook() {
         this(Clients.codeDeploy(), Clients.ecs(), JdkHttpProbe.create(), Clock.systemUTC(), Sleeper.threadSleep(),
-                System.getenv(CONFIG_VARIABLE));
+                Environment.variable(CONFIG_VARIABLE));
     }
 
     /** @param configJson the configuration file's JSON; null when it is not set, which fails the hook */

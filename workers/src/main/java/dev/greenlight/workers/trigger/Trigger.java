@@ -8,6 +8,7 @@ import dev.greenlight.workers.config.ServiceConfig;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.DeploymentInput.ImageRef;
 import dev.greenlight.workers.core.DeploymentInput;
+import dev.greenlight.workers.core.Environment;
 import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.pipeline.PipelineStart;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class Trigger extends Worker<JsonNode, Trigger.Output> {
     }
 
     private static String setting(String name) {
-        String value = System.getenv(name);
+        String value = Environment.variable(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("the Trigger needs the environment variable " + name
                     + (name.equals("GREENLIGHT_CONFIG") ? " (the configuration file's JSON)" : " (the pipeline's ARN)"));

@@ -1,12 +1,18 @@
 package dev.greenlight.local.aws.lambda;
 
+import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +22,7 @@ import java.util.zip.ZipInputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.Runtime;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
  * CreateFunction's rules for a .zip deployment package (a zip or a jar in ZipFile), and the code
@@ -44,30 +51,49 @@ final class FunctionPackages {
             throw LambdaErrors.invalidParameter(
                     "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
-        if (Runtime.fromValue(request.runtimeAsString()) == Runtime.UNKNOWN_TO_SDK_VERSION) {
-            throw constraint(request.runtimeAsString(), "runtime",
-                    "Member must satisfy enum value set: " + Runtime.knownValues());
+        return validated(request.runtimeAsString(), request.handler(), request.role(), request.timeout(),
+                request.memorySize(), request.description(),
+                request.environment() == null ? null : request.environment().variables());
+    }
+
+    /**
+     * UpdateFunctionConfiguration: the members given replace the current ones under CreateFunction's
+     * rules, the others stay; an Environment replaces all the variables.
+     */
+    static FunctionSettings reconfigured(FunctionSettings current, UpdateFunctionConfigurationRequest request) {
+        return validated(request.runtime() == null ? current.runtime() : request.runtimeAsString(),
+                request.handler() == null ? current.handler() : request.handler(),
+                request.role() == null ? current.role() : request.role(),
+                request.timeout() == null ? current.timeoutSeconds() : request.timeout(),
+                request.memorySize() == null ? current.memorySize() : request.memorySize(),
+                request.description() == null ? current.description() : request.description(),
+                request.environment() == null ? current.environment() : request.environment().variables());
+    }
+
+    private static FunctionSettings validated(String runtime, String handler, String role, Integer timeoutSeconds,
+            Integer memorySize, String description, Map<String, String> environment) {
+        if (Runtime.fromValue(runtime) == Runtime.UNKNOWN_TO_SDK_VERSION) {
+            throw constraint(runtime, "runtime", "Member must satisfy enum value set: " + Runtime.knownValues());
         }
-        if (request.handler().length() > 128 || !HANDLER.matcher(request.handler()).matches()) {
-            throw constraint(request.handler(), "handler",
+        if (handler.length() > 128 || !HANDLER.matcher(handler).matches()) {
+            throw constraint(handler, "handler",
                     "Member must satisfy regular expression pattern: [^\\s]+ and have length less than or equal to 128");
         }
-        if (request.role() == null || !ROLE.matcher(request.role()).matches()) {
-            throw constraint(request.role(), "role", "Member must satisfy regular expression pattern: " + ROLE);
+        if (role == null || !ROLE.matcher(role).matches()) {
+            throw constraint(role, "role", "Member must satisfy regular expression pattern: " + ROLE);
         }
-        int timeout = request.timeout() == null ? 3 : request.timeout();
+        int timeout = timeoutSeconds == null ? 3 : timeoutSeconds;
         if (timeout < 1 || timeout > 900) {
             throw constraint(timeout, "timeout", timeout < 1 ? "Member must have value greater than or equal to 1"
                     : "Member must have value less than or equal to 900");
         }
-        int memory = request.memorySize() == null ? 128 : request.memorySize();
+        int memory = memorySize == null ? 128 : memorySize;
         if (memory < 128 || memory > 10_240) {
             throw constraint(memory, "memorySize", memory < 128
                     ? "Member must have value greater than or equal to 128"
                     : "Member must have value less than or equal to 10240");
         }
-        return new FunctionSettings(request.runtimeAsString(), request.handler(), timeout, memory, request.role(),
-                request.description(), request.environment() == null ? null : request.environment().variables());
+        return new FunctionSettings(runtime, handler, timeout, memory, role, description, environment);
     }
 
     /** The ZipFile of CreateFunction's Code; S3 and container images are not modelled by the twin. */
@@ -104,8 +130,21 @@ final class FunctionPackages {
         }
     }
 
+    /** Writes the package to a temp file that lives as long as the JVM: the code a function runs from. */
+    static Path store(byte[] zip) {
+        try {
+            Path jar = Files.createTempFile("greenlight-lambda-", ".jar");
+            jar.toFile().deleteOnExit();
+            Files.write(jar, zip);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** What the twin runs for the package: the Java handler, or a runtime that cannot start here. */
-    static FunctionCode code(String name, String arn, FunctionSettings settings, byte[] zip, Clock clock) {
+    static FunctionCode code(String name, String arn, FunctionSettings settings, Path jar, RuntimeVariables runtime,
+            Clock clock) {
         if (!JAVA_RUNTIMES.contains(settings.runtime())) {
             return payload -> CompletableFuture.failedFuture(new RuntimeStartFailure(
                     "Runtime.InvalidEntrypoint", "The local Lambda twin runs only the Java runtimes (java11, java17,"
@@ -113,10 +152,24 @@ final class FunctionPackages {
                             + ", so it is recorded but cannot run here. Invoke it in AWS, or package it for java21."));
         }
         AtomicLong runs = new AtomicLong();
-        return JavaPackageCode.of(zip, settings.handler(), () -> new HandlerContext(name, arn, settings.memorySize(),
-                settings.timeoutSeconds(), settings.environment(),
+        return new JavaPackageCode(name, jar, settings.handler(), () -> new HandlerContext(name, arn,
+                settings.memorySize(), settings.timeoutSeconds(), settings.environment(),
                 UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString()),
-                clock);
+                () -> environment(name, settings, runtime), clock);
+    }
+
+    /**
+     * The execution environment's variables: the function's own, what the runtime adds (credentials,
+     * the twin's endpoint), and the reserved names Lambda sets, which a function cannot override.
+     */
+    private static Map<String, String> environment(String name, FunctionSettings settings, RuntimeVariables runtime) {
+        Map<String, String> variables = new HashMap<>(settings.environment());
+        variables.putAll(runtime.variables(name, settings.role()));
+        variables.putAll(Map.of("AWS_REGION", LocalAccount.REGION, "AWS_DEFAULT_REGION", LocalAccount.REGION,
+                "AWS_LAMBDA_FUNCTION_NAME", name, "AWS_LAMBDA_FUNCTION_VERSION", LocalFunction.LATEST,
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(settings.memorySize()),
+                "AWS_EXECUTION_ENV", "AWS_Lambda_" + settings.runtime()));
+        return variables;
     }
 
     private static RuntimeException constraint(Object value, String member, String rule) {

@@ -6,20 +6,16 @@ import dev.greenlight.local.asl.Json;
 import dev.greenlight.local.clock.Clock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -28,8 +24,8 @@ import java.util.function.Supplier;
  * {@code package.Class::method} or {@code package.Class} (method {@code handleRequest}), as the
  * Java runtime reads it; the method takes {@code (InputStream, OutputStream[, Context])} like a
  * RequestStreamHandler, or {@code (event[, Context])} like a RequestHandler, the event and result
- * bound to JSON with Jackson. The class is loaded once, lazily, from the package written to a temp
- * file, in its own class loader whose parent is the twin's (so the runtime interfaces are shared).
+ * bound to JSON with Jackson. The class is loaded once, lazily, from the package's temp file, in a
+ * {@link FunctionClassLoader} of its own: one execution environment, with its environment variables.
  * The handler runs outside the clock ({@link Clock#runOutside}): in real time on its own thread,
  * so the Timeout cuts it off and a handler that calls back into the twin (a hook's GET through
  * a listener, PutLifecycleEventHookExecutionStatus) is served meanwhile; in virtual time at once,
@@ -37,29 +33,26 @@ import java.util.function.Supplier;
  */
 final class JavaPackageCode implements FunctionCode {
 
+    private final String functionName;
     private final Path jar;
     private final String handler;
     private final Supplier<HandlerContext> contexts;
+    private final Supplier<Map<String, String>> environment;
     private final Clock clock;
     private Handler loaded;
 
-    private JavaPackageCode(Path jar, String handler, Supplier<HandlerContext> contexts, Clock clock) {
+    /**
+     * {@code environment}: the execution environment's variables, asked for once when the class is
+     * loaded, as an execution environment's are fixed when it starts.
+     */
+    JavaPackageCode(String functionName, Path jar, String handler, Supplier<HandlerContext> contexts,
+            Supplier<Map<String, String>> environment, Clock clock) {
+        this.functionName = functionName;
         this.jar = jar;
         this.handler = handler;
         this.contexts = contexts;
+        this.environment = environment;
         this.clock = clock;
-    }
-
-    /** Writes the package to a temp file that lives as long as the JVM. */
-    static JavaPackageCode of(byte[] zip, String handler, Supplier<HandlerContext> contexts, Clock clock) {
-        try {
-            Path jar = Files.createTempFile("greenlight-lambda-", ".jar");
-            jar.toFile().deleteOnExit();
-            Files.write(jar, zip);
-            return new JavaPackageCode(jar, handler, contexts, clock);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
@@ -84,14 +77,23 @@ final class JavaPackageCode implements FunctionCode {
     private Handler load() throws Exception {
         String[] parts = handler.split("::", 2);
         String methodName = parts.length == 2 ? parts[1] : "handleRequest";
-        URLClassLoader loader = new URLClassLoader("lambda:" + jar.getFileName(), new URL[] {jar.toUri().toURL()},
-                JavaPackageCode.class.getClassLoader());
+        FunctionClassLoader loader = new FunctionClassLoader(functionName, jar, environment.get());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            return load(loader, parts[0], methodName);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private static Handler load(ClassLoader loader, String className, String methodName) throws Exception {
         Class<?> type;
         try {
-            type = Class.forName(parts[0], true, loader);
+            type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException e) {
             // The Java runtime's wording for a handler class missing from the package.
-            throw new ClassNotFoundException("Class not found: " + parts[0], e);
+            throw new ClassNotFoundException("Class not found: " + className, e);
         }
         Method method = Arrays.stream(type.getMethods())
                 .filter(m -> m.getName().equals(methodName) && !m.isBridge() && m.getParameterCount() >= 1

@@ -8,6 +8,7 @@ import dev.greenlight.local.clock.Await;
 import dev.greenlight.local.clock.Clock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ import software.amazon.awssdk.services.lambda.model.RemovePermissionRequest;
 import software.amazon.awssdk.services.lambda.model.RemovePermissionResponse;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeRequest;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionCodeResponse;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionCodeLocation;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequest;
@@ -82,12 +85,22 @@ public final class LambdaTwin implements LambdaClient {
     private final NavigableMap<String, LocalFunction> functions = new TreeMap<>();
     private final Map<String, ResourcePolicy> policies = new HashMap<>();
     private final Map<String, FunctionVersions> published = new HashMap<>();
+    private final Map<String, Path> packages = new HashMap<>();
+    private volatile RuntimeVariables runtime = RuntimeVariables.NONE;
 
     public LambdaTwin(Clock clock, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.random = Objects.requireNonNull(random, "random");
         this.runs = new FunctionRun(clock);
         this.async = new AsyncInvocations(clock, runs);
+    }
+
+    /**
+     * What execution environments started from now on add to their functions' variables: credentials
+     * and the endpoint, once the twin is served on one.
+     */
+    public void runtimeVariables(RuntimeVariables variables) {
+        this.runtime = Objects.requireNonNull(variables, "variables");
     }
 
     /** Creates the function, or replaces its code and configuration; returns its ARN. */
@@ -122,6 +135,26 @@ public final class LambdaTwin implements LambdaClient {
         return SdkModels.copy(updated.configuration(), UpdateFunctionCodeResponse.builder()).build();
     }
 
+    /**
+     * Changes $LATEST's configuration in place, keeping its code, versions, aliases and policy; the
+     * next invocation starts a new execution environment, as in AWS. Lambda answers
+     * ResourceConflictException while an update is in progress; the twin's updates complete at once,
+     * so it never does. RevisionId is not modelled (the twin's functions have none).
+     */
+    @Override
+    public synchronized UpdateFunctionConfigurationResponse updateFunctionConfiguration(
+            UpdateFunctionConfigurationRequest request) {
+        LocalFunction function = find(FunctionReference.parse(request.functionName(), null));
+        FunctionSettings settings = FunctionPackages.reconfigured(function.settings(), request);
+        Path jar = packages.get(function.name());
+        FunctionCode code = jar == null ? function.code()
+                : FunctionPackages.code(function.name(), function.arn(), settings, jar, this::runtimeVariables, clock);
+        LocalFunction updated = new LocalFunction(function.name(), LocalFunction.LATEST, settings, code, clock.now(),
+                function.codeSize(), function.codeSha256());
+        functions.put(function.name(), updated);
+        return SdkModels.copy(updated.configuration(), UpdateFunctionConfigurationResponse.builder()).build();
+    }
+
     /** Deleting the function deletes its resource policy with it. */
     @Override
     public synchronized DeleteFunctionResponse deleteFunction(DeleteFunctionRequest request) {
@@ -132,6 +165,7 @@ public final class LambdaTwin implements LambdaClient {
             return DeleteFunctionResponse.builder().build();
         }
         functions.remove(function.name());
+        packages.remove(function.name());
         policies.remove(function.name());
         published.remove(function.name());
         return DeleteFunctionResponse.builder().build();
@@ -181,10 +215,18 @@ public final class LambdaTwin implements LambdaClient {
 
     private LocalFunction fromPackage(String name, FunctionSettings settings, byte[] zip) {
         String arn = LocalAccount.arn("lambda", "function:" + name);
-        LocalFunction function = new LocalFunction(name, LocalFunction.LATEST, settings, FunctionPackages.code(name, arn, settings, zip, clock),
-                clock.now(), zip.length, FunctionPackages.sha256(zip));
+        Path jar = FunctionPackages.store(zip);
+        LocalFunction function = new LocalFunction(name, LocalFunction.LATEST, settings,
+                FunctionPackages.code(name, arn, settings, jar, this::runtimeVariables, clock), clock.now(),
+                zip.length, FunctionPackages.sha256(zip));
         functions.put(name, function);
+        packages.put(name, jar);
         return function;
+    }
+
+    /** Read when an execution environment starts, so a twin served after its functions were created still reaches them. */
+    private Map<String, String> runtimeVariables(String functionName, String roleArn) {
+        return runtime.variables(functionName, roleArn);
     }
 
     private static String revisionId(String document) {

@@ -100,18 +100,36 @@ public final class StsTwin implements StsClient {
             throw error("ValidationError",
                     "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.", 400);
         }
-        AssumedRoleSession session = new AssumedRoleSession(token("ASIA", 16, KEY_ALPHABET), role.arn(), role.roleName(),
-                role.roleId(), sessionName, clock.now().plus(Duration.ofSeconds(duration)));
-        sessions.put(session.accessKeyId(), session);
+        AssumedRoleSession session = issue(role, sessionName, Duration.ofSeconds(duration));
         return AssumeRoleResponse.builder()
-                .credentials(Credentials.builder().accessKeyId(session.accessKeyId())
-                        .secretAccessKey(token("", 40, SECRET_ALPHABET))
-                        .sessionToken(token("IQoJb3JpZ2luX2Vj", 300, SECRET_ALPHABET))
-                        .expiration(session.expiration()).build())
+                .credentials(credentials(session))
                 .assumedRoleUser(AssumedRoleUser.builder().arn(session.arn()).assumedRoleId(session.userId()).build())
                 .packedPolicySize(request.policy() == null ? null : 0)
                 .sourceIdentity(request.sourceIdentity())
                 .build();
+    }
+
+    /**
+     * Credentials for a role a service acts as on the caller's behalf (a Lambda function's execution
+     * role), as the service obtains them from STS; empty when the role does not exist. The trust
+     * policy is not checked here: the service checks it where AWS does.
+     */
+    public Optional<Credentials> serviceSession(String roleArn, String sessionName, Duration duration) {
+        return role(roleArn).map(role -> credentials(issue(role, sessionName, duration)));
+    }
+
+    private AssumedRoleSession issue(Role role, String sessionName, Duration duration) {
+        AssumedRoleSession session = new AssumedRoleSession(token("ASIA", 16, KEY_ALPHABET), role.arn(), role.roleName(),
+                role.roleId(), sessionName, clock.now().plus(duration));
+        sessions.put(session.accessKeyId(), session);
+        return session;
+    }
+
+    private Credentials credentials(AssumedRoleSession session) {
+        return Credentials.builder().accessKeyId(session.accessKeyId())
+                .secretAccessKey(token("", 40, SECRET_ALPHABET))
+                .sessionToken(token("IQoJb3JpZ2luX2Vj", 300, SECRET_ALPHABET))
+                .expiration(session.expiration()).build();
     }
 
     @Override

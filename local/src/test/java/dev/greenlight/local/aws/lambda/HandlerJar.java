@@ -22,7 +22,8 @@ import javax.tools.ToolProvider;
  */
 public final class HandlerJar {
 
-    /** hook.Greeter (RequestHandler), hook.Echo (RequestStreamHandler), hook.Broken, hook.Plain::shout, hook.Stuck. */
+    /** hook.Greeter (RequestHandler), hook.Echo (RequestStreamHandler), hook.Broken, hook.Plain::shout, hook.Stuck,
+     * hook.Settings (reads its environment from its class loader when constructed; counts constructions in a static). */
     public static final Map<String, String> HANDLERS = Map.of(
             "hook/Greeter.java", """
                     package hook;
@@ -65,6 +66,26 @@ public final class HandlerJar {
                         public String handleRequest(Object event) throws InterruptedException {
                             new CountDownLatch(1).await(); // waits until the runtime stops it
                             return "never";
+                        }
+                    }
+                    """,
+            "hook/Settings.java", """
+                    package hook;
+                    import java.util.Map;
+                    import java.util.function.Supplier;
+                    public class Settings {
+                        static int constructed;
+                        private final Map<String, String> environment;
+                        @SuppressWarnings("unchecked")
+                        public Settings() {
+                            constructed++;
+                            environment = ((Supplier<Map<String, String>>) Settings.class.getClassLoader()).get();
+                        }
+                        public Map<String, Object> handleRequest(Map<String, Object> event) {
+                            return Map.of("colour", environment.getOrDefault("COLOUR", "none"),
+                                    "region", environment.get("AWS_REGION"),
+                                    "function", environment.get("AWS_LAMBDA_FUNCTION_NAME"),
+                                    "constructed", constructed, "loader", Settings.class.getClassLoader().getName());
                         }
                     }
                     """,

@@ -3,20 +3,28 @@ package dev.greenlight.local.aws.cloudformation.resources;
 import dev.greenlight.local.aws.cloudformation.Provisioned;
 import dev.greenlight.local.aws.cloudformation.ResourceProvider;
 import dev.greenlight.local.aws.cloudformation.ResourceRequest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
  * AWS::Lambda::Function through Lambda's CreateFunction, with the package CDK uploaded: Code's
  * S3Bucket and S3Key are read from the S3 twin and given as the ZipFile, so the twin loads the
- * handler from that jar. A change updates the function by deleting and creating it under the same
- * name (the Lambda twin has no UpdateFunctionConfiguration). Inline Code.ZipFile source and
+ * handler from that jar. A change updates the function in place. Inline Code.ZipFile source and
  * container images are refused. Ref is the name; Fn::GetAtt gives Arn.
  */
 final class LambdaFunctionProvider implements ResourceProvider {
+
+    /** CreateFunction's defaults, which a property removed from the template returns to. */
+    private static final int DEFAULT_TIMEOUT = 3;
+    private static final int DEFAULT_MEMORY = 128;
 
     private final LambdaClient lambda;
     private final S3Objects s3;
@@ -31,10 +39,30 @@ final class LambdaFunctionProvider implements ResourceProvider {
         return create(request, request.nameOr("FunctionName", 64, false));
     }
 
+    /**
+     * In place, as CloudFormation updates a function: new code (when the package differs) through
+     * UpdateFunctionCode, then the whole configuration through UpdateFunctionConfiguration, a property
+     * left out of the template going back to its default; versions, aliases and permissions stay.
+     */
     @Override
     public Provisioned update(ResourceRequest request, Provisioned current) {
-        lambda.deleteFunction(r -> r.functionName(current.physicalId()));
-        return create(request, current.physicalId());
+        String name = current.physicalId();
+        SdkBytes code = code(request);
+        String sha256 = Base64.getEncoder().encodeToString(sha256(code.asByteArray()));
+        if (!sha256.equals(lambda.getFunctionConfiguration(r -> r.functionName(name)).codeSha256())) {
+            lambda.updateFunctionCode(r -> r.functionName(name).zipFile(code));
+        }
+        UpdateFunctionConfigurationRequest.Builder builder = ApiShapes.fill(request.properties(),
+                UpdateFunctionConfigurationRequest.builder(), "FunctionName", "RevisionId");
+        UpdateFunctionConfigurationRequest configuration = builder.build();
+        var response = lambda.updateFunctionConfiguration(builder.functionName(name)
+                .timeout(configuration.timeout() == null ? DEFAULT_TIMEOUT : configuration.timeout())
+                .memorySize(configuration.memorySize() == null ? DEFAULT_MEMORY : configuration.memorySize())
+                .description(configuration.description() == null ? "" : configuration.description())
+                .environment(e -> e.variables(configuration.environment() == null ? Map.of()
+                        : configuration.environment().variables()))
+                .build());
+        return provisioned(request, name, response.functionArn());
     }
 
     @Override
@@ -51,8 +79,20 @@ final class LambdaFunctionProvider implements ResourceProvider {
         CreateFunctionRequest.Builder builder = ApiShapes.fill(request.properties(), CreateFunctionRequest.builder(),
                 "Code", "FunctionName");
         var response = lambda.createFunction(builder.functionName(name).code(c -> c.zipFile(code(request))).build());
-        return Provisioned.of(name, "Arn", response.functionArn(),
+        return provisioned(request, name, response.functionArn());
+    }
+
+    private static Provisioned provisioned(ResourceRequest request, String name, String arn) {
+        return Provisioned.of(name, "Arn", arn,
                 "SnapStartResponse.ApplyOn", request.property("SnapStart").path("ApplyOn").asText("None"));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SdkBytes code(ResourceRequest request) {

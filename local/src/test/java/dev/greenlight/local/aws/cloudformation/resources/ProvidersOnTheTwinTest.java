@@ -159,6 +159,41 @@ class ProvidersOnTheTwinTest {
         assertThat(twin.lambda().listFunctions(r -> { }).functions()).isEmpty();
     }
 
+    @Test
+    void anUpdatedFunctionChangesInPlace_keepingItsVersionsSoTheAliasMovesToTheNewOne() {
+        twin.s3().createBucket(r -> r.bucket("code-123456789012"));
+        byte[] jar = dev.greenlight.local.aws.lambda.HandlerJar.build();
+        for (String key : List.of("worker.jar", "worker-2.jar")) {
+            twin.s3().putObject(r -> r.bucket("code-123456789012").key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(jar));
+        }
+        twin.cloudFormation().createStack(r -> r.stackName("fn").templateBody(FUNCTION));
+        String function = physicalId("fn", "Worker");
+
+        // A second deploy as CDK synthesizes it: new code location, changed settings, a new Version resource.
+        twin.cloudFormation().updateStack(r -> r.stackName("fn").templateBody(FUNCTION
+                .replace("worker.jar", "worker-2.jar").replace("GREETING: hello", "GREETING: howdy")
+                .replace("WorkerVersion", "WorkerVersion2").replace("Role: arn", "Timeout: 20\n      Role: arn")));
+
+        var stack = twin.cloudFormation().describeStacks(r -> r.stackName("fn")).stacks().get(0);
+        assertThat(stack.stackStatusAsString()).isEqualTo("UPDATE_COMPLETE");
+        assertThat(physicalId("fn", "Worker")).as("updated, not replaced").isEqualTo(function);
+        var configuration = twin.lambda().getFunctionConfiguration(r -> r.functionName(function));
+        assertThat(configuration.timeout()).isEqualTo(20);
+        assertThat(configuration.environment().variables()).containsEntry("GREETING", "howdy");
+        assertThat(twin.lambda().getAlias(r -> r.functionName(function).name("live")).functionVersion()).isEqualTo("2");
+        var response = twin.lambda().invoke(r -> r.functionName(function).qualifier("live")
+                .payload(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"name\":\"ops\"}")));
+        assertThat(response.executedVersion()).isEqualTo("2");
+        assertThat(response.payload().asUtf8String()).contains("howdy ops");
+
+        twin.cloudFormation().updateStack(r -> r.stackName("fn").templateBody(FUNCTION));
+
+        assertThat(twin.lambda().getFunctionConfiguration(r -> r.functionName(function)).timeout())
+                .as("a property left out returns to its default").isEqualTo(3);
+        assertThat(twin.lambda().getAlias(r -> r.functionName(function).name("live")).functionVersion()).isEqualTo("3");
+    }
+
     private static final String NETWORK = """
             Resources:
               Vpc:

@@ -135,9 +135,12 @@ class TriggerTest {
             trigger.handleRequest(new ByteArrayInputStream(Worker.JSON.writeValueAsBytes(event)), out, null);
             return Worker.JSON.readTree(out.toByteArray());
         });
-        twin.eventBridge().putRule(r -> r.name("orders-push").eventPattern(
+        String rule = twin.eventBridge().putRule(r -> r.name("orders-push").eventPattern(
                 "{\"source\": [\"aws.ecr\"], \"detail-type\": [\"ECR Image Action\"], "
-                        + "\"detail\": {\"action-type\": [\"PUSH\"], \"result\": [\"SUCCESS\"]}}"));
+                        + "\"detail\": {\"action-type\": [\"PUSH\"], \"result\": [\"SUCCESS\"]}}")).ruleArn();
+        // As in AWS, the rule may invoke the function only by the function's resource policy.
+        twin.lambda().addPermission(r -> r.functionName(function).statementId("orders-push")
+                .action("lambda:InvokeFunction").principal("events.amazonaws.com").sourceArn(rule));
         twin.eventBridge().putTargets(r -> r.rule("orders-push").targets(t -> t.id("trigger").arn(function)));
         twin.ecr().createRepository(r -> r.repositoryName("orders"));
 

@@ -72,8 +72,13 @@ final class DistributedMapRunner {
             return CompletableFuture.completedFuture(MapRunner.items(state, context, data, input));
         }
         JsonNode arguments = arguments(reader.arguments(), context, data, input);
-        return Attempts.call(() -> engine.integrations().invoke(new TaskCall(state.name(), reader.resource(),
-                arguments, 0, null, context.scope.run.roleArn(), context.scope.run.execution.name())))
+        if (ItemReader.MANIFEST.equals(reader.inputType())) {
+            Integer maxItems = MapLimits.count(reader.maxItems(),
+                    data.resolve(context, reader.maxItems(), context.rawInput), 0);
+            return InventoryReading.items(arguments, maxItems, (bucket, key) -> read(state, context,
+                    ItemReader.GET_OBJECT, Json.NODES.objectNode().put("Bucket", bucket).put("Key", key)));
+        }
+        return Attempts.call(() -> read(state, context, reader.resource(), arguments))
                 .handle((answer, thrown) -> {
                     if (thrown != null) {
                         throw ItemReading.failed(Recovery.unwrap(thrown).cause());
@@ -81,6 +86,13 @@ final class DistributedMapRunner {
                     return ItemReading.items(reader, answer, MapLimits.count(reader.maxItems(),
                             data.resolve(context, reader.maxItems(), context.rawInput), 0));
                 });
+    }
+
+    /** One call of the reader's S3 resource, as the execution's role. */
+    private CompletableFuture<JsonNode> read(MapState state, StateContext context, String resource,
+            JsonNode arguments) {
+        return engine.integrations().invoke(new TaskCall(state.name(), resource, arguments, 0, null,
+                context.scope.run.roleArn(), context.scope.run.execution.name()));
     }
 
     private static JsonNode arguments(Template template, StateContext context, StateData data, JsonNode input) {

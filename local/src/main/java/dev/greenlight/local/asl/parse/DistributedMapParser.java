@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class DistributedMapParser {
 
-    private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV");
+    private static final Set<String> INPUT_TYPES = Set.of("JSON", "JSONL", "CSV", ItemReader.MANIFEST);
     private static final List<String> TRANSFORMATIONS = List.of("NONE", "COMPACT", "FLATTEN");
     private static final List<String> OUTPUT_TYPES = List.of("JSON", "JSONL");
     /** The guide: a Label has at most 40 characters. */
@@ -78,9 +78,18 @@ final class DistributedMapParser {
             if (inputType == null) {
                 // The guide: without ReaderConfig.InputType, getObject reads a JSON array.
                 inputType = "JSON";
+            } else if (inputType.equals("PARQUET")) {
+                at.at("ReaderConfig").add("This engine does not read InputType PARQUET: convert the data to CSV "
+                        + "or JSON Lines, or use one of CSV, JSON, JSONL, MANIFEST");
             } else if (!INPUT_TYPES.contains(inputType)) {
-                at.at("ReaderConfig").add("The value for the field 'InputType' must be one of CSV, JSON, JSONL "
-                        + "(this engine does not read MANIFEST or PARQUET)");
+                at.at("ReaderConfig").add("The value for the field 'InputType' must be one of CSV, JSON, JSONL, "
+                        + "MANIFEST, PARQUET");
+            }
+            String manifestType = config.path("ManifestType").asText("S3_INVENTORY");
+            if (!manifestType.equals("S3_INVENTORY")) {
+                // The guide also reads Athena manifests (ManifestType ATHENA_DATA); this engine does not.
+                at.at("ReaderConfig").add("This engine reads only S3 inventory manifests: remove ManifestType or "
+                        + "set it to S3_INVENTORY");
             }
             if ("CSV".equals(inputType) && headerLocation.equals("GIVEN")) {
                 headers = Fields.strings(config, "CSVHeaders", at.at("ReaderConfig"));

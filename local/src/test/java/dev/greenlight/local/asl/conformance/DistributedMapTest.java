@@ -14,7 +14,10 @@ import dev.greenlight.local.asl.parse.DefinitionParser;
 import dev.greenlight.local.aws.s3.S3TaskIntegration;
 import dev.greenlight.local.aws.s3.S3Twin;
 import dev.greenlight.local.clock.VirtualClock;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,6 +125,106 @@ class DistributedMapTest {
 
         assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(execution.error()).isEqualTo("States.ItemReaderFailed");
+    }
+
+    private static final String INVENTORY = "inventory";
+    private static final String MANIFEST_KEY = "inv/items/daily/2026-12-06T00-00Z/manifest.json";
+
+    /** An S3 inventory report as S3 Inventory writes it: gzip CSV files without a header, and manifest.json. */
+    private void putInventory(String fileSchema, String fileFormat, String... files) throws IOException {
+        s3.createBucket(CreateBucketRequest.builder().bucket(INVENTORY).build());
+        StringBuilder listed = new StringBuilder();
+        for (int i = 0; i < files.length; i++) {
+            String key = "inv/items/daily/data/part-" + i + ".csv.gz";
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+                gzip.write(files[i].replace("\\n", "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            s3.putObject(PutObjectRequest.builder().bucket(INVENTORY).key(key).build(),
+                    RequestBody.fromBytes(bytes.toByteArray()));
+            listed.append(i == 0 ? "" : ",").append("{'key': '").append(key).append("', 'size': 1, "
+                    + "'MD5checksum': 'x'}");
+        }
+        String manifest = "{'sourceBucket': 'items', 'destinationBucket': 'arn:aws:s3:::inventory', "
+                + "'version': '2016-11-30', 'creationTimestamp': '1796515200000', 'fileFormat': '" + fileFormat
+                + "', 'fileSchema': '" + fileSchema + "', 'files': [" + listed + "]}";
+        s3.putObject(PutObjectRequest.builder().bucket(INVENTORY).key(MANIFEST_KEY).build(),
+                RequestBody.fromString(manifest.replace('\'', '"')));
+    }
+
+    private static String manifestReader(String readerConfig) {
+        return "'ItemReader': {'Resource': 'arn:aws:states:::s3:getObject', 'ReaderConfig': {'InputType': "
+                + "'MANIFEST'" + readerConfig + "}, 'Parameters': {'Bucket': 'inventory', 'Key': '" + MANIFEST_KEY
+                + "'}}";
+    }
+
+    /** One item per inventory row, keyed by the manifest's fileSchema, files in the manifest's order. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "one file          | Bucket, Key, Size, LastModifiedDate |                 | items,a.csv,10,2026-12-05T00:00:00.000Z | | [{'Bucket':'items','Key':'a.csv','Size':'10','LastModifiedDate':'2026-12-05T00:00:00.000Z'}]",
+        "quoted fields     | Bucket, Key                         |                 | \"\"\"items\"\",\"\"a,b\"\"\" | | [{'Bucket':'items','Key':'a,b'}]",
+        "two files         | Bucket, Key                         |                 | items,a\\nitems,b | items,c | [{'Bucket':'items','Key':'a'},{'Bucket':'items','Key':'b'},{'Bucket':'items','Key':'c'}]",
+        "MaxItems          | Bucket, Key                         | , 'MaxItems': 2 | items,a\\nitems,b | items,c | [{'Bucket':'items','Key':'a'},{'Bucket':'items','Key':'b'}]",
+        "MaxItems 0 is all | Bucket, Key                         | , 'MaxItems': 0 | items,a           | items,b | [{'Bucket':'items','Key':'a'},{'Bucket':'items','Key':'b'}]",
+        "empty file        | Bucket, Key                         |                 | \"\"              | items,b | [{'Bucket':'items','Key':'b'}]",
+    })
+    void readsAnInventoryManifest(String name, String fileSchema, String readerConfig, String first, String second,
+            String expected) throws IOException {
+        String[] files = second == null ? new String[] {first == null ? "" : first} : new String[] {first, second};
+        putInventory(fileSchema, "CSV", files);
+
+        Execution execution = run(map(manifestReader(readerConfig == null ? "" : readerConfig), PASS), "{}");
+
+        assertThat(execution.status()).as("%s: %s", execution.error(), execution.cause())
+                .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(execution.output()).isEqualTo(json(expected));
+    }
+
+    /** A manifest or file that cannot be read, or is not an S3 CSV inventory, fails with States.ItemReaderFailed. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "no manifest        | none        | Could not read the S3 inventory manifest s3://inventory/" + MANIFEST_KEY,
+        "no file            | missing     | Could not read the inventory file s3://inventory/inv/items/daily/data/gone.csv.gz",
+        "ORC report         | ORC         | has fileFormat 'ORC': the MANIFEST reader reads CSV inventory reports only",
+        "not JSON           | not JSON    | is not valid JSON",
+        "no fileSchema      | no schema   | must have a fileSchema and a files array",
+        "row beyond schema  | wide row    | has 3 fields but the manifest's fileSchema names 2 columns",
+    })
+    void unreadableInventoriesAreItemReaderFailed(String name, String inventory, String cause) throws IOException {
+        switch (inventory) {
+            case "none" -> s3.createBucket(CreateBucketRequest.builder().bucket(INVENTORY).build());
+            case "ORC" -> putInventory("Bucket, Key", "ORC", "items,a");
+            case "wide row" -> putInventory("Bucket, Key", "CSV", "items,a,b");
+            default -> {
+                putInventory("Bucket, Key", "CSV");
+                String manifest = switch (inventory) {
+                    case "missing" -> "{'fileFormat': 'CSV', 'fileSchema': 'Bucket, Key', 'destinationBucket': "
+                            + "'arn:aws:s3:::inventory', 'files': [{'key': 'inv/items/daily/data/gone.csv.gz'}]}";
+                    case "no schema" -> "{'fileFormat': 'CSV', 'files': []}";
+                    default -> "{not json";
+                };
+                s3.putObject(PutObjectRequest.builder().bucket(INVENTORY).key(MANIFEST_KEY).build(),
+                        RequestBody.fromString(manifest.replace('\'', '"')));
+            }
+        }
+
+        Execution execution = run(map(manifestReader(""), PASS), "{}");
+
+        assertThat(execution.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(execution.error()).isEqualTo("States.ItemReaderFailed");
+        assertThat(execution.cause()).contains(cause);
+    }
+
+    /** PARQUET and Athena manifests are refused when the definition loads, saying what to use instead. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "PARQUET       | {'InputType': 'PARQUET'}                                 | This engine does not read InputType PARQUET: convert the data to CSV or JSON Lines",
+        "Athena        | {'InputType': 'CSV', 'ManifestType': 'ATHENA_DATA'}       | This engine reads only S3 inventory manifests",
+        "unknown       | {'InputType': 'XML'}                                     | must be one of CSV, JSON, JSONL, MANIFEST, PARQUET",
+    })
+    void readersNotReadAreRefusedAtDefinitionTime(String name, String readerConfig, String message) {
+        assertThatThrownBy(() -> DefinitionParser.parse(map(reader(readerConfig), PASS).replace('\'', '"')))
+                .hasMessageContaining(message);
     }
 
     /** ItemSelector shapes each item ($$.Map.Item), then ItemBatcher groups them with BatchInput. */

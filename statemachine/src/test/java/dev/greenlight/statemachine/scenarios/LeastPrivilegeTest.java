@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.ecr.model.FindingSeverity;
 
 /**
  * Least privilege, measured, on each backend: named flows run with IAM enforced and the workers' and
- * the state machine's roles as synthesized for that backend; per role, the actions granted, those the
+ * the state machine's roles as synthesized for that backend (and, on CodeDeploy, its service role as
+ * the demo stack gives it); per role, the actions granted, those the
  * flows use (with the resources), and those never used. Then each used action is removed from its role
  * in turn (the state machine's lambda:InvokeFunction one worker's alias at a time) and the flow that
  * used it first is run again: it must hit AccessDenied for that action (and alias). Grants never used
@@ -129,6 +130,9 @@ class LeastPrivilegeTest {
     private static final String TRACING = "the CDK app turns on X-Ray tracing for the state machine: Step Functions "
             + "sends the traces as its role; the twin has no X-Ray";
 
+    private static final String MANAGED = "AWSCodeDeployRoleForECS, the AWS managed policy the demo stack gives "
+            + "CodeDeploy's role as AWS documents for ECS blue/green: not the CDK app's to trim";
+
     /**
      * Granted but used by no flow: why each stays in the CDK app, by role (without CDK's hash) and action
      * (for the state machine's invoke grants, {@code action on Alias}), or by action for every role.
@@ -172,6 +176,16 @@ class LeastPrivilegeTest {
             Map.entry("PipelineRole lambda:InvokeFunction on DriveSyntheticLoadLive", "the flows' service drives no "
                     + "synthetic load; SyntheticLoadOnTheTwinTest runs the pipeline with it, invoking "
                     + "DriveSyntheticLoad as this role as synthesized"),
+            Map.entry("codedeploy elasticloadbalancing:DescribeListeners", MANAGED),
+            Map.entry("codedeploy elasticloadbalancing:DescribeRules", MANAGED),
+            Map.entry("codedeploy elasticloadbalancing:ModifyRule", MANAGED + "; the demo stack routes by "
+                    + "the listeners' default actions, not by rules"),
+            Map.entry("codedeploy sns:Publish", MANAGED + "; the deployment group has no trigger"),
+            Map.entry("codedeploy s3:GetObject", MANAGED + "; the pipeline's revisions are AppSpec content, not "
+                    + "S3 objects"),
+            Map.entry("codedeploy s3:GetObjectVersion", MANAGED + "; the pipeline's revisions are AppSpec content, "
+                    + "not S3 objects"),
+            Map.entry("codedeploy iam:PassRole", MANAGED + "; CreateTaskSet passes no role"),
             Map.entry("StopOnAlarmRole ecs:DescribeServiceDeployments", "StopOnAlarm reads and stops a release still "
                     + "running when the alarm's event arrives; ECS rolls back on the release's own alarms first"),
             Map.entry("StopOnAlarmRole ecs:StopServiceDeployment", "StopOnAlarm reads and stops a release still "
@@ -297,6 +311,9 @@ class LeastPrivilegeTest {
         JsonNode export = PipelineRoles.export(backend);
         export.get("roles").forEach(entry -> policies.put(entry.get("role").asText(), entry.get("policy")));
         policies.put(export.get("stateMachine").get("role").asText(), export.get("stateMachine").get("policy"));
+        if (backend == Backend.codedeploy) {
+            policies.put(Scenario.CODE_DEPLOY_ROLE, Scenario.codeDeployRolePolicy());
+        }
         return policies;
     }
 

@@ -4,6 +4,7 @@ import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.ecr.LocalImage;
 import dev.greenlight.local.fleet.AppProfile;
 import java.util.List;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.codedeploy.model.AutoRollbackEvent;
@@ -44,6 +45,7 @@ public record DemoService(String name, String cluster, String productionListener
     public static final String CONTAINER = "app";
     public static final int CONTAINER_PORT = 8080;
     private static final String SUBNET = "subnet-0a1b2c3d";
+    private static final String CODE_DEPLOY_ROLE = "codedeploy";
     private static final String SECURITY_GROUP = "sg-0a1b2c3d";
 
     /** What to provision; the deployment config and termination wait are the deployment group's. */
@@ -184,12 +186,30 @@ public record DemoService(String name, String cluster, String productionListener
         return name;
     }
 
+    /**
+     * CodeDeploy's service role, as the demo stack gives it (infra's DemoServiceStack): trusted by
+     * {@code codedeploy.amazonaws.com}, with the AWS managed policy {@code AWSCodeDeployRoleForECS}.
+     * One role serves every demo service of the twin.
+     */
+    private static String codeDeployRole(LocalTwin twin) {
+        try {
+            return twin.iam().getRole(r -> r.roleName(CODE_DEPLOY_ROLE)).role().arn();
+        } catch (NoSuchEntityException absent) {
+            String arn = twin.iam().createRole(r -> r.roleName(CODE_DEPLOY_ROLE).assumeRolePolicyDocument("""
+                    {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                     "Principal":{"Service":"codedeploy.amazonaws.com"}}]}""")).role().arn();
+            twin.iam().attachRolePolicy(r -> r.roleName(CODE_DEPLOY_ROLE)
+                    .policyArn("arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS"));
+            return arn;
+        }
+    }
+
     private static void deploymentGroup(LocalTwin twin, Settings settings, String cluster, String group,
             String production, String test, List<String> alarms) {
         twin.codeDeploy().createApplication(r -> r.applicationName(settings.name())
                 .computePlatform(ComputePlatform.ECS));
         twin.codeDeploy().createDeploymentGroup(r -> r.applicationName(settings.name()).deploymentGroupName(group)
-                .serviceRoleArn("arn:aws:iam::" + LocalAccount.ID + ":role/codedeploy")
+                .serviceRoleArn(codeDeployRole(twin))
                 .deploymentConfigName(settings.deploymentConfig())
                 .deploymentStyle(s -> s.deploymentType(DeploymentType.BLUE_GREEN)
                         .deploymentOption(DeploymentOption.WITH_TRAFFIC_CONTROL))

@@ -32,11 +32,24 @@ final class EcsElbRerouting implements TaskSetRerouting {
 
     private final EcsClient ecs;
     private final ElasticLoadBalancingV2Client elb;
+    private final EcsClient ecsWatched;
+    private final ElasticLoadBalancingV2Client elbWatched;
 
-    /** @param ecs the ECS twin as CodeDeploy calls it ({@code EcsTwin.asCodeDeploy()}) */
-    EcsElbRerouting(EcsClient ecs, ElasticLoadBalancingV2Client elb) {
+    /**
+     * @param ecs        the ECS twin as CodeDeploy calls it ({@code EcsTwin.asCodeDeploy()}), as its service role
+     * @param elb        the load balancer as CodeDeploy calls it, as its service role
+     * @param ecsWatched the ECS twin read unchecked for how the replacement's tasks are doing, and
+     * @param elbWatched the load balancer read unchecked for its targets' health: CodeDeploy learns both
+     *                   without these calls as its role (AWSCodeDeployRoleForECS grants none of
+     *                   DescribeTaskSets, ListTasks, DescribeTasks, DescribeTargetHealth), so the twin's
+     *                   reads of them are its own observation, not CodeDeploy's calls
+     */
+    EcsElbRerouting(EcsClient ecs, ElasticLoadBalancingV2Client elb, EcsClient ecsWatched,
+            ElasticLoadBalancingV2Client elbWatched) {
         this.ecs = ecs;
         this.elb = elb;
+        this.ecsWatched = ecsWatched;
+        this.elbWatched = elbWatched;
     }
 
     @Override
@@ -66,7 +79,7 @@ final class EcsElbRerouting implements TaskSetRerouting {
 
     @Override
     public boolean replacementReady(EcsServiceId id, String taskSetId, String targetGroup) {
-        software.amazon.awssdk.services.ecs.model.TaskSet taskSet = ecs.describeTaskSets(request -> request
+        software.amazon.awssdk.services.ecs.model.TaskSet taskSet = ecsWatched.describeTaskSets(request -> request
                 .cluster(id.cluster()).service(id.service()).taskSets(taskSetId)).taskSets().get(0);
         if (!"STEADY_STATE".equals(taskSet.stabilityStatusAsString()) || taskSet.runningCount() == 0) {
             return false;
@@ -74,7 +87,7 @@ final class EcsElbRerouting implements TaskSetRerouting {
         // Targets still draining from the task set a previous deployment removed are on their way out of the
         // group (for the deregistration delay, 300 s by default): they are not the replacement's and do not
         // hold it back.
-        List<TargetHealthDescription> targets = elb.describeTargetHealth(request -> request
+        List<TargetHealthDescription> targets = elbWatched.describeTargetHealth(request -> request
                 .targetGroupArn(arn(targetGroup))).targetHealthDescriptions().stream()
                 .filter(target -> target.targetHealth().state() != TargetHealthStateEnum.DRAINING).toList();
         return targets.size() >= taskSet.runningCount()
@@ -83,12 +96,12 @@ final class EcsElbRerouting implements TaskSetRerouting {
 
     @Override
     public List<String> failedStarts(EcsServiceId id, String taskSetId) {
-        List<String> stopped = ecs.listTasks(request -> request.cluster(id.cluster()).startedBy(taskSetId)
+        List<String> stopped = ecsWatched.listTasks(request -> request.cluster(id.cluster()).startedBy(taskSetId)
                 .desiredStatus(DesiredStatus.STOPPED).maxResults(100)).taskArns();
         if (stopped.isEmpty()) {
             return List.of();
         }
-        return ecs.describeTasks(request -> request.cluster(id.cluster()).tasks(stopped)).tasks().stream()
+        return ecsWatched.describeTasks(request -> request.cluster(id.cluster()).tasks(stopped)).tasks().stream()
                 .filter(task -> task.startedAt() == null)
                 .sorted(Comparator.comparing(Task::stoppedAt))
                 .map(EcsElbRerouting::stopReason)

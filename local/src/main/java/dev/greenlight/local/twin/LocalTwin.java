@@ -123,8 +123,8 @@ public final class LocalTwin implements AutoCloseable {
                 new LambdaTaskIntegration(lambda, asExecutionRole, new LocalIntegrations())), random, retention);
         this.eventBridge = new EventBridgeTwin(clock, new EventTargetRouter(this::stepFunctions, lambda, sns,
                 this::iamEnforcement, cloudWatch));
-        this.codeDeploy = new CodeDeployTwin(clock, new EcsElbRerouting(ecs.asCodeDeploy(), elb),
-                new LambdaHookInvoker(lambda), new CloudWatchAlarmStates(cloudWatch), s3::objectBytes);
+        this.codeDeploy = new CodeDeployTwin(clock, new CodeDeployServiceRoleCalls(this, ecs.asCodeDeploy(), elb,
+                lambda, cloudWatch), s3::objectBytes);
         this.iam = new IamTwin(clock, identities);
         this.sts = new StsTwin(clock, iam, identities);
         this.ssm = new SsmTwin(clock);

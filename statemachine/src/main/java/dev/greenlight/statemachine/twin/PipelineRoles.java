@@ -101,6 +101,11 @@ public record PipelineRoles(Map<String, String> byHandler, String stateMachineRo
         return arn;
     }
 
+    /** {@code text} (a policy or one of its resources) with the stack's references as the twin's ARNs. */
+    public static String resolved(Backend backend, String text) {
+        return resolved(text, export(backend));
+    }
+
     /** The stack's state machine and functions are the twin's; other references stay. */
     private static String resolved(String document, JsonNode export) {
         String resolved = document;

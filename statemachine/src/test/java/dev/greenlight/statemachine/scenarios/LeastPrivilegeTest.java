@@ -25,11 +25,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ecr.model.FindingSeverity;
 
 /**
- * Least privilege, measured, on each backend: named flows run with IAM enforced and the workers'
- * roles as synthesized for that backend; per role, the actions granted, those the flows use (with
- * the resources), and those never used. Then each used action is removed from its role in turn and
- * the flow that used it first is run again: it must hit AccessDenied for that action. Actions never
- * used are kept only with the reason in {@link #KEPT}.
+ * Least privilege, measured, on each backend: named flows run with IAM enforced and the workers' and
+ * the state machine's roles as synthesized for that backend (and, on CodeDeploy, its service role as
+ * the demo stack gives it); per role, the actions granted, those the
+ * flows use (with the resources), and those never used. Then each used action is removed from its role
+ * in turn (the state machine's lambda:InvokeFunction one worker's alias at a time) and the flow that
+ * used it first is run again: it must hit AccessDenied for that action (and alias). Grants never used
+ * are kept only with the reason in {@link #KEPT}.
  */
 class LeastPrivilegeTest {
 
@@ -122,9 +124,18 @@ class LeastPrivilegeTest {
     private static final String RESUME = "read only to resume a deployment started before an answer was lost "
             + "(DeploymentLimitExceeded, or a retry finding its service deployment running); the named flows lose none";
 
+    private static final String EXECUTION_LOGS = "the CDK app gives the state machine a log group: Step Functions "
+            + "delivers its execution logs as its role through CloudWatch Logs' log delivery, which the twin's "
+            + "Step Functions does not model (it keeps the history only)";
+    private static final String TRACING = "the CDK app turns on X-Ray tracing for the state machine: Step Functions "
+            + "sends the traces as its role; the twin has no X-Ray";
+
+    private static final String MANAGED = "AWSCodeDeployRoleForECS, the AWS managed policy the demo stack gives "
+            + "CodeDeploy's role as AWS documents for ECS blue/green: not the CDK app's to trim";
+
     /**
-     * Granted but used by no flow: why each stays in the CDK app, by role (without CDK's hash) and action,
-     * or by action for every role.
+     * Granted but used by no flow: why each stays in the CDK app, by role (without CDK's hash) and action
+     * (for the state machine's invoke grants, {@code action on Alias}), or by action for every role.
      */
     static final Map<String, String> KEPT = Map.ofEntries(
             Map.entry("logs:CreateLogStream", LAMBDA_LOGS),
@@ -150,6 +161,31 @@ class LeastPrivilegeTest {
                     + "holds the deployment until the pipeline decides, so only a fault after promotion does"),
             Map.entry("RollbackRole ecs:ListServiceDeployments", "Rollback lists the service's deployments only to "
                     + "name the redeploy it started (see ecs:UpdateService)"),
+            Map.entry("PipelineRole logs:CreateLogDelivery", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:GetLogDelivery", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:UpdateLogDelivery", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:DeleteLogDelivery", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:ListLogDeliveries", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:PutResourcePolicy", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:DescribeResourcePolicies", EXECUTION_LOGS),
+            Map.entry("PipelineRole logs:DescribeLogGroups", EXECUTION_LOGS),
+            Map.entry("PipelineRole xray:PutTraceSegments", TRACING),
+            Map.entry("PipelineRole xray:PutTelemetryRecords", TRACING),
+            Map.entry("PipelineRole xray:GetSamplingRules", TRACING),
+            Map.entry("PipelineRole xray:GetSamplingTargets", TRACING),
+            Map.entry("PipelineRole lambda:InvokeFunction on DriveSyntheticLoadLive", "the flows' service drives no "
+                    + "synthetic load; SyntheticLoadOnTheTwinTest runs the pipeline with it, invoking "
+                    + "DriveSyntheticLoad as this role as synthesized"),
+            Map.entry("codedeploy elasticloadbalancing:DescribeListeners", MANAGED),
+            Map.entry("codedeploy elasticloadbalancing:DescribeRules", MANAGED),
+            Map.entry("codedeploy elasticloadbalancing:ModifyRule", MANAGED + "; the demo stack routes by "
+                    + "the listeners' default actions, not by rules"),
+            Map.entry("codedeploy sns:Publish", MANAGED + "; the deployment group has no trigger"),
+            Map.entry("codedeploy s3:GetObject", MANAGED + "; the pipeline's revisions are AppSpec content, not "
+                    + "S3 objects"),
+            Map.entry("codedeploy s3:GetObjectVersion", MANAGED + "; the pipeline's revisions are AppSpec content, "
+                    + "not S3 objects"),
+            Map.entry("codedeploy iam:PassRole", MANAGED + "; CreateTaskSet passes no role"),
             Map.entry("StopOnAlarmRole ecs:DescribeServiceDeployments", "StopOnAlarm reads and stops a release still "
                     + "running when the alarm's event arrives; ECS rolls back on the release's own alarms first"),
             Map.entry("StopOnAlarmRole ecs:StopServiceDeployment", "StopOnAlarm reads and stops a release still "
@@ -169,6 +205,8 @@ class LeastPrivilegeTest {
                 used.computeIfAbsent(role, r -> new TreeMap<>()).computeIfAbsent(action, a -> new TreeSet<>())
                         .addAll(resources);
                 firstUsedBy.putIfAbsent(role + " " + action, flow.name());
+                resources.forEach(resource -> firstUsedBy.putIfAbsent(role + " " + action + " " + resource,
+                        flow.name()));
             }));
         }
         System.out.println(report(backend, synthesized, used));
@@ -176,26 +214,69 @@ class LeastPrivilegeTest {
         List<String> unneeded = new ArrayList<>();
         int mutations = 0;
         for (Map.Entry<String, JsonNode> role : synthesized.entrySet()) {
-            for (String action : LeastPrivilegeReport.granted(List.of(role.getValue().toString())).keySet()) {
-                String key = role.getKey() + " " + action;
-                String flowName = firstUsedBy.get(key);
+            for (Grant grant : grants(backend, role.getKey(), role.getValue())) {
+                String flowName = firstUsedBy.get(grant.usedKey());
                 if (flowName == null) {
-                    if (LeastPrivilegeReport.keptBecause(KEPT, role.getKey(), action).isEmpty()) {
-                        unneeded.add(key);
+                    if (LeastPrivilegeReport.keptBecause(KEPT, role.getKey(), grant.keptKey()).isEmpty()) {
+                        unneeded.add(role.getKey() + " " + grant.keptKey());
                     }
                     continue;
                 }
                 mutations++;
                 Flow flow = flows.stream().filter(f -> f.name().equals(flowName)).findFirst().orElseThrow();
-                RoleUsageLog mutated = run(flow, backend, Map.of(role.getKey(), without(role.getValue(), action)));
-                assertThat(mutated.denied(role.getKey(), action))
-                        .as("removing %s from %s makes %s fail with AccessDenied", action, role.getKey(), flowName)
+                RoleUsageLog mutated = run(flow, backend, Map.of(role.getKey(), grant.without(role.getValue())));
+                assertThat(grant.refusedIn(mutated))
+                        .as("removing %s from %s makes %s fail with AccessDenied", grant.keptKey(), role.getKey(),
+                                flowName)
                         .isTrue();
             }
         }
         assertThat(unneeded).as("granted actions no flow uses and no reason keeps").isEmpty();
-        System.out.printf("mutations on %s: %d used actions removed one at a time, each refused with AccessDenied "
+        System.out.printf("mutations on %s: %d used grants removed one at a time, each refused with AccessDenied "
                 + "in its flow%n", backend, mutations);
+    }
+
+    /**
+     * What one mutation takes from a role: an action, or, for the state machine's role, which is granted
+     * lambda:InvokeFunction once per worker's alias, that action on one resource (as written, with its ARN on
+     * the twin).
+     */
+    private record Grant(String role, String action, String resource, String arn) {
+
+        /** The key {@code firstUsedBy} records this grant's first use under. */
+        String usedKey() {
+            return role + " " + action + (arn == null ? "" : " " + arn);
+        }
+
+        /** The key a reason to keep it unused is written under, after the role: {@code action [on Alias]}. */
+        String keptKey() {
+            return resource == null ? action
+                    : action + " on " + resource.replaceAll("[{}]", "").replaceFirst("[0-9A-F]{8}$", "");
+        }
+
+        JsonNode without(JsonNode policy) {
+            return resource == null ? LeastPrivilegeTest.without(policy, action)
+                    : LeastPrivilegeTest.without(policy, action, resource);
+        }
+
+        boolean refusedIn(RoleUsageLog usage) {
+            return arn == null ? usage.denied(role, action)
+                    : usage.denials().getOrDefault(role, Map.of()).getOrDefault(action, Set.of()).contains(arn);
+        }
+    }
+
+    private static List<Grant> grants(Backend backend, String role, JsonNode policy) {
+        List<Grant> grants = new ArrayList<>();
+        boolean perResource = role.equals(PipelineRoles.export(backend).get("stateMachine").get("role").asText());
+        LeastPrivilegeReport.granted(List.of(policy.toString())).forEach((action, resources) -> {
+            if (perResource && !resources.contains("*")) {
+                resources.forEach(resource -> grants.add(new Grant(role, action, resource,
+                        PipelineRoles.resolved(backend, resource))));
+            } else {
+                grants.add(new Grant(role, action, null, null));
+            }
+        });
+        return grants;
     }
 
     /** Runs {@code flow}; with mutated roles the flow may fail, which is the point: the usage says why. */
@@ -227,8 +308,12 @@ class LeastPrivilegeTest {
 
     static Map<String, JsonNode> synthesizedPolicies(Backend backend) {
         Map<String, JsonNode> policies = new TreeMap<>();
-        PipelineRoles.export(backend).get("roles")
-                .forEach(entry -> policies.put(entry.get("role").asText(), entry.get("policy")));
+        JsonNode export = PipelineRoles.export(backend);
+        export.get("roles").forEach(entry -> policies.put(entry.get("role").asText(), entry.get("policy")));
+        policies.put(export.get("stateMachine").get("role").asText(), export.get("stateMachine").get("policy"));
+        if (backend == Backend.codedeploy) {
+            policies.put(Scenario.CODE_DEPLOY_ROLE, Scenario.codeDeployRolePolicy());
+        }
         return policies;
     }
 
@@ -249,6 +334,21 @@ class LeastPrivilegeTest {
                 statements.add(kept);
             }
         }
+        return copy;
+    }
+
+    /** The policy without the statements granting {@code action} on {@code resource} alone. */
+    static JsonNode without(JsonNode policy, String action, String resource) {
+        ObjectNode copy = policy.deepCopy();
+        ArrayNode statements = copy.putArray("Statement");
+        for (JsonNode statement : policy.path("Statement")) {
+            if (!(statement.path("Action").asText().equals(action)
+                    && statement.path("Resource").asText().equals(resource))) {
+                statements.add(statement);
+            }
+        }
+        assertThat(statements.size()).as("a statement grants %s on %s alone", action, resource)
+                .isLessThan(policy.path("Statement").size());
         return copy;
     }
 

@@ -20,6 +20,8 @@ import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.Worker;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +48,9 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 final class Scenario implements AutoCloseable {
 
     static final String SERVICE = "orders";
+    /** CodeDeploy's service role for the demo service, with AWS's managed AWSCodeDeployRoleForECS. */
+    static final String CODE_DEPLOY_ROLE = "codedeploy";
+    private static final String CODE_DEPLOY_POLICY = "arn:aws:iam::aws:policy/AWSCodeDeployRoleForECS";
     /** Long enough for the slowest path: an approval that times out after 30 minutes, a hook left for an hour. */
     private static final Duration LONGEST_RUN = Duration.ofHours(4);
     private static final Duration STEP = Duration.ofSeconds(10);
@@ -92,6 +97,12 @@ final class Scenario implements AutoCloseable {
                 withAlarms.service(), withAlarms.container(), withAlarms.containerPort(), withAlarms.codeDeploy(),
                 List.of(), withAlarms.canary(), withAlarms.bakeMinutes(), withAlarms.approval(), withAlarms.scan(),
                 withAlarms.requiredLabels(), withAlarms.smoke(), withAlarms.notifications(), backend);
+        if (rolePolicies.containsKey(CODE_DEPLOY_ROLE)) {
+            // The mutation test's: the managed policy's actions but one, as an inline policy in its place.
+            twin.iam().detachRolePolicy(r -> r.roleName(CODE_DEPLOY_ROLE).policyArn(CODE_DEPLOY_POLICY));
+            twin.iam().putRolePolicy(r -> r.roleName(CODE_DEPLOY_ROLE).policyName("mutated")
+                    .policyDocument(rolePolicies.get(CODE_DEPLOY_ROLE).toString()));
+        }
         this.roles = PipelineRoles.install(twin, backend, rolePolicies, canary);
         this.pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, config)), true, clients,
                 roles);
@@ -100,6 +111,16 @@ final class Scenario implements AutoCloseable {
         }
         // The first tasks pass their health checks before anything is deployed over them.
         clock.advance(Duration.ofMinutes(2));
+    }
+
+    /** The document of CodeDeploy's service role's managed policy, as the twin's IAM has it. */
+    static JsonNode codeDeployRolePolicy() {
+        try (LocalTwin scratch = LocalTwin.virtualTime(new VirtualClock(Instant.EPOCH))) {
+            String version = scratch.iam().getPolicy(r -> r.policyArn(CODE_DEPLOY_POLICY)).policy().defaultVersionId();
+            String document = scratch.iam().getPolicyVersion(r -> r.policyArn(CODE_DEPLOY_POLICY).versionId(version))
+                    .policyVersion().document();
+            return json(URLDecoder.decode(document, StandardCharsets.UTF_8));
+        }
     }
 
     /** Steady users (10 requests a second) on the production listener: the evidence a release needs. */

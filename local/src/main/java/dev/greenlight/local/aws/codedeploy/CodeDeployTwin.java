@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.codedeploy.CodeDeployClient;
 import software.amazon.awssdk.services.codedeploy.model.AutoRollbackConfiguration;
@@ -71,7 +72,8 @@ import software.amazon.awssdk.services.codedeploy.model.UpdateDeploymentGroupRes
 public final class CodeDeployTwin implements CodeDeployClient {
 
     private final Clock clock;
-    private final CodeDeployPorts ports;
+    /** The ports a deployment uses, by its deployment group's service role. */
+    private final Function<String, CodeDeployPorts> portsAs;
     private final RevisionObjects s3;
     private final IdSource ids = new IdSource(20141006L);
     private final Map<String, Application> applications = new LinkedHashMap<>();
@@ -97,8 +99,18 @@ public final class CodeDeployTwin implements CodeDeployClient {
 
     public CodeDeployTwin(Clock clock, TaskSetRerouting rerouting, HookInvoker hooks, AlarmStates alarms,
             RevisionObjects s3, Duration alarmPollInterval) {
+        CodeDeployPorts ports = new CodeDeployPorts(rerouting, hooks, alarms, alarmPollInterval);
         this.clock = clock;
-        this.ports = new CodeDeployPorts(rerouting, hooks, alarms, alarmPollInterval);
+        this.portsAs = role -> ports;
+        this.s3 = s3;
+        DeploymentConfig.predefined(clock.now()).forEach(config -> configs.put(config.name(), config));
+    }
+
+    /** A twin whose deployments call the other services as their deployment group's service role. */
+    public CodeDeployTwin(Clock clock, ServicesAsRole services, RevisionObjects s3) {
+        this.clock = clock;
+        this.portsAs = role -> new CodeDeployPorts(services.rerouting(role), services.hooks(role),
+                services.alarms(role), CodeDeployPorts.DEFAULT_ALARM_POLL_INTERVAL);
         this.s3 = s3;
         DeploymentConfig.predefined(clock.now()).forEach(config -> configs.put(config.name(), config));
     }
@@ -265,7 +277,8 @@ public final class CodeDeployTwin implements CodeDeployClient {
         if (request.revision().revisionType() == RevisionLocationType.S3) {
             revision(group.applicationName(), request.revision()).deployedBy(group.name(), clock.now());
         }
-        EcsDeploymentRun run = new EcsDeploymentRun(deployment, this, clock, ports, ids, this::startRollbackOf);
+        EcsDeploymentRun run = new EcsDeploymentRun(deployment, this, clock,
+                portsAs.apply(group.serviceRoleArn()), ids, this::startRollbackOf);
         runs.put(deployment.id, run);
         run.start();
         return CreateDeploymentResponse.builder().deploymentId(deployment.id).build();

@@ -86,7 +86,15 @@ final class EcsDeploymentRun {
         deployment.addHook(hook);
         later(HOOK_TIMEOUT, () -> hookTimedOut(hook));
         // Asynchronous, as CodeDeploy invokes hooks: the function may answer before invokeAsync returns.
-        clock.execute(() -> ports.hooks().invokeAsync(function, hook.payload(deployment.id)));
+        clock.execute(() -> {
+            try {
+                ports.hooks().invokeAsync(function, hook.payload(deployment.id));
+            } catch (RuntimeException e) {
+                synchronized (monitor) {
+                    failIfRefused(e);
+                }
+            }
+        });
     }
 
     /** PutLifecycleEventHookExecutionStatus, already checked by the twin. */
@@ -122,6 +130,10 @@ final class EcsDeploymentRun {
             deployment.original = original;
             deployment.replacement = new TaskSet(replacementId, targetGroup);
         } catch (RuntimeException e) {
+            if (RoleRefusal.message(e, deployment.group.serviceRoleArn()).isPresent()) {
+                failIfRefused(e);
+                return;
+            }
             fail(ErrorCode.ECS_UPDATE_ERROR, "The ECS replacement task set could not be created for service "
                     + service.targetId() + ": " + e.getMessage(), DeploymentStatus.FAILED,
                     rollsBackOn(AutoRollbackEvent.DEPLOYMENT_FAILURE));
@@ -322,13 +334,22 @@ final class EcsDeploymentRun {
         Deployment rollback = startRollbackDeployment.apply(deployment);
         TaskSet original = deployment.original;
         TaskSet replacement = deployment.replacement;
-        ports.rerouting().shiftProductionTraffic(deployment.group.productionListener(), weights(0));
-        deployment.group.testListener().ifPresent(listener ->
-                ports.rerouting().routeTestTraffic(listener, original.targetGroup()));
-        if (deployment.replacementPrimary) {
-            ports.rerouting().updatePrimaryTaskSet(deployment.group.service(), original.id());
+        rollback.rollbackInfo(RollbackInfo.builder().rollbackTriggeringDeploymentId(deployment.id).build());
+        try {
+            ports.rerouting().shiftProductionTraffic(deployment.group.productionListener(), weights(0));
+            deployment.group.testListener().ifPresent(listener ->
+                    ports.rerouting().routeTestTraffic(listener, original.targetGroup()));
+            if (deployment.replacementPrimary) {
+                ports.rerouting().updatePrimaryTaskSet(deployment.group.service(), original.id());
+            }
+            ports.rerouting().deleteTaskSet(deployment.group.service(), replacement.id());
+        } catch (RuntimeException e) {
+            // The rollback acts as the same role: refused, it fails as its deployment did, where it got to.
+            rollback.end(DeploymentStatus.FAILED, ErrorCode.IAM_ROLE_PERMISSIONS,
+                    RoleRefusal.message(e, deployment.group.serviceRoleArn()).orElseThrow(() -> e), clock.now());
+            deployment.rollbackInfo(RollbackInfo.builder().rollbackDeploymentId(rollback.id).build());
+            return;
         }
-        ports.rerouting().deleteTaskSet(deployment.group.service(), replacement.id());
         deployment.replacement = null;
         deployment.replacementPercent = 0;
         deployment.replacementPrimary = false;
@@ -338,7 +359,16 @@ final class EcsDeploymentRun {
                 .rollbackMessage("Deployment " + deployment.id + " was rolled back by deployment " + rollback.id
                         + ": all traffic is back on the original task set " + original.id() + ".")
                 .build());
-        rollback.rollbackInfo(RollbackInfo.builder().rollbackTriggeringDeploymentId(deployment.id).build());
+    }
+
+    /**
+     * A call made as the service role that IAM refused fails the deployment ({@code IAM_ROLE_PERMISSIONS});
+     * any other failure is rethrown. Called under the monitor.
+     */
+    private void failIfRefused(RuntimeException failure) {
+        String message = RoleRefusal.message(failure, deployment.group.serviceRoleArn()).orElseThrow(() -> failure);
+        fail(ErrorCode.IAM_ROLE_PERMISSIONS, message, DeploymentStatus.FAILED,
+                rollsBackOn(AutoRollbackEvent.DEPLOYMENT_FAILURE));
     }
 
     /** Schedules a step under the monitor; a step that has run forgets its timer. Called under the monitor. */
@@ -347,7 +377,11 @@ final class EcsDeploymentRun {
         timer[0] = clock.schedule(delay, () -> {
             synchronized (monitor) {
                 timers.remove(timer[0]);
-                step.run();
+                try {
+                    step.run();
+                } catch (RuntimeException e) {
+                    failIfRefused(e);
+                }
             }
         });
         timers.add(timer[0]);

@@ -269,7 +269,8 @@ public final class EventBridgeTwin implements EventBridgeClient {
         for (EventRule rule : matched) {
             for (Target target : rule.targets()) {
                 TargetInput.of(target, event, rule.name(), rule.arn())
-                        .ifPresent(input -> clock.execute(() -> deliver(rule.arn(), target.arn(), input)));
+                        .ifPresent(input -> clock.execute(() -> deliver(rule.arn(), target.arn(), target.roleArn(),
+                                input)));
             }
         }
     }
@@ -291,16 +292,17 @@ public final class EventBridgeTwin implements EventBridgeClient {
                     List.of(rule.arn()), Json.NODES.objectNode(), clock.now());
             for (Target target : rule.targets()) {
                 TargetInput.of(target, event, rule.name(), rule.arn())
-                        .ifPresent(input -> clock.execute(() -> deliver(rule.arn(), target.arn(), input)));
+                        .ifPresent(input -> clock.execute(() -> deliver(rule.arn(), target.arn(), target.roleArn(),
+                                input)));
             }
         }
         return true;
     }
 
     /** A target that fails is AWS's FailedInvocations: logged, and the other targets still get the event. */
-    private void deliver(String ruleArn, String targetArn, String input) {
+    private void deliver(String ruleArn, String targetArn, String roleArn, String input) {
         try {
-            targets.deliver(ruleArn, targetArn, input);
+            targets.deliver(ruleArn, targetArn, roleArn, input);
         } catch (RuntimeException e) {
             LOG.warn("delivery to {} failed: {}", targetArn, e.toString());
         }

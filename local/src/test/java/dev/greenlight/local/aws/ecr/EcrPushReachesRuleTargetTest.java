@@ -20,7 +20,7 @@ class EcrPushReachesRuleTargetTest {
 
     private final VirtualClock clock = new VirtualClock();
     private final List<String> started = new ArrayList<>();
-    private final EventBridgeTwin eventBridge = new EventBridgeTwin(clock, (rule, arn, input) -> {
+    private final EventBridgeTwin eventBridge = new EventBridgeTwin(clock, (rule, arn, role, input) -> {
         if (arn.equals(PIPELINE)) {
             started.add(input);
         }

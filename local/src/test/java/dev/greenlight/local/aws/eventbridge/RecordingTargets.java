@@ -12,7 +12,7 @@ final class RecordingTargets implements EventTargets {
     final List<Delivery> deliveries = new ArrayList<>();
 
     @Override
-    public void deliver(String ruleArn, String targetArn, String input) {
+    public void deliver(String ruleArn, String targetArn, String roleArn, String input) {
         deliveries.add(new Delivery(targetArn, input));
     }
 

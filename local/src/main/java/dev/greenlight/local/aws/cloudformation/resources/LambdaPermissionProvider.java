@@ -6,8 +6,9 @@ import dev.greenlight.local.aws.cloudformation.ResourceRequest;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 
 /**
- * AWS::Lambda::Permission through Lambda's AddPermission and RemovePermission. A permission on
- * an alias is kept on its function (one policy per function). Every property replaces it.
+ * AWS::Lambda::Permission through Lambda's AddPermission and RemovePermission. A FunctionName with
+ * a version or alias (as CDK writes for a rule whose target is an alias) grants on that version's or
+ * alias's ARN only, as AddPermission does in AWS. Every property replaces it.
  */
 final class LambdaPermissionProvider implements ResourceProvider {
 
@@ -20,7 +21,7 @@ final class LambdaPermissionProvider implements ResourceProvider {
     @Override
     public Provisioned create(ResourceRequest request) {
         String statementId = request.generatedName(100, false);
-        lambda.addPermission(r -> r.functionName(unqualified(request.required("FunctionName")))
+        lambda.addPermission(r -> r.functionName(request.required("FunctionName"))
                 .statementId(statementId)
                 .action(request.required("Action"))
                 .principal(request.required("Principal"))
@@ -31,18 +32,12 @@ final class LambdaPermissionProvider implements ResourceProvider {
 
     @Override
     public void delete(Provisioned current, ResourceRequest request) {
-        lambda.removePermission(r -> r.functionName(unqualified(request.required("FunctionName")))
+        lambda.removePermission(r -> r.functionName(request.required("FunctionName"))
                 .statementId(current.physicalId()));
     }
 
     @Override
     public java.util.Set<String> replacedOn() {
         return ANY;
-    }
-
-    /** {@code arn:aws:lambda:REGION:ACCOUNT:function:NAME[:QUALIFIER]} or a name, without the qualifier. */
-    private static String unqualified(String function) {
-        String[] parts = function.split(":");
-        return parts.length == 8 ? String.join(":", java.util.Arrays.copyOf(parts, 7)) : function;
     }
 }

@@ -160,6 +160,31 @@ class ProvidersOnTheTwinTest {
     }
 
     @Test
+    void aPermissionOnAnAlias_grantsOnTheAliasArn_asCdkWritesItForARuleTargetingTheAlias() {
+        twin.s3().createBucket(r -> r.bucket("code-123456789012"));
+        twin.s3().putObject(r -> r.bucket("code-123456789012").key("worker.jar"),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(
+                        dev.greenlight.local.aws.lambda.HandlerJar.build()));
+        twin.cloudFormation().createStack(r -> r.stackName("fn").templateBody(FUNCTION.replace("Outputs:", """
+                  FromRule:
+                    Type: AWS::Lambda::Permission
+                    Properties:
+                      FunctionName: !Ref Live
+                      Action: lambda:InvokeFunction
+                      Principal: events.amazonaws.com
+                      SourceArn: arn:aws:events:us-east-1:123456789012:rule/push
+                Outputs:""")));
+
+        String aliasArn = twin.cloudFormation().describeStacks(r -> r.stackName("fn")).stacks().get(0).outputs()
+                .get(0).outputValue();
+        assertThat(twin.lambda().getPolicy(r -> r.functionName(aliasArn)).policy())
+                .contains("\"Resource\":\"" + aliasArn + "\"");
+
+        twin.cloudFormation().deleteStack(r -> r.stackName("fn"));
+        assertThat(twin.lambda().listFunctions(r -> { }).functions()).isEmpty();
+    }
+
+    @Test
     void anUpdatedFunctionChangesInPlace_keepingItsVersionsSoTheAliasMovesToTheNewOne() {
         twin.s3().createBucket(r -> r.bucket("code-123456789012"));
         byte[] jar = dev.greenlight.local.aws.lambda.HandlerJar.build();

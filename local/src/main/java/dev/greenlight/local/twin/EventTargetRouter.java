@@ -88,7 +88,7 @@ final class EventTargetRouter implements EventTargets {
         if (roleArn == null) {
             throw new IllegalStateException("RoleArn is required for target " + stateMachineArn + ".");
         }
-        String session = "events-" + ruleArn.substring(ruleArn.lastIndexOf('/') + 1);
+        String session = "events-" + ruleName(ruleArn);
         iam.get().authorize(Principal.roleSession(roleArn, session.substring(0, Math.min(session.length(),
                 SESSION_NAME_LIMIT))), SfnClient.SERVICE_NAME, "StartExecution",
                 StartExecutionRequest.builder().stateMachineArn(stateMachineArn).input(input).build());
@@ -97,9 +97,12 @@ final class EventTargetRouter implements EventTargets {
 
     /** Rules on the default bus, the only one the pipeline uses, are measured by RuleName alone. */
     private void failedInvocation(String ruleArn) {
-        String ruleName = ruleArn.substring(ruleArn.lastIndexOf('/') + 1);
         cloudWatch.putServiceMetricData("AWS/Events", List.of(MetricDatum.builder().metricName("FailedInvocations")
-                .dimensions(Dimension.builder().name("RuleName").value(ruleName).build())
+                .dimensions(Dimension.builder().name("RuleName").value(ruleName(ruleArn)).build())
                 .unit(StandardUnit.COUNT).value(1.0).build()));
+    }
+
+    private static String ruleName(String ruleArn) {
+        return ruleArn.substring(ruleArn.lastIndexOf('/') + 1);
     }
 }

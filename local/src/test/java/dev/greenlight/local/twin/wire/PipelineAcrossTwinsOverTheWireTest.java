@@ -41,13 +41,9 @@ class PipelineAcrossTwinsOverTheWireTest {
         verifyImageArn = served.twin().lambda().register("verify-image", event -> Json.parse("""
                 {"verified": true, "tag": "%s"}""".formatted(event.path("image").path("tag").asText())));
         // The state machine invokes its task as its role, which must allow it, as in AWS.
-        served.twin().iam().createRole(r -> r.roleName("greenlight").assumeRolePolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
-                 "Principal":{"Service":["states.amazonaws.com","events.amazonaws.com"]}}]}"""));
-        served.twin().iam().putRolePolicy(r -> r.roleName("greenlight").policyName("pipeline").policyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction",
-                 "Resource":"%s"}, {"Effect":"Allow","Action":"states:StartExecution","Resource":"*"}]}"""
-                .formatted(verifyImageArn)));
+        served.pipelineRole("""
+                {"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":"%s"},
+                {"Effect":"Allow","Action":"states:StartExecution","Resource":"*"}""".formatted(verifyImageArn));
         sfn = served.client(SfnClient.builder());
         events = served.client(EventBridgeClient.builder());
     }

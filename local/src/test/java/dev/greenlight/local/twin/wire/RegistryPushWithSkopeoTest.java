@@ -38,12 +38,7 @@ class RegistryPushWithSkopeoTest {
         served = new ServedTwin();
         aws = new AwsCli(served.port());
         // The rule starts the state machine as the target's role, which must allow it, as in AWS.
-        served.twin().iam().createRole(r -> r.roleName("greenlight").assumeRolePolicyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
-                 "Principal":{"Service":["states.amazonaws.com","events.amazonaws.com"]}}]}"""));
-        served.twin().iam().putRolePolicy(r -> r.roleName("greenlight").policyName("start").policyDocument("""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"states:StartExecution",
-                 "Resource":"*"}]}"""));
+        served.pipelineRole("{\"Effect\":\"Allow\",\"Action\":\"states:StartExecution\",\"Resource\":\"*\"}");
     }
 
     @AfterAll

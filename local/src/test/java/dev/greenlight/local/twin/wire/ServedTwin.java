@@ -32,6 +32,18 @@ final class ServedTwin implements AutoCloseable {
         return gateway.port();
     }
 
+    /**
+     * The role {@code greenlight} that Step Functions and EventBridge act as, as in AWS, allowed the
+     * given policy statements (JSON objects, comma-separated).
+     */
+    void pipelineRole(String statements) {
+        twin.iam().createRole(r -> r.roleName("greenlight").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Principal":{"Service":["states.amazonaws.com","events.amazonaws.com"]}}]}"""));
+        twin.iam().putRolePolicy(r -> r.roleName("greenlight").policyName("pipeline").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}"));
+    }
+
     /** A real SDK client of the service, built as a worker builds it, pointed at the gateway. */
     <C> C client(AwsClientBuilder<?, C> builder) {
         return SdkClients.against(gateway, builder);

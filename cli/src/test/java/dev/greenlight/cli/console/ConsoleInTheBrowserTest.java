@@ -6,6 +6,7 @@ import dev.greenlight.cli.CommandRun;
 import dev.greenlight.cli.RequiredTool;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
@@ -116,6 +117,12 @@ class ConsoleInTheBrowserTest {
         twin.advanceUntil(() -> history(name).waitingApproval().isPresent());
         WebElement reason = page.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-reason")));
         reason.sendKeys("canary looks clean");
+        assertThat(browser.findElement(By.id("approval-detail")).getText()).as("until when, who, and how")
+                .matches("Until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(then rolled back\\)\\. May answer: anyone "
+                        + "whose AWS identity may call states:SendTaskSuccess .*")
+                .contains("greenlight approve " + name + " --reason TEXT", "greenlight reject " + name);
+        assertThat(browser.findElement(By.id("deployment")).getText()).as("the deployment's status, as status says it")
+                .matches("d-\\w+ \\(InProgress\\)");
         screenshot("2-waiting-for-approval");
         scaledDown("2-waiting-for-approval", "readme");
         browser.findElement(By.id("approve")).click();
@@ -129,6 +136,8 @@ class ConsoleInTheBrowserTest {
                 "by=" + USER, "Outcome: SUCCEEDED");
         assertThat(currentStateShown("Deployed")).isEqualTo("Deployed");
         assertThat(browser.findElement(By.id("traffic")).getText()).contains("100%");
+        page.until(ExpectedConditions.textMatches(By.id("deployment"), java.util.regex.Pattern.compile(
+                "d-\\w+ \\(Succeeded\\)")));
         assertThat(browser.findElement(By.id("download-md")).getAttribute("href")).endsWith(name + "/report.md");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('traffic').scrollIntoView()");
         screenshot("3-promoted");
@@ -172,6 +181,34 @@ class ConsoleInTheBrowserTest {
         Map<?, ?> late = post("/api/executions/" + name + "/approve", true);
         assertThat(late.get("status")).isEqualTo(409L);
         assertThat((String) late.get("message")).contains("has ended (FAILED): there is nothing to approve");
+    }
+
+    @Test
+    void aPerson_readsWhyAReleaseRolledBack_andWhatTheNextOneWaitsForInPreflight() throws IOException {
+        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
+                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
+        twin.runToEnd();
+        String bad = twin.executions().get(0).name();
+
+        browser.get(console.url() + "#/executions/" + bad);
+        page.until(ExpectedConditions.textToBe(By.id("status"), "FAILED"));
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("Ended with Greenlight.AlarmFired: An "
+                + "alarm fired while").doesNotContain("[{");
+        assertThat(browser.findElement(By.id("failure")).getText()).startsWith("alarm orders-green-5xx (green) in "
+                + "ALARM since ").contains("Threshold Crossed");
+        assertThat(browser.findElement(By.id("deployment")).getText()).matches("d-\\w+ \\(Stopped\\)");
+        screenshot("5-rolled-back");
+
+        assertThat(CommandRun.of("push", "orders", "3.1").exitCode()).isZero();
+        twin.advanceUntil(() -> CommandRun.of("status").out().contains("waiting:    Preflight"));
+        browser.get(console.url() + "#/executions/" + twin.executions().get(0).name());
+        WebElement waiting = page.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting")));
+        assertThat(waiting.getText()).startsWith("Preflight waits since ").contains("alarm orders-green-5xx (target "
+                + "group orders-green, in ALARM since ", "every 30 s", "the release fails with StaleAlarmStillFiring "
+                + "if it still waits at ");
+        assertThat(browser.findElement(By.id("deployment")).getText()).isEqualTo("not started");
+        screenshot("6-waiting-in-preflight");
     }
 
     /** The state the page's graph marks as current, once it is {@code expected}. */

@@ -106,7 +106,8 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         Set<String> stoppers = new LinkedHashSet<>(production.stoppingAlarms());
         List<String> stale = firing.stream()
                 .filter(alarm -> PreflightVerdicts.idle(alarm, served) && stoppers.contains(alarm.name()))
-                .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ")").toList();
+                .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ", in ALARM since "
+                        + alarm.since() + ")").toList();
         if (!stale.isEmpty()) {
             throw new StaleAlarmStillFiring(stale, production.name());
         }

@@ -131,7 +131,7 @@ class PreflightTest {
 
         assertThatThrownBy(() -> preflight.apply(input("2.0", digest, PUSH, null)))
                 .isInstanceOf(StaleAlarmStillFiring.class)
-                .hasMessageContaining("orders-green-5xx (target group orders-green)")
+                .hasMessageContaining("orders-green-5xx (target group orders-green, in ALARM since 20")
                 .hasMessageContaining("retried until CloudWatch clears it");
     }
 

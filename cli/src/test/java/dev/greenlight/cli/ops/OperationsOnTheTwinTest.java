@@ -72,6 +72,8 @@ class OperationsOnTheTwinTest {
         assertThat(history.out()).contains("Deployment " + execution().name() + ": SUCCEEDED", "by ecr-push",
                 "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x",
                 "DriveSyntheticLoadCanary x", "sent=50", "Promote", "Outcome: SUCCEEDED");
+        assertThat(history.out()).as("local up's pipeline runs the demo's canary analysis").containsPattern(
+                "WatchCanary x\\d+ .* analysis=PASS \\(green served \\d+ requests");
         assertThat(history.out()).as("the first gate's evidence").containsPattern(
                 "smoke: +SUCCEEDED \\(the smoke-test hook's report\\)\n +GET /health 200 \\d+ms 1 attempt passed");
         assertThat(history.out().lines().filter(line -> line.contains("  WatchCanary "))).as("the canary's loop "

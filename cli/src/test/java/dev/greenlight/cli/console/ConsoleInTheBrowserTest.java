@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -106,8 +107,7 @@ class ConsoleInTheBrowserTest {
         String name = twin.executions().get(0).name();
 
         browser.get(console.url());
-        page.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#executions tr[data-name='" + name + "']")))
-                .click();
+        clickRelease(name);
         String first = currentStateShown(currentState(name));
         screenshot("1-following");
         twin.advanceUntil(() -> !currentState(name).equals(first));
@@ -159,8 +159,7 @@ class ConsoleInTheBrowserTest {
         assertThat(history(name).execution().input()).contains("\"source\":\"manual\"", "\"by\":\"" + USER + "\"",
                 "hotfix for the checkout");
 
-        page.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#executions tr[data-name='" + name + "']")))
-                .click();
+        clickRelease(name);
         twin.advanceUntil(() -> history(name).waitingApproval().isPresent());
         page.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-reason"))).sendKeys("wrong build");
         browser.findElement(By.id("reject")).click();
@@ -209,6 +208,17 @@ class ConsoleInTheBrowserTest {
                 + "if it still waits at ");
         assertThat(browser.findElement(By.id("deployment")).getText()).isEqualTo("not started");
         screenshot("6-waiting-in-preflight");
+    }
+
+    /**
+     * Clicks the release's row. The page redraws the list every two seconds, so a row found may be
+     * replaced before the click lands: then the new row is clicked.
+     */
+    private void clickRelease(String name) {
+        page.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.cssSelector("#executions tr[data-name='" + name + "']")).click();
+            return true;
+        });
     }
 
     /** The state the page's graph marks as current, once it is {@code expected}. */

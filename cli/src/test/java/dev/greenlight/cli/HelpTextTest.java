@@ -26,7 +26,9 @@ class HelpTextTest {
         }
 
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("[picocli WARN]");
-        assertThat(String.join("\n", usages)).contains("a 10 % canary for 2 minutes");
+        assertThat(String.join("\n", usages)).contains("a 10 % canary for 2 minutes")
+                .as("local up runs the demo's canary analysis").contains("the canary analysis of green against blue, "
+                        + "greenlight demo's own");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.pipeline.AlarmRoles;
 import dev.greenlight.workers.pipeline.AuditReport.Step;
 import dev.greenlight.workers.pipeline.AuditReport;
+import dev.greenlight.workers.pipeline.Failure;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,9 @@ public enum ReportFormat {
                 out.append("| ").append(time(step.entered())).append(" | ").append(title(step)).append(" | `")
                         .append(evidence(step).replace("|", "\\|").replace("`", "'")).append("` |\n");
             }
-            outcome(report).forEach(line -> out.append("\n**").append(line).append("**\n"));
+            List<String> outcome = outcome(report);
+            out.append("\n**").append(outcome.get(0)).append("**\n");
+            outcome.stream().skip(1).forEach(line -> out.append("- ").append(line.trim()).append('\n'));
             return out.toString();
         }
     },
@@ -65,6 +68,7 @@ public enum ReportFormat {
                 node.set("evidence", step.evidence());
             }
             root.put("error", report.error()).put("cause", report.cause());
+            root.set("failure", report.failure() == null ? null : Worker.JSON.valueToTree(report.failure()));
             root.set("smokeTest", report.smokeTest());
             try {
                 return Worker.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -105,10 +109,14 @@ public enum ReportFormat {
     }
 
     private static List<String> outcome(AuditReport report) {
-        if (report.error() == null) {
+        Failure failure = report.failure();
+        if (failure == null) {
             return List.of("Outcome: " + report.status());
         }
-        return List.of("Outcome: " + report.status() + " with " + report.error() + ": " + report.cause());
+        List<String> lines = new ArrayList<>();
+        lines.add("Outcome: " + report.status() + " with " + failure.error() + ": " + failure.summary());
+        FailureLines.firedAlarms(failure).forEach(line -> lines.add("  " + line));
+        return lines;
     }
 
     private static String title(Step step) {

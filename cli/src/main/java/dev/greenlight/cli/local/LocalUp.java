@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start the local twin in the foreground in real time, deploy the pipeline onto it for the "
-                + "demo service (a 10 %% canary for 2 minutes with synthetic load on green, a 1-minute bake), keep "
+                + "demo service (a 10 %% canary for 2 minutes with synthetic load on green and the canary analysis of "
+                + "green against blue, greenlight demo's own; a 1-minute bake), keep "
                 + "steady users on its production listener, and print its endpoints.",
                 "While it runs, the other greenlight commands reach it without --endpoint-url: its address is in "
                         + "~/.greenlight/twin.json (removed on stop). Point any AWS SDK or the AWS CLI at it with "

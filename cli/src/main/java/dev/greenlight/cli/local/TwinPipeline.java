@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * The pipeline deployed onto a twin for the demo service, with windows short enough to watch in real
- * time and evidence whether or not anyone uses the service: a 10 % canary of three minutes (the
+ * time and evidence whether or not anyone uses the service: a 10 % canary of two minutes (the
  * 60-second alarms see a whole period of it, once the load balancer has published it) with synthetic
- * load on green through the test listener, then a one-minute bake.
+ * load on green through the test listener and the canary analysis of green against blue, then a
+ * one-minute bake. {@code local up} and {@code greenlight demo} both deploy with {@link #CANARY}.
  *
  * @param config          the configuration the pipeline's trigger reads, as {@code greenlight.json} would be
  * @param stateMachineArn the pipeline in the Step Functions twin

@@ -7,6 +7,7 @@ import dev.greenlight.cli.aws.AwsCommand;
 import dev.greenlight.workers.pipeline.DeploymentStatus;
 import dev.greenlight.workers.pipeline.ExecutionHistory;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,7 +33,8 @@ public final class Status extends AwsCommand {
             description = "The execution's name or ARN (default: the most recent).")
     String execution;
 
-    @Option(names = "--watch", description = "Print the status again whenever it changes, until the deployment ends.")
+    @Option(names = "--watch", description = "After the status, print each change as it is seen, until the deployment "
+            + "ends: only the lines that changed, each stamped with the time (UTC), the final state line last.")
     boolean watch;
 
     @Option(names = "--every", defaultValue = "5", paramLabel = "SECONDS",
@@ -56,10 +58,8 @@ public final class Status extends AwsCommand {
             Thread.sleep(everySeconds * 1000L);
             status = read(aws, arn);
             List<String> lines = StatusLines.of(status);
-            if (!lines.equals(shown)) {
-                shown = lines;
-                print(shown, out);
-            }
+            print(StatusChanges.between(shown, lines, status.ended(), Instant.now()), out);
+            shown = lines;
         }
         return status.status() == ExecutionStatus.RUNNING || status.status() == ExecutionStatus.SUCCEEDED
                 ? 0 : ENDED_BADLY;
@@ -67,7 +67,8 @@ public final class Status extends AwsCommand {
 
     /** Where the deployment is now, as every face of Greenlight reads it. */
     static DeploymentStatus read(Aws aws, String executionArn) {
-        return DeploymentStatus.of(ExecutionHistory.of(aws.sfn(), executionArn), aws.backends(), aws.elb(),
+        return DeploymentStatus.of(ExecutionHistory.of(aws.sfn(), executionArn),
+                () -> ExecutionHistory.definition(aws.sfn(), executionArn), aws.backends(), aws.elb(),
                 aws.cloudWatch());
     }
 

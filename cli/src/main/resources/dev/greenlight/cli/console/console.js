@@ -100,8 +100,15 @@ async function refreshDetail() {
     + ' — started ' + time(view.started) + ' by ' + (trigger.source || '?') + ' (' + (trigger.by || '?') + '): '
     + (trigger.reason || '') + '. Approval ' + view.approvalMode + '. '
     + (view.state ? 'In ' + view.state + '.' : 'Starting.')
-    + (view.error ? ' Ended with ' + view.error + ': ' + (view.cause || '') : '');
+    + (view.failure ? ' Ended with ' + view.failure.error + ': ' + view.failure.summary : '');
+  const fired = view.failure ? view.failure.fired : [];
+  $('failure').replaceChildren(...fired.map((line) => el('li', {}, line)));
+  $('failure').hidden = !fired.length;
+  drawWait(view.wait);
   $('approval').hidden = !view.waitingApproval;
+  drawApproval(view.approval);
+  $('deployment').textContent = view.deploymentId ? view.deploymentId + ' (' + view.deploymentStatus + ')'
+    : 'not started';
   drawGraph(view);
   drawTraffic(view.traffic);
   drawAlarms(view.alarms);
@@ -110,6 +117,22 @@ async function refreshDetail() {
   $('audit').textContent = view.report;
   $('download-md').href = '/api/executions/' + view.name + '/report.md';
   $('download-json').href = '/api/executions/' + view.name + '/report.json';
+}
+
+/** What the current step waits for when its worker said "not yet" (Preflight and a stale alarm, say). */
+function drawWait(wait) {
+  $('waiting').hidden = !wait;
+  if (!wait) return;
+  $('waiting').textContent = wait.state + ' waits since ' + time(wait.since) + ': ' + wait.reason + '. Looked '
+    + wait.attempts + (wait.attempts === 1 ? ' time' : ' times') + ', every ' + wait.intervalSeconds + ' s; next look '
+    + time(wait.nextAt) + '; the release fails with ' + wait.error + ' if it still waits at ' + time(wait.givesUpAt)
+    + '.';
+}
+
+function drawApproval(approval) {
+  $('approval-detail').textContent = !approval ? '' : (approval.timesOutAt ? 'Until ' + time(approval.timesOutAt)
+    + ' (then rolled back). ' : '') + 'May answer: ' + approval.approvers + '. From a terminal: ' + approval.approve
+    + ', or ' + approval.reject + '.';
 }
 
 // The graph is drawn once per release; each poll only marks the path taken and the current state.

@@ -6,6 +6,7 @@ import dev.greenlight.cli.CommandRun;
 import dev.greenlight.cli.RequiredTool;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -105,8 +107,7 @@ class ConsoleInTheBrowserTest {
         String name = twin.executions().get(0).name();
 
         browser.get(console.url());
-        page.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#executions tr[data-name='" + name + "']")))
-                .click();
+        clickRelease(name);
         String first = currentStateShown(currentState(name));
         screenshot("1-following");
         twin.advanceUntil(() -> !currentState(name).equals(first));
@@ -116,6 +117,12 @@ class ConsoleInTheBrowserTest {
         twin.advanceUntil(() -> history(name).waitingApproval().isPresent());
         WebElement reason = page.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-reason")));
         reason.sendKeys("canary looks clean");
+        assertThat(browser.findElement(By.id("approval-detail")).getText()).as("until when, who, and how")
+                .matches("Until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(then rolled back\\)\\. May answer: anyone "
+                        + "whose AWS identity may call states:SendTaskSuccess .*")
+                .contains("greenlight approve " + name + " --reason TEXT", "greenlight reject " + name);
+        assertThat(browser.findElement(By.id("deployment")).getText()).as("the deployment's status, as status says it")
+                .matches("d-\\w+ \\(InProgress\\)");
         screenshot("2-waiting-for-approval");
         scaledDown("2-waiting-for-approval", "readme");
         browser.findElement(By.id("approve")).click();
@@ -129,6 +136,8 @@ class ConsoleInTheBrowserTest {
                 "by=" + USER, "Outcome: SUCCEEDED");
         assertThat(currentStateShown("Deployed")).isEqualTo("Deployed");
         assertThat(browser.findElement(By.id("traffic")).getText()).contains("100%");
+        page.until(ExpectedConditions.textMatches(By.id("deployment"), java.util.regex.Pattern.compile(
+                "d-\\w+ \\(Succeeded\\)")));
         assertThat(browser.findElement(By.id("download-md")).getAttribute("href")).endsWith(name + "/report.md");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('traffic').scrollIntoView()");
         screenshot("3-promoted");
@@ -150,8 +159,7 @@ class ConsoleInTheBrowserTest {
         assertThat(history(name).execution().input()).contains("\"source\":\"manual\"", "\"by\":\"" + USER + "\"",
                 "hotfix for the checkout");
 
-        page.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#executions tr[data-name='" + name + "']")))
-                .click();
+        clickRelease(name);
         twin.advanceUntil(() -> history(name).waitingApproval().isPresent());
         page.until(ExpectedConditions.visibilityOfElementLocated(By.id("approval-reason"))).sendKeys("wrong build");
         browser.findElement(By.id("reject")).click();
@@ -172,6 +180,45 @@ class ConsoleInTheBrowserTest {
         Map<?, ?> late = post("/api/executions/" + name + "/approve", true);
         assertThat(late.get("status")).isEqualTo(409L);
         assertThat((String) late.get("message")).contains("has ended (FAILED): there is nothing to approve");
+    }
+
+    @Test
+    void aPerson_readsWhyAReleaseRolledBack_andWhatTheNextOneWaitsForInPreflight() throws IOException {
+        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
+                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
+        twin.runToEnd();
+        String bad = twin.executions().get(0).name();
+
+        browser.get(console.url() + "#/executions/" + bad);
+        page.until(ExpectedConditions.textToBe(By.id("status"), "FAILED"));
+        assertThat(browser.findElement(By.id("summary")).getText()).contains("Ended with Greenlight.AlarmFired: An "
+                + "alarm fired while").doesNotContain("[{");
+        assertThat(browser.findElement(By.id("failure")).getText()).startsWith("alarm orders-green-5xx (green) in "
+                + "ALARM since ").contains("Threshold Crossed");
+        assertThat(browser.findElement(By.id("deployment")).getText()).matches("d-\\w+ \\(Stopped\\)");
+        screenshot("5-rolled-back");
+
+        assertThat(CommandRun.of("push", "orders", "3.1").exitCode()).isZero();
+        twin.advanceUntil(() -> CommandRun.of("status").out().contains("waiting:    Preflight"));
+        browser.get(console.url() + "#/executions/" + twin.executions().get(0).name());
+        WebElement waiting = page.until(ExpectedConditions.visibilityOfElementLocated(By.id("waiting")));
+        assertThat(waiting.getText()).startsWith("Preflight waits since ").contains("alarm orders-green-5xx (target "
+                + "group orders-green, in ALARM since ", "every 30 s", "the release fails with StaleAlarmStillFiring "
+                + "if it still waits at ");
+        assertThat(browser.findElement(By.id("deployment")).getText()).isEqualTo("not started");
+        screenshot("6-waiting-in-preflight");
+    }
+
+    /**
+     * Clicks the release's row. The page redraws the list every two seconds, so a row found may be
+     * replaced before the click lands: then the new row is clicked.
+     */
+    private void clickRelease(String name) {
+        page.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.cssSelector("#executions tr[data-name='" + name + "']")).click();
+            return true;
+        });
     }
 
     /** The state the page's graph marks as current, once it is {@code expected}. */

@@ -7,6 +7,7 @@ import dev.greenlight.cli.CommandRun;
 import dev.greenlight.cli.Greenlight;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.core.Worker;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -102,6 +104,33 @@ class ConsoleOverHttpTest {
         assertThat(markdown.headers().firstValue("Content-Disposition")).contains("attachment; filename=\""
                 + name + ".md\"");
         assertThat(markdown.body()).startsWith("# Deployment " + name);
+    }
+
+    @Test
+    void aRolledBackRelease_andTheNextOneWaitingInPreflight_readAsStatusReadsThem() throws Exception {
+        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
+                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
+        twin.runToEnd();
+        String bad = twin.executions().get(0).name();
+
+        JsonNode failed = json(get("api/executions/" + bad));
+        assertThat(failed.path("deploymentStatus").asText()).isEqualTo("Stopped");
+        assertThat(failed.at("/failure/error").asText()).isEqualTo("Greenlight.AlarmFired");
+        assertThat(failed.at("/failure/summary").asText()).startsWith("An alarm fired while").doesNotContain("[{");
+        assertThat(failed.at("/failure/fired/0").asText()).startsWith("alarm orders-green-5xx (green) in ALARM since ");
+
+        assertThat(CommandRun.of("push", "orders", "3.1").exitCode()).isZero();
+        twin.advanceUntil(() -> CommandRun.of("status").out().contains("waiting:    Preflight"));
+        JsonNode waiting = json(get("api/executions/" + twin.executions().get(0).name()));
+        assertThat(waiting.at("/wait/state").asText()).isEqualTo("Preflight");
+        assertThat(waiting.at("/wait/error").asText()).isEqualTo("StaleAlarmStillFiring");
+        assertThat(waiting.at("/wait/reason").asText()).startsWith("alarm orders-green-5xx (target group "
+                + "orders-green, in ALARM since ");
+        assertThat(waiting.at("/wait/intervalSeconds").asInt()).isEqualTo(30);
+        assertThat(waiting.at("/wait/maxAttempts").asInt()).isEqualTo(20);
+        assertThat(waiting.at("/wait/givesUpAt").asText()).isNotBlank();
+        assertThat(waiting.path("deploymentStatus").isNull()).as("not started yet").isTrue();
     }
 
     @Test

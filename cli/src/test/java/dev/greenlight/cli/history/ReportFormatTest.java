@@ -91,4 +91,47 @@ class ReportFormatTest {
         assertThat(ReportFormat.evidence(step)).isEqualTo(
                 "verdict=HEALTHY analysis=PASS (green's 5xx share 0.0000 is not above blue's 0.0100)");
     }
+
+    private static final String ALARM_FIRED = "An alarm fired while orders:3.0 was watched (deployment d-1): [{\"name\":"
+            + "\"orders-blue-5xx\",\"state\":\"ALARM\",\"firedAt\":\"2026-01-05T10:01:00Z\",\"reason\":\"Threshold "
+            + "Crossed: 1 out of the last 1 datapoints [52.0 (05/01/26 10:00:00)] was greater than or equal to the "
+            + "threshold (1.0) (minimum 1 datapoint for OK -> ALARM transition).\",\"role\":\"green\","
+            + "\"targetGroup\":\"orders-blue\"}]. Traffic went back to the previous version.";
+
+    private final AuditReport rolledBack = new AuditReport("orders-3_0-abc", "FAILED", AT, AT.plusSeconds(90),
+            Worker.JSON.createObjectNode().put("service", "orders"), List.of(), "Greenlight.AlarmFired",
+            ALARM_FIRED, null);
+
+    @Test
+    void theOutcome_ofARolledBackRelease_isTheVerdictAndEachAlarmThatFired_asStatusSaysIt() {
+        assertThat(ReportFormat.text.render(rolledBack)).endsWith("\nOutcome: FAILED with Greenlight.AlarmFired: An "
+                + "alarm fired while orders:3.0 was watched (deployment d-1). Traffic went back to the previous version."
+                + "\n  alarm orders-blue-5xx (green) in ALARM since 10:01:00 UTC: Threshold Crossed: 1 out of the last 1 "
+                + "datapoints [52.0 (05/01/26 10:00:00)] was greater than or equal to the threshold (1.0)\n");
+        assertThat(ReportFormat.markdown.render(rolledBack)).contains("**Outcome: FAILED with Greenlight.AlarmFired: "
+                + "An alarm fired while orders:3.0 was watched (deployment d-1). Traffic went back to the previous "
+                + "version.**\n- alarm orders-blue-5xx (green) in ALARM since 10:01:00 UTC: Threshold Crossed");
+    }
+
+    @Test
+    void theJsonReport_keepsTheWholeCause_besideTheFailureForPeople() throws Exception {
+        JsonNode json = Worker.JSON.readTree(ReportFormat.json.render(rolledBack));
+
+        assertThat(json.path("cause").asText()).isEqualTo(ALARM_FIRED);
+        assertThat(json.at("/failure/fired/0/name").asText()).isEqualTo("orders-blue-5xx");
+        assertThat(json.at("/failure/fired/0/role").asText()).isEqualTo("green");
+        assertThat(json.at("/failure/summary").asText()).doesNotContain("[{");
+    }
+
+    @Test
+    void theAwaitApprovalRow_saysWhatItWaitsFor() {
+        Step await = new Step("AwaitApproval", AT, null, 1, 0, null, new dev.greenlight.workers.pipeline.AskedApproval(
+                "orders-2_0-abc", AT, AT.plusSeconds(1800), "arn:aws:sns:us-east-1:123456789012:greenlight").evidence());
+
+        assertThat(ReportFormat.evidence(await)).isEqualTo("waitsFor=a person's answer: greenlight approve "
+                + "orders-2_0-abc --reason TEXT, or greenlight reject orders-2_0-abc --reason TEXT approvers=anyone whose "
+                + "AWS identity may call states:SendTaskSuccess and states:SendTaskFailure on this pipeline; asked "
+                + "through SNS topic arn:aws:sns:us-east-1:123456789012:greenlight timesOutAt=2026-01-05T10:30:00Z "
+                + "(then it is rolled back)");
+    }
 }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +72,8 @@ class OperationsOnTheTwinTest {
         assertThat(history.out()).contains("Deployment " + execution().name() + ": SUCCEEDED", "by ecr-push",
                 "VerifyImage", "accepted=true", "digest=sha256:", "StartDeployment", "WatchCanary x",
                 "DriveSyntheticLoadCanary x", "sent=50", "Promote", "Outcome: SUCCEEDED");
+        assertThat(history.out()).as("local up's pipeline runs the demo's canary analysis").containsPattern(
+                "WatchCanary x\\d+ .* analysis=PASS \\(green served \\d+ requests");
         assertThat(history.out()).as("the first gate's evidence").containsPattern(
                 "smoke: +SUCCEEDED \\(the smoke-test hook's report\\)\n +GET /health 200 \\d+ms 1 attempt passed");
         assertThat(history.out().lines().filter(line -> line.contains("  WatchCanary "))).as("the canary's loop "
@@ -97,15 +100,47 @@ class OperationsOnTheTwinTest {
         assertThat(status.exitCode()).isEqualTo(Status.ENDED_BADLY);
         assertThat(status.out()).contains(": FAILED").contains("error:      Greenlight.AlarmFired: ")
                 .contains("orders-blue 100% [####################] 0% orders-green");
-        assertThat(CommandRun.of("history", execution().name()).out()).contains("Rollback", "verdict=ALARM",
-                "Outcome: FAILED with Greenlight.AlarmFired: An alarm fired while");
+        assertThat(status.out()).as("the verdict, then the alarm that fired with its role and a short reason")
+                .containsPattern("error:      Greenlight.AlarmFired: An alarm fired while \\S+ was watched \\(deployment "
+                        + "d-\\w+\\)\\. Traffic went back to the previous version; read the alarms and the new version "
+                        + "logs\\.\n {14}alarm orders-green-5xx \\(green\\) in ALARM since \\d\\d:\\d\\d:\\d\\d UTC: "
+                        + "Threshold Crossed: .* was greater than or equal to the threshold \\(1\\.0\\)\n")
+                .as("no JSON").doesNotContain("{\"", "targetGroup");
+        CommandRun history = CommandRun.of("history", execution().name());
+        assertThat(history.out()).contains("Rollback", "verdict=ALARM",
+                "Outcome: FAILED with Greenlight.AlarmFired: An alarm fired while")
+                .containsPattern("\n  alarm orders-green-5xx \\(green\\) in ALARM since ");
+        assertThat(CommandRun.of("history", execution().name(), "--format", "json").out())
+                .as("the figures stay in the JSON").contains("\\\"targetGroup\\\":\\\"orders-green\\\"");
+    }
+
+    @Test
+    void aPushRightAfterARolledBackRelease_waitsInPreflight_andStatusSaysForWhichAlarmAndUntilWhen() {
+        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
+                new dev.greenlight.local.fleet.TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
+        twin.runToEnd();
+        assertThat(CommandRun.of("push", "orders", "3.1").exitCode()).isZero();
+
+        twin.advanceUntil(() -> CommandRun.of("status").out().contains("waiting:    Preflight"));
+
+        CommandRun waiting = CommandRun.of("status");
+        assertThat(waiting.exitCode()).isZero();
+        assertThat(waiting.out()).contains(": RUNNING, in Preflight").containsPattern("waiting:    Preflight since "
+                + "\\d\\d:\\d\\d:\\d\\d UTC: alarm orders-green-5xx \\(target group orders-green, in ALARM since "
+                + "2026-01-01T[0-9:.]+Z\\) still fires on the target group no user is served from")
+                .containsPattern("\n {14}looked \\d+ times?, every 30 s; next look \\d\\d:\\d\\d:\\d\\d UTC; the release "
+                        + "fails with StaleAlarmStillFiring if it still waits at \\d\\d:\\d\\d:\\d\\d UTC\n");
+        twin.runToEnd();
+        assertThat(CommandRun.of("status").out()).contains(": SUCCEEDED, in Deployed").doesNotContain("waiting:");
     }
 
     @Test
     void manualStart_waitsForApproval_andApproveReleasesItWithWhoAndWhyInTheHistory() {
         String name = startManually("2.0");
         twin.advanceUntil(() -> CommandRun.of("status", name).out().contains("waiting for approval"));
-        assertThat(CommandRun.of("status", name).out()).contains("greenlight approve " + name);
+        assertThat(CommandRun.of("status", name).out()).containsPattern("waiting for approval until \\d\\d:\\d\\d:"
+                + "\\d\\d UTC \\(then rolled back\\): greenlight approve " + name);
 
         CommandRun approve = CommandRun.of("approve", name, "--reason", "canary looks clean");
         assertThat(approve.exitCode()).as(approve.err()).isZero();
@@ -116,7 +151,13 @@ class OperationsOnTheTwinTest {
         assertThat(CommandRun.of("history", name).out())
                 .contains("by manual (" + ROOT + "): hotfix for the checkout")
                 .contains("RequestApproval", "approved=true", "by=" + ROOT,
-                        "reason=canary looks clean");
+                        "reason=canary looks clean")
+                .as("what the approval waited for, who could answer and until when")
+                .containsPattern("AwaitApproval +waitsFor=a person's answer: greenlight approve " + name + " --reason "
+                        + "TEXT, or greenlight reject " + name + " --reason TEXT approvers=anyone whose AWS identity "
+                        + "may call states:SendTaskSuccess and states:SendTaskFailure on this pipeline; asked through "
+                        + "SNS topic arn:aws:sns:us-east-1:123456789012:greenlight timesOutAt=2026-01-01T\\S+Z \\(then "
+                        + "it is rolled back\\)");
     }
 
     @Test
@@ -149,9 +190,18 @@ class OperationsOnTheTwinTest {
         twin.runToEnd();
 
         assertThat(watch.get(30, TimeUnit.SECONDS)).isZero();
-        assertThat(out.toString()).startsWith(name + ": RUNNING, in ")
-                .contains(name + ": SUCCEEDED, in Deployed").as("the alarms keep their roles after the promotion")
-                .endsWith("orders-green-5xx (green) OK" + System.lineSeparator());
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(0)).startsWith(name + ": RUNNING, in ");
+        assertThat(lines).as("the whole status once").filteredOn(line -> line.startsWith("  traffic:")).hasSize(1);
+        List<String> changes = lines.subList(lines.indexOf(lines.stream().filter(line -> line.startsWith("  alarms:"))
+                .findFirst().orElseThrow()) + 1, lines.size());
+        assertThat(changes).as("then only what changed, stamped like a log").isNotEmpty()
+                .allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d  .+"))
+                .anyMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d    traffic: .*"))
+                .as("the alarms keep their roles after the promotion: unchanged, not printed again")
+                .noneMatch(line -> line.contains("alarms:"));
+        assertThat(changes.get(changes.size() - 1)).as("ending on the final state")
+                .matches("\\d\\d:\\d\\d:\\d\\d  " + name + ": SUCCEEDED, in Deployed");
     }
 
     @Test

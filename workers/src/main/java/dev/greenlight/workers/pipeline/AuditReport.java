@@ -61,6 +61,11 @@ public record AuditReport(String execution, String status, Instant started, Inst
         }
     }
 
+    /** The error and cause for a person; null unless it failed. */
+    public Failure failure() {
+        return Failure.of(error, cause);
+    }
+
     /** States that do work or decide the outcome; Choice, Pass and Wait only route between them. */
     private static final Set<HistoryEventType> SHOWN = Set.of(HistoryEventType.TASK_STATE_ENTERED,
             HistoryEventType.PARALLEL_STATE_ENTERED, HistoryEventType.MAP_STATE_ENTERED,
@@ -81,6 +86,11 @@ public record AuditReport(String execution, String status, Instant started, Inst
                     JsonNode smoke = output.path("Payload").path("smokeTest");
                     if (smokeTest == null && smoke.isObject()) {
                         smokeTest = smoke;
+                    }
+                }
+                case TASK_SCHEDULED -> {
+                    if (WaitingApproval.isRequest(event)) {
+                        waitOf(event, byId, steps).asked(AskedApproval.of(history.execution().name(), event));
                     }
                 }
                 case TASK_FAILED -> stepOf(event, byId, steps).failed(event.taskFailedEventDetails().error() + ": "
@@ -107,13 +117,24 @@ public record AuditReport(String execution, String status, Instant started, Inst
             } else if (beforeLast != null && beforeLast.state.equals(name)) {
                 beforeLast.visits++;
             } else {
-                steps.add(new StepBuilder(name, event.timestamp()));
+                StepBuilder step = new StepBuilder(name, event.timestamp());
+                step.parallel = event.type() == HistoryEventType.PARALLEL_STATE_ENTERED;
+                steps.add(step);
             }
         } else if (event.stateExitedEventDetails() != null) {
             String name = event.stateExitedEventDetails().name();
             steps.stream().filter(step -> step.state.equals(name)).reduce((first, second) -> second)
                     .ifPresent(step -> step.left = event.timestamp());
         }
+    }
+
+    /**
+     * The step that waits for an approval's answer: the Parallel around the callback task (its watch
+     * branch runs beside it), else the task's own step.
+     */
+    private static StepBuilder waitOf(HistoryEvent event, Map<Long, HistoryEvent> byId, List<StepBuilder> steps) {
+        return steps.stream().filter(step -> step.parallel && step.left == null).reduce((first, second) -> second)
+                .orElseGet(() -> stepOf(event, byId, steps));
     }
 
     /** The step a task event belongs to: its chain of previous events leads back to its state's entry. */
@@ -162,6 +183,7 @@ public record AuditReport(String execution, String status, Instant started, Inst
         private int failures;
         private String lastError;
         private JsonNode evidence;
+        private boolean parallel;
 
         StepBuilder(String state, Instant entered) {
             this.state = state;
@@ -172,6 +194,13 @@ public record AuditReport(String execution, String status, Instant started, Inst
         void answered(Instant at, JsonNode output) {
             evidence = output.has("Payload") ? output.get("Payload") : output;
             left = at;
+        }
+
+        /** A Parallel has no answer of its own: what it waits for is its evidence. */
+        void asked(AskedApproval approval) {
+            if (evidence == null) {
+                evidence = approval.evidence();
+            }
         }
 
         void failed(String error) {

@@ -1,6 +1,7 @@
 package dev.greenlight.workers.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.workers.backend.Backends;
 import dev.greenlight.workers.backend.DeploymentBackend;
 import dev.greenlight.workers.backend.DeploymentNotFound;
@@ -10,6 +11,7 @@ import dev.greenlight.workers.core.Worker;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -23,11 +25,13 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * @param deploymentId     null until StartDeployment answered
  * @param deploymentStatus the backend's own word for it ({@code InProgress},
  *                         {@code IN_PROGRESS (PRODUCTION_TRAFFIC_SHIFT)}); null until StartDeployment answered
- * @param waitingApproval  whether a manual approval waits for an answer now
+ * @param approval         the manual approval waiting for an answer now, or null
+ * @param retrying         what the current step waits for when its worker answered "not yet" (Preflight
+ *                         waiting for a stale alarm to clear, or for another deployment to end), or null
  */
 public record DeploymentStatus(String execution, ExecutionStatus status, String state, String deploymentId,
-        String deploymentStatus, boolean waitingApproval, TrafficSplit traffic, List<Alarm> alarms, String error,
-        String cause) {
+        String deploymentStatus, AskedApproval approval, RetriedWait retrying, TrafficSplit traffic, List<Alarm> alarms,
+        String error, String cause) {
 
     /** @param role blue, green or null, as the watch step last reported it */
     public record Alarm(String name, String state, String role) {
@@ -35,10 +39,10 @@ public record DeploymentStatus(String execution, ExecutionStatus status, String 
 
     /**
      * Reads it from the execution's history, the service's backend (the deployment and the production
-     * route), the load balancer and the alarms.
+     * route), the load balancer and the alarms; the definition (its Retry policies) only when a step waits.
      */
-    public static DeploymentStatus of(ExecutionHistory history, Backends backends, ElasticLoadBalancingV2Client elb,
-            CloudWatchClient cloudWatch) {
+    public static DeploymentStatus of(ExecutionHistory history, Supplier<JsonNode> definition, Backends backends,
+            ElasticLoadBalancingV2Client elb, CloudWatchClient cloudWatch) {
         ServiceConfig config = input(history).config();
         DeploymentBackend backend = backends.forService(config);
         String deploymentId = AuditReport.of(history).timeline().stream()
@@ -48,7 +52,8 @@ public record DeploymentStatus(String execution, ExecutionStatus status, String 
         return new DeploymentStatus(history.execution().name(), history.execution().status(),
                 history.currentState().orElse(null), deploymentId,
                 deploymentId == null ? null : deploymentStatus(backend, deploymentId),
-                history.waitingApproval().isPresent(), TrafficSplit.ofProduction(elb, backend.production(config)),
+                AskedApproval.waiting(history.execution().name(), history.events()).orElse(null),
+                RetriedWait.of(history, definition).orElse(null), TrafficSplit.ofProduction(elb, backend.production(config)),
                 alarms(cloudWatch, config, AlarmRoles.of(history.events())), history.execution().error(),
                 history.execution().cause());
     }
@@ -62,8 +67,18 @@ public record DeploymentStatus(String execution, ExecutionStatus status, String 
         }
     }
 
+    /** Whether a manual approval waits for an answer now. */
+    public boolean waitingApproval() {
+        return approval != null;
+    }
+
     public boolean ended() {
         return status != ExecutionStatus.RUNNING;
+    }
+
+    /** The error and cause for a person; null unless it failed. */
+    public Failure failure() {
+        return Failure.of(error, cause);
     }
 
     /** The execution's input, as the trigger or {@code greenlight start} wrote it. */

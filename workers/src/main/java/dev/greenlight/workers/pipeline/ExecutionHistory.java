@@ -1,5 +1,6 @@
 package dev.greenlight.workers.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,11 @@ public record ExecutionHistory(DescribeExecutionResponse execution, List<History
         List<HistoryEvent> events = sfn.getExecutionHistoryPaginator(r -> r.executionArn(executionArn)
                 .includeExecutionData(true).maxResults(1000)).events().stream().toList();
         return new ExecutionHistory(execution, events);
+    }
+
+    /** The definition the execution runs (DescribeStateMachineForExecution): its states' Retry policies. */
+    public static JsonNode definition(SfnClient sfn, String executionArn) {
+        return AuditReport.json(sfn.describeStateMachineForExecution(r -> r.executionArn(executionArn)).definition());
     }
 
     /** The state entered last (in a Parallel, the branch state entered last); empty before the first. */

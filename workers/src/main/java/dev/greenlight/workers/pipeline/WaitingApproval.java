@@ -29,11 +29,15 @@ public final class WaitingApproval {
 
     /** @return the token of the approval waiting now, if any */
     public static Optional<String> token(List<HistoryEvent> events) {
-        String waiting = null;
+        return scheduled(events).map(event -> parameters(event).path("Payload").path("taskToken").asText());
+    }
+
+    /** @return RequestApproval's scheduled event of the approval waiting now, if any */
+    public static Optional<HistoryEvent> scheduled(List<HistoryEvent> events) {
+        HistoryEvent waiting = null;
         for (HistoryEvent event : events) {
-            if (event.type() == HistoryEventType.TASK_SCHEDULED) {
-                String token = parameters(event).path("Payload").path("taskToken").asText(null);
-                waiting = token != null && isCallback(event.taskScheduledEventDetails().resource()) ? token : waiting;
+            if (isRequest(event)) {
+                waiting = event;
             } else if (ANSWERED.contains(event.type()) && isCallback(resource(event))) {
                 waiting = null;
             } else if (ENDED.contains(event.type())) {
@@ -41,6 +45,13 @@ public final class WaitingApproval {
             }
         }
         return Optional.ofNullable(waiting);
+    }
+
+    /** Whether the event schedules a callback task that carries its task token: an approval's request. */
+    static boolean isRequest(HistoryEvent event) {
+        return event.type() == HistoryEventType.TASK_SCHEDULED
+                && isCallback(event.taskScheduledEventDetails().resource())
+                && parameters(event).path("Payload").hasNonNull("taskToken");
     }
 
     private static boolean isCallback(String resource) {
@@ -56,7 +67,7 @@ public final class WaitingApproval {
         };
     }
 
-    private static JsonNode parameters(HistoryEvent event) {
+    static JsonNode parameters(HistoryEvent event) {
         String parameters = event.taskScheduledEventDetails().parameters();
         try {
             return parameters == null ? Worker.JSON.missingNode() : Worker.JSON.readTree(parameters);

@@ -8,6 +8,7 @@ import dev.greenlight.workers.backend.CodeDeployBackend;
 import dev.greenlight.workers.backend.DeploymentBackend.Production;
 import dev.greenlight.workers.config.ConfigException;
 import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.core.Clients;
 import dev.greenlight.workers.core.DeploymentInput;
 import dev.greenlight.workers.core.DeploymentInput.Decision;
@@ -89,7 +90,7 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
         List<String> tooShort = TimeToFire.tooShort(config.canary().minutes(), times);
         Production production = backends.forService(config).production(config);
         Set<String> served = servedNow(production);
-        waitForStaleAlarms(production, firing, served);
+        waitForStaleAlarms(production, stopper(config, production), firing, served);
         return PreflightVerdicts.decide(image, newer, tooShort, firing, served, override);
     }
 
@@ -99,17 +100,25 @@ public final class Preflight extends Worker<Preflight.Input, Preflight.Output> {
      * (CodeDeploy: the deployment group's; ECS: those the release sets): wait (the state machine
      * retries {@link StaleAlarmStillFiring}) until CloudWatch clears it.
      */
-    private static void waitForStaleAlarms(Production production, List<FiringAlarm> firing, Set<String> served) {
+    private static void waitForStaleAlarms(Production production, String stopper, List<FiringAlarm> firing,
+            Set<String> served) {
         if (served == null || production.stoppingAlarms().isEmpty()) {
             return;
         }
         Set<String> stoppers = new LinkedHashSet<>(production.stoppingAlarms());
         List<String> stale = firing.stream()
                 .filter(alarm -> PreflightVerdicts.idle(alarm, served) && stoppers.contains(alarm.name()))
-                .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ")").toList();
+                .map(alarm -> alarm.name() + " (target group " + alarm.targetGroup() + ", in ALARM since "
+                        + alarm.since() + ")").toList();
         if (!stale.isEmpty()) {
-            throw new StaleAlarmStillFiring(stale, production.name());
+            throw new StaleAlarmStillFiring(stale, stopper);
         }
+    }
+
+    /** Who would stop a deployment on one of its alarms, in the backend's words. */
+    static String stopper(ServiceConfig config, Production production) {
+        return (config.backend() == Backend.ecs ? "ECS's deployment of service " : "CodeDeploy's deployment group ")
+                + production.name();
     }
 
     /**

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
+import dev.greenlight.workers.backend.DeploymentBackend.Production;
 import dev.greenlight.workers.config.ConfigException;
+import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.core.DeploymentInput.Decision;
 import dev.greenlight.workers.core.DeploymentInput.ImageRef;
 import dev.greenlight.workers.core.DeploymentInput.Override;
 import dev.greenlight.workers.core.DeploymentInput.Trigger;
 import dev.greenlight.workers.testing.Configs;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -131,8 +134,16 @@ class PreflightTest {
 
         assertThatThrownBy(() -> preflight.apply(input("2.0", digest, PUSH, null)))
                 .isInstanceOf(StaleAlarmStillFiring.class)
-                .hasMessageContaining("orders-green-5xx (target group orders-green)")
+                .hasMessageContaining("orders-green-5xx (target group orders-green, in ALARM since 20")
                 .hasMessageContaining("retried until CloudWatch clears it");
+    }
+
+    @Test
+    void aStaleAlarmsWait_namesWhoWouldStopTheDeployment_inTheBackendsOwnWords() {
+        assertThat(Preflight.stopper(Configs.orders(), new Production("orders-dg", List.of(), List.of(), List.of())))
+                .isEqualTo("CodeDeploy's deployment group orders-dg");
+        assertThat(Preflight.stopper(Configs.orders().withBackend(Backend.ecs), new Production("greenlight/orders",
+                List.of(), List.of(), List.of()))).isEqualTo("ECS's deployment of service greenlight/orders");
     }
 
     @Test

@@ -4,8 +4,10 @@ import dev.greenlight.local.aws.cloudformation.Provisioned;
 import dev.greenlight.local.aws.cloudformation.ResourceProvider;
 import dev.greenlight.local.aws.cloudformation.ResourceRequest;
 import dev.greenlight.local.aws.cloudformation.Stabilization;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -64,10 +66,14 @@ final class EcsProviders {
         };
     }
 
-    /** The service as DescribeServices shows it; empty once ECS no longer knows it. */
-    private static java.util.Optional<Service> describe(EcsClient ecs, Provisioned current, ResourceRequest request) {
-        return ecs.describeServices(r -> r.cluster(request.text("Cluster").orElse("default"))
-                .services(current.physicalId())).services().stream().findFirst();
+    /** The service as DescribeServices shows it; empty once ECS no longer knows it, nor its cluster. */
+    private static Optional<Service> describe(EcsClient ecs, Provisioned current, ResourceRequest request) {
+        try {
+            return ecs.describeServices(r -> r.cluster(request.text("Cluster").orElse("default"))
+                    .services(current.physicalId())).services().stream().findFirst();
+        } catch (ClusterNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /**

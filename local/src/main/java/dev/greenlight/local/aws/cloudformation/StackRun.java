@@ -212,7 +212,8 @@ final class StackRun {
                         });
             });
         }
-        return stable(() -> provider.stabilized(made, request))
+        return stable(() -> provider.stabilized(made, request), true, () -> consistencyCheck(id, declaration.type(),
+                made.physicalId(), "UPDATE_IN_PROGRESS"))
                 .thenRun(() -> put(declaration, made, properties, "UPDATE_COMPLETE"))
                 .exceptionallyCompose(failure -> cause(failure) instanceof Cancelled
                         ? resourceCancelled(id, declaration.type(), made.physicalId(), "UPDATE_FAILED",
@@ -304,7 +305,8 @@ final class StackRun {
         resourceEvent(id, declaration.type(), made.physicalId(), "CREATE_IN_PROGRESS", "Resource creation Initiated",
                 properties);
         ResourceRequest request = request(declaration, properties);
-        return stable(() -> provider.stabilized(made, request))
+        return stable(() -> provider.stabilized(made, request), true, () -> consistencyCheck(id, declaration.type(),
+                made.physicalId(), "CREATE_IN_PROGRESS"))
                 .thenRun(() -> put(declaration, made, properties, "CREATE_COMPLETE"))
                 .exceptionallyCompose(failure -> cause(failure) instanceof Cancelled
                         // AWS's event for a creation a DeleteStack cut short; its wording is not published.
@@ -374,7 +376,7 @@ final class StackRun {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return stable(() -> provider.removed(resource.provisioned(), request), false);
+        return stable(() -> provider.removed(resource.provisioned(), request), false, () -> { });
     }
 
     private static CompletableFuture<Void> quietly(CompletableFuture<Void> stage) {
@@ -417,20 +419,32 @@ final class StackRun {
     }
 
     private CompletableFuture<Void> stable(Supplier<Stabilization> check) {
-        return stable(check, true);
+        return stable(check, true, () -> { });
+    }
+
+    /**
+     * The event AWS writes when a resource is made and CloudFormation starts waiting for it (user
+     * guide, "Understand CloudFormation stack creation events": detailed status
+     * CONFIGURATION_COMPLETE). The guide does not publish the reason's wording; this is the one AWS's
+     * events show. Written only for a resource the twin waits on, as AWS does not promise it.
+     */
+    private void consistencyCheck(String id, String type, String physicalId, String status) {
+        event(id, type, physicalId, status, "Eventual consistency check initiated", null, "CONFIGURATION_COMPLETE");
     }
 
     /**
      * Looks at the resource until it is stable, on the clock; a cancellable wait ends early when the
      * stack's operation is cancelled (DeleteStack during creation, CancelUpdateStack).
      */
-    private CompletableFuture<Void> stable(Supplier<Stabilization> check, boolean cancellable) {
+    private CompletableFuture<Void> stable(Supplier<Stabilization> check, boolean cancellable, Runnable firstWait) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        look(check, cancellable, done);
+        look(check, cancellable, done, firstWait);
         return done;
     }
 
-    private void look(Supplier<Stabilization> check, boolean cancellable, CompletableFuture<Void> done) {
+    /** {@code firstWait} runs when the first look finds the resource not stable yet. */
+    private void look(Supplier<Stabilization> check, boolean cancellable, CompletableFuture<Void> done,
+            Runnable firstWait) {
         stack.wakeUp = null;
         if (cancellable && stack.cancelRequested) {
             done.completeExceptionally(new Cancelled());
@@ -447,11 +461,12 @@ final class StackRun {
             case DONE -> done.complete(null);
             case FAILED -> done.completeExceptionally(new NotStabilized(now.reason()));
             case WAITING -> {
-                Clock.Timer timer = later.after(now.again(), () -> look(check, cancellable, done));
+                firstWait.run();
+                Clock.Timer timer = later.after(now.again(), () -> look(check, cancellable, done, () -> { }));
                 if (cancellable) {
                     stack.wakeUp = () -> {
                         if (timer.cancel()) {
-                            later.after(Duration.ZERO, () -> look(check, true, done));
+                            later.after(Duration.ZERO, () -> look(check, true, done, () -> { }));
                         }
                     };
                 }
@@ -571,6 +586,11 @@ final class StackRun {
     }
 
     private void event(String logicalId, String type, String physicalId, String status, String reason, ObjectNode properties) {
+        event(logicalId, type, physicalId, status, reason, properties, null);
+    }
+
+    private void event(String logicalId, String type, String physicalId, String status, String reason, ObjectNode properties,
+            String detailedStatus) {
         stack.events.add(StackEvent.builder()
                 .stackId(stack.stackId)
                 .stackName(stack.name)
@@ -580,6 +600,7 @@ final class StackRun {
                 .resourceType(type)
                 .resourceStatus(status)
                 .resourceStatusReason(reason)
+                .detailedStatus(detailedStatus)
                 .resourceProperties(properties == null ? null : properties.toString())
                 .timestamp(clock.now())
                 .build());

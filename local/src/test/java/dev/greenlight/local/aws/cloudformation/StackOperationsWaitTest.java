@@ -59,6 +59,17 @@ class StackOperationsWaitTest {
         StackEvent last = twin.describeStackEvents(r -> r.stackName("app")).stackEvents().get(0);
         assertThat(last.timestamp()).as("the last event").isEqualTo(started.plus(Duration.ofMinutes(minutes)));
         assertThat(events()).contains("Second CREATE_IN_PROGRESS Resource creation Initiated");
+        List<StackEvent> checks = twin.describeStackEvents(r -> r.stackName(stackId())).stackEvents().stream()
+                .filter(e -> "CONFIGURATION_COMPLETE".equals(e.detailedStatusAsString())).toList();
+        if (settles.equals("0") || settles.equals("fail")) {
+            assertThat(checks).as("not waited on, no consistency check event").isEmpty();
+        } else {
+            assertThat(checks).singleElement().satisfies(e -> {
+                assertThat(e.logicalResourceId()).isEqualTo("Second");
+                assertThat(e.resourceStatusAsString()).isEqualTo("CREATE_IN_PROGRESS");
+                assertThat(e.resourceStatusReason()).isEqualTo("Eventual consistency check initiated");
+            });
+        }
         if (failure != null) {
             assertThat(events()).containsSubsequence("Second CREATE_FAILED " + failure,
                     "app ROLLBACK_IN_PROGRESS The following resource(s) failed to create: [Second]. Rollback requested "
@@ -140,9 +151,13 @@ class StackOperationsWaitTest {
         return twin.describeStacks(r -> r.stackName("app")).stacks().get(0).stackStatusAsString();
     }
 
+    private String stackId() {
+        return twin.listStacks(r -> { }).stackSummaries().get(0).stackId();
+    }
+
     /** Oldest first: logical id, status and reason. */
     private List<String> events() {
-        String id = twin.listStacks(r -> { }).stackSummaries().get(0).stackId();
+        String id = stackId();
         return StackViews.newestFirst(twin.describeStackEvents(r -> r.stackName(id)).stackEvents()).stream()
                 .map(e -> (e.logicalResourceId() + " " + e.resourceStatusAsString() + " "
                         + Optional.ofNullable(e.resourceStatusReason()).orElse("")).strip())

@@ -86,6 +86,8 @@ class ServiceStabilityOnTheTwinTest {
 
         assertThat(status()).isEqualTo("CREATE_IN_PROGRESS");
         assertThat(service().runningCount()).as("tasks running when CreateService returned").isZero();
+        assertThat(events()).endsWith("Service CREATE_IN_PROGRESS Resource creation Initiated",
+                "Service CREATE_IN_PROGRESS Eventual consistency check initiated");
 
         clock.advance(Duration.ofHours(6));
 

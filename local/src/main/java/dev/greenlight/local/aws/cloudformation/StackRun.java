@@ -92,6 +92,7 @@ final class StackRun {
 
     /** Starts a create; the returned stage completes when the stack has reached its final status. */
     CompletableFuture<Void> create() {
+        stack.cancelRequested = false;
         stackStatus("CREATE_IN_PROGRESS", "User Initiated");
         Scope scope = scope(stack.template, stack.parameters);
         List<String> order = included(Dependencies.creationOrder(stack.template), stack.template, scope);
@@ -131,6 +132,7 @@ final class StackRun {
         List<String> previousOrder = Dependencies.creationOrder(previousTemplate);
         stack.template = template;
         stack.parameters = parameters;
+        stack.cancelRequested = false;
         stackStatus("UPDATE_IN_PROGRESS", "User Initiated");
         Scope scope = scope(template, parameters);
         List<String> order = included(Dependencies.creationOrder(template), template, scope);

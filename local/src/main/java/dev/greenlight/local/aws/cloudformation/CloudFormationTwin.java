@@ -1,6 +1,7 @@
 package dev.greenlight.local.aws.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.greenlight.local.aws.CallerCredentials;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CancelUpdateStackRequest;
+import software.amazon.awssdk.services.cloudformation.model.CancelUpdateStackResponse;
 import software.amazon.awssdk.services.cloudformation.model.Change;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
@@ -60,8 +63,9 @@ import software.amazon.awssdk.services.cloudformation.model.ValidateTemplateResp
 
 /**
  * CloudFormation stacks and change sets, deployed through {@link ResourceProviders} that call the
- * other twins. Stack operations finish within the call (see {@link StackRun}); their events carry
- * the twin's clock.
+ * other twins. As in AWS, a stack operation returns with the stack IN_PROGRESS and runs on the
+ * twin's clock, waiting for resources to stabilize (see {@link StackRun}); another operation on the
+ * stack meanwhile is refused as AWS refuses it.
  */
 public final class CloudFormationTwin implements CloudFormationClient {
 
@@ -107,10 +111,11 @@ public final class CloudFormationTwin implements CloudFormationClient {
         stack.disableRollback = Boolean.TRUE.equals(request.disableRollback())
                 || request.onFailure() == OnFailure.DO_NOTHING;
         stacks.add(stack);
-        run(stack).create();
-        if (request.onFailure() == OnFailure.DELETE && stack.status.equals("ROLLBACK_COMPLETE")) {
-            run(stack).delete();
-        }
+        run(stack).create().thenRun(() -> {
+            if (request.onFailure() == OnFailure.DELETE && stack.status.equals("ROLLBACK_COMPLETE")) {
+                run(stack).delete();
+            }
+        });
         return CreateStackResponse.builder().stackId(stack.stackId).build();
     }
 
@@ -134,14 +139,26 @@ public final class CloudFormationTwin implements CloudFormationClient {
         return UpdateStackResponse.builder().stackId(stack.stackId).build();
     }
 
-    /** Deleting a stack that does not exist, or is already deleted, succeeds and does nothing, as in AWS. */
+    /**
+     * Deleting a stack that does not exist, or is already deleted or being deleted, succeeds and does
+     * nothing, as in AWS. During creation it cancels the creation and deletes what was made; during
+     * another operation AWS refuses (its wording, not published, as AWS answers it).
+     */
     @Override
     public synchronized DeleteStackResponse deleteStack(DeleteStackRequest request) {
         Optional<Stack> found = find(request.stackName()).filter(s -> !s.isDeleted());
-        if (found.isEmpty()) {
+        if (found.isEmpty() || found.get().status.equals("DELETE_IN_PROGRESS")) {
             return DeleteStackResponse.builder().build();
         }
         Stack stack = found.get();
+        if (stack.status.equals("CREATE_IN_PROGRESS")) {
+            cancel(stack);
+            return DeleteStackResponse.builder().build();
+        }
+        if (stack.inProgress()) {
+            throw CloudFormationErrors.validation("Stack [" + stack.name + "] cannot be deleted while in status "
+                    + stack.status);
+        }
         if (stack.status.equals("REVIEW_IN_PROGRESS")) {
             stack.changeSets.clear();
             stack.deleted = clock.now();
@@ -151,6 +168,18 @@ public final class CloudFormationTwin implements CloudFormationClient {
         exportsInUse(stack);
         run(stack).delete();
         return DeleteStackResponse.builder().build();
+    }
+
+    /** Only an update in progress can be cancelled; the stack then rolls back to how it was. */
+    @Override
+    public synchronized CancelUpdateStackResponse cancelUpdateStack(CancelUpdateStackRequest request) {
+        Stack stack = require(request.stackName());
+        if (!stack.status.equals("UPDATE_IN_PROGRESS")) {
+            // AWS's wording, as it answers; not published.
+            throw CloudFormationErrors.validation("CancelUpdateStack cannot be called from current stack status");
+        }
+        cancel(stack);
+        return CancelUpdateStackResponse.builder().build();
     }
 
     @Override
@@ -286,6 +315,9 @@ public final class CloudFormationTwin implements CloudFormationClient {
         if (type == ChangeSetType.UPDATE && (existing.isEmpty() || existing.get().status.equals("REVIEW_IN_PROGRESS"))) {
             throw CloudFormationErrors.validation("Stack [" + request.stackName() + "] does not exist");
         }
+        if (type == ChangeSetType.UPDATE && existing.get().inProgress()) {
+            throw CloudFormationErrors.notUpdatable(existing.get().stackId, existing.get().status);
+        }
         Stack stack = existing.orElseGet(() -> new Stack(stackId(request.stackName()), request.stackName(), clock.now()));
         if (stack.changeSets.containsKey(request.changeSetName())) {
             throw CloudFormationErrors.changeSetExists(request.changeSetName());
@@ -398,8 +430,27 @@ public final class CloudFormationTwin implements CloudFormationClient {
         return template;
     }
 
+    /**
+     * A run of one operation on the stack. Its steps run later on the clock, under this twin's lock
+     * and as the caller who started the operation, as they would have within the call.
+     */
     private StackRun run(Stack stack) {
-        return new StackRun(stack, providers, clock, exports(), zones, random);
+        String caller = CallerCredentials.accessKeyId().orElse(null);
+        return new StackRun(stack, providers, clock, exports(), zones, random, (delay, action) ->
+                clock.schedule(delay, () -> {
+                    synchronized (this) {
+                        try (CallerCredentials.Scope bound = CallerCredentials.bind(caller)) {
+                            action.run();
+                        }
+                    }
+                }));
+    }
+
+    private static void cancel(Stack stack) {
+        stack.cancelRequested = true;
+        if (stack.wakeUp != null) {
+            stack.wakeUp.run();
+        }
     }
 
     private Scope.Exports exports() {

@@ -25,6 +25,20 @@ public interface ResourceProvider {
     void delete(Provisioned current, ResourceRequest request);
 
     /**
+     * After {@link #create} or {@link #update}: whether the resource is ready in the sense
+     * CloudFormation waits for before it reports the resource complete. Most types are ready
+     * when their call returns.
+     */
+    default Stabilization stabilized(Provisioned current, ResourceRequest request) {
+        return Stabilization.DONE;
+    }
+
+    /** After {@link #delete}: whether the resource is gone in the sense CloudFormation waits for. */
+    default Stabilization removed(Provisioned current, ResourceRequest request) {
+        return Stabilization.DONE;
+    }
+
+    /**
      * The properties whose change makes CloudFormation create a new resource and delete the old
      * one ("Update requires: Replacement" in each type's documentation).
      */

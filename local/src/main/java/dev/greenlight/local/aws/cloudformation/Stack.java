@@ -30,6 +30,10 @@ final class Stack {
     final List<StackEvent> events = new ArrayList<>();
     List<Output> outputs = List.of();
     final Map<String, ChangeSet> changeSets = new LinkedHashMap<>();
+    /** Set by DeleteStack during creation or CancelUpdateStack; the running operation stops at its next step. */
+    boolean cancelRequested;
+    /** While the operation waits on a resource: looks at it again at once (to see a cancellation). */
+    Runnable wakeUp;
 
     Stack(String stackId, String name, Instant created) {
         this.stackId = stackId;

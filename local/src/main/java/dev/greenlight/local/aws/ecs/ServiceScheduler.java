@@ -58,6 +58,9 @@ final class ServiceScheduler {
     }
 
     private void scaleOut(ServiceState service, TaskSetState set, int count) {
+        if (set.rolloutFailed()) {
+            return; // a deployment the circuit breaker failed launches no more tasks
+        }
         Instant now = clock.now();
         if (set.nextLaunchAt() != null && now.isBefore(set.nextLaunchAt())) {
             clock.schedule(Duration.between(now, set.nextLaunchAt()), () -> locked(() -> reconcile(set.id())));
@@ -100,9 +103,31 @@ final class ServiceScheduler {
             return;
         }
         Duration wait = RestartThrottle.delay(set.launchFailures() + 1);
-        state.put(set.withLaunchFailure(clock.now().plus(wait)));
+        TaskSetState failed = set.withLaunchFailure(clock.now().plus(wait));
+        state.put(failed);
+        tripCircuitBreaker(failed);
         assessStability(set.id());
         clock.schedule(wait, () -> locked(() -> reconcile(set.id())));
+    }
+
+    /**
+     * A rolling deployment (ECS controller, not blue/green) with the circuit breaker on fails once as
+     * many of its tasks failed as the breaker's threshold; the wording of the deployment's reason and
+     * of the service event is as ECS reports them (the Developer Guide does not publish it). Rolling
+     * back to the last completed deployment is left out: the twin fails the deployment either way.
+     */
+    private void tripCircuitBreaker(TaskSetState set) {
+        ServiceState service = serviceOf(set);
+        var breaker = service.deploymentConfiguration() == null ? null
+                : service.deploymentConfiguration().deploymentCircuitBreaker();
+        if (service.controller() != DeploymentControllerType.ECS || service.blueGreen() || !set.primary()
+                || set.rolloutFailed() || breaker == null || !Boolean.TRUE.equals(breaker.enable())
+                || set.launchFailures() < BlueGreenRun.failureThreshold(service.desiredCount())) {
+            return;
+        }
+        state.put(set.withRolloutFailure("ECS deployment circuit breaker: tasks failed to start.", clock.now()));
+        state.events.add(service.arn(), "(service " + service.name() + ") (deployment " + set.id()
+                + ") deployment failed: tasks failed to start.", clock.now());
     }
 
     private void assessStability(String taskSetId) {

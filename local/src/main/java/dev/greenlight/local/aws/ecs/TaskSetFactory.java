@@ -18,6 +18,6 @@ final class TaskSetFactory {
         String id = state.nextTaskSetId();
         return new TaskSetState(id, EcsArns.taskSet(service.cluster(), service.name(), id), service.cluster(),
                 service.name(), status, taskDefinitionArn, scalePercent, loadBalancers, network, platformVersion,
-                externalId, startedBy, now, now, StabilityStatus.STABILIZING, now, 0, null);
+                externalId, startedBy, now, now, StabilityStatus.STABILIZING, now, 0, null, null);
     }
 }

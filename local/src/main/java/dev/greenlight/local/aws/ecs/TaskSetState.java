@@ -9,12 +9,14 @@ import software.amazon.awssdk.services.ecs.model.StabilityStatus;
 /**
  * A task set: one task definition scaled to a percent of the service's desired count.
  * {@code launchFailures} counts tasks that stopped on their own since the set was last steady;
- * it spaces out replacements as ECS's service throttle does.
+ * it spaces out replacements as ECS's service throttle does. {@code rolloutFailure} is the reason a
+ * rolling deployment's circuit breaker failed it (null while it has not): the set then launches no
+ * more tasks.
  */
 record TaskSetState(String id, String arn, String cluster, String service, String status, String taskDefinitionArn,
         double scalePercent, List<LoadBalancer> loadBalancers, NetworkConfiguration network, String platformVersion,
         String externalId, String startedBy, Instant createdAt, Instant updatedAt, StabilityStatus stability,
-        Instant stabilityAt, int launchFailures, Instant nextLaunchAt) {
+        Instant stabilityAt, int launchFailures, Instant nextLaunchAt, String rolloutFailure) {
 
     static final String PRIMARY = "PRIMARY";
     static final String ACTIVE = "ACTIVE";
@@ -36,24 +38,34 @@ record TaskSetState(String id, String arn, String cluster, String service, Strin
     TaskSetState withStatus(String newStatus, Instant now) {
         return new TaskSetState(id, arn, cluster, service, newStatus, taskDefinitionArn, scalePercent, loadBalancers,
                 network, platformVersion, externalId, startedBy, createdAt, now, stability, stabilityAt,
-                launchFailures, nextLaunchAt);
+                launchFailures, nextLaunchAt, rolloutFailure);
     }
 
     TaskSetState withScale(double percent, Instant now) {
         return new TaskSetState(id, arn, cluster, service, status, taskDefinitionArn, percent, loadBalancers, network,
                 platformVersion, externalId, startedBy, createdAt, now, stability, stabilityAt, launchFailures,
-                nextLaunchAt);
+                nextLaunchAt, rolloutFailure);
     }
 
     TaskSetState withStability(StabilityStatus newStability, Instant now) {
         return new TaskSetState(id, arn, cluster, service, status, taskDefinitionArn, scalePercent, loadBalancers,
                 network, platformVersion, externalId, startedBy, createdAt, updatedAt, newStability, now,
-                newStability == StabilityStatus.STEADY_STATE ? 0 : launchFailures, nextLaunchAt);
+                newStability == StabilityStatus.STEADY_STATE ? 0 : launchFailures, nextLaunchAt, rolloutFailure);
+    }
+
+    boolean rolloutFailed() {
+        return rolloutFailure != null;
+    }
+
+    TaskSetState withRolloutFailure(String reason, Instant now) {
+        return new TaskSetState(id, arn, cluster, service, status, taskDefinitionArn, scalePercent, loadBalancers,
+                network, platformVersion, externalId, startedBy, createdAt, now, stability, stabilityAt,
+                launchFailures, nextLaunchAt, reason);
     }
 
     TaskSetState withLaunchFailure(Instant retryAt) {
         return new TaskSetState(id, arn, cluster, service, status, taskDefinitionArn, scalePercent, loadBalancers,
                 network, platformVersion, externalId, startedBy, createdAt, updatedAt, stability, stabilityAt,
-                launchFailures + 1, retryAt);
+                launchFailures + 1, retryAt, rolloutFailure);
     }
 }

@@ -113,8 +113,10 @@ final class Views {
                 .launchType(LaunchType.FARGATE)
                 .platformVersion(set.platformVersion())
                 .networkConfiguration(set.network())
-                .rolloutState(set.primary() && steady ? DeploymentRolloutState.COMPLETED
+                .rolloutState(set.rolloutFailed() ? DeploymentRolloutState.FAILED
+                        : set.primary() && steady ? DeploymentRolloutState.COMPLETED
                         : DeploymentRolloutState.IN_PROGRESS)
+                .rolloutStateReason(set.rolloutFailure())
                 .build();
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.ChangeSetType;
 import software.amazon.awssdk.services.cloudformation.model.Output;
@@ -26,10 +27,10 @@ class CloudFormationTwinTest {
     private final RecordingProvider things = new RecordingProvider();
     private final Map<String, String> ssm = new HashMap<>(Map.of("/cdk-bootstrap/hnb659fds/version", "21"));
     private final Map<String, byte[]> s3 = new HashMap<>();
-    private final CloudFormationTwin twin = new CloudFormationTwin(clock,
+    private final CloudFormationClient twin = StacksSettle.after(clock, new CloudFormationTwin(clock,
             new ResourceProviders().register("Test::Thing", things).register("AWS::IAM::Role", things),
             name -> Optional.ofNullable(ssm.get(name)), (bucket, key) -> Optional.ofNullable(s3.get(bucket + "/" + key)),
-            List.of("us-east-1a", "us-east-1b"), new SplittableRandom(3));
+            List.of("us-east-1a", "us-east-1b"), new SplittableRandom(3)));
 
     private static final String CHAIN = """
             Resources:

@@ -3,8 +3,11 @@ package dev.greenlight.local.aws.cloudformation.resources;
 import dev.greenlight.local.aws.cloudformation.Provisioned;
 import dev.greenlight.local.aws.cloudformation.ResourceProvider;
 import dev.greenlight.local.aws.cloudformation.ResourceRequest;
+import dev.greenlight.local.aws.cloudformation.Stabilization;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -63,7 +66,21 @@ final class EcsProviders {
         };
     }
 
-    /** Ref is the service ARN; Fn::GetAtt gives ServiceArn and Name. */
+    /** The service as DescribeServices shows it; empty once ECS no longer knows it, nor its cluster. */
+    private static Optional<Service> describe(EcsClient ecs, Provisioned current, ResourceRequest request) {
+        try {
+            return ecs.describeServices(r -> r.cluster(request.text("Cluster").orElse("default"))
+                    .services(current.physicalId())).services().stream().findFirst();
+        } catch (ClusterNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Ref is the service ARN; Fn::GetAtt gives ServiceArn and Name. CloudFormation waits for the
+     * service to be steady after a create or update and drained after a delete (see
+     * {@link ServiceStability}).
+     */
     static ResourceProvider service(EcsClient ecs) {
         return new ResourceProvider() {
             @Override
@@ -79,6 +96,16 @@ final class EcsProviders {
                 String cluster = request.text("Cluster").orElse("default");
                 ecs.updateService(r -> r.cluster(cluster).service(current.physicalId()).desiredCount(0));
                 ecs.deleteService(r -> r.cluster(cluster).service(current.physicalId()).force(true));
+            }
+
+            @Override
+            public Stabilization stabilized(Provisioned current, ResourceRequest request) {
+                return ServiceStability.afterDeployment(describe(ecs, current, request), request.random());
+            }
+
+            @Override
+            public Stabilization removed(Provisioned current, ResourceRequest request) {
+                return ServiceStability.afterDelete(describe(ecs, current, request));
             }
 
             @Override

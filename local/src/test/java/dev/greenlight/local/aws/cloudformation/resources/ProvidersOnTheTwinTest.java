@@ -2,6 +2,7 @@ package dev.greenlight.local.aws.cloudformation.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.local.aws.cloudformation.StacksSettle;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.twin.LocalTwin;
 import java.net.URLDecoder;
@@ -9,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
 /** Stacks on the whole twin: each resource is made, and removed, through its service twin. */
 class ProvidersOnTheTwinTest {
 
-    private final LocalTwin twin = LocalTwin.virtualTime(new VirtualClock());
+    private final VirtualClock clock = new VirtualClock();
+    private final LocalTwin twin = LocalTwin.virtualTime(clock);
+    private final CloudFormationClient cloudFormation = StacksSettle.after(clock, twin.cloudFormation());
 
     private static final String TEMPLATE = """
             Resources:
@@ -70,10 +74,10 @@ class ProvidersOnTheTwinTest {
 
     @Test
     void eachResourceIsMadeAndRemovedThroughItsService() {
-        twin.cloudFormation().createStack(r -> r.stackName("app").templateBody(TEMPLATE)
+        cloudFormation.createStack(r -> r.stackName("app").templateBody(TEMPLATE)
                 .capabilities(Capability.CAPABILITY_IAM));
 
-        assertThat(twin.cloudFormation().describeStacks(r -> r.stackName("app")).stacks().get(0).stackStatusAsString())
+        assertThat(cloudFormation.describeStacks(r -> r.stackName("app")).stacks().get(0).stackStatusAsString())
                 .isEqualTo("CREATE_COMPLETE");
         String roleName = physicalId("Role");
         assertThat(twin.iam().getRole(r -> r.roleName(roleName)).role().arn())
@@ -87,7 +91,7 @@ class ProvidersOnTheTwinTest {
                 .contains("arn:aws:s3:::app-assets-123456789012/*");
         assertThat(twin.ecr().describeRepositories(r -> { }).repositories()).hasSize(1);
 
-        twin.cloudFormation().deleteStack(r -> r.stackName("app"));
+        cloudFormation.deleteStack(r -> r.stackName("app"));
 
         assertThat(twin.iam().role(roleName)).isEmpty();
         assertThat(twin.sns().listTopics(r -> { }).topics()).isEmpty();
@@ -99,12 +103,12 @@ class ProvidersOnTheTwinTest {
 
     @Test
     void aServiceRefusalFailsTheResourceWithTheServiceReasonAndRollsBack() {
-        twin.cloudFormation().createStack(r -> r.stackName("app").templateBody(TEMPLATE.replace(
+        cloudFormation.createStack(r -> r.stackName("app").templateBody(TEMPLATE.replace(
                 "BucketName: app-assets-123456789012", "BucketName: Not_A_Bucket")).capabilities(Capability.CAPABILITY_IAM));
 
-        assertThat(twin.cloudFormation().describeStacks(r -> r.stackName("app")).stacks().get(0).stackStatusAsString())
+        assertThat(cloudFormation.describeStacks(r -> r.stackName("app")).stacks().get(0).stackStatusAsString())
                 .isEqualTo("ROLLBACK_COMPLETE");
-        List<StackEvent> events = twin.cloudFormation().describeStackEvents(r -> r.stackName("app")).stackEvents();
+        List<StackEvent> events = cloudFormation.describeStackEvents(r -> r.stackName("app")).stackEvents();
         assertThat(events).filteredOn(e -> e.resourceStatusAsString().equals("CREATE_FAILED")).singleElement()
                 .satisfies(e -> {
                     assertThat(e.logicalResourceId()).isEqualTo("Bucket");
@@ -141,9 +145,9 @@ class ProvidersOnTheTwinTest {
         twin.s3().putObject(r -> r.bucket("code-123456789012").key("worker.jar"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(
                         dev.greenlight.local.aws.lambda.HandlerJar.build()));
-        twin.cloudFormation().createStack(r -> r.stackName("fn").templateBody(FUNCTION));
+        cloudFormation.createStack(r -> r.stackName("fn").templateBody(FUNCTION));
 
-        var stack = twin.cloudFormation().describeStacks(r -> r.stackName("fn")).stacks().get(0);
+        var stack = cloudFormation.describeStacks(r -> r.stackName("fn")).stacks().get(0);
         assertThat(stack.stackStatusAsString()).isEqualTo("CREATE_COMPLETE");
         String aliasArn = stack.outputs().get(0).outputValue();
         String function = physicalId("fn", "Worker");
@@ -154,7 +158,7 @@ class ProvidersOnTheTwinTest {
         assertThat(response.executedVersion()).isEqualTo("1");
         assertThat(response.payload().asUtf8String()).contains("hello ops");
 
-        twin.cloudFormation().deleteStack(r -> r.stackName("fn"));
+        cloudFormation.deleteStack(r -> r.stackName("fn"));
 
         assertThat(twin.lambda().listFunctions(r -> { }).functions()).isEmpty();
     }
@@ -165,7 +169,7 @@ class ProvidersOnTheTwinTest {
         twin.s3().putObject(r -> r.bucket("code-123456789012").key("worker.jar"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(
                         dev.greenlight.local.aws.lambda.HandlerJar.build()));
-        twin.cloudFormation().createStack(r -> r.stackName("fn").templateBody(FUNCTION.replace("Outputs:", """
+        cloudFormation.createStack(r -> r.stackName("fn").templateBody(FUNCTION.replace("Outputs:", """
                   FromRule:
                     Type: AWS::Lambda::Permission
                     Properties:
@@ -175,12 +179,12 @@ class ProvidersOnTheTwinTest {
                       SourceArn: arn:aws:events:us-east-1:123456789012:rule/push
                 Outputs:""")));
 
-        String aliasArn = twin.cloudFormation().describeStacks(r -> r.stackName("fn")).stacks().get(0).outputs()
+        String aliasArn = cloudFormation.describeStacks(r -> r.stackName("fn")).stacks().get(0).outputs()
                 .get(0).outputValue();
         assertThat(twin.lambda().getPolicy(r -> r.functionName(aliasArn)).policy())
                 .contains("\"Resource\":\"" + aliasArn + "\"");
 
-        twin.cloudFormation().deleteStack(r -> r.stackName("fn"));
+        cloudFormation.deleteStack(r -> r.stackName("fn"));
         assertThat(twin.lambda().listFunctions(r -> { }).functions()).isEmpty();
     }
 
@@ -192,15 +196,15 @@ class ProvidersOnTheTwinTest {
             twin.s3().putObject(r -> r.bucket("code-123456789012").key(key),
                     software.amazon.awssdk.core.sync.RequestBody.fromBytes(jar));
         }
-        twin.cloudFormation().createStack(r -> r.stackName("fn").templateBody(FUNCTION));
+        cloudFormation.createStack(r -> r.stackName("fn").templateBody(FUNCTION));
         String function = physicalId("fn", "Worker");
 
         // A second deploy as CDK synthesizes it: new code location, changed settings, a new Version resource.
-        twin.cloudFormation().updateStack(r -> r.stackName("fn").templateBody(FUNCTION
+        cloudFormation.updateStack(r -> r.stackName("fn").templateBody(FUNCTION
                 .replace("worker.jar", "worker-2.jar").replace("GREETING: hello", "GREETING: howdy")
                 .replace("WorkerVersion", "WorkerVersion2").replace("Role: arn", "Timeout: 20\n      Role: arn")));
 
-        var stack = twin.cloudFormation().describeStacks(r -> r.stackName("fn")).stacks().get(0);
+        var stack = cloudFormation.describeStacks(r -> r.stackName("fn")).stacks().get(0);
         assertThat(stack.stackStatusAsString()).isEqualTo("UPDATE_COMPLETE");
         assertThat(physicalId("fn", "Worker")).as("updated, not replaced").isEqualTo(function);
         var configuration = twin.lambda().getFunctionConfiguration(r -> r.functionName(function));
@@ -212,7 +216,7 @@ class ProvidersOnTheTwinTest {
         assertThat(response.executedVersion()).isEqualTo("2");
         assertThat(response.payload().asUtf8String()).contains("howdy ops");
 
-        twin.cloudFormation().updateStack(r -> r.stackName("fn").templateBody(FUNCTION));
+        cloudFormation.updateStack(r -> r.stackName("fn").templateBody(FUNCTION));
 
         assertThat(twin.lambda().getFunctionConfiguration(r -> r.functionName(function)).timeout())
                 .as("a property left out returns to its default").isEqualTo(3);
@@ -287,20 +291,20 @@ class ProvidersOnTheTwinTest {
 
     @Test
     void aNetworkWithItsLoadBalancerIsMadeAndRemovedInOrder() {
-        twin.cloudFormation().createStack(r -> r.stackName("net").templateBody(NETWORK));
+        cloudFormation.createStack(r -> r.stackName("net").templateBody(NETWORK));
 
-        assertThat(twin.cloudFormation().describeStacks(r -> r.stackName("net")).stacks().get(0).stackStatusAsString())
+        assertThat(cloudFormation.describeStacks(r -> r.stackName("net")).stacks().get(0).stackStatusAsString())
                 .isEqualTo("CREATE_COMPLETE");
-        String vpc = twin.cloudFormation().describeStackResource(r -> r.stackName("net").logicalResourceId("Vpc"))
+        String vpc = cloudFormation.describeStackResource(r -> r.stackName("net").logicalResourceId("Vpc"))
                 .stackResourceDetail().physicalResourceId();
         assertThat(twin.ec2().describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets())
                 .extracting(subnet -> subnet.availabilityZone()).containsExactly("us-east-1a", "us-east-1b");
         assertThat(twin.elb().describeLoadBalancers(r -> { }).loadBalancers()).hasSize(1);
         assertThat(twin.codeDeploy().getApplication(r -> r.applicationName("orders")).application()).isNotNull();
 
-        twin.cloudFormation().deleteStack(r -> r.stackName("net"));
+        cloudFormation.deleteStack(r -> r.stackName("net"));
 
-        assertThat(twin.cloudFormation().listStacks(r -> { }).stackSummaries().get(0).stackStatusAsString())
+        assertThat(cloudFormation.listStacks(r -> { }).stackSummaries().get(0).stackStatusAsString())
                 .isEqualTo("DELETE_COMPLETE");
         assertThat(twin.elb().describeLoadBalancers(r -> { }).loadBalancers()).isEmpty();
         assertThat(twin.elb().describeTargetGroups(r -> { }).targetGroups()).isEmpty();
@@ -313,7 +317,7 @@ class ProvidersOnTheTwinTest {
     }
 
     private String physicalId(String stack, String logicalId) {
-        return twin.cloudFormation().describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
+        return cloudFormation.describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
                 .stackResourceDetail().physicalResourceId();
     }
 }

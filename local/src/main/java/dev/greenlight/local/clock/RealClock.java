@@ -6,18 +6,24 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** Wall-clock time, for the demo and {@code --real-time}: one thread runs every action in order. */
 public final class RealClock implements Clock, AutoCloseable {
 
-    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledThreadPoolExecutor loop = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "greenlight-clock");
         thread.setDaemon(true);
         return thread;
     });
+
+    public RealClock() {
+        // A cancelled timer leaves the queue at once: kept until due, every execution's year-long limit and every
+        // task's default timeout (~3 years) would hold the execution, history and all, that long.
+        loop.setRemoveOnCancelPolicy(true);
+    }
     private final ExecutorService outside = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "greenlight-outside-clock");
         thread.setDaemon(true);

@@ -19,6 +19,8 @@ public final class VirtualClock implements Clock {
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
     private Instant now;
     private long sequence;
+    /** Cancelled entries still queued: once they are most of the queue they are dropped, so none holds its action long. */
+    private int cancelledQueued;
 
     public VirtualClock(Instant start) {
         this.now = start;
@@ -90,7 +92,9 @@ public final class VirtualClock implements Clock {
                 return null;
             }
             queue.poll();
-            if (!head.cancelled) {
+            if (head.cancelled) {
+                cancelledQueued--;
+            } else {
                 if (head.due.isAfter(now)) {
                     now = head.due;
                 }
@@ -127,6 +131,10 @@ public final class VirtualClock implements Clock {
                     return false;
                 }
                 cancelled = true;
+                if (++cancelledQueued > 64 && cancelledQueued > queue.size() / 2) {
+                    queue.removeIf(entry -> entry.cancelled);
+                    cancelledQueued = 0;
+                }
                 return true;
             }
         }

@@ -217,7 +217,8 @@ public final class LocalTwin implements AutoCloseable {
      */
     private Principal caller(String signingName, Optional<String> accessKeyId) {
         Optional<AssumedRoleSession> issued = accessKeyId.flatMap(sts::issued);
-        if (issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
+        if (accessKeyId.filter(sts::forgotten).isPresent()
+                || issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
             throw ExpiredToken.of(signingName);
         }
         return issued.map(session -> Principal.roleSession(session.roleArn(), session.sessionName()))

@@ -25,6 +25,7 @@ import java.util.function.Function;
 final class ChildRuns {
 
     private final Engine engine;
+    private final MapRun mapRun;
     private final StateMachine processor;
     private final ArrayNode inputs;
     private final Function<JsonNode, StartRequest> request;
@@ -41,15 +42,16 @@ final class ChildRuns {
     private int failed;
 
     /** @param tolerated how many items may fail; {@code itemsPerChild} says how many items each child takes */
-    ChildRuns(Engine engine, StateMachine processor, ArrayNode inputs, Function<JsonNode, StartRequest> request,
-            int concurrency, int tolerated, List<Integer> itemsPerChild) {
-        this(engine, processor, inputs, request, concurrency, tolerated, itemsPerChild, List.of());
+    ChildRuns(Engine engine, MapRun mapRun, StateMachine processor, ArrayNode inputs,
+            Function<JsonNode, StartRequest> request, int concurrency, int tolerated, List<Integer> itemsPerChild) {
+        this(engine, mapRun, processor, inputs, request, concurrency, tolerated, itemsPerChild, List.of());
     }
 
-    private ChildRuns(Engine engine, StateMachine processor, ArrayNode inputs,
+    private ChildRuns(Engine engine, MapRun mapRun, StateMachine processor, ArrayNode inputs,
             Function<JsonNode, StartRequest> request, int concurrency, int tolerated, List<Integer> itemsPerChild,
             List<Execution> earlier) {
         this.engine = engine;
+        this.mapRun = mapRun;
         this.processor = processor;
         this.inputs = inputs;
         this.request = request;
@@ -68,7 +70,7 @@ final class ChildRuns {
 
     /** The same Map Run again, for a redrive: what succeeded stays, the rest runs. */
     ChildRuns redriven() {
-        return new ChildRuns(engine, processor, inputs, request, concurrency, tolerated, itemsPerChild,
+        return new ChildRuns(engine, mapRun, processor, inputs, request, concurrency, tolerated, itemsPerChild,
                 List.copyOf(children));
     }
 
@@ -103,6 +105,7 @@ final class ChildRuns {
     private Execution first(int index) {
         Execution child = engine.start(processor, request.apply(inputs.get(index)));
         children.add(child);
+        engine.mapRunChildStarted(mapRun, child, null);
         return child;
     }
 
@@ -114,6 +117,7 @@ final class ChildRuns {
         }
         Execution child = engine.start(processor, request.apply(inputs.get(index)));
         children.set(index, child);
+        engine.mapRunChildStarted(mapRun, child, earlier);
         return child;
     }
 

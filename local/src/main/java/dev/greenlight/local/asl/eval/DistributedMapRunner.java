@@ -133,7 +133,7 @@ final class DistributedMapRunner {
         engine.mapRunStarted(mapRun);
         context.scope.opened(mapRun);
         context.scope.event("MapRunStarted", "mapRunStartedEventDetails", History.details("mapRunArn", mapRunArn));
-        ChildRuns children = new ChildRuns(engine, new StateMachine(state.itemProcessor(), null, null, null), inputs,
+        ChildRuns children = new ChildRuns(engine, mapRun, new StateMachine(state.itemProcessor(), null, null, null), inputs,
                 childInput -> new StartRequest(machineArn, uuid(), childInput, distributed.executionType(), roleArn),
                 concurrency, tolerated, itemsPerChild);
         return runChildren(state, context, data, input, mapRun, children);

@@ -41,6 +41,7 @@ public final class Engine {
     private final Map<String, ExecutionRun> runs = new ConcurrentHashMap<>();
     private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
     private final Map<String, List<MapRun>> mapRunsByExecution = new ConcurrentHashMap<>();
+    private final Map<String, MapRun> mapRunsByChild = new ConcurrentHashMap<>();
 
     public Engine(Clock clock, Integrations integrations, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -136,26 +137,44 @@ public final class Engine {
     }
 
     /**
-     * Forgets the Map Runs {@code executionArn} started, with their children: the Step Functions twin calls
-     * this when it no longer keeps the execution, so that a long-running twin's Map Runs stay bounded.
+     * Forgets the Map Runs {@code executionArn} started, with their children and the Map Runs those started
+     * in turn: the Step Functions twin calls this when it no longer keeps the execution (AWS keeps a closed
+     * execution, and so its Map Runs, for 90 days), so that a long-running twin's Map Runs stay bounded.
      */
     public void forget(String executionArn) {
         List<MapRun> started = mapRunsByExecution.remove(executionArn);
         if (started != null) {
-            started.forEach(run -> mapRuns.remove(run.mapRunArn()));
+            started.forEach(run -> {
+                mapRuns.remove(run.mapRunArn());
+                run.children().forEach(child -> {
+                    mapRunsByChild.remove(child.executionArn());
+                    forget(child.executionArn());
+                });
+            });
         }
     }
 
     /** The Map Run that started the child execution {@code executionArn}, if it is kept. */
     public Optional<MapRun> mapRunOfChild(String executionArn) {
-        return mapRuns.values().stream()
-                .filter(run -> run.children().stream().anyMatch(child -> child.executionArn().equals(executionArn)))
-                .findFirst();
+        return Optional.ofNullable(mapRunsByChild.get(executionArn));
+    }
+
+    /** How many Map Runs, and children of theirs, are kept: what {@link #forget} bounds. */
+    int keptMapRuns() {
+        return mapRuns.size() + mapRunsByChild.size();
     }
 
     void mapRunStarted(MapRun run) {
         mapRuns.put(run.mapRunArn(), run);
         mapRunsByExecution.computeIfAbsent(run.executionArn(), arn -> new CopyOnWriteArrayList<>()).add(run);
+    }
+
+    /** A Map Run started {@code child}, in place of {@code replaced} (an EXPRESS child run again) when not null. */
+    void mapRunChildStarted(MapRun run, Execution child, Execution replaced) {
+        if (replaced != null) {
+            mapRunsByChild.remove(replaced.executionArn());
+        }
+        mapRunsByChild.put(child.executionArn(), run);
     }
 
     public void sendTaskSuccess(String token, JsonNode output) {

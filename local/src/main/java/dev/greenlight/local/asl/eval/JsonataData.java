@@ -58,7 +58,16 @@ final class JsonataData implements StateData {
         if (field.expression() == null) {
             return null;
         }
-        return fill(context, new Template(field.field(), Json.NODES.textNode(field.expression())), null, null);
+        JsonNode value = fill(context, new Template(field.field(), Json.NODES.textNode(field.expression())), null, null);
+        if (value.isNull()) {
+            // Seconds, Timestamp, TimeoutSeconds, HeartbeatSeconds, the Map limits, a Fail state's Error and Cause:
+            // each takes a number or a string, and AWS does not publish what a null one does. The safer choice:
+            // the state fails, as for any result the field cannot take; the wording is the twin's own.
+            throw context.fail(StatesError.QUERY_EVALUATION_ERROR, "The JSONata expression '"
+                    + Jsonata.body(field.expression()) + "' specified for the field '" + field.field()
+                    + "' returned null, which the field cannot take.");
+        }
+        return value;
     }
 
     @Override
@@ -108,7 +117,10 @@ final class JsonataData implements StateData {
         return value;
     }
 
-    /** AWS fails the state when any expression, however deeply nested, yields nothing or throws. */
+    /**
+     * AWS fails the state when any expression, however deeply nested, yields nothing (undefined) or throws. JSON null
+     * is a value, not nothing: it is kept where the expression stood (see JsonataNullTest).
+     */
     private JsonNode evaluate(StateContext context, FieldName field, String expression, Jsonata.Bindings bindings) {
         JsonNode result;
         try {

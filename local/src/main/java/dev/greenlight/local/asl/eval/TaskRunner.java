@@ -58,6 +58,10 @@ final class TaskRunner implements StateRunner<TaskState> {
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         if (resource.waitForTaskToken()) {
             engine.tokens().await(context.taskToken, new TaskTokens.Waiter(answer, beat));
+            // An execution that ends (stopped, timed out) while the task waits closes the task: the token is
+            // forgotten and the timers called off, rather than kept until TimeoutSeconds (by default ~3 years).
+            context.scope.run.execution.completion().whenComplete((ended, thrown) -> result.completeExceptionally(
+                    new StatesException(StatesError.TASK_FAILED.errorName(), "the execution ended")));
         }
         TaskCall call = new TaskCall(state.name(), state.resource(), input, attempt, context.taskToken,
                 context.scope.run.roleArn(), context.scope.run.execution.name());
@@ -78,7 +82,7 @@ final class TaskRunner implements StateRunner<TaskState> {
                 heartbeat.get().cancel();
             }
             if (context.taskToken != null) {
-                engine.tokens().forget(context.taskToken, thrown instanceof TimedOut);
+                engine.tokens().forget(context.taskToken);
             }
             if (context.scope.run.isOver()) {
                 return;

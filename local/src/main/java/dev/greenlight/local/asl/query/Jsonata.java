@@ -51,7 +51,8 @@ public final class Jsonata {
     /**
      * Evaluates {@code expression} with {@code bindings} ({@code states} for {@code $states},
      * and each variable by name, as {@link #toPlain} makes them), with the functions Step Functions adds;
-     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined. A simple
+     * {@code random} serves {@code $random()} and {@code $uuid()}. Returns null when the result is undefined, JSON null
+     * when it is JSON null. A simple
      * expression ({@link SimpleExpression}) is evaluated on the trees directly when its values allow, with the
      * library's answer; any other goes to the library.
      *
@@ -88,8 +89,7 @@ public final class Jsonata {
                 }
             }
             Object result = compiled.evaluate(null, frame);
-            return result == null ? null : PlainValues.toNode(result == com.dashjoin.jsonata.Jsonata.NULL_VALUE
-                    ? null : result);
+            return result == null ? null : PlainValues.toNode(result);
         }
     }
 
@@ -129,8 +129,16 @@ public final class Jsonata {
         }
     }
 
+    /**
+     * The library's results keep JSON null as its marker, which {@link PlainValues#toNode} makes JSON null: by default
+     * the library turns the marker into a Java null, which at the top cannot be told from undefined.
+     */
     private static com.dashjoin.jsonata.Jsonata compile(String expression) {
-        return COMPILED.computeIfAbsent(expression, com.dashjoin.jsonata.Jsonata::jsonata);
+        return COMPILED.computeIfAbsent(expression, text -> {
+            com.dashjoin.jsonata.Jsonata compiled = com.dashjoin.jsonata.Jsonata.jsonata(text);
+            compiled.setOutputConvertNulls(false);
+            return compiled;
+        });
     }
 
     /** A value as the JSONata library takes it: maps, lists, numbers, strings, booleans; JSON null as its marker. */

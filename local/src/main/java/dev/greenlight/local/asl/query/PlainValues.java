@@ -70,7 +70,7 @@ final class PlainValues {
         return map;
     }
 
-    /** As {@code Json.MAPPER.valueToTree(value)}. */
+    /** As {@code Json.MAPPER.valueToTree(value)}; the library's JSON null marker is JSON null. */
     static JsonNode toNode(Object value) {
         if (value instanceof Map<?, ?> map && allKeysAreStrings(map)) {
             ObjectNode object = Json.NODES.objectNode();
@@ -96,7 +96,7 @@ final class PlainValues {
         if (value instanceof Long number) {
             return LongNode.valueOf(number);
         }
-        if (value == null) {
+        if (value == null || value == com.dashjoin.jsonata.Jsonata.NULL_VALUE) {
             return NullNode.getInstance();
         }
         return Json.MAPPER.valueToTree(value);

@@ -46,9 +46,8 @@ sealed interface SimpleExpression {
 
     /**
      * {@code $states.input.a.b} or {@code $name.a.b}. A missing field, or a field of a string, number, boolean or null,
-     * is undefined; a field holding JSON null is JSON null (which the library hands out as undefined at the top, and
-     * keeps inside constructed objects and arrays). A step over an array maps over it in JSONata: that is left to the
-     * library.
+     * is undefined; a field holding JSON null is JSON null. A step over an array maps over it in JSONata: that is left
+     * to the library.
      */
     record Path(String variable, List<String> steps) implements SimpleExpression {
         @Override
@@ -197,8 +196,8 @@ sealed interface SimpleExpression {
         return value instanceof DoubleNode number ? Json.MAPPER.valueToTree(number.doubleValue()) : value;
     }
 
-    /** The whole expression's value as the library hands it out: JSON null as undefined (a Java null). */
+    /** The whole expression's value as the library hands it out: undefined as a Java null, JSON null as JSON null. */
     static JsonNode result(JsonNode value) {
-        return value == null || value.isNull() ? null : handedOut(value);
+        return value == null ? null : handedOut(value);
     }
 }

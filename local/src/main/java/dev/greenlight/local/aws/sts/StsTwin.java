@@ -5,11 +5,17 @@ import dev.greenlight.local.aws.CallerCredentials;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.iam.IamTwin;
 import dev.greenlight.local.clock.Clock;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -31,6 +37,12 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * until the credentials expire (ExpiredToken after that, from every service); any other access key,
  * and every in-process call, acts as the account root.
  *
+ * <p>The twin keeps a session only until it expires (AssumeRole's DurationSeconds is 15 minutes to 12 hours),
+ * so that a twin left running for days holds only the sessions still valid. Its access keys end in a check
+ * value that marks them as this twin's (a checksum, not a secret: the twin authenticates nothing), so a
+ * key whose session is forgotten still answers ExpiredToken, as AWS answers for expired credentials, rather
+ * than passing for the account's default credentials.
+ *
  * <p>One deviation, kept on purpose: AWS refuses AssumeRole to the account root ("Roles may not
  * be assumed by root accounts"), but the twin has no IAM users, so its default credentials
  * stand for the account and may assume a role whose trust policy names the account.
@@ -43,11 +55,17 @@ public final class StsTwin implements StsClient {
     private static final int CHAINED_LIMIT = 3600;
     private static final String KEY_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    /** An access key is ASIA and 16 characters: 10 random, then 6 that check them (one foreign key in 10^9 passes). */
+    private static final int KEY_RANDOM = 10;
+    private static final byte[] KEY_MARK = "greenlight sts key".getBytes(StandardCharsets.US_ASCII);
 
     private final Clock clock;
     private final IamTwin iam;
     private final RandomGenerator random;
     private final Map<String, AssumedRoleSession> sessions = new ConcurrentHashMap<>();
+    /** The kept sessions, the first to expire first: issuing one forgets those that have expired. */
+    private final Queue<AssumedRoleSession> byExpiration =
+            new PriorityQueue<>(Comparator.comparing(AssumedRoleSession::expiration));
 
     public StsTwin(Clock clock, IamTwin iam, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,9 +73,25 @@ public final class StsTwin implements StsClient {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** The role session behind {@code accessKeyId}, if STS issued it, expired or not. */
+    /**
+     * The role session behind {@code accessKeyId}, if STS issued it and still keeps it: a kept session may
+     * have expired (check its expiration); one that is no longer kept is {@link #forgotten}.
+     */
     public Optional<AssumedRoleSession> issued(String accessKeyId) {
         return Optional.ofNullable(sessions.get(accessKeyId));
+    }
+
+    /**
+     * Whether STS issued {@code accessKeyId} and has forgotten its session, which it does only once the
+     * session has expired: a call signed with it is refused with ExpiredToken.
+     */
+    public boolean forgotten(String accessKeyId) {
+        return !sessions.containsKey(accessKeyId) && madeHere(accessKeyId);
+    }
+
+    /** How many sessions are kept: those not yet found expired. */
+    int kept() {
+        return sessions.size();
     }
 
     @Override
@@ -118,11 +152,46 @@ public final class StsTwin implements StsClient {
         return role(roleArn).map(role -> credentials(issue(role, sessionName, duration)));
     }
 
-    private AssumedRoleSession issue(Role role, String sessionName, Duration duration) {
-        AssumedRoleSession session = new AssumedRoleSession(token("ASIA", 16, KEY_ALPHABET), role.arn(), role.roleName(),
+    private synchronized AssumedRoleSession issue(Role role, String sessionName, Duration duration) {
+        forgetExpired();
+        AssumedRoleSession session = new AssumedRoleSession(accessKeyId(), role.arn(), role.roleName(),
                 role.roleId(), sessionName, clock.now().plus(duration));
         sessions.put(session.accessKeyId(), session);
+        byExpiration.add(session);
         return session;
+    }
+
+    private void forgetExpired() {
+        while (!byExpiration.isEmpty() && !clock.now().isBefore(byExpiration.peek().expiration())) {
+            sessions.remove(byExpiration.poll().accessKeyId());
+        }
+    }
+
+    /** ASIA and 16 characters of AWS's alphabet, the last 6 checking the rest (all 16 drawn, as before). */
+    private String accessKeyId() {
+        String drawn = token("ASIA", 16, KEY_ALPHABET);
+        return drawn.substring(0, 4 + KEY_RANDOM) + keyCheck(drawn);
+    }
+
+    private static boolean madeHere(String accessKeyId) {
+        return accessKeyId != null && accessKeyId.length() == 20 && accessKeyId.startsWith("ASIA")
+                && accessKeyId.endsWith(keyCheck(accessKeyId));
+    }
+
+    /** The check characters: SHA-256 over the mark and the key's first 14 characters. */
+    private static String keyCheck(String accessKeyId) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(KEY_MARK);
+            byte[] hash = digest.digest(accessKeyId.substring(0, 4 + KEY_RANDOM).getBytes(StandardCharsets.US_ASCII));
+            StringBuilder check = new StringBuilder();
+            for (int i = 0; i < 20 - 4 - KEY_RANDOM; i++) {
+                check.append(KEY_ALPHABET.charAt((hash[i] & 0xff) % KEY_ALPHABET.length()));
+            }
+            return check.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private Credentials credentials(AssumedRoleSession session) {
@@ -143,8 +212,10 @@ public final class StsTwin implements StsClient {
 
     /** The session the current call is signed with; credentials STS issued that have expired are refused. */
     private Optional<AssumedRoleSession> caller() {
-        Optional<AssumedRoleSession> issued = CallerCredentials.accessKeyId().map(sessions::get);
-        if (issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
+        Optional<String> accessKeyId = CallerCredentials.accessKeyId();
+        Optional<AssumedRoleSession> issued = accessKeyId.flatMap(this::issued);
+        if (accessKeyId.filter(this::forgotten).isPresent()
+                || issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
             throw error("ExpiredToken", "The security token included in the request is expired", 400);
         }
         return issued;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * (docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token): the task
  * pauses until SendTaskSuccess or SendTaskFailure returns the token; HeartbeatSeconds needs a
  * SendTaskHeartbeat in every interval. SendTaskSuccess lists InvalidToken, TaskDoesNotExist and
- * TaskTimedOut as its errors (API reference, SendTaskSuccess).
+ * TaskTimedOut as its errors (API reference, SendTaskSuccess); TaskTimedOut is "The task token has either
+ * expired or the task associated with the token has already been closed".
  */
 class TaskTokenTest {
 
@@ -83,17 +84,17 @@ class TaskTokenTest {
     }
 
     @Test
-    void answeringACompletedTask_isTaskDoesNotExist() {
+    void answeringACompletedTask_isTaskTimedOut() {
         Execution execution = run.start(WAITING, "{}");
         String token = run.tokenOfCall(1);
         run.engine.sendTaskSuccess(token, Json.parse("1"));
         run.finish(execution);
         assertThatThrownBy(() -> run.engine.sendTaskSuccess(token, Json.parse("2")))
                 .isInstanceOfSatisfying(TaskTokenException.class,
-                        e -> assertThat(e.code()).isEqualTo("TaskDoesNotExist"));
+                        e -> assertThat(e.code()).isEqualTo("TaskTimedOut"));
         assertThatThrownBy(() -> run.engine.sendTaskHeartbeat(token))
                 .isInstanceOfSatisfying(TaskTokenException.class,
-                        e -> assertThat(e.code()).isEqualTo("TaskDoesNotExist"));
+                        e -> assertThat(e.code()).isEqualTo("TaskTimedOut"));
     }
 
     /** A worker may answer before its own invocation returns; the history still shows TaskSubmitted first. */

@@ -56,7 +56,7 @@ class ExecutionsTest {
         assertThat(done.output()).isEqualTo("{\"service\":\"orders\",\"approval\":{\"by\":\"alice\"}}");
         assertThat(Duration.between(done.startDate(), done.stopDate())).isEqualTo(Duration.ofMinutes(5));
         assertError(() -> twins.sfn.sendTaskSuccess(b -> b.taskToken(tokens.get(0)).output("{}")),
-                "TaskDoesNotExist", null);
+                "TaskTimedOut", null);
     }
 
     @Test

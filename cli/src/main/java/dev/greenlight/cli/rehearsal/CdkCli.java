@@ -1,39 +1,32 @@
-package dev.greenlight.cli.cdk;
+package dev.greenlight.cli.rehearsal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The repository's pinned CDK CLI (infra/node_modules, as {@code scripts/cdk} runs it) against a
- * twin's gateway, as a user runs it against AWS: the endpoint and dummy credentials from the
- * environment, nothing patched. The app is the built infra module ({@code cdk.json}'s command
- * without its {@code mvn package}, which the build has already done).
+ * The checkout's pinned CDK CLI (infra/node_modules, as {@code scripts/cdk} runs it) against a twin's
+ * gateway, as a user runs it against AWS: the endpoint and dummy credentials from the environment,
+ * nothing patched. The app is the built infra module ({@code cdk.json}'s command without its
+ * {@code mvn package}, which {@link Checkout#problem()} checks was done).
  */
-final class CdkCli {
+public final class CdkCli {
 
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final Path INFRA = REPO.resolve("infra");
     static final String APP = "java -cp \"target/classes:$(cat target/classpath.txt)\" dev.greenlight.infra.GreenlightApp";
+    /** Far beyond any step on a busy 2-core machine (a deploy takes about a minute). */
+    private static final Duration STEP_LIMIT = Duration.ofMinutes(6);
 
+    private final Checkout checkout;
     private final int port;
 
-    CdkCli(int port) {
+    public CdkCli(Checkout checkout, int port) {
+        this.checkout = checkout;
         this.port = port;
-    }
-
-    static boolean installed() {
-        return Files.isExecutable(INFRA.resolve("node_modules/.bin/cdk"));
-    }
-
-    static boolean appBuilt() {
-        return Files.isRegularFile(INFRA.resolve("target/classpath.txt"))
-                && Files.isDirectory(INFRA.resolve("target/classes/dev/greenlight/infra"))
-                && Files.isRegularFile(REPO.resolve("workers/target/greenlight-workers.jar"));
     }
 
     /**
@@ -41,7 +34,7 @@ final class CdkCli {
      * credentials: the stacks are environment-agnostic and no context lookup writes
      * infra/cdk.context.json. {@code context}: {@code key=value} entries for {@code -c}.
      */
-    Result synth(Path log, Path assembly, String... context) throws IOException, InterruptedException {
+    public Result synth(Path log, Path assembly, String... context) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("synth", "--app", APP, "--output", assembly.toString(), "--quiet"));
         for (String entry : context) {
             args.addAll(List.of("-c", entry));
@@ -49,16 +42,16 @@ final class CdkCli {
         return run(log, false, args.toArray(String[]::new));
     }
 
-    /** Runs {@code cdk ARGS} in infra/ against the twin; its output goes to {@code log}, for a failing test to show. */
-    Result run(Path log, String... args) throws IOException, InterruptedException {
+    /** Runs {@code cdk ARGS} in infra/ against the twin; its output goes to {@code log}. */
+    public Result run(Path log, String... args) throws IOException, InterruptedException {
         return run(log, true, args);
     }
 
     private Result run(Path log, boolean onTwin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(INFRA.resolve("node_modules/.bin/cdk").toString()));
+        List<String> command = new ArrayList<>(List.of(checkout.cdk().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(INFRA.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.infra().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         if (onTwin) {
             builder.environment().put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
             builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
@@ -79,15 +72,25 @@ final class CdkCli {
         builder.environment().remove("AWS_SESSION_TOKEN");
         long started = System.nanoTime();
         Process process = builder.start();
-        process.getOutputStream().close();
-        boolean finished = process.waitFor(4, TimeUnit.MINUTES);
-        if (!finished) {
+        try {
+            process.getOutputStream().close();
+            boolean finished = process.waitFor(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(finished ? process.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8),
+                    Duration.ofNanos(System.nanoTime() - started), log);
+        } finally {
+            // Done, timed out or interrupted (Ctrl-C): the CLI must not go on against a twin that stops.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
-        return new Result(finished ? process.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8),
-                (System.nanoTime() - started) / 1_000_000);
     }
 
-    record Result(int exit, String output, long millis) {
+    /** @param exit the CLI's exit code; -1 when it did not end within the step's limit */
+    public record Result(int exit, String output, Duration took, Path log) {
+
+        /** The output's last {@code count} non-blank lines: what a failing step shows. */
+        public List<String> lastLines(int count) {
+            List<String> lines = output.lines().filter(line -> !line.isBlank()).toList();
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        }
     }
 }

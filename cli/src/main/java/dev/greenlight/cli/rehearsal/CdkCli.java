@@ -72,16 +72,28 @@ public final class CdkCli {
         builder.environment().remove("AWS_SESSION_TOKEN");
         long started = System.nanoTime();
         Process process = builder.start();
+        // Ctrl-C stops the JVM through its shutdown hooks, not by interrupting this wait: stop the CLI there too.
+        Thread stopOnExit = new Thread(() -> stop(process), "greenlight-cdk-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
             process.getOutputStream().close();
             boolean finished = process.waitFor(STEP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
             return new Result(finished ? process.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8),
                     Duration.ofNanos(System.nanoTime() - started), log);
         } finally {
-            // Done, timed out or interrupted (Ctrl-C): the CLI must not go on against a twin that stops.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            // Done, timed out or interrupted: the CLI must not go on against a twin that stops.
+            stop(process);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shutdownInProgress) {
+                // The hook runs, or has run, and stops what is already stopped.
+            }
         }
+    }
+
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** @param exit the CLI's exit code; -1 when it did not end within the step's limit */

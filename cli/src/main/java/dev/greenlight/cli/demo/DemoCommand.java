@@ -9,21 +9,38 @@ import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
+import dev.greenlight.cli.rehearsal.CdkStepFailed;
+import dev.greenlight.cli.rehearsal.Checkout;
+import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.Rehearsal;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code greenlight demo}: a real blue/green release and rollback on the local twin, in a few minutes. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Release a good version and roll back a bad one on the local twin, in real time with "
-                + "real HTTP users, then summarise each deployment."})
+                + "real HTTP users, then summarise each deployment.",
+                "With --deployed, the same story on the stacks the CDK app deploys: the pinned CDK CLI deploys "
+                        + "GreenlightDemo and Greenlight onto an empty twin first, and the releases go through "
+                        + "what CloudFormation created."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the story was told", "1:the demo stopped (the line says why)", "2:bad usage",
+                "3:--deployed: Node.js, the pinned CDK CLI or the built CDK app is missing (the line says how to "
+                        + "get it)",
+                "4:--deployed: a CDK CLI step failed (the line names it, shows its log's last lines and path)"})
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
@@ -45,6 +62,19 @@ public final class DemoCommand implements Callable<Integer> {
                     + "(Amazon ECS blue/green itself).")
     Backend backend;
 
+    @Option(names = "--deployed", description = "Tell the story on the stacks the CDK app in infra/ deploys: "
+            + "start an empty twin, bootstrap it and deploy GreenlightDemo and Greenlight with the pinned CDK CLI "
+            + "(as local up --deploy, with the demo's windows: a 10 %% canary for 3 minutes with synthetic load, "
+            + "a 1-minute bake), then push to the ECR repository CloudFormation created, whose EventBridge rule "
+            + "starts the state machine CloudFormation created, which deploys the ECS service behind the ALB "
+            + "CloudFormation created. Each CDK step is printed with its time; cdk destroy --all removes both "
+            + "stacks at the end. About 15 minutes; needs Node.js and a built checkout.")
+    boolean deployed;
+
+    @Option(names = "--keep-stacks", description = "With --deployed: do not destroy the stacks at the end; the "
+            + "twin keeps serving them (its endpoint is printed) until Ctrl-C.")
+    boolean keepStacks;
+
     @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",
             description = "With --manual: approve on the person's behalf after SECONDS (unattended runs).")
     Integer approveAfterSeconds;
@@ -55,6 +85,20 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         int consolePort = consolePortOption.port(spec);
+        if (keepStacks && !deployed) {
+            throw new ParameterException(spec.commandLine(), "--keep-stacks keeps what --deployed deploys: add "
+                    + "--deployed, or drop --keep-stacks.");
+        }
+        if (deployed) {
+            for (String option : List.of("--virtual-time", "--manual", "--backend")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new ParameterException(spec.commandLine(), option + " does not go with --deployed, which "
+                            + "tells the two automatic rounds and the one without users, in real time, on the "
+                            + "service the CDK app deploys as greenlight.json configures it.");
+                }
+            }
+            return tellDeployed(consolePort);
+        }
         if (virtualTime) {
             VirtualClock clock = new VirtualClock();
             try (LocalTwin twin = LocalTwin.virtualTime(clock)) {
@@ -67,36 +111,104 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int tell(LocalTwin twin, boolean virtual, Pause pause, int consolePort) throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        boolean terminal = !virtual && System.console() != null;
-        ProgressDisplay display = new ProgressDisplay(out, terminal,
-                terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
+        ProgressDisplay display = display(virtual);
         try {
             DemoStage stage = DemoStage.setUp(twin, virtual, backend);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
                     + (int) DemoStage.USERS_PER_SECOND + " user requests a second through its production listener.");
             List<DeploymentSummary> deployments;
-            try (WireGateway gateway = twin.serve(0);
-                    Aws aws = Aws.connect("http://127.0.0.1:" + gateway.port(), "us-east-1",
-                            stage.pipeline().stateMachineArn());
-                    Console console = Console.start(aws, new GreenlightConfig(Map.of(DemoStage.SERVICE,
-                            stage.auto())), consolePort)) {
-                display.say("Watch it in the web console: " + console.url());
-                deployments = new Demo(stage, pause, display).run(!manual ? null : new ManualApproval(
-                        "http://127.0.0.1:" + gateway.port(),
-                        approveAfterSeconds == null ? null : Duration.ofSeconds(approveAfterSeconds)));
+            try (WireGateway gateway = twin.serve(0)) {
+                deployments = story(stage, gateway, pause, display, consolePort);
             }
-            out.println();
-            out.print(SummaryTable.render(deployments));
-            if (json) {
-                out.println(SummaryJson.render(deployments));
-            }
-            out.flush();
+            summarise(deployments);
             return 0;
         } catch (DemoFailed e) {
+            return stopped(display, e);
+        }
+    }
+
+    /** The story on the stacks the CDK CLI deploys onto an empty twin; destroyed at the end unless kept. */
+    private int tellDeployed(int consolePort) throws InterruptedException {
+        Optional<Checkout> checkout = Checkout.find();
+        Optional<String> problem = checkout.isEmpty() ? Optional.of("--deployed runs the CDK app of a Greenlight "
+                + "checkout, and this greenlight is not in one: run it as scripts/greenlight from the checkout.")
+                : checkout.get().problem();
+        if (problem.isPresent()) {
+            spec.commandLine().getErr().println(problem.get());
+            return 3;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ProgressDisplay display = display(false);
+        try (RealClock clock = new RealClock(); LocalTwin twin = LocalTwin.realTime(clock);
+                WireGateway gateway = twin.serve(0)) {
+            display.say("Greenlight demo on the deployed stacks: the CDK app in " + checkout.get().root()
+                    .resolve("infra") + ", deployed onto an empty twin by its pinned CDK CLI.");
+            Rehearsal rehearsal = new Rehearsal(twin, gateway.port(), checkout.get(),
+                    Files.createTempDirectory("greenlight-demo-"), out);
+            DeployedStacks stacks = rehearsal.deploy(DemoStage::deployedWindows);
+            DemoStage stage = DemoStage.deployed(twin, stacks);
+            display.say("Service orders: the ECS service, load balancer, alarms and CodeDeploy group of "
+                    + Rehearsal.DEMO_STACK + "; pipeline " + stacks.stateMachineArn() + " of "
+                    + Rehearsal.PIPELINE_STACK + "; " + (int) DemoStage.USERS_PER_SECOND
+                    + " user requests a second through the production listener.");
+            List<DeploymentSummary> deployments = story(stage, gateway, Pause.REAL, display, consolePort);
+            if (keepStacks) {
+                summarise(deployments);
+                out.println("The stacks stay deployed on the twin at http://127.0.0.1:" + gateway.port()
+                        + " (aws --endpoint-url http://127.0.0.1:" + gateway.port() + " cloudformation "
+                        + "describe-stacks); the CDK CLI's logs are in " + stacks.logs() + ". Ctrl-C stops it.");
+                out.flush();
+                new CountDownLatch(1).await();
+            }
+            rehearsal.destroy(stacks);
+            summarise(deployments);
+            return 0;
+        } catch (DemoFailed e) {
+            return stopped(display, e);
+        } catch (CdkStepFailed e) {
             display.endLine();
-            spec.commandLine().getErr().println("The demo stopped: " + e.getMessage() + ".");
+            spec.commandLine().getErr().println(e.getMessage());
+            return 4;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot write the CDK CLI's logs (" + e.getMessage() + "); check the "
+                    + "temporary directory's free space and permissions.");
             return 1;
         }
+    }
+
+    /** The rounds, with the web console on the pipeline. */
+    private List<DeploymentSummary> story(DemoStage stage, WireGateway gateway, Pause pause, ProgressDisplay display,
+            int consolePort) throws InterruptedException {
+        try (Aws aws = Aws.connect("http://127.0.0.1:" + gateway.port(), "us-east-1",
+                        stage.pipeline().stateMachineArn());
+                Console console = Console.start(aws, new GreenlightConfig(Map.of(DemoStage.SERVICE,
+                        stage.auto())), consolePort)) {
+            display.say("Watch it in the web console: " + console.url());
+            return new Demo(stage, pause, display).run(!manual ? null : new ManualApproval(
+                    "http://127.0.0.1:" + gateway.port(),
+                    approveAfterSeconds == null ? null : Duration.ofSeconds(approveAfterSeconds)));
+        }
+    }
+
+    private ProgressDisplay display(boolean virtual) {
+        boolean terminal = !virtual && System.console() != null;
+        return new ProgressDisplay(spec.commandLine().getOut(), terminal,
+                terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
+    }
+
+    private void summarise(List<DeploymentSummary> deployments) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.print(SummaryTable.render(deployments));
+        if (json) {
+            out.println(SummaryJson.render(deployments));
+        }
+        out.flush();
+    }
+
+    private int stopped(ProgressDisplay display, DemoFailed e) {
+        display.endLine();
+        spec.commandLine().getErr().println("The demo stopped: " + e.getMessage() + ".");
+        return 1;
     }
 }

@@ -1,6 +1,10 @@
 package dev.greenlight.cli.demo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.cli.local.TwinPipeline;
+import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.Rehearsal;
+import dev.greenlight.cli.rehearsal.StackResources;
 import dev.greenlight.local.fleet.TrafficGenerator;
 import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.twin.DemoService;
@@ -13,6 +17,7 @@ import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
 import dev.greenlight.workers.config.ServiceConfig.Canary;
 import dev.greenlight.workers.config.ServiceConfig;
+import dev.greenlight.workers.core.Worker;
 import dev.greenlight.workers.pipeline.TrafficSplit;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -21,8 +26,10 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
 
 /**
- * The demo's world on a twin: the service {@code orders} (two tasks of {@code 1.0}), its configuration
- * with windows short enough for a demo, the pipeline deployed as the CDK app deploys it, and users.
+ * The demo's world on a twin: the service {@code orders} (two tasks), its configuration with windows
+ * short enough for a demo, the pipeline deployed as the CDK app deploys it, and users. Set up directly
+ * through the services' APIs ({@link #setUp}), or read from the stacks the CDK CLI deployed
+ * ({@link #deployed}).
  *
  * @param auto   the configuration pushes deploy with: approved automatically after the bake
  * @param manual the same, approved by a person
@@ -53,6 +60,39 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
         PipelineOnTwin pipeline = PipelineOnTwin.deploy(twin, new GreenlightConfig(Map.of(SERVICE, auto)),
                 virtualTime);
         return new DemoStage(twin, service, auto, manual, pipeline);
+    }
+
+    /**
+     * The demo's windows for the service the CDK app deploys, written into its entry of greenlight.json
+     * before the Greenlight stack is synthesized: a 10 % canary for three minutes (the shortest Preflight
+     * allows for the demo stack's two-period latency alarms) with synthetic load on green, a one-minute
+     * bake, and smoke tests that give up within half a minute.
+     */
+    static void deployedWindows(ObjectNode service) {
+        ObjectNode canary = service.putObject("canary");
+        canary.put("percent", CANARY.percent()).put("minutes", DEPLOYED_CANARY_MINUTES)
+                .put("maxMinutes", DEPLOYED_CANARY_MINUTES).put("minRequests", CANARY.minRequests());
+        canary.set("syntheticLoad", Worker.JSON.valueToTree(CANARY.syntheticLoad()));
+        service.put("bakeMinutes", BAKE_MINUTES);
+        ((ObjectNode) service.path("smoke")).put("deadlineSeconds", 30).put("retryIntervalSeconds", 2);
+    }
+
+    static final int DEPLOYED_CANARY_MINUTES = 3;
+
+    /**
+     * The demo's world read from the stacks the CDK CLI deployed, as a user finds it in the console: the
+     * ECS cluster, the listeners, the alarms and the CodeDeploy group from the demo stack's resources
+     * (DescribeStackResources), the pipeline from the Greenlight stack's output, and the configuration it
+     * was deployed with. The images go to the repository CloudFormation created.
+     */
+    static DemoStage deployed(LocalTwin twin, DeployedStacks stacks) {
+        StackResources demo = StackResources.of(twin, Rehearsal.DEMO_STACK);
+        DemoService service = new DemoService(SERVICE, demo.physicalId("AWS::ECS::Cluster"), demo.listener(80),
+                demo.listener(Rehearsal.TEST_PORT), demo.physicalIds("AWS::CloudWatch::Alarm"),
+                demo.physicalId("AWS::CodeDeploy::DeploymentGroup"));
+        ServiceConfig auto = stacks.config().service(SERVICE);
+        return new DemoStage(twin, service, auto, auto.withApproval(ApprovalMode.manual),
+                new PipelineOnTwin(stacks.stateMachineArn()));
     }
 
     /** Steady users on the production listener for as long as the demo can last. */

@@ -36,7 +36,6 @@ final class Endpoints {
         }
         out.println("  Twin address:  " + TwinAddress.file()
                 + "  (the other greenlight commands read it)");
-        out.println("Press Ctrl-C to stop.");
         out.flush();
     }
 }

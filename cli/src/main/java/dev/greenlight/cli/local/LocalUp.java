@@ -2,9 +2,17 @@ package dev.greenlight.cli.local;
 
 import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.console.ConsolePortOption;
+import dev.greenlight.cli.rehearsal.CdkStepFailed;
+import dev.greenlight.cli.rehearsal.Checkout;
+import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.Rehearsal;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.io.PrintWriter;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
@@ -24,7 +33,9 @@ import picocli.CommandLine.Spec;
                         + "~/.greenlight/twin.json (removed on stop). Point any AWS SDK or the AWS CLI at it with "
                         + "--endpoint-url. Stop it with Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped cleanly", "1:the twin could not start (the port is taken)", "2:bad usage"})
+        exitCodeList = {"0:stopped cleanly", "1:the twin could not start (the port is taken)", "2:bad usage",
+                "3:--deploy: Node.js, the pinned CDK CLI or the built CDK app is missing (the line says how to get it)",
+                "4:--deploy: a CDK CLI step failed (the line names it, shows its log's last lines and path)"})
 public final class LocalUp implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "4566", paramLabel = "N",
@@ -40,6 +51,13 @@ public final class LocalUp implements Callable<Integer> {
 
     @Option(names = "--empty", description = "Provision nothing and deploy no pipeline: an empty account.")
     boolean empty;
+
+    @Option(names = "--deploy", description = "Rehearse exactly what you deploy: start an empty twin, then "
+            + "bootstrap it and deploy both stacks of the CDK app in infra/ with the pinned CDK CLI, as in AWS: "
+            + "GreenlightDemo, then Greenlight with a copy of greenlight.json whose smoke.testUrl is the demo's test "
+            + "listener. Prints each step with its time; push, status, list and iam report then work on the "
+            + "deployed pipeline. Needs Node.js and a built checkout (the error says what is missing).")
+    boolean deploy;
 
     @Option(names = "--approval", defaultValue = "auto", paramLabel = "auto|manual",
             description = "How the demo service's releases are approved (default ${DEFAULT-VALUE}); manual waits "
@@ -76,9 +94,21 @@ public final class LocalUp implements Callable<Integer> {
                     + users + ". For no user traffic at all, pass --no-users.");
             return 2;
         }
+        Checkout checkout = null;
+        if (deploy) {
+            refuseWithDeploy("--empty", "--service", "--approval", "--users", "--no-users");
+            Optional<Checkout> found = Checkout.find();
+            Optional<String> problem = found.isEmpty() ? Optional.of(NO_CHECKOUT) : found.get().problem();
+            if (problem.isPresent()) {
+                spec.commandLine().getErr().println(problem.get());
+                return 3;
+            }
+            checkout = found.get();
+        }
         TwinSession session;
         try {
-            session = new TwinSession(port, empty ? null : service, approval, noUsers ? 0 : users, consolePort);
+            session = new TwinSession(port, empty || deploy ? null : service, approval, noUsers ? 0 : users,
+                    consolePort);
         } catch (UncheckedIOException e) {
             spec.commandLine().getErr().println("Cannot start the gateway on 127.0.0.1:" + port + " or the console on "
                     + "127.0.0.1:" + consolePort + " (" + e.getCause().getMessage() + "). Is another twin running? "
@@ -91,8 +121,16 @@ public final class LocalUp implements Callable<Integer> {
         // Ctrl-C and SIGTERM stop the JVM: the hook stops the twin, and nothing may touch the hooks after that.
         Thread hook = new Thread(() -> stopOnce(session), "greenlight-local-down");
         Runtime.getRuntime().addShutdownHook(hook);
-        Endpoints.print(session, spec.commandLine().getOut());
+        PrintWriter out = spec.commandLine().getOut();
+        Endpoints.print(session, out);
         try {
+            if (deploy && !deployed(session, checkout, out)) {
+                removeHook(hook);
+                stopOnce(session);
+                return 4;
+            }
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
             stopped.await();
         } catch (InterruptedException e) {
             // Interrupted (an embedding caller, a test): stop here, unless a signal is stopping the JVM already.
@@ -103,6 +141,39 @@ public final class LocalUp implements Callable<Integer> {
             stopOnce(session);
         }
         return 0;
+    }
+
+    private static final String NO_CHECKOUT = "--deploy runs the CDK app of a Greenlight checkout, and this "
+            + "greenlight is not in one: run it as scripts/greenlight from the checkout.";
+
+    private void refuseWithDeploy(String... options) {
+        for (String option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " does not go with --deploy, which starts "
+                        + "an empty twin and deploys the CDK app's own demo service (" + Rehearsal.DEMO_SERVICE
+                        + ", as greenlight.json configures it).");
+            }
+        }
+    }
+
+    /** Deploys both stacks with the CDK CLI and records the pipeline; false (said why) when a step failed. */
+    private boolean deployed(TwinSession session, Checkout checkout, PrintWriter out) throws InterruptedException {
+        out.println("Deploying the CDK app in " + checkout.root().resolve("infra") + " with its pinned CDK CLI:");
+        out.flush();
+        try {
+            Path logs = Files.createTempDirectory("greenlight-rehearsal-");
+            Rehearsal rehearsal = new Rehearsal(session.twin, session.gateway.port(), checkout, logs, out);
+            DeployedStacks stacks = rehearsal.deploy(entry -> { });
+            session.deployed(stacks.stateMachineArn(), stacks.config());
+            DeployedEndpoints.print(session, stacks, out);
+            return true;
+        } catch (CdkStepFailed e) {
+            spec.commandLine().getErr().println(e.getMessage());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("Cannot write the rehearsal's files (" + e.getMessage() + "); "
+                    + "check the temporary directory's free space and permissions.");
+        }
+        return false;
     }
 
     private static void removeHook(Thread hook) {

@@ -2,6 +2,8 @@ package dev.greenlight.cli.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.greenlight.cli.rehearsal.CdkCli;
+import dev.greenlight.cli.rehearsal.Checkout;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
@@ -22,10 +24,10 @@ class CdkDeployOnTheTwinTest {
 
     @Test
     void bootstrapDeployAndDestroyBothStacks() throws Exception {
-        RequiredTool.assume(CdkCli.installed(), "the pinned CDK CLI is not installed (run scripts/test-tools)");
-        RequiredTool.assume(CdkCli.appBuilt(), "the infra app and the workers' jar are not built (mvn package first)");
+        Checkout checkout = new Checkout(Path.of("..").toAbsolutePath().normalize());
+        RequiredTool.assume(checkout.problem().isEmpty(), checkout.problem().orElse(""));
         try (LocalTwin twin = LocalTwin.realTime(new RealClock()); WireGateway gateway = twin.serve(0)) {
-            CdkCli cdk = new CdkCli(gateway.port());
+            CdkCli cdk = new CdkCli(checkout, gateway.port());
             String assembly = work.resolve("cdk.out").toString();
 
             step(cdk.synth(work.resolve("synth.log"), work.resolve("cdk.out")), "synth");
@@ -44,7 +46,7 @@ class CdkDeployOnTheTwinTest {
     }
 
     private static void step(CdkCli.Result result, String name) {
-        System.out.printf("cdk %s: exit %d in %d ms%n", name, result.exit(), result.millis());
+        System.out.printf("cdk %s: exit %d in %d ms%n", name, result.exit(), result.took().toMillis());
         assertThat(result.exit()).as("cdk %s:%n%s", name, result.output()).isZero();
     }
 

@@ -1,0 +1,83 @@
+package dev.greenlight.cli.rehearsal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.greenlight.cli.CommandRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code local up --deploy} and {@code demo --deployed}: what a user gets wrong, or lacks, is one clear
+ * line with the next step and its own exit code, before any twin starts.
+ */
+class RehearsalOptionsTest {
+
+    @TempDir
+    Path checkout;
+
+    @AfterEach
+    void forgetTheCheckout() {
+        System.clearProperty("greenlight.checkout");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "local up --deploy --empty        | --empty does not go with --deploy",
+            "local up --deploy --no-users     | --no-users does not go with --deploy",
+            "local up --deploy --service pay  | --service does not go with --deploy",
+            "demo --deployed --virtual-time   | --virtual-time does not go with --deployed",
+            "demo --deployed --manual         | --manual does not go with --deployed",
+            "demo --deployed --backend ecs    | --backend does not go with --deployed",
+            "demo --keep-stacks               | --keep-stacks keeps what --deployed deploys: add --deployed"})
+    void optionsThatDoNotGoTogetherAreBadUsage(String args, String said) {
+        CommandRun run = CommandRun.of(args.trim().split(" +"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(said);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"local up --deploy --port 0", "demo --deployed"})
+    void aCheckoutWithoutItsCdkCliSaysHowToInstallIt(String args) throws IOException {
+        Files.createDirectories(checkout.resolve("infra"));
+        Files.writeString(checkout.resolve("infra/cdk.json"), "{}");
+        System.setProperty("greenlight.checkout", checkout.toString());
+
+        CommandRun run = CommandRun.of(args.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo(new Checkout(checkout).problem().orElseThrow());
+        assertThat(run.err()).containsAnyOf("run `npm ci` there", "Node.js is not installed");
+    }
+
+    @Test
+    void anUnbuiltAppSaysWhichCommandBuildsIt() throws IOException {
+        Path cdk = Files.createDirectories(checkout.resolve("infra/node_modules/.bin")).resolve("cdk");
+        Files.writeString(cdk, "#!/bin/sh\n");
+        cdk.toFile().setExecutable(true);
+
+        assertThat(new Checkout(checkout).problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .containsAnyOf("run `mvn -q -pl infra -am package -DskipTests` in " + checkout,
+                        "Node.js is not installed"));
+    }
+
+    @Test
+    void aFailedStepShowsItsLogsLastLinesAndPath() {
+        Path log = checkout.resolve("deploy-demo.log");
+        String output = "start\n" + "line\n".repeat(20) + "\n❌  GreenlightDemo failed: ValidationError\n";
+
+        String message = new CdkStepFailed("deploy GreenlightDemo", new CdkCli.Result(1, output,
+                java.time.Duration.ofSeconds(3), log)).getMessage();
+
+        assertThat(message).startsWith("cdk deploy GreenlightDemo failed (exit 1); the last lines of its log:")
+                .endsWith("❌  GreenlightDemo failed: ValidationError\nThe whole log: " + log)
+                .doesNotContain("start");
+        assertThat(message.lines()).hasSize(1 + 8 + 1);
+    }
+}

@@ -109,11 +109,12 @@ public final class IamEnforcement {
                 }
             });
         }
-        // The service then checks that it may assume the role it is handed, whoever the caller (the root too);
-        // a role given by name where an ARN is required is the service's own validation error, not this one.
+        // The service then checks that it may assume the role it is handed, whoever the caller (the root too),
+        // for this account (aws:SourceAccount); a role given by name where an ARN is required is the service's own
+        // validation error, not this one.
         for (PassedRole passed : passedRoles) {
             if (UntrustedRole.checkedBy(signingName) && !passed.byName()
-                    && !trusts(passed.roleArn(), passed.service(), Map.of())) {
+                    && !trusts(passed.roleArn(), passed.service(), Map.of("aws:SourceAccount", LocalAccount.ID))) {
                 throw UntrustedRole.of(signingName, passed.roleArn());
             }
         }

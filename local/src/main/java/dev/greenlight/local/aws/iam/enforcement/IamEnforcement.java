@@ -34,8 +34,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * the action and resources of the operation (Service Authorization Reference), the caller's
  * identity-based policies (a role's inline and attached policies in the IAM twin), the resource's
  * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion); then the
- * implied {@code iam:PassRole} for each role the call passes to a service ({@link PassedRoles}). A
- * denied call is refused with the service's own error. The account root is allowed everything, as in AWS;
+ * implied {@code iam:PassRole} for each role the call passes to a service ({@link PassedRoles}), and
+ * whether that service may assume the role ({@link #trusts}). A denied call is refused with the
+ * service's own error. The account root is allowed everything, as in AWS;
  * role sessions and service principals are checked while enforcement is on (the default).
  */
 public final class IamEnforcement {

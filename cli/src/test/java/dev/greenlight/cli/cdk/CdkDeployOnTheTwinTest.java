@@ -38,6 +38,13 @@ class CdkDeployOnTheTwinTest {
                     "deploy --all");
             assertThat(status(twin, "Greenlight")).isEqualTo("CREATE_COMPLETE");
             assertThat(status(twin, "GreenlightDemo")).isEqualTo("CREATE_COMPLETE");
+            // The CDK CLI hands CloudFormation the bootstrap's execution role, whose policy every resource's calls pass.
+            String execRole = "cdk-hnb659fds-cfn-exec-role-123456789012-us-east-1";
+            assertThat(twin.cloudFormation().describeStacks(r -> r.stackName("Greenlight")).stacks().get(0).roleARN())
+                    .isEqualTo("arn:aws:iam::123456789012:role/" + execRole);
+            assertThat(twin.roleUsage().allowed().get(execRole)).containsKeys("iam:CreateRole", "lambda:CreateFunction",
+                    "states:CreateStateMachine", "iam:PassRole");
+            assertThat(twin.roleUsage().denials()).doesNotContainKey(execRole);
 
             step(cdk.run(work.resolve("destroy.log"), "destroy", "--app", assembly, "--all", "--force"), "destroy --all");
             assertThat(twin.cloudFormation().describeStacks(r -> { }).stacks()).extracting(Stack::stackName)

@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * It invokes a function as {@code events.amazonaws.com}, which only the function's resource policy can
  * allow: AddPermission for that principal with the rule's ARN as {@code aws:SourceArn} ("Using
  * resource-based policies for Amazon EventBridge", EventBridge User Guide). It starts a state machine
- * as the target's {@code RoleArn}, which needs {@code states:StartExecution} on it ("Step Functions
- * state machine target", EventBridge User Guide); AWS refuses such a target without a role at
+ * as the target's {@code RoleArn}, which must trust {@code events.amazonaws.com} (for the rule, where its
+ * trust policy has aws:SourceArn or aws:SourceAccount conditions) and needs {@code states:StartExecution} on
+ * it ("Step Functions state machine target", EventBridge User Guide); AWS refuses such a target without a role at
  * PutTargets ({@code RoleArn is required for target ...}), so here one is not run. A delivery that fails
  * counts in the rule's {@code AWS/Events FailedInvocations} metric (sent only when not zero, as AWS
  * sends it), and its target is not run.
@@ -87,6 +88,11 @@ final class EventTargetRouter implements EventTargets {
     private void start(String ruleArn, String roleArn, String stateMachineArn, String input) {
         if (roleArn == null) {
             throw new IllegalStateException("RoleArn is required for target " + stateMachineArn + ".");
+        }
+        // EventBridge assumes the role as events.amazonaws.com, for this rule: a role that does not trust it is not assumed.
+        if (!iam.get().trusts(roleArn, EVENTS_PRINCIPAL, Map.of("aws:SourceArn", ruleArn,
+                "aws:SourceAccount", LocalAccount.ID))) {
+            throw new IllegalStateException("EventBridge cannot assume " + roleArn + " for rule " + ruleArn);
         }
         String session = "events-" + ruleName(ruleArn);
         iam.get().authorize(Principal.roleSession(roleArn, session.substring(0, Math.min(session.length(),

@@ -2,6 +2,7 @@ package dev.greenlight.local.twin;
 
 import dev.greenlight.local.asl.task.LocalIntegrations;
 import dev.greenlight.local.asl.task.TaskAuthorizer;
+import dev.greenlight.local.aws.CallerCredentials;
 import dev.greenlight.local.aws.cloudformation.CloudFormationTwin;
 import dev.greenlight.local.aws.cloudformation.resources.AwsResourceTypes;
 import dev.greenlight.local.aws.cloudwatch.CloudWatchTwin;
@@ -129,13 +130,16 @@ public final class LocalTwin implements AutoCloseable {
         this.sts = new StsTwin(clock, iam, identities);
         this.ssm = new SsmTwin(clock);
         this.logs = new LogsTwin(clock);
-        this.cloudFormation = new CloudFormationTwin(clock, AwsResourceTypes.of(new AwsResourceTypes.Services(iam, s3,
+        this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns),
+                new DeploymentFacts(codeDeploy), clock);
+        StackCalls stackCalls = new StackCalls(iamEnforcement, () -> caller(CloudFormationClient.SERVICE_NAME,
+                CallerCredentials.accessKeyId()));
+        this.cloudFormation = new CloudFormationTwin(clock, AwsResourceTypes.of(stackCalls.services(iam, s3,
                 s3::objectBytes, ecr, ssm, logs, sns, lambda, stepFunctions, eventBridge, cloudWatch, ec2, ecs, elb,
                 codeDeploy)), ssm::value, s3::objectBytes,
                 ec2.describeAvailabilityZones(r -> { }).availabilityZones().stream().map(z -> z.zoneName()).toList(),
                 realTime ? new SplittableRandom() : new SplittableRandom(13));
-        this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns),
-                new DeploymentFacts(codeDeploy), clock);
+        cloudFormation.credentials(stackCalls);
         this.roleUsage = RoleUsageLog.of(iamEnforcement);
     }
 

@@ -1,21 +1,25 @@
 package dev.greenlight.local.twin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.greenlight.local.clock.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 
 /**
  * An EventBridge rule starts its state machine target as the target's {@code RoleArn}, which needs
  * {@code states:StartExecution} on the state machine ("Step Functions state machine target",
- * EventBridge User Guide). Without it the execution is not started and the rule's FailedInvocations
- * metric counts the delivery.
+ * EventBridge User Guide), and which must let EventBridge assume it. Without either the execution is
+ * not started and the rule's FailedInvocations metric counts the delivery; PutTargets refuses a state
+ * machine target with no role at all.
  */
 class RuleStartsStateMachineTest {
 
@@ -49,7 +53,6 @@ class RuleStartsStateMachineTest {
             {"Effect":"Allow","Action":"states:StartSyncExecution","Resource":"%s"}                     | %s          | 0
             {"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":"*"}                          | %s          | 0
             {"Effect":"Allow","Action":"states:*","Resource":"*"},{"Effect":"Deny","Action":"states:StartExecution","Resource":"%s"} | %s | 0
-            {"Effect":"Allow","Action":"states:StartExecution","Resource":"%s"}                         | -           | 0
             {"Effect":"Allow","Action":"states:StartExecution","Resource":"%s"}                         | arn:aws:iam::123456789012:role/missing | 0
             """)
     void theStateMachineStarts_onlyWhenTheTargetsRoleMayStartIt(String statements, String targetRole,
@@ -58,6 +61,45 @@ class RuleStartsStateMachineTest {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements.replace("%s", MACHINE) + "]}"));
         twin.eventBridge().putTargets(r -> r.rule("on-push").targets(t -> t.id("pipeline").arn(MACHINE)
                 .roleArn(targetRole == null ? null : targetRole.formatted(ROLE))));
+
+        twin.eventBridge().putEvents(r -> r.entries(e -> e.source("greenlight.test").detailType("push").detail("{}")));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(executions()).isEqualTo(expectedStarted);
+        assertThat(failedInvocations()).isEqualTo(expectedStarted == 1 ? 0 : 1);
+    }
+
+    @Test
+    void aStateMachineTargetWithoutARole_isRefusedByPutTargets() {
+        assertThatThrownBy(() -> twin.eventBridge().putTargets(r -> r.rule("on-push").targets(t -> t.id("pipeline")
+                .arn(MACHINE))))
+                .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("RoleArn is required for target " + MACHINE
+                            + ".");
+                });
+        assertThat(twin.eventBridge().listTargetsByRule(r -> r.rule("on-push")).targets()).isEmpty();
+    }
+
+    /** EventBridge assumes the target's role as events.amazonaws.com, for the rule: the role's trust policy decides. */
+    @ParameterizedTest(name = "trust {0}: started {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"Service":"events.amazonaws.com"}                                                               | 1
+            {"Service":"states.amazonaws.com"}                                                               | 0
+            {"Service":"events.amazonaws.com"}, "Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:events:us-east-1:123456789012:rule/on-push"}} | 1
+            {"Service":"events.amazonaws.com"}, "Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:events:us-east-1:123456789012:rule/other"}}   | 0
+            {"Service":"events.amazonaws.com"}, "Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}} | 1
+            {"Service":"events.amazonaws.com"}, "Condition":{"StringEquals":{"aws:SourceAccount":"210987654321"}} | 0
+            """)
+    void theTargetsRoleIsAssumed_onlyWhenItsTrustPolicyLetsEventBridgeAssumeItForTheRule(String principalAndCondition,
+            int expectedStarted) {
+        twin.iam().updateAssumeRolePolicy(r -> r.roleName("events-start-pipeline").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","
+                        + "\"Principal\":" + principalAndCondition + "}]}"));
+        twin.iam().putRolePolicy(r -> r.roleName("events-start-pipeline").policyName("start").policyDocument(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"states:StartExecution\","
+                        + "\"Resource\":\"" + MACHINE + "\"}]}"));
+        twin.eventBridge().putTargets(r -> r.rule("on-push").targets(t -> t.id("pipeline").arn(MACHINE).roleArn(ROLE)));
 
         twin.eventBridge().putEvents(r -> r.entries(e -> e.source("greenlight.test").detailType("push").detail("{}")));
         clock.advance(Duration.ofMinutes(1));

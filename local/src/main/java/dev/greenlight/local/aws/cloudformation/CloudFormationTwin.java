@@ -3,6 +3,7 @@ package dev.greenlight.local.aws.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.greenlight.local.aws.CallerCredentials;
 import dev.greenlight.local.aws.LocalAccount;
+import dev.greenlight.local.aws.iam.policy.Principal;
 import dev.greenlight.local.clock.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -69,6 +70,7 @@ import software.amazon.awssdk.services.cloudformation.model.ValidateTemplateResp
  */
 public final class CloudFormationTwin implements CloudFormationClient {
 
+    private static final String SERVICE_ROLE_SESSION = "AWSCloudFormation";
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][-a-zA-Z0-9]{0,127}");
     private static final Set<String> UPDATABLE = Set.of("CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE",
             "IMPORT_COMPLETE", "IMPORT_ROLLBACK_COMPLETE");
@@ -80,6 +82,7 @@ public final class CloudFormationTwin implements CloudFormationClient {
     private final List<String> zones;
     private final RandomGenerator random;
     private final List<Stack> stacks = new ArrayList<>();
+    private volatile StackCredentials credentials = StackCredentials.ROOT;
 
     public CloudFormationTwin(Clock clock, ResourceProviders providers, ParameterStore parameterStore,
             TemplateSource.Objects s3, List<String> zones, RandomGenerator random) {
@@ -89,6 +92,11 @@ public final class CloudFormationTwin implements CloudFormationClient {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.zones = List.copyOf(zones);
         this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /** Whom stack operations call the other services as; the account root, unchecked, until set. */
+    public void credentials(StackCredentials credentials) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
     }
 
     @Override
@@ -107,10 +115,10 @@ public final class CloudFormationTwin implements CloudFormationClient {
         stack.capabilities = request.capabilitiesAsStrings();
         stack.tags = request.tags();
         stack.notificationArns = request.notificationARNs();
-        stack.roleArn = request.roleARN();
         stack.disableRollback = Boolean.TRUE.equals(request.disableRollback())
                 || request.onFailure() == OnFailure.DO_NOTHING;
         stacks.add(stack);
+        actAs(stack, request.roleARN());
         run(stack).create().thenRun(() -> {
             if (request.onFailure() == OnFailure.DELETE && stack.status.equals("ROLLBACK_COMPLETE")) {
                 run(stack).delete();
@@ -135,6 +143,7 @@ public final class CloudFormationTwin implements CloudFormationClient {
         if (request.hasTags()) {
             stack.tags = request.tags();
         }
+        actAs(stack, request.roleARN());
         run(stack).update(template, parameters);
         return UpdateStackResponse.builder().stackId(stack.stackId).build();
     }
@@ -166,6 +175,7 @@ public final class CloudFormationTwin implements CloudFormationClient {
             return DeleteStackResponse.builder().build();
         }
         exportsInUse(stack);
+        actAs(stack, request.roleARN());
         run(stack).delete();
         return DeleteStackResponse.builder().build();
     }
@@ -343,7 +353,7 @@ public final class CloudFormationTwin implements CloudFormationClient {
                 request.tags(), changes, unchanged ? "FAILED" : "CREATE_COMPLETE",
                 unchanged ? "The submitted information didn't contain changes. Submit different information to create a "
                         + "change set." : null,
-                unchanged ? "UNAVAILABLE" : "AVAILABLE", clock.now()));
+                unchanged ? "UNAVAILABLE" : "AVAILABLE", clock.now(), request.roleARN()));
         if (request.hasNotificationARNs()) {
             stack.notificationArns = request.notificationARNs();
         }
@@ -373,6 +383,7 @@ public final class CloudFormationTwin implements CloudFormationClient {
             stack.tags = changeSet.tags();
         }
         stack.disableRollback = Boolean.TRUE.equals(request.disableRollback());
+        actAs(stack, changeSet.roleArn());
         if (changeSet.type().equals("CREATE")) {
             stack.template = changeSet.template();
             stack.parameters = changeSet.parameters();
@@ -428,6 +439,21 @@ public final class CloudFormationTwin implements CloudFormationClient {
         Template template = Template.parse(TemplateSource.body(body, url, s3));
         providers.requireKnown(template);
         return template;
+    }
+
+    /**
+     * The identity of the operation about to run on {@code stack}: a session of {@code roleArn} when the
+     * call gives one, which the stack then keeps for later operations, else of the role the stack
+     * keeps, else the caller's own. The session's name is unpublished; CloudTrail records
+     * CloudFormation's as {@code AWSCloudFormation}, and so does the twin.
+     */
+    private void actAs(Stack stack, String roleArn) {
+        if (roleArn != null && !roleArn.isEmpty()) {
+            stack.roleArn = roleArn;
+        }
+        Principal principal = stack.roleArn == null ? credentials.caller()
+                : Principal.roleSession(stack.roleArn, SERVICE_ROLE_SESSION);
+        stack.actingAs = new StackCredentials.Session(principal, credentials);
     }
 
     /**

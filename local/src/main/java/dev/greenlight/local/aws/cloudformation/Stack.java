@@ -24,7 +24,10 @@ final class Stack {
     List<String> capabilities = List.of();
     List<Tag> tags = List.of();
     List<String> notificationArns = List.of();
+    /** The service role associated with the stack: CloudFormation uses it for every later operation. */
     String roleArn;
+    /** Whom the running operation calls the other services as. */
+    StackCredentials.Session actingAs;
     boolean disableRollback;
     final Map<String, StackResource> resources = new LinkedHashMap<>();
     final List<StackEvent> events = new ArrayList<>();

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 final class StackRun {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> ACCESS_DENIED_CODES = Set.of("AccessDenied", "AccessDeniedException",
+            "AuthorizationError", "UnauthorizedOperation");
 
     private final Stack stack;
     private final ResourceProviders providers;
@@ -533,9 +535,10 @@ final class StackRun {
         return value;
     }
 
+    /** The type's provider, calling its service as the operation's identity (the stack's role, else the caller). */
     private ResourceProvider provider(String type) {
-        return providers.forType(type).orElseThrow(() ->
-                CloudFormationErrors.formatError("Unrecognized resource types: [" + type + "]"));
+        return ActingProvider.as(stack.actingAs, providers.forType(type).orElseThrow(() ->
+                CloudFormationErrors.formatError("Unrecognized resource types: [" + type + "]")));
     }
 
     private ResourceRequest request(ResourceDeclaration declaration, ObjectNode properties) {
@@ -568,9 +571,14 @@ final class StackRun {
         }
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             return "Resource handler returned message: \"" + aws.awsErrorDetails().errorMessage() + "\" (Status Code: "
-                    + aws.statusCode() + ", HandlerErrorCode: " + aws.awsErrorDetails().errorCode() + ")";
+                    + aws.statusCode() + ", HandlerErrorCode: " + handlerErrorCode(aws.awsErrorDetails().errorCode()) + ")";
         }
         return "Internal Failure: " + e.getMessage();
+    }
+
+    /** A refusal by IAM is the handler contract's AccessDenied, whatever the service calls it; other codes as the service's. */
+    private static String handlerErrorCode(String serviceCode) {
+        return ACCESS_DENIED_CODES.contains(serviceCode) ? "AccessDenied" : serviceCode;
     }
 
     private void stackStatus(String status, String reason) {

@@ -359,6 +359,9 @@ public final class EventBridgeTwin implements EventBridgeClient {
                 throw EventBridgeErrors.validation("1 validation error detected: Value null at 'targets.member.arn' "
                         + "failed to satisfy constraint: Member must not be null");
             }
+            if (target.roleArn() == null && TargetCheck.needsRole(target.arn())) {
+                throw EventBridgeErrors.validation("RoleArn is required for target " + target.arn() + ".");
+            }
         }
         if (targets.stream().map(Target::id).collect(Collectors.toSet()).size() < targets.size()) {
             throw EventBridgeErrors.validation("Target ids must be unique within a request.");

@@ -7,6 +7,7 @@ import dev.greenlight.local.asl.query.JsonPaths;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.eventbridge.model.InputTransformer;
@@ -21,9 +22,23 @@ final class TargetCheck {
     static final int MAX_INPUT_PATHS = 100;
     private static final int MAX_INPUT = 8192;
     private static final int MAX_PATH = 256;
+    private static final Set<String> ROLE_REQUIRED = Set.of("states", "kinesis", "ecs", "codebuild",
+            "codepipeline");
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z0-9_\\-]+");
 
     private TargetCheck() {
+    }
+
+    /**
+     * Targets EventBridge reaches only as the target's RoleArn ("Amazon EventBridge targets", EventBridge
+     * User Guide: state machines, Kinesis streams, ECS tasks, CodeBuild projects, CodePipeline pipelines):
+     * PutTargets refuses one without a role as a whole, with a ValidationException "RoleArn is required
+     * for target ARN." (the wording its users quote; the API reference gives only the code), not
+     * as a FailedEntries member.
+     */
+    static boolean needsRole(String targetArn) {
+        String[] parts = targetArn.split(":", 6);
+        return parts.length == 6 && ROLE_REQUIRED.contains(parts[2]);
     }
 
     /** The problem with the target, worded as AWS words it, or empty when it may be stored. */

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 class EcrPushReachesRuleTargetTest {
 
     private static final String PIPELINE = "arn:aws:states:us-east-1:123456789012:stateMachine:greenlight";
+    /** A state machine target needs a role that EventBridge starts it as. */
+    private static final String ROLE = "arn:aws:iam::123456789012:role/events-start-pipeline";
 
     private final VirtualClock clock = new VirtualClock();
     private final List<String> started = new ArrayList<>();
@@ -37,7 +39,7 @@ class EcrPushReachesRuleTargetTest {
                 {"source": ["aws.ecr"], "detail-type": ["ECR Image Action"],
                  "detail": {"action-type": ["PUSH"], "result": ["SUCCESS"], "repository-name": ["orders"],
                             "image-tag": [{"prefix": "1."}]}}"""));
-        events.putTargets(r -> r.rule("greenlight-orders").targets(t -> t.id("pipeline").arn(PIPELINE)
+        events.putTargets(r -> r.rule("greenlight-orders").targets(t -> t.id("pipeline").arn(PIPELINE).roleArn(ROLE)
                 .inputTransformer(i -> i
                         .inputPathsMap(Map.of("repo", "$.detail.repository-name", "tag", "$.detail.image-tag",
                                 "digest", "$.detail.image-digest"))
@@ -61,7 +63,8 @@ class EcrPushReachesRuleTargetTest {
         eventBridge.putRule(r -> r.name("critical").eventPattern("""
                 {"source": ["aws.ecr"], "detail-type": ["ECR Image Scan"],
                  "detail": {"finding-severity-counts": {"CRITICAL": [{"numeric": [">", 0]}]}}}"""));
-        eventBridge.putTargets(r -> r.rule("critical").targets(t -> t.id("p").arn(PIPELINE).inputPath("$.detail.image-tags")));
+        eventBridge.putTargets(r -> r.rule("critical").targets(t -> t.id("p").arn(PIPELINE).roleArn(ROLE)
+                .inputPath("$.detail.image-tags")));
 
         ecr.push("orders", LocalImage.of("clean", "healthy"));
         ecr.push("orders", LocalImage.of("risky", "healthy").withFindings(List.of(

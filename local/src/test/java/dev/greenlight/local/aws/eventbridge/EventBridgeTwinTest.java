@@ -21,6 +21,8 @@ class EventBridgeTwinTest {
 
     private static final String PATTERN = "{\"source\": [\"greenlight.test\"]}";
     private static final String SM = "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline";
+    /** A state machine target needs a role that EventBridge starts it as. */
+    private static final String ROLE = "arn:aws:iam::123456789012:role/events-start-pipeline";
 
     private final VirtualClock clock = new VirtualClock();
     private final RecordingTargets targets = new RecordingTargets();
@@ -77,7 +79,7 @@ class EventBridgeTwinTest {
 
     @Test
     void ruleWithTargetsCannotBeDeletedUntilTheyAreRemoved() {
-        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM)));
+        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM).roleArn(ROLE)));
 
         assertThatThrownBy(() -> client.deleteRule(r -> r.name("deploy")))
                 .isInstanceOfSatisfying(EventBridgeException.class,
@@ -92,9 +94,9 @@ class EventBridgeTwinTest {
     @Test
     void sixthTargetExceedsTheLimitAndNoneIsAdded() {
         client.putTargets(r -> r.rule("deploy").targets(IntStream.range(0, 5)
-                .mapToObj(i -> Target.builder().id("t" + i).arn(SM).build()).toList()));
+                .mapToObj(i -> Target.builder().id("t" + i).arn(SM).roleArn(ROLE).build()).toList()));
 
-        assertThatThrownBy(() -> client.putTargets(r -> r.rule("deploy").targets(t -> t.id("t5").arn(SM))))
+        assertThatThrownBy(() -> client.putTargets(r -> r.rule("deploy").targets(t -> t.id("t5").arn(SM).roleArn(ROLE))))
                 .isInstanceOf(LimitExceededException.class)
                 .hasMessage("The requested resource exceeds the maximum number allowed. "
                         + "(Service: null, Status Code: 400, Request ID: local)");
@@ -104,12 +106,12 @@ class EventBridgeTwinTest {
     @Test
     void badTargetsAreReportedInFailedEntriesWhileGoodOnesAreStored() {
         PutTargetsResponse response = client.putTargets(r -> r.rule("deploy").targets(
-                t -> t.id("good").arn(SM),
-                t -> t.id("notJson").arn(SM).input("{oops"),
-                t -> t.id("both").arn(SM).input("{}").inputPath("$.detail"),
-                t -> t.id("badTemplate").arn(SM).inputTransformer(i -> i.inputTemplate("{<v>: 1}")
+                t -> t.id("good").arn(SM).roleArn(ROLE),
+                t -> t.id("notJson").arn(SM).roleArn(ROLE).input("{oops"),
+                t -> t.id("both").arn(SM).roleArn(ROLE).input("{}").inputPath("$.detail"),
+                t -> t.id("badTemplate").arn(SM).roleArn(ROLE).inputTransformer(i -> i.inputTemplate("{<v>: 1}")
                         .inputPathsMap(java.util.Map.of("v", "$.detail"))),
-                t -> t.id("reserved").arn(SM).inputTransformer(i -> i.inputTemplate("\"x\"")
+                t -> t.id("reserved").arn(SM).roleArn(ROLE).inputTransformer(i -> i.inputTemplate("\"x\"")
                         .inputPathsMap(java.util.Map.of("AWSkey", "$.detail"))),
                 t -> t.id("badArn").arn("not-an-arn")));
 
@@ -125,7 +127,7 @@ class EventBridgeTwinTest {
         java.util.Map<String, String> paths = new java.util.HashMap<>();
         IntStream.rangeClosed(0, 100).forEach(i -> paths.put("v" + i, "$.detail"));
 
-        PutTargetsResponse response = client.putTargets(r -> r.rule("deploy").targets(t -> t.id("t").arn(SM)
+        PutTargetsResponse response = client.putTargets(r -> r.rule("deploy").targets(t -> t.id("t").arn(SM).roleArn(ROLE)
                 .inputTransformer(i -> i.inputPathsMap(paths).inputTemplate("\"<v1>\""))));
 
         assertThat(response.failedEntryCount()).isEqualTo(1);
@@ -134,7 +136,7 @@ class EventBridgeTwinTest {
 
     @Test
     void matchingEventReachesTargetsOnTheClockNotDuringPutEvents() {
-        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM).inputPath("$.detail")));
+        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM).roleArn(ROLE).inputPath("$.detail")));
 
         PutEventsResponse response = client.putEvents(r -> r.entries(
                 e -> e.source("greenlight.test").detailType("t").detail("{\"n\": 1}"),
@@ -149,7 +151,7 @@ class EventBridgeTwinTest {
 
     @Test
     void disabledRuleDeliversNothingUntilEnabled() {
-        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM).input("{\"fixed\": true}")));
+        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM).roleArn(ROLE).input("{\"fixed\": true}")));
         client.disableRule(r -> r.name("deploy"));
 
         client.putEvents(r -> r.entries(e -> e.source("greenlight.test").detailType("t").detail("{}")));
@@ -164,7 +166,7 @@ class EventBridgeTwinTest {
 
     @Test
     void invalidEntriesFailOneByOneAndAreNotRouted() {
-        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM)));
+        client.putTargets(r -> r.rule("deploy").targets(t -> t.id("sm").arn(SM).roleArn(ROLE)));
 
         PutEventsResponse response = client.putEvents(r -> r.entries(
                 e -> e.source("greenlight.test").detailType("t").detail("not json"),

@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 class InputTransformerTest {
 
     private static final String TARGET = "arn:aws:states:us-east-1:123456789012:stateMachine:pipeline";
+    /** A state machine target needs a role that EventBridge starts it as. */
+    private static final String ROLE = "arn:aws:iam::123456789012:role/events-start-pipeline";
 
     private final VirtualClock clock = new VirtualClock();
     private final RecordingTargets targets = new RecordingTargets();
@@ -38,7 +40,7 @@ class InputTransformerTest {
             """)
     void templateIsFilledAsAwsDocuments(String name, String template, String expected) {
         client.putRule(r -> r.name("example").eventPattern("{\"source\": [\"example.ec2\"]}"));
-        client.putTargets(r -> r.rule("example").targets(t -> t.id("t").arn(TARGET).inputTransformer(i -> i
+        client.putTargets(r -> r.rule("example").targets(t -> t.id("t").arn(TARGET).roleArn(ROLE).inputTransformer(i -> i
                 .inputPathsMap(Map.of("timestamp", "$.time", "instance", "$.detail.instance-id",
                         "state", "$.detail.state", "count", "$.detail.count", "detail", "$.detail",
                         "missing", "$.detail.nothing-here"))

@@ -30,6 +30,7 @@ class AwsCliOnTheTwinTest {
     static void serve() {
         RequiredTool.assume(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the CLI tests of the twin did not run");
         served = new ServedTwin();
+        served.serviceRole("greenlight", "states.amazonaws.com");
         served.twin().lambda().register("greeter",
                 event -> Json.parse("{\"greeting\": \"hello " + event.path("name").asText() + "\"}"));
         aws = new AwsCli(served.port());

@@ -33,6 +33,7 @@ class LambdaFromCodeWithTheAwsCliTest {
     static void serve() throws Exception {
         RequiredTool.assume(AwsCli.installed(), "the AWS CLI (aws) is not on PATH: the Lambda CLI tests did not run");
         served = new ServedTwin();
+        served.serviceRole("hook", "lambda.amazonaws.com");
         aws = new AwsCli(served.port());
         jar = Files.write(dir.resolve("hook.jar"), HandlerJar.build());
     }

@@ -44,6 +44,13 @@ final class ServedTwin implements AutoCloseable {
                 "{\"Version\":\"2012-10-17\",\"Statement\":[" + statements + "]}"));
     }
 
+    /** Role {@code name}, which only the service principal {@code service} may assume, with no permissions. */
+    void serviceRole(String name, String service) {
+        twin.iam().createRole(r -> r.roleName(name).assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Principal":{"Service":"%s"}}]}""".formatted(service)));
+    }
+
     /** A real SDK client of the service, built as a worker builds it, pointed at the gateway. */
     <C> C client(AwsClientBuilder<?, C> builder) {
         return SdkClients.against(gateway, builder);

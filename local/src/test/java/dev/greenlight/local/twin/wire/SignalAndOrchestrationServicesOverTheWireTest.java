@@ -63,6 +63,7 @@ class SignalAndOrchestrationServicesOverTheWireTest {
     @BeforeAll
     static void serve() {
         served = new ServedTwin();
+        served.serviceRole("greenlight", "states.amazonaws.com");
         // Function code has no wire form in the twin: it is registered in-process, as Java.
         served.twin().lambda().register("greeter", event -> {
             greetings.incrementAndGet();

@@ -20,7 +20,17 @@ final class LogGroupProvider implements ResourceProvider {
     public Provisioned create(ResourceRequest request) {
         String name = request.nameOr("LogGroupName", 512, false);
         logs.createLogGroup(r -> r.logGroupName(name));
-        retention(request, name);
+        try {
+            retention(request, name);
+        } catch (RuntimeException refused) {
+            // The resource failed: the group made a moment ago goes too, else a rolled-back stack would leave it behind.
+            try {
+                logs.deleteLogGroup(r -> r.logGroupName(name));
+            } catch (RuntimeException alsoRefused) {
+                refused.addSuppressed(alsoRefused);
+            }
+            throw refused;
+        }
         return Provisioned.of(name, "Arn", LocalAccount.arn("logs", "log-group:" + name + ":*"));
     }
 

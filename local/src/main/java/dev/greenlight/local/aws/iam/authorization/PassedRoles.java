@@ -17,8 +17,11 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class PassedRoles {
 
-    /** {@code roleArn} passed to the service principal {@code service}. */
-    public record PassedRole(String roleArn, String service) {
+    /**
+     * {@code roleArn} passed to the service principal {@code service}; {@code byName} when the request gave
+     * the role's name, not its ARN (which only ECS accepts: the others refuse it as malformed).
+     */
+    public record PassedRole(String roleArn, String service, boolean byName) {
     }
 
     private record Passing(List<String> members, String service) {
@@ -59,7 +62,7 @@ public final class PassedRoles {
         for (SdkField<?> field : request.sdkFields()) {
             if (passing.members().contains(field.memberName()) && field.getValueOrDefault(request) instanceof String role
                     && !role.isEmpty()) {
-                roles.add(new PassedRole(arn(role), passing.service()));
+                roles.add(new PassedRole(arn(role), passing.service(), !role.startsWith("arn:")));
             }
         }
         return roles;

@@ -1,8 +1,11 @@
 package dev.greenlight.local.aws.iam.enforcement;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.iam.IamTwin;
-import dev.greenlight.local.aws.iam.authorization.Authorization;
 import dev.greenlight.local.aws.iam.authorization.OperationAuthorizations;
 import dev.greenlight.local.aws.iam.authorization.PassedRoles;
 import dev.greenlight.local.aws.iam.authorization.PassedRoles.PassedRole;
@@ -31,14 +34,18 @@ import software.amazon.awssdk.core.SdkPojo;
  * the action and resources of the operation (Service Authorization Reference), the caller's
  * identity-based policies (a role's inline and attached policies in the IAM twin), the resource's
  * policy, and the request context (aws:CurrentTime, aws:EpochTime, aws:RequestedRegion); then the
- * implied {@code iam:PassRole} for each role the call passes to a service ({@link PassedRoles}). A
- * denied call is refused with the service's own error. The account root is allowed everything, as in AWS;
+ * implied {@code iam:PassRole} for each role the call passes to a service ({@link PassedRoles}), and
+ * whether that service may assume the role ({@link #trusts}). A denied call is refused with the
+ * service's own error. The account root is allowed everything, as in AWS;
  * role sessions and service principals are checked while enforcement is on (the default).
  */
 public final class IamEnforcement {
 
     private static final int PARSED_KEPT = 512;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASS_ROLE = "iam:PassRole";
+    private static final String ASSUME_ROLE = "sts:AssumeRole";
+    private static final String STATES = "states.amazonaws.com";
 
     private final IamTwin iam;
     private final ResourcePolicies resourcePolicies;
@@ -86,22 +93,58 @@ public final class IamEnforcement {
      */
     public void authorize(Principal caller, String signingName, String operation, SdkPojo request,
             Map<String, String> serviceContext) {
-        if (!enforced || caller.isRoot() || OperationAuthorizations.needsNoPermission(signingName, operation)) {
+        if (!enforced) {
             return;
         }
-        Optional<Authorization> authorization = authorizations.of(signingName, operation, request);
-        if (authorization.isEmpty()) {
-            return;
+        List<PassedRole> passedRoles = PassedRoles.of(signingName, operation, request);
+        if (!caller.isRoot() && !OperationAuthorizations.needsNoPermission(signingName, operation)) {
+            authorizations.of(signingName, operation, request).ifPresent(authorization -> {
+                List<PolicyDocument> identity = identityPolicies(caller);
+                RequestContext context = context(serviceContext);
+                for (String resource : authorization.resources()) {
+                    check(signingName, caller, identity, authorization.action(), resource, context);
+                }
+                for (PassedRole passed : passedRoles) {
+                    check(signingName, caller, identity, PASS_ROLE, passed.roleArn(),
+                            context.with("iam:PassedToService", passed.service()));
+                }
+            });
         }
-        List<PolicyDocument> identity = identityPolicies(caller);
+        // The service then checks that it may assume the role it is handed, whoever the caller (the root too),
+        // for this account (aws:SourceAccount); a role given by name where an ARN is required is the service's own
+        // validation error, not this one.
+        for (PassedRole passed : passedRoles) {
+            if (UntrustedRole.checkedBy(signingName) && !passed.byName()
+                    && !trusts(passed.roleArn(), passed.service(), Map.of("aws:SourceAccount", LocalAccount.ID))) {
+                throw UntrustedRole.of(signingName, passed.roleArn());
+            }
+        }
+    }
+
+    /**
+     * Whether the service principal {@code service} may assume role {@code roleArn}: the role exists and
+     * its trust policy, evaluated as the resource-based policy it is, allows {@code sts:AssumeRole} to
+     * the service, with the keys the service sets ({@code aws:SourceArn}, {@code aws:SourceAccount})
+     * for its conditions. Step Functions' regional principal ({@code states.REGION.amazonaws.com}) is
+     * accepted where the global one is asked for, as Step Functions accepts either. The one place the
+     * twin decides whether a role trusts a service; it says yes to everything while enforcement is off.
+     */
+    public boolean trusts(String roleArn, String service, Map<String, String> serviceContext) {
+        if (!enforced) {
+            return true;
+        }
+        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        Optional<String> trustPolicy = iam.role(roleName).filter(role -> role.arn().equals(roleArn))
+                .flatMap(role -> iam.trustPolicy(roleName));
+        if (trustPolicy.isEmpty()) {
+            return false;
+        }
+        PolicyDocument trust = parsed(onRole(trustPolicy.get(), roleArn));
         RequestContext context = context(serviceContext);
-        for (String resource : authorization.get().resources()) {
-            check(signingName, caller, identity, authorization.get().action(), resource, context);
-        }
-        for (PassedRole passed : PassedRoles.of(signingName, operation, request)) {
-            check(signingName, caller, identity, PASS_ROLE, passed.roleArn(),
-                    context.with("iam:PassedToService", passed.service()));
-        }
+        List<String> principals = service.equals(STATES)
+                ? List.of(service, "states." + LocalAccount.REGION + ".amazonaws.com") : List.of(service);
+        return principals.stream().anyMatch(principal -> PolicyEvaluator.evaluate(List.of(), Optional.of(trust),
+                new AuthorizationRequest(Principal.service(principal), ASSUME_ROLE, roleArn, context)).allowed());
     }
 
     /** Refuses, in the called service's shape, unless the policies allow {@code action} on {@code resource}. */
@@ -122,6 +165,22 @@ public final class IamEnforcement {
         }
         String roleName = caller.roleArn().substring(caller.roleArn().lastIndexOf('/') + 1);
         return iam.permissionPolicies(roleName).orElse(List.of()).stream().map(this::parsed).toList();
+    }
+
+    /** A trust policy names no Resource: the role it is attached to is the resource its statements cover. */
+    private static String onRole(String trustPolicy, String roleArn) {
+        try {
+            JsonNode document = JSON.readTree(trustPolicy);
+            JsonNode statements = document.path("Statement");
+            for (JsonNode statement : statements.isArray() ? statements : JSON.createArrayNode().add(statements)) {
+                if (statement instanceof ObjectNode object && !object.has("Resource") && !object.has("NotResource")) {
+                    object.put("Resource", roleArn);
+                }
+            }
+            return document.toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored trust policy is not JSON", e);
+        }
     }
 
     private PolicyDocument parsed(String policy) {

@@ -141,6 +141,7 @@ class ProvidersOnTheTwinTest {
 
     @Test
     void aFunctionsVersionAndAliasArePublishedAndInvokedThroughLambda() {
+        workerRole();
         twin.s3().createBucket(r -> r.bucket("code-123456789012"));
         twin.s3().putObject(r -> r.bucket("code-123456789012").key("worker.jar"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(
@@ -165,6 +166,7 @@ class ProvidersOnTheTwinTest {
 
     @Test
     void aPermissionOnAnAlias_grantsOnTheAliasArn_asCdkWritesItForARuleTargetingTheAlias() {
+        workerRole();
         twin.s3().createBucket(r -> r.bucket("code-123456789012"));
         twin.s3().putObject(r -> r.bucket("code-123456789012").key("worker.jar"),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(
@@ -190,6 +192,7 @@ class ProvidersOnTheTwinTest {
 
     @Test
     void anUpdatedFunctionChangesInPlace_keepingItsVersionsSoTheAliasMovesToTheNewOne() {
+        workerRole();
         twin.s3().createBucket(r -> r.bucket("code-123456789012"));
         byte[] jar = dev.greenlight.local.aws.lambda.HandlerJar.build();
         for (String key : List.of("worker.jar", "worker-2.jar")) {
@@ -310,6 +313,13 @@ class ProvidersOnTheTwinTest {
         assertThat(twin.elb().describeTargetGroups(r -> { }).targetGroups()).isEmpty();
         assertThat(twin.ec2().describeVpcs(r -> r.vpcIds()).vpcs()).noneMatch(v -> v.vpcId().equals(vpc));
         assertThat(twin.codeDeploy().listApplications(r -> { }).applications()).isEmpty();
+    }
+
+    /** The function's execution role, which Lambda refuses unless it may assume it. */
+    private void workerRole() {
+        twin.iam().createRole(r -> r.roleName("worker").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Principal":{"Service":"lambda.amazonaws.com"}}]}"""));
     }
 
     private String physicalId(String logicalId) {

@@ -1,12 +1,14 @@
 package dev.greenlight.workers.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /**
  * An execution as Step Functions tells it: its description and every event of its history, all pages,
@@ -26,9 +28,21 @@ public record ExecutionHistory(DescribeExecutionResponse execution, List<History
         return new ExecutionHistory(execution, events);
     }
 
-    /** The definition the execution runs (DescribeStateMachineForExecution): its states' Retry policies. */
+    /**
+     * The definition the execution runs (DescribeStateMachineForExecution): its states' Retry policies.
+     * A caller who may read executions but not definitions gets an empty definition: status then shows
+     * no wait rather than failing.
+     */
     public static JsonNode definition(SfnClient sfn, String executionArn) {
-        return AuditReport.json(sfn.describeStateMachineForExecution(r -> r.executionArn(executionArn)).definition());
+        try {
+            return AuditReport.json(sfn.describeStateMachineForExecution(r -> r.executionArn(executionArn))
+                    .definition());
+        } catch (SfnException e) {
+            if (e.awsErrorDetails() != null && "AccessDeniedException".equals(e.awsErrorDetails().errorCode())) {
+                return MissingNode.getInstance();
+            }
+            throw e;
+        }
     }
 
     /** The state entered last (in a Parallel, the branch state entered last); empty before the first. */

@@ -8,10 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionRequest;
+import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /** What a step waits for when its worker answered "not yet": read from the history and the definition's Retry. */
 class RetriedWaitTest {
@@ -33,6 +38,32 @@ class RetriedWaitTest {
                   {"ErrorEquals": ["States.ALL"], "IntervalSeconds": 5, "MaxAttempts": 2}]}}}]}}}""");
 
     private final List<HistoryEvent> events = new ArrayList<>();
+
+    @Test
+    void aCallerWhoMayNotReadTheDefinition_seesNoWait_andTheReadDoesNotFail() {
+        SfnClient denied = new SfnClient() {
+            @Override
+            public DescribeStateMachineForExecutionResponse describeStateMachineForExecution(
+                    DescribeStateMachineForExecutionRequest request) {
+                throw (SfnException) SfnException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("AccessDeniedException").errorMessage("not authorized to perform: "
+                                + "states:DescribeStateMachineForExecution").build()).build();
+            }
+
+            @Override
+            public String serviceName() {
+                return "states";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        entered("Preflight", T0);
+        failed(STALE, "alarm orders-blue-5xx still fires", T0);
+
+        assertThat(RetriedWait.of(running(), () -> ExecutionHistory.definition(denied, "arn:execution"))).isEmpty();
+    }
 
     @Test
     void preflightWaitingForAStaleAlarm_saysWhyHowOftenItLooks_andWhenTheReleaseFails() {

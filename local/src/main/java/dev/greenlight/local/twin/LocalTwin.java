@@ -130,6 +130,7 @@ public final class LocalTwin implements AutoCloseable {
         this.sts = new StsTwin(clock, iam, identities);
         this.ssm = new SsmTwin(clock);
         this.logs = new LogsTwin(clock);
+        lambda.functionLogs(new LambdaLogDelivery(logs, this::iamEnforcement));
         this.iamEnforcement = new IamEnforcement(iam, new TwinResourcePolicies(s3, lambda, sns),
                 new DeploymentFacts(codeDeploy), clock);
         StackCalls stackCalls = new StackCalls(iamEnforcement, () -> caller(CloudFormationClient.SERVICE_NAME,

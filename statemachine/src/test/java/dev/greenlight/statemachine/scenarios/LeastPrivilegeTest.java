@@ -111,7 +111,8 @@ class LeastPrivilegeTest {
             }));
 
     private static final String LAMBDA_LOGS = "Lambda's runtime writes each function's logs with its execution role; "
-            + "the twin's Lambda keeps no CloudWatch Logs, so no flow can use it";
+            + "the twin's Lambda does so only for functions from uploaded code, and these flows run the workers "
+            + "registered in-process (PipelineOnTwin), so no flow here uses it";
     private static final String CREATE_DEPLOYMENT_IMPLIES = "CreateDeployment names a deployment configuration and "
             + "registers the revision it deploys: AWS's own ECS deploy action (aws-actions/amazon-ecs-deploy-task-"
             + "definition) lists GetDeploymentConfig and RegisterApplicationRevision among the minimal permissions "

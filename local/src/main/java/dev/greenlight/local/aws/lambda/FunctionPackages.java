@@ -144,7 +144,7 @@ final class FunctionPackages {
 
     /** What the twin runs for the package: the Java handler, or a runtime that cannot start here. */
     static FunctionCode code(String name, String arn, FunctionSettings settings, Path jar, RuntimeVariables runtime,
-            Clock clock) {
+            FunctionLogs logs, Clock clock) {
         if (!JAVA_RUNTIMES.contains(settings.runtime())) {
             return payload -> CompletableFuture.failedFuture(new RuntimeStartFailure(
                     "Runtime.InvalidEntrypoint", "The local Lambda twin runs only the Java runtimes (java11, java17,"
@@ -152,10 +152,10 @@ final class FunctionPackages {
                             + ", so it is recorded but cannot run here. Invoke it in AWS, or package it for java21."));
         }
         AtomicLong runs = new AtomicLong();
-        return new JavaPackageCode(name, jar, settings.handler(), () -> new HandlerContext(name, arn,
-                settings.memorySize(), settings.timeoutSeconds(), settings.environment(),
-                UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString()),
-                () -> environment(name, settings, runtime), clock);
+        return new JavaPackageCode(name, settings.role(), jar, settings.handler(), logStream -> new HandlerContext(name,
+                arn, settings.memorySize(), settings.timeoutSeconds(), settings.environment(),
+                UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString(),
+                logStream), () -> environment(name, settings, runtime), logs, clock);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Map;
  * id is one per run, not the Invoke's, and the remaining time is the whole Timeout.
  */
 record HandlerContext(String functionName, String functionArn, int memorySize, int timeoutSeconds,
-        Map<String, String> environment, String requestId) implements Context {
+        Map<String, String> environment, String requestId, String logStreamName) implements Context {
 
     @Override
     public String getAwsRequestId() {
@@ -30,7 +30,7 @@ record HandlerContext(String functionName, String functionArn, int memorySize, i
 
     @Override
     public String getLogStreamName() {
-        return "local/[$LATEST]" + requestId.replace("-", "");
+        return logStreamName;
     }
 
     @Override
@@ -83,13 +83,13 @@ record HandlerContext(String functionName, String functionArn, int memorySize, i
         return memorySize;
     }
 
-    /** Log lines go to the twin's standard error, as a function's go to CloudWatch Logs. */
+    /** A message is one event in the function's log stream, as the Java runtime's LambdaLogger writes it. */
     @Override
     public LambdaLogger getLogger() {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                System.err.println("[" + functionName + "] " + message);
+                FunctionOutput.log(message);
             }
 
             @Override

@@ -17,6 +17,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,38 +41,91 @@ import java.util.function.Supplier;
  */
 final class JavaPackageCode implements FunctionCode {
 
+    private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd")
+            .withZone(ZoneOffset.UTC);
+    private static final AtomicLong ENVIRONMENTS = new AtomicLong();
+
     private final String functionName;
+    private final String roleArn;
     private final Path jar;
     private final String handler;
-    private final Supplier<HandlerContext> contexts;
+    private final Function<String, HandlerContext> contexts;
     private final Supplier<Map<String, String>> environment;
+    private final FunctionLogs logs;
     private final Clock clock;
     private Handler loaded;
+    private String logStream;
 
     /**
      * {@code environment}: the execution environment's variables, asked for once when the class is
      * loaded, as an execution environment's are fixed when it starts.
      */
-    JavaPackageCode(String functionName, Path jar, String handler, Supplier<HandlerContext> contexts,
-            Supplier<Map<String, String>> environment, Clock clock) {
+    JavaPackageCode(String functionName, String roleArn, Path jar, String handler,
+            Function<String, HandlerContext> contexts, Supplier<Map<String, String>> environment, FunctionLogs logs,
+            Clock clock) {
         this.functionName = functionName;
+        this.roleArn = roleArn;
         this.jar = jar;
         this.handler = handler;
         this.contexts = contexts;
         this.environment = environment;
+        this.logs = logs;
         this.clock = clock;
     }
 
+    /**
+     * Runs the handler with what it prints going to its log stream, between the runtime's START,
+     * END and REPORT lines, delivered when it returns (a run cut off by its Timeout delivers when its
+     * thread ends).
+     */
     @Override
     public CompletableFuture<byte[]> invoke(byte[] payload) {
-        HandlerContext context = contexts.get();
+        HandlerContext context = contexts.apply(logStream());
         return clock.runOutside(() -> {
+            InvocationLog log = new InvocationLog(clock);
+            Instant start = clock.now();
+            log.line("START RequestId: " + context.requestId() + " Version: " + LocalFunction.LATEST);
             try {
-                return handler().call(payload, context);
+                return FunctionOutput.capture(log, () -> handler().call(payload, context));
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
+            } finally {
+                log.line("END RequestId: " + context.requestId());
+                log.line(report(context, Duration.between(start, clock.now())));
+                logs.deliver(functionName, roleArn, context.getLogGroupName(), context.getLogStreamName(),
+                        log.lines());
             }
         });
+    }
+
+    /**
+     * The runtime's REPORT line, its fields tab-separated as Lambda writes them (the developer guide
+     * shows them rendered; the separator is not documented). Billed Duration is rounded up to the
+     * millisecond, at least 1 ms. Max Memory Used cannot be measured for one function in a shared JVM:
+     * the twin reports the JVM's heap in use, at most the function's memory size.
+     */
+    private static String report(HandlerContext context, Duration took) {
+        double millis = took.toNanos() / 1_000_000.0;
+        long billed = Math.max(1, (long) Math.ceil(millis));
+        Runtime jvm = Runtime.getRuntime();
+        long usedMb = Math.min(context.memorySize(), (jvm.totalMemory() - jvm.freeMemory()) / (1024 * 1024));
+        return String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
+                + "Memory Size: %d MB\tMax Memory Used: %d MB\t", context.requestId(), millis, billed,
+                context.memorySize(), usedMb);
+    }
+
+    /**
+     * The execution environment's stream, named when it starts as Lambda names it:
+     * {@code YYYY/MM/DD/[$LATEST]} and a 32-digit hex id.
+     */
+    private synchronized String logStream() {
+        if (logStream == null) {
+            Instant started = clock.now();
+            String id = UUID.nameUUIDFromBytes((functionName + started + ENVIRONMENTS.incrementAndGet())
+                    .getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+            logStream = STREAM_DATE.format(started) + "/[" + LocalFunction.LATEST + "]" + id;
+        }
+        return logStream;
     }
 
     private synchronized Handler handler() throws Exception {

@@ -87,6 +87,7 @@ public final class LambdaTwin implements LambdaClient {
     private final Map<String, FunctionVersions> published = new HashMap<>();
     private final Map<String, Path> packages = new HashMap<>();
     private volatile RuntimeVariables runtime = RuntimeVariables.NONE;
+    private volatile FunctionLogs logs = FunctionLogs.DROPPED;
 
     public LambdaTwin(Clock clock, RandomGenerator random) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -101,6 +102,16 @@ public final class LambdaTwin implements LambdaClient {
      */
     public void runtimeVariables(RuntimeVariables variables) {
         this.runtime = Objects.requireNonNull(variables, "variables");
+    }
+
+    /** Where functions from code send what they print (CloudWatch Logs, as their execution role). */
+    public void functionLogs(FunctionLogs logs) {
+        this.logs = Objects.requireNonNull(logs, "logs");
+    }
+
+    private void deliverLogs(String functionName, String roleArn, String logGroup, String logStream,
+            List<FunctionLogs.LogLine> events) {
+        logs.deliver(functionName, roleArn, logGroup, logStream, events);
     }
 
     /** Creates the function, or replaces its code and configuration; returns its ARN. */
@@ -148,7 +159,8 @@ public final class LambdaTwin implements LambdaClient {
         FunctionSettings settings = FunctionPackages.reconfigured(function.settings(), request);
         Path jar = packages.get(function.name());
         FunctionCode code = jar == null ? function.code()
-                : FunctionPackages.code(function.name(), function.arn(), settings, jar, this::runtimeVariables, clock);
+                : FunctionPackages.code(function.name(), function.arn(), settings, jar, this::runtimeVariables,
+                        this::deliverLogs, clock);
         LocalFunction updated = new LocalFunction(function.name(), LocalFunction.LATEST, settings, code, clock.now(),
                 function.codeSize(), function.codeSha256());
         functions.put(function.name(), updated);
@@ -217,8 +229,8 @@ public final class LambdaTwin implements LambdaClient {
         String arn = LocalAccount.arn("lambda", "function:" + name);
         Path jar = FunctionPackages.store(zip);
         LocalFunction function = new LocalFunction(name, LocalFunction.LATEST, settings,
-                FunctionPackages.code(name, arn, settings, jar, this::runtimeVariables, clock), clock.now(),
-                zip.length, FunctionPackages.sha256(zip));
+                FunctionPackages.code(name, arn, settings, jar, this::runtimeVariables, this::deliverLogs, clock),
+                clock.now(), zip.length, FunctionPackages.sha256(zip));
         functions.put(name, function);
         packages.put(name, jar);
         return function;

@@ -21,6 +21,22 @@ final class LogsErrors {
                 "The specified log group does not exist.", 400);
     }
 
+    static ResourceNotFoundException streamNotFound() {
+        return AwsErrors.of(ResourceNotFoundException.builder(), "ResourceNotFoundException",
+                "The specified log stream does not exist.", 400);
+    }
+
+    static ResourceAlreadyExistsException streamExists() {
+        return AwsErrors.of(ResourceAlreadyExistsException.builder(), "ResourceAlreadyExistsException",
+                "The specified log stream already exists", 400);
+    }
+
+    /** AWS's "1 validation error detected" wording for one member's constraint. */
+    static InvalidParameterException validation(Object value, String member, String rule) {
+        return invalid("1 validation error detected: Value '" + value + "' at '" + member
+                + "' failed to satisfy constraint: " + rule);
+    }
+
     static InvalidParameterException invalid(String message) {
         return AwsErrors.of(InvalidParameterException.builder(), "InvalidParameterException", message, 400);
     }

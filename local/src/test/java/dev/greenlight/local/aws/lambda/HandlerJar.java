@@ -23,7 +23,8 @@ import javax.tools.ToolProvider;
 public final class HandlerJar {
 
     /** hook.Greeter (RequestHandler), hook.Echo (RequestStreamHandler), hook.Broken, hook.Plain::shout, hook.Stuck,
-     * hook.Settings (reads its environment from its class loader when constructed; counts constructions in a static). */
+     * hook.Settings (reads its environment from its class loader when constructed; counts constructions in a static),
+     * hook.Chatty (prints to standard output and error and through its LambdaLogger). */
     public static final Map<String, String> HANDLERS = Map.of(
             "hook/Greeter.java", """
                     package hook;
@@ -86,6 +87,18 @@ public final class HandlerJar {
                                     "region", environment.get("AWS_REGION"),
                                     "function", environment.get("AWS_LAMBDA_FUNCTION_NAME"),
                                     "constructed", constructed, "loader", Settings.class.getClassLoader().getName());
+                        }
+                    }
+                    """,
+            "hook/Chatty.java", """
+                    package hook;
+                    import com.amazonaws.services.lambda.runtime.Context;
+                    public class Chatty {
+                        public String handleRequest(String word, Context context) {
+                            System.out.println("out: checking " + word);
+                            System.err.println("err: nearly done");
+                            context.getLogger().log("logger: one event\\nacross two lines");
+                            return context.getLogStreamName();
                         }
                     }
                     """,

@@ -64,6 +64,34 @@ class LambdaFromCodeWithTheAwsCliTest {
         assertThat(read.at("/Environment/Variables/GREETING").asText()).isEqualTo("hello");
     }
 
+    /** What the function printed is in its log group, written with its role, found by a term. */
+    @Test
+    void whatAFunctionPrints_isFoundWithFilterLogEvents() throws Exception {
+        served.serviceRole("logger", "lambda.amazonaws.com");
+        aws.run("iam", "put-role-policy", "--role-name", "logger", "--policy-name", "logs", "--policy-document",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"logs:CreateLogGroup\","
+                        + "\"logs:CreateLogStream\",\"logs:PutLogEvents\"],\"Resource\":\"*\"}]}").json();
+        aws.run("lambda", "create-function", "--function-name", "cli-chatty", "--zip-file", "fileb://" + jar,
+                "--runtime", "java21", "--handler", "hook.Chatty", "--role",
+                "arn:aws:iam::123456789012:role/logger").json();
+        Path out = dir.resolve("chatty.json");
+        aws.run("lambda", "invoke", "--function-name", "cli-chatty", "--payload", "\"cli\"", out.toString()).json();
+
+        JsonNode found = aws.run("logs", "filter-log-events", "--log-group-name", "/aws/lambda/cli-chatty",
+                "--filter-pattern", "checking").json();
+        JsonNode all = aws.run("logs", "filter-log-events", "--log-group-name", "/aws/lambda/cli-chatty").json();
+        AwsCli.Result missing = aws.run("logs", "filter-log-events", "--log-group-name", "/aws/lambda/nope");
+
+        assertThat(found.path("events")).hasSize(1);
+        assertThat(found.at("/events/0/message").asText()).isEqualTo("out: checking cli");
+        assertThat(found.at("/events/0/logStreamName").asText())
+                .isEqualTo(Json.parse(Files.readString(out)).asText()).contains("/[$LATEST]");
+        assertThat(all.path("events")).hasSize(6);
+        assertThat(all.at("/events/0/message").asText()).startsWith("START RequestId: ");
+        assertThat(all.at("/events/5/message").asText()).startsWith("REPORT RequestId: ").contains("Billed Duration: ");
+        assertThat(missing.stderr()).contains("An error occurred (ResourceNotFoundException)");
+    }
+
     @Test
     void addPermission_thenGetPolicy_andADuplicateStatementIsAConflict() throws Exception {
         aws.run("lambda", "create-function", "--function-name", "cli-policy", "--zip-file", "fileb://" + jar,

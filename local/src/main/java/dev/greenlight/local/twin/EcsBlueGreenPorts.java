@@ -1,12 +1,15 @@
 package dev.greenlight.local.twin;
 
+import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.aws.codedeploy.AlarmStates;
 import dev.greenlight.local.aws.ecs.BlueGreenPorts;
+import dev.greenlight.local.aws.ecs.RoleRefused;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
@@ -23,25 +26,42 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  */
 final class EcsBlueGreenPorts implements BlueGreenPorts {
 
+    /** ECS's session name when it assumes a hook's role is unpublished. */
+    private static final String SESSION = "ECS";
+    private static final String ECS_PRINCIPAL = "ecs.amazonaws.com";
+
+    private final LocalTwin twin;
     private final LambdaClient lambda;
     private final ElasticLoadBalancingV2Client elb;
     private final AlarmStates alarms;
 
-    EcsBlueGreenPorts(LambdaClient lambda, ElasticLoadBalancingV2Client elb, AlarmStates alarms) {
+    EcsBlueGreenPorts(LocalTwin twin, LambdaClient lambda, ElasticLoadBalancingV2Client elb, AlarmStates alarms) {
+        this.twin = twin;
         this.lambda = lambda;
         this.elb = elb;
         this.alarms = alarms;
     }
 
     @Override
-    public Optional<String> invoke(String functionArn, String payload) {
+    public Optional<String> invoke(String roleArn, String functionArn, String payload) {
+        // Developer Guide, "Lifecycle hooks": ECS assumes the hook's role, which must trust ecs.amazonaws.com
+        // and allow lambda:InvokeFunction on the function.
+        if (!twin.iamEnforcement().trusts(roleArn, ECS_PRINCIPAL, Map.of("aws:SourceAccount", LocalAccount.ID))) {
+            throw new RoleRefused("the role does not exist or does not trust " + ECS_PRINCIPAL);
+        }
+        LambdaClient asRole = twin.clientAs(roleArn, SESSION, LambdaClient.class, lambda);
         try {
-            InvokeResponse response = lambda.invoke(request -> request.functionName(functionArn)
+            InvokeResponse response = asRole.invoke(request -> request.functionName(functionArn)
                     .invocationType(InvocationType.REQUEST_RESPONSE).payload(SdkBytes.fromUtf8String(payload)));
             if (response.functionError() != null || response.payload() == null) {
                 return Optional.empty();
             }
             return Optional.of(response.payload().asUtf8String());
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 403) {
+                throw new RoleRefused(e.awsErrorDetails().errorMessage());
+            }
+            return Optional.empty();
         } catch (RuntimeException e) {
             // A function that cannot be invoked fails the hook, as a failed function does.
             return Optional.empty();

@@ -117,7 +117,7 @@ public final class LocalTwin implements AutoCloseable {
                 eventBridge().putServiceEvent("aws.ecr", detailType, resources, detail));
         this.lambda = new LambdaTwin(clock, random);
         this.ecs = new EcsTwin(clock, new FleetTaskLauncher(fleet, new ImageProfiles(ecr)), new ElbTargetRegistry(elb),
-                new EcsBlueGreenPorts(lambda, elb, new CloudWatchAlarmStates(cloudWatch)));
+                new EcsBlueGreenPorts(this, lambda, elb, new CloudWatchAlarmStates(cloudWatch)));
         this.s3 = new S3Twin(clock);
         TaskAuthorizer asExecutionRole = new ExecutionRoleCalls(this::iamEnforcement);
         this.stepFunctions = new StepFunctionsTwin(clock, new S3TaskIntegration(s3, asExecutionRole,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.greenlight.local.aws.LocalAccount;
 import dev.greenlight.local.clock.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,7 +45,7 @@ import software.amazon.awssdk.services.ecs.model.StopServiceDeploymentStopType;
 class EcsBlueGreenOnTheTwinTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROLE = "arn:aws:iam::000000000000:role/ecs-lambda-invoke";
+    private static final String ROLE = "arn:aws:iam::" + LocalAccount.ID + ":role/ecs-lambda-invoke";
 
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final LocalTwin twin = LocalTwin.virtualTime(clock);
@@ -61,6 +63,17 @@ class EcsBlueGreenOnTheTwinTest {
         }
         return JSON.readTree(answer);
     });
+
+    /** The hooks' role, as AWS documents it: trusted by ECS, allowed to invoke the hook function. */
+    @BeforeEach
+    void hookRole() {
+        twin.iam().createRole(r -> r.roleName("ecs-lambda-invoke").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Principal":{"Service":"ecs.amazonaws.com"}}]}"""));
+        twin.iam().putRolePolicy(r -> r.roleName("ecs-lambda-invoke").policyName("invoke").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction",
+                 "Resource":"%s"}]}""".formatted(hook)));
+    }
 
     @AfterEach
     void close() {
@@ -183,6 +196,45 @@ class EcsBlueGreenOnTheTwinTest {
             assertThat(productionWeights()).containsEntry("orders-blue", 100);
             clock.advance(Duration.ofMinutes(2));
             assertThat(runningTaskDefinitions()).containsOnly("orders:1");
+        }
+    }
+
+    static Stream<Arguments> hookRoles() {
+        String ecsTrust = "ecs.amazonaws.com";
+        String invoke = "lambda:InvokeFunction";
+        return Stream.of(
+                Arguments.of("trusted, may invoke", ecsTrust, invoke, ServiceDeploymentStatus.SUCCESSFUL, null),
+                Arguments.of("trusts Lambda, not ECS", "lambda.amazonaws.com", invoke,
+                        ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL, "does not trust ecs.amazonaws.com"),
+                Arguments.of("trusted, may only get the function", ecsTrust, "lambda:GetFunction",
+                        ServiceDeploymentStatus.ROLLBACK_SUCCESSFUL, "not authorized to perform: lambda:InvokeFunction"));
+    }
+
+    /** With IAM enforced, ECS invokes the hook as the hook's role: trust and lambda:InvokeFunction decide. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hookRoles")
+    void hookRole_decidesWhetherEcsMayInvokeTheHook(String name, String trustedService, String allowed,
+            ServiceDeploymentStatus expected, String reason) {
+        String role = twin.iam().createRole(r -> r.roleName("ecs-hook-role").assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Principal":{"Service":"%s"}}]}""".formatted(trustedService))).role().arn();
+        twin.iam().putRolePolicy(r -> r.roleName("ecs-hook-role").policyName("invoke").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"%s","Resource":"%s"}]}"""
+                .formatted(allowed, hook)));
+        clock.advance(Duration.ofMinutes(2));
+        String arn = deploy("2.0", c -> c.bakeTimeInMinutes(0).lifecycleHooks(h -> h.hookTargetArn(hook).roleArn(role)
+                .lifecycleStages(DeploymentLifecycleHookStage.POST_TEST_TRAFFIC_SHIFT)));
+
+        ServiceDeployment done = runUntilEnded(arn);
+
+        assertThat(done.status()).isEqualTo(expected);
+        if (reason == null) {
+            assertThat(calls).hasSize(1);
+            assertThat(productionWeights()).containsEntry("orders-green", 100);
+        } else {
+            assertThat(calls).isEmpty();
+            assertThat(done.statusReason()).contains("could not be invoked as role " + role).contains(reason);
+            assertThat(productionWeights()).containsEntry("orders-blue", 100);
         }
     }
 

@@ -83,6 +83,7 @@ public record PipelineOnTwin(String stateMachineArn) {
     /** As {@link #deploy(LocalTwin, GreenlightConfig, boolean, ClientDecorator)}, with {@code roles} already in IAM. */
     public static PipelineOnTwin deploy(LocalTwin twin, GreenlightConfig config, boolean virtualTime,
             ClientDecorator clients, PipelineRoles roles) {
+        ecsHookRole(twin);
         Clock clock = new JavaClock(twin.clock());
         WorkerFunctions functions = new WorkerFunctions(twin.lambda());
         Map<String, String> aliases = new LinkedHashMap<>();
@@ -145,6 +146,23 @@ public record PipelineOnTwin(String stateMachineArn) {
         }
         DriveSyntheticLoad worker = new DriveSyntheticLoad(JdkHttpProbe.create(), clock, Sleeper.threadSleep());
         return functions.register(name, worker, OwnThread.code(twin.clock(), name, worker));
+    }
+
+    /**
+     * The role ECS invokes the lifecycle hook as (Developer Guide, "Lifecycle hooks"): trusted by
+     * {@code ecs.amazonaws.com}, allowed {@code lambda:InvokeFunction} on the hook function. Created once per twin.
+     */
+    private static void ecsHookRole(LocalTwin twin) {
+        String name = ECS_HOOK_ROLE.substring(ECS_HOOK_ROLE.lastIndexOf('/') + 1);
+        if (twin.iam().listRoles().roles().stream().anyMatch(role -> role.roleName().equals(name))) {
+            return;
+        }
+        twin.iam().createRole(r -> r.roleName(name).assumeRolePolicyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole",
+                 "Principal":{"Service":"ecs.amazonaws.com"}}]}"""));
+        twin.iam().putRolePolicy(r -> r.roleName(name).policyName("InvokeHook").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction",
+                 "Resource":["%s","%s:*"]}]}""".formatted(ECS_HOOK_FUNCTION_ARN, ECS_HOOK_FUNCTION_ARN)));
     }
 
     /** Both backends, each with the hooks the twin registers: a service's config says which deploys it. */

@@ -12,8 +12,11 @@ import java.util.Set;
  */
 public interface BlueGreenPorts {
 
-    /** The function's answer; empty when the function failed (an unhandled error or no answer). */
-    Optional<String> invoke(String functionArn, String payload);
+    /**
+     * The function's answer, invoked as the hook's {@code roleArn}; empty when the function failed (an
+     * unhandled error or no answer). Throws {@link RoleRefused} when ECS may not act as that role.
+     */
+    Optional<String> invoke(String roleArn, String functionArn, String payload);
 
     /** The rule's forward weights, by target group ARN. */
     Map<String, Integer> weights(String listenerRuleArn);
@@ -27,7 +30,7 @@ public interface BlueGreenPorts {
     /** For a twin built without Lambda, load balancer or CloudWatch: blue/green deployments are refused. */
     BlueGreenPorts NONE = new BlueGreenPorts() {
         @Override
-        public Optional<String> invoke(String functionArn, String payload) {
+        public Optional<String> invoke(String roleArn, String functionArn, String payload) {
             throw unwired();
         }
 

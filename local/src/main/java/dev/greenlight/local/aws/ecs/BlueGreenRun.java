@@ -513,7 +513,17 @@ final class BlueGreenRun {
         int now = course;
         String payload = payload(hook);
         clock.execute(() -> {
-            Optional<String> answer = ports.invoke(hook.hookTargetArn(), payload);
+            Optional<String> answer;
+            try {
+                answer = ports.invoke(hook.roleArn(), hook.hookTargetArn(), payload);
+            } catch (RoleRefused refused) {
+                // AWS does not publish the reason ECS gives when it cannot invoke a hook as its role; the
+                // twin names the hook, the stage and the refusal, so the missing trust or permission can be read.
+                locked(now, () -> failed.accept("the lifecycle hook " + hook.hookTargetArn()
+                        + " could not be invoked as role " + hook.roleArn() + " at " + stage + ": "
+                        + refused.getMessage()));
+                return;
+            }
             locked(now, () -> answered(hook, stage, expiresAt, succeeded, failed, answer));
         });
     }

@@ -5,6 +5,7 @@ import dev.greenlight.cli.console.ConsolePortOption;
 import dev.greenlight.cli.rehearsal.CdkStepFailed;
 import dev.greenlight.cli.rehearsal.Checkout;
 import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.ProgressWriter;
 import dev.greenlight.cli.rehearsal.Rehearsal;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.io.PrintWriter;
@@ -83,6 +84,8 @@ public final class LocalUp implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Standard output; the twin's stop ends a CDK step's unfinished line before it says so. */
+    private ProgressWriter out;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Override
@@ -118,10 +121,10 @@ public final class LocalUp implements Callable<Integer> {
         if (noIamEnforcement) {
             session.twin.iamEnforcement().enforce(false);
         }
+        out = new ProgressWriter(spec.commandLine().getOut());
         // Ctrl-C and SIGTERM stop the JVM: the hook stops the twin, and nothing may touch the hooks after that.
         Thread hook = new Thread(() -> stopOnce(session), "greenlight-local-down");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
         Endpoints.print(session, out);
         try {
             if (deploy && !deployed(session, checkout, out)) {
@@ -187,9 +190,7 @@ public final class LocalUp implements Callable<Integer> {
     private void stopOnce(TwinSession session) {
         if (stopping.compareAndSet(false, true)) {
             session.close();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("The twin has stopped.");
-            out.flush();
+            out.sayOnItsOwnLine("The twin has stopped.");
         }
         stopped.countDown();
     }

@@ -1,21 +1,26 @@
 package dev.greenlight.cli.demo;
 
 import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.cli.console.Console;
 import dev.greenlight.cli.console.ConsolePortOption;
+import dev.greenlight.cli.local.DeployedEndpoints;
+import dev.greenlight.cli.local.PushEndpoint;
+import dev.greenlight.cli.rehearsal.CdkStepFailed;
+import dev.greenlight.cli.rehearsal.Checkout;
+import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.ProgressWriter;
+import dev.greenlight.cli.rehearsal.Rehearsal;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
-import dev.greenlight.cli.rehearsal.CdkStepFailed;
-import dev.greenlight.cli.rehearsal.Checkout;
-import dev.greenlight.cli.rehearsal.DeployedStacks;
-import dev.greenlight.cli.rehearsal.Rehearsal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int tell(LocalTwin twin, boolean virtual, Pause pause, int consolePort) throws InterruptedException {
-        ProgressDisplay display = display(virtual);
+        ProgressDisplay display = display(spec.commandLine().getOut(), virtual);
         try {
             DemoStage stage = DemoStage.setUp(twin, virtual, backend);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
@@ -137,14 +142,15 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(problem.get());
             return 3;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        ProgressDisplay display = display(false);
+        ProgressWriter out = new ProgressWriter(spec.commandLine().getOut());
+        ProgressDisplay display = display(out, false);
+        Path logs = null;
         try (RealClock clock = new RealClock(); LocalTwin twin = LocalTwin.realTime(clock);
                 WireGateway gateway = twin.serve(0)) {
             display.say("Greenlight demo on the deployed stacks: the CDK app in " + checkout.get().root()
                     .resolve("infra") + ", deployed onto an empty twin by its pinned CDK CLI.");
-            Rehearsal rehearsal = new Rehearsal(twin, gateway.port(), checkout.get(),
-                    Files.createTempDirectory("greenlight-demo-"), out);
+            logs = Files.createTempDirectory("greenlight-demo-");
+            Rehearsal rehearsal = new Rehearsal(twin, gateway.port(), checkout.get(), logs, out);
             DeployedStacks stacks = rehearsal.deploy(DemoStage::deployedWindows);
             DemoStage stage = DemoStage.deployed(twin, stacks);
             display.say("Service orders: the ECS service, load balancer, alarms and CodeDeploy group of "
@@ -154,17 +160,17 @@ public final class DemoCommand implements Callable<Integer> {
             List<DeploymentSummary> deployments = story(stage, gateway, Pause.REAL, display, consolePort);
             if (keepStacks) {
                 summarise(deployments);
-                out.println("The stacks stay deployed on the twin at http://127.0.0.1:" + gateway.port()
-                        + " (aws --endpoint-url http://127.0.0.1:" + gateway.port() + " cloudformation "
-                        + "describe-stacks); the CDK CLI's logs are in " + stacks.logs() + ". Ctrl-C stops it.");
-                out.flush();
-                new CountDownLatch(1).await();
+                keepServing(twin, gateway, rehearsal, stacks, out);
             }
             rehearsal.destroy(stacks);
             summarise(deployments);
+            rehearsal.removeLogs();
             return 0;
         } catch (DemoFailed e) {
-            return stopped(display, e);
+            display.endLine();
+            spec.commandLine().getErr().println("The demo stopped: " + e.getMessage() + "." + (logs == null ? ""
+                    : " The CDK CLI's logs are in " + logs + "."));
+            return 1;
         } catch (CdkStepFailed e) {
             display.endLine();
             spec.commandLine().getErr().println(e.getMessage());
@@ -174,6 +180,26 @@ public final class DemoCommand implements Callable<Integer> {
                     + "temporary directory's free space and permissions.");
             return 1;
         }
+    }
+
+    /**
+     * With --keep-stacks: the twin serves the stacks until Ctrl-C, recorded for the other greenlight
+     * commands as {@code local up --deploy} records them; stopping removes the record and the logs.
+     */
+    private static void keepServing(LocalTwin twin, WireGateway gateway, Rehearsal rehearsal, DeployedStacks stacks,
+            ProgressWriter out) throws InterruptedException {
+        PushEndpoint push = PushEndpoint.start(twin);
+        TwinAddress address = DeployedEndpoints.publish(twin, gateway.port(), push.url(), rehearsal, stacks, out);
+        // Ctrl-C stops the JVM: the hook is the only way out of the wait below.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            address.remove();
+            push.close();
+            rehearsal.removeLogs();
+            out.sayOnItsOwnLine("The twin has stopped.");
+        }, "greenlight-demo-down"));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        new CountDownLatch(1).await();
     }
 
     /** The rounds, with the web console on the pipeline. */
@@ -190,9 +216,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private ProgressDisplay display(boolean virtual) {
+    private ProgressDisplay display(PrintWriter out, boolean virtual) {
         boolean terminal = !virtual && System.console() != null;
-        return new ProgressDisplay(spec.commandLine().getOut(), terminal,
+        return new ProgressDisplay(out, terminal,
                 terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
     }
 

@@ -86,6 +86,8 @@ public final class LocalUp implements Callable<Integer> {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Standard output; the twin's stop ends a CDK step's unfinished line before it says so. */
     private ProgressWriter out;
+    /** The rehearsal that deployed both stacks; its logs go when the twin stops (a failed one keeps them). */
+    private volatile Rehearsal deployedBy;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Override
@@ -167,8 +169,9 @@ public final class LocalUp implements Callable<Integer> {
             Path logs = Files.createTempDirectory("greenlight-rehearsal-");
             Rehearsal rehearsal = new Rehearsal(session.twin, session.gateway.port(), checkout, logs, out);
             DeployedStacks stacks = rehearsal.deploy(entry -> { });
-            session.deployed(stacks.stateMachineArn(), stacks.config());
-            DeployedEndpoints.print(session, stacks, out);
+            session.address = DeployedEndpoints.publish(session.twin, session.gateway.port(), session.pushEndpoint.url(),
+                    rehearsal, stacks, out);
+            deployedBy = rehearsal;
             return true;
         } catch (CdkStepFailed e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -190,6 +193,9 @@ public final class LocalUp implements Callable<Integer> {
     private void stopOnce(TwinSession session) {
         if (stopping.compareAndSet(false, true)) {
             session.close();
+            if (deployedBy != null) {
+                deployedBy.removeLogs();
+            }
             out.sayOnItsOwnLine("The twin has stopped.");
         }
         stopped.countDown();

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
                         + "GreenlightDemo and Greenlight onto an empty twin first, and the releases go through "
                         + "what CloudFormation created."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the story was told", "1:the demo stopped (the line says why)", "2:bad usage",
+        exitCodeList = {"0:the story was told", "1:the demo stopped, or --deployed could not write the CDK CLI's logs "
+                + "(the line says why)", "2:bad usage",
                 "3:--deployed: Node.js, the pinned CDK CLI or the built CDK app is missing (the line says how to "
                         + "get it)",
                 "4:--deployed: a CDK CLI step failed (the line names it, shows its log's last lines and path)"})
@@ -73,11 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
             + "a 1-minute bake), then push to the ECR repository CloudFormation created, whose EventBridge rule "
             + "starts the state machine CloudFormation created, which deploys the ECS service behind the ALB "
             + "CloudFormation created. Each CDK step is printed with its time; cdk destroy --all removes both "
-            + "stacks at the end. About 15 minutes; needs Node.js and a built checkout.")
+            + "stacks at the end. About 15 minutes; needs Node.js and a built checkout. The CDK CLI's logs go to a "
+            + "temporary directory, removed when the run ends well; a failed run keeps them (the error names them).")
     boolean deployed;
 
     @Option(names = "--keep-stacks", description = "With --deployed: do not destroy the stacks at the end; the "
-            + "twin keeps serving them (its endpoint is printed) until Ctrl-C.")
+            + "twin keeps serving them until Ctrl-C, recorded in ~/.greenlight/twin.json as local up --deploy records "
+            + "it (removed on stop), so push, status and list reach it; the next commands are printed.")
     boolean keepStacks;
 
     @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",

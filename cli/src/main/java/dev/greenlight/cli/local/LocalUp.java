@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly", "1:the twin could not start (the port is taken)", "2:bad usage",
                 "3:--deploy: Node.js, the pinned CDK CLI or the built CDK app is missing (the line says how to get it)",
-                "4:--deploy: a CDK CLI step failed (the line names it, shows its log's last lines and path)"})
+                "4:--deploy: a CDK CLI step failed (the line names it, shows its log's last lines and path), or its "
+                        + "logs could not be written"})
 public final class LocalUp implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "4566", paramLabel = "N",
@@ -57,7 +58,9 @@ public final class LocalUp implements Callable<Integer> {
             + "bootstrap it and deploy both stacks of the CDK app in infra/ with the pinned CDK CLI, as in AWS: "
             + "GreenlightDemo, then Greenlight with a copy of greenlight.json whose smoke.testUrl is the demo's test "
             + "listener. Prints each step with its time; push, status, list and iam report then work on the "
-            + "deployed pipeline. Needs Node.js and a built checkout (the error says what is missing).")
+            + "deployed pipeline. Needs Node.js and a built checkout (the error says what is missing). The CDK CLI's "
+            + "logs go to a temporary directory, removed when the twin stops; a failed step keeps them (the error "
+            + "names them).")
     boolean deploy;
 
     @Option(names = "--approval", defaultValue = "auto", paramLabel = "auto|manual",

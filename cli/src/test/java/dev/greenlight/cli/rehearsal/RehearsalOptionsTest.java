@@ -53,6 +53,20 @@ class RehearsalOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @CsvSource({"local up --help", "demo --help"})
+    void helpListsTheExitCodesTheReadmeNames_andWhatBecomesOfTheLogs(String args) {
+        CommandRun run = CommandRun.of(args.split(" "));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Exit codes:").containsPattern("(?m)^\\s+1\\s+\\S")
+                .containsPattern("(?m)^\\s+2\\s+bad usage")
+                .containsPattern("(?m)^\\s+3\\s+--deploy(ed)?: Node\\.js, the pinned CDK CLI or the built CDK app is")
+                .containsPattern("(?m)^\\s+4\\s+--deploy(ed)?: a CDK CLI step failed");
+        assertThat(run.out().replaceAll("\\s+", " ")).containsAnyOf("removed when the twin stops",
+                "removed when the run ends well");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @CsvSource({"local up --deploy --port 0", "demo --deployed"})
     void aCheckoutWithoutItsCdkCliSaysHowToInstallIt(String args) throws IOException {
         Files.createDirectories(checkout.resolve("infra"));

@@ -42,6 +42,15 @@ public final class ProgressWriter extends PrintWriter {
         }
     }
 
+    /** PrintWriter ends a line by writing the separator to the underlying writer, past the methods above. */
+    @Override
+    public void println() {
+        synchronized (lock) {
+            super.println();
+            lineOpen = false;
+        }
+    }
+
     /** {@code message} on a line of its own: the unfinished line, if any, is ended first. */
     public void sayOnItsOwnLine(String message) {
         synchronized (lock) {

@@ -122,6 +122,20 @@ class RehearsalOptionsTest {
                 "The twin has stopped.");
     }
 
+    @Test
+    void aMessageOnItsOwnLine_endsOnlyAnUnfinishedLine() {
+        StringWriter written = new StringWriter();
+        ProgressWriter out = new ProgressWriter(new PrintWriter(written));
+
+        out.println("Press Ctrl-C to stop.");
+        out.sayOnItsOwnLine("The twin has stopped.");
+        out.print("  cdk synth ");
+        out.sayOnItsOwnLine("The twin has stopped.");
+
+        assertThat(written.toString().lines()).containsExactly("Press Ctrl-C to stop.", "The twin has stopped.",
+                "  cdk synth ", "The twin has stopped.");
+    }
+
     /**
      * A checkout that passes {@link Checkout#problem()} (on a machine with Node.js) whose CDK CLI is a shell
      * script running {@code script}.

@@ -130,7 +130,7 @@ public final class LocalUp implements Callable<Integer> {
         // Ctrl-C and SIGTERM stop the JVM: the hook stops the twin, and nothing may touch the hooks after that.
         Thread hook = new Thread(() -> stopOnce(session), "greenlight-local-down");
         Runtime.getRuntime().addShutdownHook(hook);
-        Endpoints.print(session, out);
+        Endpoints.print(session, deploy, out);
         try {
             if (deploy && !deployed(session, checkout, out)) {
                 removeHook(hook);

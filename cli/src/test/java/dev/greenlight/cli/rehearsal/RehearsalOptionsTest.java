@@ -120,6 +120,7 @@ class RehearsalOptionsTest {
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
         assertThat(out.toString().lines().toList()).as(out.toString()).endsWith("  cdk synth".concat(" ".repeat(28)),
                 "The twin has stopped.");
+        assertThat(out.toString()).as("printed once, with what was deployed").doesNotContain("Twin address:");
     }
 
     @Test

@@ -1,21 +1,26 @@
 package dev.greenlight.cli.demo;
 
 import dev.greenlight.cli.aws.Aws;
+import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.cli.console.Console;
 import dev.greenlight.cli.console.ConsolePortOption;
+import dev.greenlight.cli.local.DeployedEndpoints;
+import dev.greenlight.cli.local.PushEndpoint;
+import dev.greenlight.cli.rehearsal.CdkStepFailed;
+import dev.greenlight.cli.rehearsal.Checkout;
+import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.ProgressWriter;
+import dev.greenlight.cli.rehearsal.Rehearsal;
 import dev.greenlight.local.clock.RealClock;
 import dev.greenlight.local.clock.VirtualClock;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.LocalTwin;
 import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.Backend;
-import dev.greenlight.cli.rehearsal.CdkStepFailed;
-import dev.greenlight.cli.rehearsal.Checkout;
-import dev.greenlight.cli.rehearsal.DeployedStacks;
-import dev.greenlight.cli.rehearsal.Rehearsal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +42,8 @@ import picocli.CommandLine.Spec;
                         + "GreenlightDemo and Greenlight onto an empty twin first, and the releases go through "
                         + "what CloudFormation created."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the story was told", "1:the demo stopped (the line says why)", "2:bad usage",
+        exitCodeList = {"0:the story was told", "1:the demo stopped, or --deployed could not write the CDK CLI's logs "
+                + "(the line says why)", "2:bad usage",
                 "3:--deployed: Node.js, the pinned CDK CLI or the built CDK app is missing (the line says how to "
                         + "get it)",
                 "4:--deployed: a CDK CLI step failed (the line names it, shows its log's last lines and path)"})
@@ -68,11 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
             + "a 1-minute bake), then push to the ECR repository CloudFormation created, whose EventBridge rule "
             + "starts the state machine CloudFormation created, which deploys the ECS service behind the ALB "
             + "CloudFormation created. Each CDK step is printed with its time; cdk destroy --all removes both "
-            + "stacks at the end. About 15 minutes; needs Node.js and a built checkout.")
+            + "stacks at the end. About 15 minutes; needs Node.js and a built checkout. The CDK CLI's logs go to a "
+            + "temporary directory, removed when the run ends well; a failed run keeps them (the error names them).")
     boolean deployed;
 
     @Option(names = "--keep-stacks", description = "With --deployed: do not destroy the stacks at the end; the "
-            + "twin keeps serving them (its endpoint is printed) until Ctrl-C.")
+            + "twin keeps serving them until Ctrl-C, recorded in ~/.greenlight/twin.json as local up --deploy records "
+            + "it (removed on stop), so push, status and list reach it; the next commands are printed.")
     boolean keepStacks;
 
     @Option(names = "--approve-after", hidden = true, paramLabel = "SECONDS",
@@ -111,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private int tell(LocalTwin twin, boolean virtual, Pause pause, int consolePort) throws InterruptedException {
-        ProgressDisplay display = display(virtual);
+        ProgressDisplay display = display(spec.commandLine().getOut(), virtual);
         try {
             DemoStage stage = DemoStage.setUp(twin, virtual, backend);
             display.say("Greenlight demo: service orders (2 tasks of 1.0) on the local twin, "
@@ -137,14 +145,15 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(problem.get());
             return 3;
         }
-        PrintWriter out = spec.commandLine().getOut();
-        ProgressDisplay display = display(false);
+        ProgressWriter out = new ProgressWriter(spec.commandLine().getOut());
+        ProgressDisplay display = display(out, false);
+        Path logs = null;
         try (RealClock clock = new RealClock(); LocalTwin twin = LocalTwin.realTime(clock);
                 WireGateway gateway = twin.serve(0)) {
             display.say("Greenlight demo on the deployed stacks: the CDK app in " + checkout.get().root()
                     .resolve("infra") + ", deployed onto an empty twin by its pinned CDK CLI.");
-            Rehearsal rehearsal = new Rehearsal(twin, gateway.port(), checkout.get(),
-                    Files.createTempDirectory("greenlight-demo-"), out);
+            logs = Files.createTempDirectory("greenlight-demo-");
+            Rehearsal rehearsal = new Rehearsal(twin, gateway.port(), checkout.get(), logs, out);
             DeployedStacks stacks = rehearsal.deploy(DemoStage::deployedWindows);
             DemoStage stage = DemoStage.deployed(twin, stacks);
             display.say("Service orders: the ECS service, load balancer, alarms and CodeDeploy group of "
@@ -154,17 +163,17 @@ public final class DemoCommand implements Callable<Integer> {
             List<DeploymentSummary> deployments = story(stage, gateway, Pause.REAL, display, consolePort);
             if (keepStacks) {
                 summarise(deployments);
-                out.println("The stacks stay deployed on the twin at http://127.0.0.1:" + gateway.port()
-                        + " (aws --endpoint-url http://127.0.0.1:" + gateway.port() + " cloudformation "
-                        + "describe-stacks); the CDK CLI's logs are in " + stacks.logs() + ". Ctrl-C stops it.");
-                out.flush();
-                new CountDownLatch(1).await();
+                keepServing(twin, gateway, rehearsal, stacks, out);
             }
             rehearsal.destroy(stacks);
             summarise(deployments);
+            rehearsal.removeLogs();
             return 0;
         } catch (DemoFailed e) {
-            return stopped(display, e);
+            display.endLine();
+            spec.commandLine().getErr().println("The demo stopped: " + e.getMessage() + "." + (logs == null ? ""
+                    : " The CDK CLI's logs are in " + logs + "."));
+            return 1;
         } catch (CdkStepFailed e) {
             display.endLine();
             spec.commandLine().getErr().println(e.getMessage());
@@ -174,6 +183,26 @@ public final class DemoCommand implements Callable<Integer> {
                     + "temporary directory's free space and permissions.");
             return 1;
         }
+    }
+
+    /**
+     * With --keep-stacks: the twin serves the stacks until Ctrl-C, recorded for the other greenlight
+     * commands as {@code local up --deploy} records them; stopping removes the record and the logs.
+     */
+    private static void keepServing(LocalTwin twin, WireGateway gateway, Rehearsal rehearsal, DeployedStacks stacks,
+            ProgressWriter out) throws InterruptedException {
+        PushEndpoint push = PushEndpoint.start(twin);
+        TwinAddress address = DeployedEndpoints.publish(twin, gateway.port(), push.url(), rehearsal, stacks, out);
+        // Ctrl-C stops the JVM: the hook is the only way out of the wait below.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            address.remove();
+            push.close();
+            rehearsal.removeLogs();
+            out.sayOnItsOwnLine("The twin has stopped.");
+        }, "greenlight-demo-down"));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        new CountDownLatch(1).await();
     }
 
     /** The rounds, with the web console on the pipeline. */
@@ -190,9 +219,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private ProgressDisplay display(boolean virtual) {
+    private ProgressDisplay display(PrintWriter out, boolean virtual) {
         boolean terminal = !virtual && System.console() != null;
-        return new ProgressDisplay(spec.commandLine().getOut(), terminal,
+        return new ProgressDisplay(out, terminal,
                 terminal ? TerminalWidth.of(System.getenv()) : Integer.MAX_VALUE);
     }
 

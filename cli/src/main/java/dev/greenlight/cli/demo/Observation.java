@@ -13,7 +13,16 @@ record Observation(String version, Duration elapsed, String state, BlueGreen spl
 
     /** The progress line: {@code 3.0  0m 42s  WatchCanary  [##################++] blue 90% green 10%  ...}. */
     String line() {
-        return version + "  " + SummaryTable.minutesAndSeconds(elapsed) + "  " + headline() + "  users "
+        return line(state);
+    }
+
+    /** The progress line with the step instead of the state: {@code 3.0  0m 42s  canary  [...] ...}, for a log. */
+    String stepLine() {
+        return line(PipelineStep.of(state));
+    }
+
+    private String line(String where) {
+        return version + "  " + SummaryTable.minutesAndSeconds(elapsed) + "  " + figures(where) + "  users "
                 + SummaryTable.count(usersOk) + " ok / " + SummaryTable.count(usersFailed) + " failed";
     }
 
@@ -48,9 +57,16 @@ record Observation(String version, Duration elapsed, String state, BlueGreen spl
         return firing.isEmpty() ? "all OK" : firing;
     }
 
-    /** What changes only when something happens: state, split, alarms (not the clock or the counts). */
+    /**
+     * What changes only when something happens: the step a person follows ({@link PipelineStep}), the split,
+     * the alarms; not the clock, the counts, or the state within the step's polling loop.
+     */
     String headline() {
-        return String.format("%-22s %s blue %3d%% green %3d%%  alarms %s", state, split.bar(), split.bluePercent(),
+        return figures(PipelineStep.of(state));
+    }
+
+    private String figures(String where) {
+        return String.format("%-22s %s blue %3d%% green %3d%%  alarms %s", where, split.bar(), split.bluePercent(),
                 split.greenPercent(), alarms.entrySet().stream().map(alarm -> alarm.getKey() + " " + alarm.getValue())
                         .collect(Collectors.joining(", ")));
     }

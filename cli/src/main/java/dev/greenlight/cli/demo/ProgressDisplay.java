@@ -5,11 +5,12 @@ import java.time.Duration;
 
 /**
  * Live progress: on a terminal one line redrawn in place; otherwise (a pipe, a log, a test) a plain
- * line whenever the state, the split or an alarm changes, and at least every {@link #PLAIN_EVERY}.
+ * line whenever the step a person follows (canary, bake, rollback, ...), the split or an alarm changes, and
+ * at least every {@link #PLAIN_EVERY} with the figures; not each time the pipeline goes round a step's loop.
  */
 final class ProgressDisplay {
 
-    static final Duration PLAIN_EVERY = Duration.ofSeconds(15);
+    static final Duration PLAIN_EVERY = Duration.ofSeconds(30);
 
     private final PrintWriter out;
     private final boolean inPlace;
@@ -33,7 +34,7 @@ final class ProgressDisplay {
             lineOpen = true;
         } else if (!observation.headline().equals(lastHeadline) || lastPrinted == null
                 || observation.elapsed().minus(lastPrinted).compareTo(PLAIN_EVERY) >= 0) {
-            out.println(observation.line());
+            out.println(observation.stepLine());
             lastHeadline = observation.headline();
             lastPrinted = observation.elapsed();
         }

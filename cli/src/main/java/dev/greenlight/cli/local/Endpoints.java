@@ -9,7 +9,8 @@ final class Endpoints {
     private Endpoints() {
     }
 
-    static void print(TwinSession session, PrintWriter out) {
+    /** @param deploying whether the CDK app is deployed next: the twin's address then comes with what it deployed */
+    static void print(TwinSession session, boolean deploying, PrintWriter out) {
         String url = "http://127.0.0.1:" + session.gateway.port();
         out.println("Greenlight local twin is up (real time).");
         out.println("  AWS endpoint:  " + url + "  (" + String.join(", ", session.gateway.services()) + ")");
@@ -34,8 +35,9 @@ final class Endpoints {
             out.println("    release:     greenlight push " + service.name() + " 2.0   (then: greenlight status --watch)");
             out.println("  Web console:   " + session.console.url());
         }
-        out.println("  Twin address:  " + TwinAddress.file()
-                + "  (the other greenlight commands read it)");
+        if (!deploying) {
+            out.println("  Twin address:  " + TwinAddress.file() + "  (the other greenlight commands read it)");
+        }
         out.flush();
     }
 }

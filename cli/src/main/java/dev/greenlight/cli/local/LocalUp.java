@@ -5,6 +5,7 @@ import dev.greenlight.cli.console.ConsolePortOption;
 import dev.greenlight.cli.rehearsal.CdkStepFailed;
 import dev.greenlight.cli.rehearsal.Checkout;
 import dev.greenlight.cli.rehearsal.DeployedStacks;
+import dev.greenlight.cli.rehearsal.ProgressWriter;
 import dev.greenlight.cli.rehearsal.Rehearsal;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.io.PrintWriter;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped cleanly", "1:the twin could not start (the port is taken)", "2:bad usage",
                 "3:--deploy: Node.js, the pinned CDK CLI or the built CDK app is missing (the line says how to get it)",
-                "4:--deploy: a CDK CLI step failed (the line names it, shows its log's last lines and path)"})
+                "4:--deploy: a CDK CLI step failed (the line names it, shows its log's last lines and path), or its "
+                        + "logs could not be written"})
 public final class LocalUp implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "4566", paramLabel = "N",
@@ -56,7 +58,9 @@ public final class LocalUp implements Callable<Integer> {
             + "bootstrap it and deploy both stacks of the CDK app in infra/ with the pinned CDK CLI, as in AWS: "
             + "GreenlightDemo, then Greenlight with a copy of greenlight.json whose smoke.testUrl is the demo's test "
             + "listener. Prints each step with its time; push, status, list and iam report then work on the "
-            + "deployed pipeline. Needs Node.js and a built checkout (the error says what is missing).")
+            + "deployed pipeline. Needs Node.js and a built checkout (the error says what is missing). The CDK CLI's "
+            + "logs go to a temporary directory, removed when the twin stops; a failed step keeps them (the error "
+            + "names them).")
     boolean deploy;
 
     @Option(names = "--approval", defaultValue = "auto", paramLabel = "auto|manual",
@@ -83,6 +87,10 @@ public final class LocalUp implements Callable<Integer> {
     CommandSpec spec;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Standard output; the twin's stop ends a CDK step's unfinished line before it says so. */
+    private ProgressWriter out;
+    /** The rehearsal that deployed both stacks; its logs go when the twin stops (a failed one keeps them). */
+    private volatile Rehearsal deployedBy;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     @Override
@@ -118,11 +126,11 @@ public final class LocalUp implements Callable<Integer> {
         if (noIamEnforcement) {
             session.twin.iamEnforcement().enforce(false);
         }
+        out = new ProgressWriter(spec.commandLine().getOut());
         // Ctrl-C and SIGTERM stop the JVM: the hook stops the twin, and nothing may touch the hooks after that.
         Thread hook = new Thread(() -> stopOnce(session), "greenlight-local-down");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
-        Endpoints.print(session, out);
+        Endpoints.print(session, deploy, out);
         try {
             if (deploy && !deployed(session, checkout, out)) {
                 removeHook(hook);
@@ -164,8 +172,9 @@ public final class LocalUp implements Callable<Integer> {
             Path logs = Files.createTempDirectory("greenlight-rehearsal-");
             Rehearsal rehearsal = new Rehearsal(session.twin, session.gateway.port(), checkout, logs, out);
             DeployedStacks stacks = rehearsal.deploy(entry -> { });
-            session.deployed(stacks.stateMachineArn(), stacks.config());
-            DeployedEndpoints.print(session, stacks, out);
+            session.address = DeployedEndpoints.publish(session.twin, session.gateway.port(), session.pushEndpoint.url(),
+                    rehearsal, stacks, out);
+            deployedBy = rehearsal;
             return true;
         } catch (CdkStepFailed e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -187,9 +196,10 @@ public final class LocalUp implements Callable<Integer> {
     private void stopOnce(TwinSession session) {
         if (stopping.compareAndSet(false, true)) {
             session.close();
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("The twin has stopped.");
-            out.flush();
+            if (deployedBy != null) {
+                deployedBy.removeLogs();
+            }
+            out.sayOnItsOwnLine("The twin has stopped.");
         }
         stopped.countDown();
     }

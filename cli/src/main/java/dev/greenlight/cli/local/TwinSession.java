@@ -9,7 +9,6 @@ import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.gateway.WireGateway;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.local.twin.LocalTwin;
-import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import java.time.Duration;
 
@@ -25,7 +24,7 @@ final class TwinSession implements AutoCloseable {
     final DemoService demoService;
     final WireGateway gateway;
     final PushEndpoint pushEndpoint;
-    /** Where the twin is; replaced once {@code --deploy} has deployed a pipeline. */
+    /** Where the twin is; replaced once {@code --deploy} has deployed a pipeline ({@link DeployedEndpoints}). */
     volatile TwinAddress address;
     /** The web console on the pipeline, or null for an empty account. */
     final Console console;
@@ -60,12 +59,6 @@ final class TwinSession implements AutoCloseable {
             close();
             throw e;
         }
-    }
-
-    /** Records the pipeline CloudFormation deployed, where the other greenlight commands find it. */
-    void deployed(String stateMachineArn, GreenlightConfig config) {
-        address = new TwinAddress(address.endpointUrl(), address.pushUrl(), stateMachineArn, config);
-        address.write();
     }
 
     /** A day of users; the generator keeps what each saw, so not forever. */

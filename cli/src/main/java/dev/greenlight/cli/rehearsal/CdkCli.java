@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,11 +55,7 @@ public final class CdkCli {
         ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.infra().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         if (onTwin) {
-            builder.environment().put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
-            builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
-            builder.environment().put("AWS_REGION", "us-east-1");
-            builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+            builder.environment().putAll(onTwin());
         } else {
             List.of("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_DEFAULT_REGION",
                     "CDK_DEFAULT_ACCOUNT").forEach(builder.environment()::remove);
@@ -68,8 +66,7 @@ public final class CdkCli {
         }
         builder.environment().put("CDK_DISABLE_VERSION_CHECK", "true");
         builder.environment().put("JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION", "20");
-        builder.environment().remove("AWS_PROFILE");
-        builder.environment().remove("AWS_SESSION_TOKEN");
+        UNSET.forEach(builder.environment()::remove);
         long started = System.nanoTime();
         Process process = builder.start();
         // Ctrl-C stops the JVM through its shutdown hooks, not by interrupting this wait: stop the CLI there too.
@@ -89,6 +86,39 @@ public final class CdkCli {
                 // The hook runs, or has run, and stops what is already stopped.
             }
         }
+    }
+
+    /** What would otherwise name other credentials than those {@link #onTwin()} gives. */
+    static final List<String> UNSET = List.of("AWS_PROFILE", "AWS_SESSION_TOKEN");
+
+    /** The environment that points the CLI at the twin, with dummy credentials, in the twin's region. */
+    Map<String, String> onTwin() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ENDPOINT_URL", "http://127.0.0.1:" + port);
+        environment.put("AWS_ACCESS_KEY_ID", "AKIDLOCAL");
+        environment.put("AWS_SECRET_ACCESS_KEY", "secret");
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_DEFAULT_REGION", "us-east-1");
+        return environment;
+    }
+
+    /**
+     * {@code cdk ARGS} as a shell command line a user can run from anywhere, as this CLI runs it against the
+     * twin: the same environment, and the checkout's scripts/cdk (the pinned CLI, run in infra/).
+     */
+    String commandLine(String... args) {
+        StringBuilder line = new StringBuilder("env");
+        UNSET.forEach(name -> line.append(" -u ").append(name));
+        onTwin().forEach((name, value) -> line.append(' ').append(name).append('=').append(quoted(value)));
+        line.append(' ').append(quoted(checkout.root().resolve("scripts/cdk").toString()));
+        for (String arg : args) {
+            line.append(' ').append(quoted(arg));
+        }
+        return line.toString();
+    }
+
+    private static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static void stop(Process process) {

@@ -8,9 +8,12 @@ import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.core.Worker;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Deploys Greenlight's CDK app onto a twin with the checkout's pinned CDK CLI, as a user deploys it
@@ -77,6 +80,23 @@ public final class Rehearsal {
     public void destroy(DeployedStacks stacks) throws CdkStepFailed, IOException, InterruptedException {
         step("destroy --all", () -> cdk.run(logs.resolve("destroy.log"), "destroy", "--app",
                 stacks.assembly().toString(), "--all", "--force"));
+    }
+
+    /** The command line that destroys both stacks as {@link #destroy} does, for the user to run. */
+    public String destroyCommand(DeployedStacks stacks) {
+        return cdk.commandLine("destroy", "--app", stacks.assembly().toString(), "--all", "--force");
+    }
+
+    /**
+     * Removes the CDK CLI's logs and cloud assemblies (some 50 MB a run): what a run that ended well does.
+     * A failed run keeps them, and its error names where they are.
+     */
+    public void removeLogs() {
+        try (Stream<Path> files = Files.walk(logs)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Already gone, or in a temporary directory the system cleans: nothing to tell the user.
+        }
     }
 
     /** The checkout's greenlight.json with the demo stack's test listener, as {@code smoke.testUrl}, and the windows. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.greenlight.cli.aws.TwinAddress;
+import dev.greenlight.cli.local.DeployedEndpoints;
+import dev.greenlight.cli.rehearsal.Checkout;
 import dev.greenlight.cli.rehearsal.DeployedStacks;
 import dev.greenlight.cli.rehearsal.Rehearsal;
 import dev.greenlight.cli.rehearsal.StackResources;
@@ -15,12 +18,14 @@ import dev.greenlight.workers.config.GreenlightConfig;
 import dev.greenlight.workers.core.Worker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 
 /**
@@ -80,6 +85,48 @@ class DemoOnCloudFormationStacksTest {
         assertThat(deployments.get(1).failedUserRequests()).isPositive()
                 .isLessThanOrEqualTo(deployments.get(1).blastRadiusBound());
         assertThat(written.toString()).contains("canary 10 % for 3 min", "bake 1 min");
+    }
+
+    @Test
+    void keptStacks_areRecordedForTheOtherCommands_asLocalUpDeployRecordsThem_andTheRecordGoesOnStop(
+            @TempDir Path home, @TempDir Path logs) throws Exception {
+        System.setProperty("greenlight.home", home.toString());
+        try {
+            twin.cloudFormation().createStack(r -> r.stackName(Rehearsal.DEMO_STACK).templateBody(DEMO_STACK)
+                    .capabilities(Capability.CAPABILITY_IAM));
+            awaitCreated();
+            GreenlightConfig config = ConfigLoader.parse(Files.readString(Path.of("..", "greenlight.json")));
+            Path root = Path.of("..").toAbsolutePath().normalize();
+            Rehearsal rehearsal = new Rehearsal(twin, 4566, new Checkout(root), logs, new PrintWriter(new StringWriter()));
+            Files.writeString(logs.resolve("deploy.log"), "deployed");
+            DeployedStacks stacks = new DeployedStacks("arn:aws:states:us-east-1:123456789012:stateMachine:gl", config,
+                    logs.resolve("greenlight.json"), logs.resolve("cdk.out"), logs);
+            StringWriter written = new StringWriter();
+
+            TwinAddress address = DeployedEndpoints.publish(twin, 4566, "http://127.0.0.1:4567/push", rehearsal, stacks,
+                    new PrintWriter(written));
+
+            TwinAddress found = TwinAddress.find().orElseThrow();
+            assertThat(found.endpointUrl()).isEqualTo("http://127.0.0.1:4566");
+            assertThat(found.pushUrl()).isEqualTo("http://127.0.0.1:4567/push");
+            assertThat(found.stateMachineArn()).isEqualTo(stacks.stateMachineArn());
+            assertThat(found.config().service(Rehearsal.DEMO_SERVICE)).isNotNull();
+            assertThat(written.toString()).contains("release:     greenlight push orders 2.0",
+                    "Twin address:  " + TwinAddress.file(), "Remove them:   env -u AWS_PROFILE -u AWS_SESSION_TOKEN "
+                            + "AWS_ENDPOINT_URL=http://127.0.0.1:4566 AWS_ACCESS_KEY_ID=AKIDLOCAL "
+                            + "AWS_SECRET_ACCESS_KEY=secret AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 "
+                            + root.resolve("scripts/cdk") + " destroy --app " + logs.resolve("cdk.out")
+                            + " --all --force" + System.lineSeparator());
+            assertThat(root.resolve("scripts/cdk")).isExecutable();
+
+            address.remove();
+            rehearsal.removeLogs();
+
+            assertThat(TwinAddress.file()).doesNotExist();
+            assertThat(logs).doesNotExist();
+        } finally {
+            System.clearProperty("greenlight.home");
+        }
     }
 
     /** Stack operations may run on the clock: let it run until the stack is created. */

@@ -30,18 +30,45 @@ class ProgressDisplayTest {
     }
 
     @Test
-    void elsewhere_aPlainLineWhenTheStateSplitOrAlarmsChange_andEveryFifteenSeconds() {
+    void elsewhere_aPlainLineWhenTheStepSplitOrAlarmsChange_andEveryThirtySeconds() {
         ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), false, 60);
 
-        display.show(look(0, "WaitCanary", 100, 0));
-        display.show(look(3, "WaitCanary", 100, 0));
-        display.show(look(4, "WaitCanary", 90, 10));
-        display.show(look(10, "WaitCanary", 90, 10));
-        display.show(look(19, "WaitCanary", 90, 10));
+        display.show(look(0, "WatchCanary", 100, 0));
+        display.show(look(3, "WatchCanary", 100, 0));
+        display.show(look(4, "WatchCanary", 90, 10));
+        display.show(look(10, "WatchCanary", 90, 10));
+        display.show(look(34, "WatchCanary", 90, 10));
+        display.show(look(40, "WatchBake", 90, 10));
 
-        assertThat(written.toString().lines()).hasSize(3).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
+        assertThat(written.toString().lines()).hasSize(4).allSatisfy(line -> assertThat(line).doesNotContain("\r"));
         assertThat(written.toString().lines().map(line -> line.substring(0, 11)))
-                .containsExactly("3.0  0m 00s", "3.0  0m 04s", "3.0  0m 19s");
+                .containsExactly("3.0  0m 00s", "3.0  0m 04s", "3.0  0m 34s", "3.0  0m 40s");
+    }
+
+    @Test
+    void elsewhere_thePipelineGoingRoundTheCanaryLoop_printsNoLine_andTheLineNamesTheStep() {
+        ProgressDisplay display = new ProgressDisplay(new PrintWriter(written), false, Integer.MAX_VALUE);
+        String[] loop = {"WatchCanary", "CanaryVerdict", "WaitCanary", "DriveSyntheticLoadCanary", "PauseCanary"};
+
+        for (int second = 0; second < 30; second++) {
+            display.show(look(second, loop[second % loop.length], 90, 10));
+        }
+        display.show(look(30, "DescribeAlarm", 90, 10));
+        display.show(look(31, "WatchRollback", 100, 0));
+        display.show(look(32, "WaitRolledBack", 100, 0));
+
+        assertThat(written.toString().lines().map(line -> line.substring(13, 35).strip()))
+                .containsExactly("canary", "DescribeAlarm", "rollback");
+    }
+
+    @Test
+    void theStepsLoops_areStatesOfThePipeline() throws Exception {
+        var states = new java.util.HashSet<String>();
+        collectStates(dev.greenlight.workers.core.Worker.JSON.readTree(
+                dev.greenlight.statemachine.PipelineDefinition.raw()), states);
+
+        assertThat(states).containsAll(PipelineStep.loops().keySet());
+        assertThat(PipelineStep.of("VerifyImage")).isEqualTo("VerifyImage");
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} columns")
@@ -84,6 +111,16 @@ class ProgressDisplayTest {
         assertThat(look(42, "WatchCanary", 90, 10).line()).isEqualTo("3.0  0m 42s  WatchCanary            "
                 + "[##################++] blue  90% green  10%  alarms orders-blue-5xx OK, orders-green-5xx ALARM"
                 + "  users 1,234 ok / 5 failed");
+    }
+
+    /** Every state's name, those of a Parallel's branches included. */
+    private static void collectStates(com.fasterxml.jackson.databind.JsonNode node, java.util.Set<String> states) {
+        node.fields().forEachRemaining(field -> {
+            if (field.getKey().equals("States")) {
+                field.getValue().fieldNames().forEachRemaining(states::add);
+            }
+        });
+        node.elements().forEachRemaining(child -> collectStates(child, states));
     }
 
     private static Observation look(int second, String state, int blue, int green) {

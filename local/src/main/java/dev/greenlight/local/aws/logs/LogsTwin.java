@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -308,9 +309,10 @@ public final class LogsTwin implements CloudWatchLogsClient {
                 .arn(LocalAccount.arn("logs", "log-group:" + group.logGroupName() + ":log-stream:" + stream.name))
                 .storedBytes(0L);
         if (!stream.events.isEmpty()) {
-            described.firstEventTimestamp(stream.events.stream().mapToLong(StoredStream.Event::timestamp).min()
-                    .orElseThrow()).lastEventTimestamp(stream.events.stream().mapToLong(StoredStream.Event::timestamp)
-                    .max().orElseThrow()).lastIngestionTime(stream.lastIngestionTime);
+            LongSummaryStatistics times = stream.events.stream().mapToLong(StoredStream.Event::timestamp)
+                    .summaryStatistics();
+            described.firstEventTimestamp(times.getMin()).lastEventTimestamp(times.getMax())
+                    .lastIngestionTime(stream.lastIngestionTime);
         }
         return described.build();
     }

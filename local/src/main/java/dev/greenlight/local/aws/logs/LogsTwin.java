@@ -351,11 +351,16 @@ public final class LogsTwin implements CloudWatchLogsClient {
         if (token == null) {
             return 0;
         }
+        int from;
         try {
-            return Integer.parseInt(token);
+            from = Integer.parseInt(token);
         } catch (NumberFormatException e) {
+            from = -1;
+        }
+        if (from < 0) {
             throw LogsErrors.invalid("The specified nextToken is invalid.");
         }
+        return from;
     }
 
     private NavigableMap<String, StoredStream> streamsOf(String groupName) {

@@ -37,6 +37,21 @@ class LogsTwinTest {
     }
 
     @Test
+    void aNegativeOrForeignNextToken_isRefusedAsInvalid() {
+        logs.createLogGroup(r -> r.logGroupName("/app"));
+        logs.createLogStream(r -> r.logGroupName("/app").logStreamName("a"));
+
+        for (String token : List.of("-5", "x")) {
+            assertThat(code(() -> logs.describeLogStreams(r -> r.logGroupName("/app").nextToken(token))))
+                    .isEqualTo("InvalidParameterException");
+        }
+        for (String token : List.of("f/-5", "b/-1", "f/x")) {
+            assertThat(code(() -> logs.getLogEvents(r -> r.logGroupName("/app").logStreamName("a").nextToken(token))))
+                    .isEqualTo("InvalidParameterException");
+        }
+    }
+
+    @Test
     void streamsAndEvents_refuseWhatIsMissing_andFilterByTerms() {
         assertThat(code(() -> logs.createLogStream(r -> r.logGroupName("/app").logStreamName("a"))))
                 .isEqualTo("ResourceNotFoundException");

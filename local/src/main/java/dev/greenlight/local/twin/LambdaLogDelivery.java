@@ -29,6 +29,13 @@ record LambdaLogDelivery(LogsTwin logs, Supplier<IamEnforcement> enforcement) im
             return;
         }
         Principal role = Principal.roleSession(roleArn, functionName);
+        // Two environments starting at once would both find the group missing; one check-then-create at a time.
+        synchronized (logs) {
+            deliver(role, logGroup, logStream, events);
+        }
+    }
+
+    private void deliver(Principal role, String logGroup, String logStream, List<LogLine> events) {
         try {
             if (!logs.hasLogGroup(logGroup)) {
                 CreateLogGroupRequest create = CreateLogGroupRequest.builder().logGroupName(logGroup).build();

@@ -535,10 +535,9 @@ final class StackRun {
         return value;
     }
 
-    /** The type's provider, calling its service as the operation's identity (the stack's role, else the caller). */
     private ResourceProvider provider(String type) {
-        return ActingProvider.as(stack.actingAs, providers.forType(type).orElseThrow(() ->
-                CloudFormationErrors.formatError("Unrecognized resource types: [" + type + "]")));
+        return providers.forType(type).orElseThrow(() ->
+                CloudFormationErrors.formatError("Unrecognized resource types: [" + type + "]"));
     }
 
     private ResourceRequest request(ResourceDeclaration declaration, ObjectNode properties) {

@@ -393,22 +393,9 @@ final class StackRun {
 
     /** Runs the work on the clock, so that the call which started the operation returns first, as AWS's does. */
     private CompletableFuture<Void> onClock(Supplier<CompletableFuture<Void>> work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        later.after(Duration.ZERO, () -> {
-            CompletableFuture<Void> stage;
-            try {
-                stage = work.get();
-            } catch (RuntimeException e) {
-                stage = CompletableFuture.failedFuture(e);
-            }
-            stage.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    done.completeExceptionally(cause(failure));
-                } else {
-                    done.complete(null);
-                }
-            });
-        });
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> done = started.thenCompose(ignored -> work.get()); // before the clock can start it
+        later.after(Duration.ZERO, () -> started.complete(null));
         return done;
     }
 

@@ -29,7 +29,6 @@ import dev.greenlight.local.aws.sns.SnsTwin;
 import dev.greenlight.local.aws.ssm.SsmTwin;
 import dev.greenlight.local.aws.stepfunctions.ExecutionRetention;
 import dev.greenlight.local.aws.stepfunctions.StepFunctionsTwin;
-import dev.greenlight.local.aws.sts.AssumedRoleSession;
 import dev.greenlight.local.aws.sts.StsTwin;
 import dev.greenlight.local.clock.Clock;
 import dev.greenlight.local.clock.RealClock;
@@ -221,12 +220,11 @@ public final class LocalTwin implements AutoCloseable {
      * have expired, on the twin's clock, are refused by every service, as AWS refuses them.
      */
     private Principal caller(String signingName, Optional<String> accessKeyId) {
-        Optional<AssumedRoleSession> issued = accessKeyId.flatMap(sts::issued);
-        if (accessKeyId.filter(sts::forgotten).isPresent()
-                || issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
+        if (accessKeyId.filter(sts::expired).isPresent()) {
             throw ExpiredToken.of(signingName);
         }
-        return issued.map(session -> Principal.roleSession(session.roleArn(), session.sessionName()))
+        return accessKeyId.flatMap(sts::issued)
+                .map(session -> Principal.roleSession(session.roleArn(), session.sessionName()))
                 .orElse(Principal.root());
     }
 

@@ -453,19 +453,19 @@ public final class CloudFormationTwin implements CloudFormationClient {
         }
         Principal principal = stack.roleArn == null ? credentials.caller()
                 : Principal.roleSession(stack.roleArn, SERVICE_ROLE_SESSION);
-        stack.actingAs = new StackCredentials.Session(principal, credentials);
+        stack.actingAs = principal;
     }
 
     /**
-     * A run of one operation on the stack. Its steps run later on the clock, under this twin's lock
-     * and as the caller who started the operation, as they would have within the call.
+     * A run of one operation on the stack. Its steps run later on the clock, under this twin's lock,
+     * each with the providers' calls acting as the operation's identity ({@link #actAs}).
      */
     private StackRun run(Stack stack) {
-        String caller = CallerCredentials.accessKeyId().orElse(null);
+        Principal acting = stack.actingAs;
         return new StackRun(stack, providers, clock, exports(), zones, random, (delay, action) ->
                 clock.schedule(delay, () -> {
                     synchronized (this) {
-                        try (CallerCredentials.Scope bound = CallerCredentials.bind(caller)) {
+                        try (CallerCredentials.Scope bound = credentials.actAs(acting)) {
                             action.run();
                         }
                     }

@@ -1,5 +1,6 @@
 package dev.greenlight.local.aws.cloudformation;
 
+import dev.greenlight.local.aws.iam.policy.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class Stack {
     /** The service role associated with the stack: CloudFormation uses it for every later operation. */
     String roleArn;
     /** Whom the running operation calls the other services as. */
-    StackCredentials.Session actingAs;
+    Principal actingAs;
     boolean disableRollback;
     final Map<String, StackResource> resources = new LinkedHashMap<>();
     final List<StackEvent> events = new ArrayList<>();

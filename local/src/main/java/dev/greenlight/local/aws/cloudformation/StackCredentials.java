@@ -29,12 +29,4 @@ public interface StackCredentials {
 
     /** Makes the providers' calls on this thread act as {@code principal} until the scope closes. */
     CallerCredentials.Scope actAs(Principal principal);
-
-    /** One operation's identity, kept with the stack while the operation runs. */
-    record Session(Principal principal, StackCredentials credentials) {
-
-        CallerCredentials.Scope bind() {
-            return credentials.actAs(principal);
-        }
-    }
 }

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -216,14 +217,7 @@ final class StackRun {
                         });
             });
         }
-        return stable(() -> provider.stabilized(made, request), true, () -> consistencyCheck(id, declaration.type(),
-                made.physicalId(), "UPDATE_IN_PROGRESS"))
-                .thenRun(() -> put(declaration, made, properties, "UPDATE_COMPLETE"))
-                .exceptionallyCompose(failure -> cause(failure) instanceof Cancelled
-                        ? resourceCancelled(id, declaration.type(), made.physicalId(), "UPDATE_FAILED",
-                                "Resource update cancelled")
-                        : resourceFailed(id, declaration.type(), made.physicalId(), "UPDATE_FAILED",
-                                reason(cause(failure)), "update"));
+        return settle(declaration, provider, made, request, "update", "Resource update cancelled");
     }
 
     private CompletableFuture<Void> rollBackUpdate(String reason, List<Supplier<CompletableFuture<Void>>> undo,
@@ -308,16 +302,26 @@ final class StackRun {
                 null, clock.now()));
         resourceEvent(id, declaration.type(), made.physicalId(), "CREATE_IN_PROGRESS", "Resource creation Initiated",
                 properties);
-        ResourceRequest request = request(declaration, properties);
-        return stable(() -> provider.stabilized(made, request), true, () -> consistencyCheck(id, declaration.type(),
-                made.physicalId(), "CREATE_IN_PROGRESS"))
-                .thenRun(() -> put(declaration, made, properties, "CREATE_COMPLETE"))
+        // AWS's event for a creation a DeleteStack cut short; its wording is not published.
+        return settle(declaration, provider, made, request(declaration, properties), "create",
+                "Resource creation cancelled");
+    }
+
+    /**
+     * Waits until the resource the provider has made or changed ({@code verb} "create" or "update")
+     * is stable, then writes its _COMPLETE event; a failure or a cancellation writes its _FAILED one.
+     */
+    private CompletableFuture<Void> settle(ResourceDeclaration declaration, ResourceProvider provider, Provisioned made,
+            ResourceRequest request, String verb, String cancelledReason) {
+        String id = declaration.logicalId();
+        String type = declaration.type();
+        String phase = verb.toUpperCase(Locale.ROOT);
+        return stable(() -> provider.stabilized(made, request), true, () -> consistencyCheck(id, type,
+                made.physicalId(), phase + "_IN_PROGRESS"))
+                .thenRun(() -> put(declaration, made, request.properties(), phase + "_COMPLETE"))
                 .exceptionallyCompose(failure -> cause(failure) instanceof Cancelled
-                        // AWS's event for a creation a DeleteStack cut short; its wording is not published.
-                        ? resourceCancelled(id, declaration.type(), made.physicalId(), "CREATE_FAILED",
-                                "Resource creation cancelled")
-                        : resourceFailed(id, declaration.type(), made.physicalId(), "CREATE_FAILED",
-                                reason(cause(failure)), "create"));
+                        ? resourceCancelled(id, type, made.physicalId(), phase + "_FAILED", cancelledReason)
+                        : resourceFailed(id, type, made.physicalId(), phase + "_FAILED", reason(cause(failure)), verb));
     }
 
     /** The resource's failure event; the stage fails with the stack's reason ("failed to create: [id]"). */
@@ -389,22 +393,9 @@ final class StackRun {
 
     /** Runs the work on the clock, so that the call which started the operation returns first, as AWS's does. */
     private CompletableFuture<Void> onClock(Supplier<CompletableFuture<Void>> work) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        later.after(Duration.ZERO, () -> {
-            CompletableFuture<Void> stage;
-            try {
-                stage = work.get();
-            } catch (RuntimeException e) {
-                stage = CompletableFuture.failedFuture(e);
-            }
-            stage.whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    done.completeExceptionally(cause(failure));
-                } else {
-                    done.complete(null);
-                }
-            });
-        });
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> done = started.thenCompose(ignored -> work.get()); // before the clock can start it
+        later.after(Duration.ZERO, () -> started.complete(null));
         return done;
     }
 
@@ -535,10 +526,9 @@ final class StackRun {
         return value;
     }
 
-    /** The type's provider, calling its service as the operation's identity (the stack's role, else the caller). */
     private ResourceProvider provider(String type) {
-        return ActingProvider.as(stack.actingAs, providers.forType(type).orElseThrow(() ->
-                CloudFormationErrors.formatError("Unrecognized resource types: [" + type + "]")));
+        return providers.forType(type).orElseThrow(() ->
+                CloudFormationErrors.formatError("Unrecognized resource types: [" + type + "]"));
     }
 
     private ResourceRequest request(ResourceDeclaration declaration, ObjectNode properties) {

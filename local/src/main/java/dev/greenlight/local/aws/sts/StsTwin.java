@@ -75,7 +75,7 @@ public final class StsTwin implements StsClient {
 
     /**
      * The role session behind {@code accessKeyId}, if STS issued it and still keeps it: a kept session may
-     * have expired (check its expiration); one that is no longer kept is {@link #forgotten}.
+     * have expired; {@link #expired} tells whether a call signed with the key is refused.
      */
     public Optional<AssumedRoleSession> issued(String accessKeyId) {
         return Optional.ofNullable(sessions.get(accessKeyId));
@@ -85,8 +85,17 @@ public final class StsTwin implements StsClient {
      * Whether STS issued {@code accessKeyId} and has forgotten its session, which it does only once the
      * session has expired: a call signed with it is refused with ExpiredToken.
      */
-    public boolean forgotten(String accessKeyId) {
+    boolean forgotten(String accessKeyId) {
         return !sessions.containsKey(accessKeyId) && madeHere(accessKeyId);
+    }
+
+    /**
+     * Whether a call signed with {@code accessKeyId} is refused with ExpiredToken, by STS and every other
+     * service: STS issued the key and its session has expired on the twin's clock, or has been forgotten.
+     */
+    public boolean expired(String accessKeyId) {
+        AssumedRoleSession session = sessions.get(accessKeyId);
+        return session == null ? madeHere(accessKeyId) : !clock.now().isBefore(session.expiration());
     }
 
     /** How many sessions are kept: those not yet found expired. */
@@ -213,12 +222,10 @@ public final class StsTwin implements StsClient {
     /** The session the current call is signed with; credentials STS issued that have expired are refused. */
     private Optional<AssumedRoleSession> caller() {
         Optional<String> accessKeyId = CallerCredentials.accessKeyId();
-        Optional<AssumedRoleSession> issued = accessKeyId.flatMap(this::issued);
-        if (accessKeyId.filter(this::forgotten).isPresent()
-                || issued.isPresent() && !clock.now().isBefore(issued.get().expiration())) {
+        if (accessKeyId.filter(this::expired).isPresent()) {
             throw error("ExpiredToken", "The security token included in the request is expired", 400);
         }
-        return issued;
+        return accessKeyId.flatMap(this::issued);
     }
 
     private Optional<Role> role(String roleArn) {

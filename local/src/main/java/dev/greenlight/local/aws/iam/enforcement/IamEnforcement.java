@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -52,7 +53,10 @@ public final class IamEnforcement {
     private final Clock clock;
     private final OperationAuthorizations authorizations;
     private final List<Consumer<AuthorizationCheck>> listeners = new CopyOnWriteArrayList<>();
-    /** Stored policies by their text, parsed once: every call reads its caller's and resource's policies. */
+    /**
+     * Stored policies by their text (a trust policy by its role's ARN and its text), parsed once: every call
+     * reads its caller's and resource's policies, and every role handed to a service its trust policy.
+     */
     private final Map<String, PolicyDocument> parsed = new ConcurrentHashMap<>();
     private volatile boolean enforced = true;
 
@@ -139,7 +143,8 @@ public final class IamEnforcement {
         if (trustPolicy.isEmpty()) {
             return false;
         }
-        PolicyDocument trust = parsed(onRole(trustPolicy.get(), roleArn));
+        PolicyDocument trust = parsed(roleArn + " " + trustPolicy.get(),
+                key -> PolicyDocument.parse(onRole(trustPolicy.get(), roleArn)));
         RequestContext context = context(serviceContext);
         List<String> principals = service.equals(STATES)
                 ? List.of(service, "states." + LocalAccount.REGION + ".amazonaws.com") : List.of(service);
@@ -184,10 +189,14 @@ public final class IamEnforcement {
     }
 
     private PolicyDocument parsed(String policy) {
+        return parsed(policy, PolicyDocument::parse);
+    }
+
+    private PolicyDocument parsed(String key, Function<String, PolicyDocument> parse) {
         if (parsed.size() > PARSED_KEPT) {
             parsed.clear(); // policies edited over a long session leave old texts behind
         }
-        return parsed.computeIfAbsent(policy, PolicyDocument::parse);
+        return parsed.computeIfAbsent(key, parse);
     }
 
     /** Global keys AWS sets on every request; every resource on the twin is the local account's (aws:ResourceAccount). */

@@ -135,9 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The story on the stacks the CDK CLI deploys onto an empty twin; destroyed at the end unless kept. */
     private int tellDeployed(int consolePort) throws InterruptedException {
         Optional<Checkout> checkout = Checkout.find();
-        Optional<String> problem = checkout.isEmpty() ? Optional.of("--deployed runs the CDK app of a Greenlight "
-                + "checkout, and this greenlight is not in one: run it as scripts/greenlight from the checkout.")
-                : checkout.get().problem();
+        Optional<String> problem = Checkout.problem(checkout, "--deployed");
         if (problem.isPresent()) {
             spec.commandLine().getErr().println(problem.get());
             return 3;

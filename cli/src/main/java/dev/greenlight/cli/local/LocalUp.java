@@ -107,7 +107,7 @@ public final class LocalUp implements Callable<Integer> {
                     + Rehearsal.DEMO_SERVICE + ", as greenlight.json configures it).", "--empty", "--service",
                     "--approval", "--users", "--no-users");
             Optional<Checkout> found = Checkout.find();
-            Optional<String> problem = found.isEmpty() ? Optional.of(NO_CHECKOUT) : found.get().problem();
+            Optional<String> problem = Checkout.problem(found, "--deploy");
             if (problem.isPresent()) {
                 spec.commandLine().getErr().println(problem.get());
                 return 3;
@@ -151,9 +151,6 @@ public final class LocalUp implements Callable<Integer> {
         }
         return 0;
     }
-
-    private static final String NO_CHECKOUT = "--deploy runs the CDK app of a Greenlight checkout, and this "
-            + "greenlight is not in one: run it as scripts/greenlight from the checkout.";
 
     /** Deploys both stacks with the CDK CLI and records the pipeline; false (said why) when a step failed. */
     private boolean deployed(TwinSession session, Checkout checkout, PrintWriter out) throws InterruptedException {

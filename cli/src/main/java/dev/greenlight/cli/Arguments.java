@@ -26,4 +26,14 @@ public final class Arguments {
         }
         return value;
     }
+
+    /** Options given with one they cannot go with: {@code --OPTION does not go with --OTHER, which ...}. */
+    public static void refuseWith(CommandSpec spec, String other, String why, String... options) {
+        for (String option : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " does not go with " + other + ", which "
+                        + why);
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.greenlight.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.cli.local.PushEndpoint;
 import dev.greenlight.cli.local.TwinPipeline;
@@ -70,6 +72,20 @@ public final class TwinOnPort implements AutoCloseable {
         if (!done.getAsBoolean()) {
             throw new AssertionError("not done within 3 hours of virtual time");
         }
+    }
+
+    /**
+     * Pushes orders 3.0, half of whose requests fail, with more users on production, and runs it to its
+     * end: rolled back, its green alarm still firing.
+     *
+     * @return the execution's name
+     */
+    public String rolledBackRelease() {
+        twin.fleet().sendTraffic(twin.elb().listenerPort(orders.productionListenerArn()),
+                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
+        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
+        runToEnd();
+        return executions().get(0).name();
     }
 
     /** Advances virtual time until every execution has ended. */

@@ -1,5 +1,6 @@
 package dev.greenlight.cli.demo;
 
+import dev.greenlight.cli.Arguments;
 import dev.greenlight.cli.aws.Aws;
 import dev.greenlight.cli.aws.TwinAddress;
 import dev.greenlight.cli.console.Console;
@@ -98,13 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + "--deployed, or drop --keep-stacks.");
         }
         if (deployed) {
-            for (String option : List.of("--virtual-time", "--manual", "--backend")) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                    throw new ParameterException(spec.commandLine(), option + " does not go with --deployed, which "
-                            + "tells the two automatic rounds and the one without users, in real time, on the "
-                            + "service the CDK app deploys as greenlight.json configures it.");
-                }
-            }
+            Arguments.refuseWith(spec, "--deployed", "tells the two automatic rounds and the one without users, in "
+                    + "real time, on the service the CDK app deploys as greenlight.json configures it.",
+                    "--virtual-time", "--manual", "--backend");
             return tellDeployed(consolePort);
         }
         if (virtualTime) {
@@ -138,9 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The story on the stacks the CDK CLI deploys onto an empty twin; destroyed at the end unless kept. */
     private int tellDeployed(int consolePort) throws InterruptedException {
         Optional<Checkout> checkout = Checkout.find();
-        Optional<String> problem = checkout.isEmpty() ? Optional.of("--deployed runs the CDK app of a Greenlight "
-                + "checkout, and this greenlight is not in one: run it as scripts/greenlight from the checkout.")
-                : checkout.get().problem();
+        Optional<String> problem = Checkout.problem(checkout, "--deployed");
         if (problem.isPresent()) {
             spec.commandLine().getErr().println(problem.get());
             return 3;

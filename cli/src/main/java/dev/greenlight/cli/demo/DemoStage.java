@@ -38,7 +38,7 @@ record DemoStage(LocalTwin twin, DemoService service, ServiceConfig auto, Servic
         PipelineOnTwin pipeline) {
 
     static final String SERVICE = "orders";
-    /** As {@code local up}'s: 10 % for three minutes with synthetic load on green, then a one-minute bake. */
+    /** As {@code local up}'s: 10 % for two minutes with synthetic load on green, then a one-minute bake. */
     static final Canary CANARY = TwinPipeline.CANARY;
     static final int BAKE_MINUTES = TwinPipeline.BAKE_MINUTES;
     static final double USERS_PER_SECOND = 20;

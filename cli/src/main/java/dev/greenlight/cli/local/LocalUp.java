@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code greenlight local up}: the twin in the foreground, on the wall clock, until Ctrl-C. */
@@ -104,9 +103,11 @@ public final class LocalUp implements Callable<Integer> {
         }
         Checkout checkout = null;
         if (deploy) {
-            refuseWithDeploy("--empty", "--service", "--approval", "--users", "--no-users");
+            Arguments.refuseWith(spec, "--deploy", "starts an empty twin and deploys the CDK app's own demo service ("
+                    + Rehearsal.DEMO_SERVICE + ", as greenlight.json configures it).", "--empty", "--service",
+                    "--approval", "--users", "--no-users");
             Optional<Checkout> found = Checkout.find();
-            Optional<String> problem = found.isEmpty() ? Optional.of(NO_CHECKOUT) : found.get().problem();
+            Optional<String> problem = Checkout.problem(found, "--deploy");
             if (problem.isPresent()) {
                 spec.commandLine().getErr().println(problem.get());
                 return 3;
@@ -149,19 +150,6 @@ public final class LocalUp implements Callable<Integer> {
             stopOnce(session);
         }
         return 0;
-    }
-
-    private static final String NO_CHECKOUT = "--deploy runs the CDK app of a Greenlight checkout, and this "
-            + "greenlight is not in one: run it as scripts/greenlight from the checkout.";
-
-    private void refuseWithDeploy(String... options) {
-        for (String option : options) {
-            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new ParameterException(spec.commandLine(), option + " does not go with --deploy, which starts "
-                        + "an empty twin and deploys the CDK app's own demo service (" + Rehearsal.DEMO_SERVICE
-                        + ", as greenlight.json configures it).");
-            }
-        }
     }
 
     /** Deploys both stacks with the CDK CLI and records the pipeline; false (said why) when a step failed. */

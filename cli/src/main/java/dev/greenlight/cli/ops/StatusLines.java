@@ -28,8 +28,8 @@ final class StatusLines {
         AskedApproval approval = status.approval();
         if (approval != null) {
             lines.add("  waiting for approval" + (approval.timesOutAt() == null ? ""
-                    : " until " + time(approval.timesOutAt()) + " (then rolled back)") + ": greenlight approve "
-                    + execution + " --reason TEXT   (or greenlight reject " + execution + ")");
+                    : " until " + time(approval.timesOutAt()) + " (then rolled back)") + ": "
+                    + approval.approveCommand() + "   (or greenlight reject " + execution + ")");
         }
         RetriedWait wait = status.retrying();
         if (wait != null) {

@@ -57,8 +57,8 @@ public final class CdkCli {
         if (onTwin) {
             builder.environment().putAll(onTwin());
         } else {
-            List.of("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION", "AWS_DEFAULT_REGION",
-                    "CDK_DEFAULT_ACCOUNT").forEach(builder.environment()::remove);
+            onTwin().keySet().forEach(builder.environment()::remove);
+            builder.environment().remove("CDK_DEFAULT_ACCOUNT");
             // No credentials anywhere: the SDK would otherwise look for them on the instance metadata endpoint.
             builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
             builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");

@@ -26,6 +26,15 @@ public record Checkout(Path root) {
                 .findFirst().map(Checkout::new);
     }
 
+    /**
+     * What keeps {@code option} from deploying the CDK app of the checkout {@link #find()} found, as one
+     * line with the way out; empty when nothing does.
+     */
+    public static Optional<String> problem(Optional<Checkout> found, String option) {
+        return found.isEmpty() ? Optional.of(option + " runs the CDK app of a Greenlight checkout, and this "
+                + "greenlight is not in one: run it as scripts/greenlight from the checkout.") : found.get().problem();
+    }
+
     private static Path codeLocation() {
         try {
             return Path.of(Checkout.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();

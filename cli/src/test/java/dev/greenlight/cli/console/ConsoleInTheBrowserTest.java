@@ -6,7 +6,6 @@ import dev.greenlight.cli.CommandRun;
 import dev.greenlight.cli.RequiredTool;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.cli.aws.Aws;
-import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.local.twin.DemoService;
 import dev.greenlight.statemachine.twin.PipelineOnTwin;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
@@ -184,11 +183,7 @@ class ConsoleInTheBrowserTest {
 
     @Test
     void aPerson_readsWhyAReleaseRolledBack_andWhatTheNextOneWaitsForInPreflight() throws IOException {
-        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
-                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
-        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
-        twin.runToEnd();
-        String bad = twin.executions().get(0).name();
+        String bad = twin.rolledBackRelease();
 
         browser.get(console.url() + "#/executions/" + bad);
         page.until(ExpectedConditions.textToBe(By.id("status"), "FAILED"));

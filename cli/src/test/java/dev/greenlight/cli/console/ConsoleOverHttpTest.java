@@ -7,7 +7,6 @@ import dev.greenlight.cli.CommandRun;
 import dev.greenlight.cli.Greenlight;
 import dev.greenlight.cli.TwinOnPort;
 import dev.greenlight.cli.aws.Aws;
-import dev.greenlight.local.fleet.TrafficPlan;
 import dev.greenlight.workers.config.ServiceConfig.ApprovalMode;
 import dev.greenlight.workers.core.Worker;
 import java.io.PrintWriter;
@@ -19,7 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -108,11 +106,7 @@ class ConsoleOverHttpTest {
 
     @Test
     void aRolledBackRelease_andTheNextOneWaitingInPreflight_readAsStatusReadsThem() throws Exception {
-        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
-                new TrafficPlan(10, Duration.ofHours(2), 1_000_000));
-        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
-        twin.runToEnd();
-        String bad = twin.executions().get(0).name();
+        String bad = twin.rolledBackRelease();
 
         JsonNode failed = json(get("api/executions/" + bad));
         assertThat(failed.path("deploymentStatus").asText()).isEqualTo("Stopped");

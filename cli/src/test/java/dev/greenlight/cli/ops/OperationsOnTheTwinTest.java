@@ -90,11 +90,7 @@ class OperationsOnTheTwinTest {
 
     @Test
     void badPush_rollsBack_statusExitsThree_andHistoryGivesTheAlarmAsTheCause() {
-        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
-                new dev.greenlight.local.fleet.TrafficPlan(10, Duration.ofHours(2), 1_000_000));
-        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
-
-        twin.runToEnd();
+        twin.rolledBackRelease();
 
         CommandRun status = CommandRun.of("status");
         assertThat(status.exitCode()).isEqualTo(Status.ENDED_BADLY);
@@ -116,10 +112,7 @@ class OperationsOnTheTwinTest {
 
     @Test
     void aPushRightAfterARolledBackRelease_waitsInPreflight_andStatusSaysForWhichAlarmAndUntilWhen() {
-        twin.twin.fleet().sendTraffic(twin.twin.elb().listenerPort(twin.orders.productionListenerArn()),
-                new dev.greenlight.local.fleet.TrafficPlan(10, Duration.ofHours(2), 1_000_000));
-        assertThat(CommandRun.of("push", "orders", "3.0", "--profile", "errors:0.5").exitCode()).isZero();
-        twin.runToEnd();
+        twin.rolledBackRelease();
         assertThat(CommandRun.of("push", "orders", "3.1").exitCode()).isZero();
 
         twin.advanceUntil(() -> CommandRun.of("status").out().contains("waiting:    Preflight"));

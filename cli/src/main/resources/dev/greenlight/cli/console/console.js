@@ -88,7 +88,10 @@ function fillOptions(select, names, allLabel) {
 async function refreshDetail() {
   if (!selected) return;
   if (!graph) graph = await getJson('/api/graph');
-  const view = await getJson('/api/executions/' + encodeURIComponent(selected));
+  const asked = selected;
+  const view = await getJson('/api/executions/' + encodeURIComponent(asked));
+  // Another execution was opened while this answer was on its way: it must not draw over that one.
+  if (asked !== selected) return;
   $('detail').hidden = false;
   $('name').textContent = view.name;
   $('status').textContent = view.status;

@@ -83,6 +83,30 @@ class FunctionLogsOnTheTwinTest {
                 .logStreamName(stream))).isInstanceOf(ResourceNotFoundException.class);
     }
 
+    @Test
+    void aLoggingConfigLogGroup_receivesTheLog_asTheCdkAppConfiguresEachWorker() {
+        // The grant CDK gives a function with a logGroup: the two calls, on that group's ARN only.
+        function("grouped", "grouped", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Action\":[\"logs:CreateLogStream\",\"logs:PutLogEvents\"],"
+                + "\"Resource\":\"arn:aws:logs:us-east-1:123456789012:log-group:Greenlight-GroupedLogs-1A2B:*\"}]}");
+        twin.logs().createLogGroup(r -> r.logGroupName("Greenlight-GroupedLogs-1A2B"));
+        assertThat(twin.lambda().getFunctionConfiguration(r -> r.functionName("grouped")).loggingConfig().logGroup())
+                .as("Lambda's default").isEqualTo("/aws/lambda/grouped");
+        twin.lambda().updateFunctionConfiguration(r -> r.functionName("grouped")
+                .loggingConfig(c -> c.logGroup("Greenlight-GroupedLogs-1A2B")));
+        captureTerminal();
+
+        String stream = invoke("grouped", "\"orders\"");
+
+        assertThat(twin.lambda().getFunctionConfiguration(r -> r.functionName("grouped")).loggingConfig().logGroup())
+                .isEqualTo("Greenlight-GroupedLogs-1A2B");
+        assertThat(twin.logs().getLogEvents(r -> r.logGroupName("Greenlight-GroupedLogs-1A2B").logStreamName(stream))
+                .events()).hasSize(6);
+        assertThat(twin.logs().describeLogGroups(r -> r.logGroupNamePrefix("/aws/lambda/")).logGroups()).isEmpty();
+        assertThatThrownBy(() -> twin.lambda().updateFunctionConfiguration(r -> r.functionName("grouped")
+                .loggingConfig(c -> c.logGroup("no spaces allowed")))).hasMessageContaining("loggingConfig.logGroup");
+    }
+
     private void function(String name, String role, String policy) {
         twin.iam().createRole(r -> r.roleName(role).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\","
                 + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\","

@@ -38,6 +38,8 @@ final class FunctionPackages {
     private static final Pattern ROLE = Pattern.compile("arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
     private static final Pattern HANDLER = Pattern.compile("[^\\s]+");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_]{1,64}");
+    /** LoggingConfig.LogGroup, as the API reference gives it. */
+    private static final Pattern LOG_GROUP = Pattern.compile("[\\.\\-_/#A-Za-z0-9]{1,512}");
 
     private FunctionPackages() {
     }
@@ -53,7 +55,8 @@ final class FunctionPackages {
         }
         return validated(request.runtimeAsString(), request.handler(), request.role(), request.timeout(),
                 request.memorySize(), request.description(),
-                request.environment() == null ? null : request.environment().variables());
+                request.environment() == null ? null : request.environment().variables(),
+                request.loggingConfig() == null ? null : request.loggingConfig().logGroup());
     }
 
     /**
@@ -67,11 +70,12 @@ final class FunctionPackages {
                 request.timeout() == null ? current.timeoutSeconds() : request.timeout(),
                 request.memorySize() == null ? current.memorySize() : request.memorySize(),
                 request.description() == null ? current.description() : request.description(),
-                request.environment() == null ? current.environment() : request.environment().variables());
+                request.environment() == null ? current.environment() : request.environment().variables(),
+                request.loggingConfig() == null ? current.logGroup() : request.loggingConfig().logGroup());
     }
 
     private static FunctionSettings validated(String runtime, String handler, String role, Integer timeoutSeconds,
-            Integer memorySize, String description, Map<String, String> environment) {
+            Integer memorySize, String description, Map<String, String> environment, String logGroup) {
         if (Runtime.fromValue(runtime) == Runtime.UNKNOWN_TO_SDK_VERSION) {
             throw constraint(runtime, "runtime", "Member must satisfy enum value set: " + Runtime.knownValues());
         }
@@ -93,7 +97,12 @@ final class FunctionPackages {
                     ? "Member must have value greater than or equal to 128"
                     : "Member must have value less than or equal to 10240");
         }
-        return new FunctionSettings(runtime, handler, timeout, memory, role, description, environment);
+        if (logGroup != null && !LOG_GROUP.matcher(logGroup).matches()) {
+            throw constraint(logGroup, "loggingConfig.logGroup",
+                    "Member must satisfy regular expression pattern: [\\.\\-_/#A-Za-z0-9]+ and have length less than "
+                            + "or equal to 512");
+        }
+        return new FunctionSettings(runtime, handler, timeout, memory, role, description, environment, logGroup);
     }
 
     /** The ZipFile of CreateFunction's Code; S3 and container images are not modelled by the twin. */
@@ -153,7 +162,7 @@ final class FunctionPackages {
         }
         AtomicLong runs = new AtomicLong();
         return new JavaPackageCode(name, settings.role(), jar, settings.handler(), logStream -> new HandlerContext(name,
-                arn, settings.memorySize(), settings.timeoutSeconds(), settings.environment(),
+                arn, settings.memorySize(), settings.timeoutSeconds(), settings.environment(), settings.logGroupOf(name),
                 UUID.nameUUIDFromBytes((arn + runs.incrementAndGet()).getBytes(StandardCharsets.UTF_8)).toString(),
                 logStream), () -> environment(name, settings, runtime), logs, clock);
     }

@@ -7,9 +7,11 @@ import java.util.Objects;
 /**
  * A function's configuration as GetFunctionConfiguration shows it. Timeout and MemorySize follow
  * CreateFunction's limits: 1 to 900 seconds, 128 to 10,240 MB.
+ *
+ * @param logGroup LoggingConfig's LogGroup; null for Lambda's default, {@code /aws/lambda/<function name>}
  */
 public record FunctionSettings(String runtime, String handler, int timeoutSeconds, int memorySize, String role,
-        String description, Map<String, String> environment) {
+        String description, Map<String, String> environment, String logGroup) {
 
     public FunctionSettings {
         Objects.requireNonNull(runtime, "runtime");
@@ -26,8 +28,18 @@ public record FunctionSettings(String runtime, String handler, int timeoutSecond
     }
 
     public FunctionSettings(String runtime, String handler, int timeoutSeconds, int memorySize, String role,
+            String description, Map<String, String> environment) {
+        this(runtime, handler, timeoutSeconds, memorySize, role, description, environment, null);
+    }
+
+    public FunctionSettings(String runtime, String handler, int timeoutSeconds, int memorySize, String role,
             String description) {
         this(runtime, handler, timeoutSeconds, memorySize, role, description, Map.of());
+    }
+
+    /** Where the function's logs go: its LoggingConfig's group, else Lambda's default for its name. */
+    public String logGroupOf(String functionName) {
+        return logGroup == null ? "/aws/lambda/" + functionName : logGroup;
     }
 
     /** CreateFunction's defaults (3 seconds, 128 MB) for a Java 21 handler. */
@@ -37,10 +49,11 @@ public record FunctionSettings(String runtime, String handler, int timeoutSecond
     }
 
     public FunctionSettings withTimeout(int seconds) {
-        return new FunctionSettings(runtime, handler, seconds, memorySize, role, description, environment);
+        return new FunctionSettings(runtime, handler, seconds, memorySize, role, description, environment, logGroup);
     }
 
     public FunctionSettings withMemorySize(int megabytes) {
-        return new FunctionSettings(runtime, handler, timeoutSeconds, megabytes, role, description, environment);
+        return new FunctionSettings(runtime, handler, timeoutSeconds, megabytes, role, description, environment,
+                logGroup);
     }
 }

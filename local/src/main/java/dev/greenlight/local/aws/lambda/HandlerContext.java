@@ -16,7 +16,8 @@ import java.util.Map;
  * id is one per run, not the Invoke's, and the remaining time is the whole Timeout.
  */
 record HandlerContext(String functionName, String functionArn, int memorySize, int timeoutSeconds,
-        Map<String, String> environment, String requestId, String logStreamName) implements Context {
+        Map<String, String> environment, String logGroupName, String requestId, String logStreamName)
+        implements Context {
 
     @Override
     public String getAwsRequestId() {
@@ -25,7 +26,7 @@ record HandlerContext(String functionName, String functionArn, int memorySize, i
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + functionName;
+        return logGroupName;
     }
 
     @Override

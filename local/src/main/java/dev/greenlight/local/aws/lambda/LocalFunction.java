@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.lambda.model.Architecture;
 import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.LastUpdateStatus;
+import software.amazon.awssdk.services.lambda.model.LogFormat;
 import software.amazon.awssdk.services.lambda.model.PackageType;
 import software.amazon.awssdk.services.lambda.model.State;
 
@@ -57,6 +58,7 @@ record LocalFunction(String name, String version, FunctionSettings settings, Fun
                 .codeSha256(codeSha256)
                 .environment(settings.environment().isEmpty() ? null
                         : EnvironmentResponse.builder().variables(settings.environment()).build())
+                .loggingConfig(c -> c.logFormat(LogFormat.TEXT).logGroup(settings.logGroupOf(name)))
                 .version(version)
                 .packageType(PackageType.ZIP)
                 .architectures(Architecture.X86_64)

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.LoggingConfig;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
 
 /**
@@ -61,6 +62,8 @@ final class LambdaFunctionProvider implements ResourceProvider {
                 .description(configuration.description() == null ? "" : configuration.description())
                 .environment(e -> e.variables(configuration.environment() == null ? Map.of()
                         : configuration.environment().variables()))
+                .loggingConfig(configuration.loggingConfig() == null ? LoggingConfig.builder().build()
+                        : configuration.loggingConfig())
                 .build());
         return provisioned(request, name, response.functionArn());
     }
